@@ -1,0 +1,35 @@
+# Zinc: the entry point. `make run` boots the latest stage; `make test` tests every written stage on every
+# target. Each chapter directory is a stage of its own: `make -C ch01-hal test ARCH=riscv64`.
+
+WRITTEN := $(patsubst %/Makefile,%,$(sort $(wildcard ch*/Makefile)))
+LATEST := $(lastword $(WRITTEN))
+# The bare-metal targets: every tools/arch/NAME.mk except libos.
+METAL := $(filter-out libos,$(basename $(notdir $(wildcard tools/arch/*.mk))))
+ARCH ?= libos
+
+.PHONY: setup test run bench qemu gdb clean
+setup:
+	@tools/setup.sh
+
+# Fast tests first: every stage on LibOS, plain and under the sanitizers, then every stage in QEMU.
+test: setup
+	@set -e; for c in $(WRITTEN); do \
+	    echo "== $$c: libos"; $(MAKE) -s -C $$c test ARCH=libos; \
+	    echo "== $$c: libos with AddressSanitizer and UndefinedBehaviorSanitizer"; \
+	    $(MAKE) -s -C $$c test ARCH=libos SAN=1; \
+	done; \
+	for c in $(WRITTEN); do for a in $(METAL); do \
+	    echo "== $$c: $$a"; $(MAKE) -s -C $$c test ARCH=$$a; \
+	done; done
+
+run: setup
+	@$(MAKE) -s -C $(LATEST) run ARCH=$(ARCH)
+
+bench: setup
+	@$(MAKE) -s -C $(LATEST) bench ARCH=$(ARCH)
+
+qemu gdb: setup
+	@$(MAKE) -s -C $(LATEST) $@ ARCH=$(ARCH)
+
+clean:
+	@for c in $(WRITTEN); do $(MAKE) -s -C $$c clean; done

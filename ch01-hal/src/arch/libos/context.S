@@ -1,0 +1,122 @@
+/*: # LibOS: entering and leaving user code
+
+Three pieces of assembly, because each runs at a moment when C cannot: the stack, the thread pointer or the
+floating-point state belongs to the other side.
+
+`libos_enter(cpu)` is the body of `hal_context_run`. It saves the kernel's callee-saved registers on the
+kernel stack and the stack pointer in the CPU area, loads the user's vector state (`xrstor`), thread
+pointer (`wrfsbase`) and general registers, arms Syscall User Dispatch (from then on a `syscall` traps)
+and jumps to the user with `iretq`. `iretq` is used between two user-mode contexts here, not to change
+privilege: it is the one instruction that loads the instruction pointer, the stack pointer and the flags
+together, so no register is needed as a scratch to get there. */
+#include "context_offsets.h"
+#include "cpu_area.h"
+
+#define SUD_ALLOW 0
+#define SUD_BLOCK 1
+
+    .text
+    .globl libos_enter
+    .type libos_enter, @function
+libos_enter:
+    push %rbp
+    push %rbx
+    push %r12
+    push %r13
+    push %r14
+    push %r15
+    sub $16, %rsp
+    stmxcsr 0(%rsp)                 /* the kernel's floating-point controls, callee-saved by the ABI */
+    fnstcw 4(%rsp)
+    mov %rsp, CPU_KERNEL_RSP(%rdi)
+    rdfsbase %rax
+    mov %rax, CPU_KERNEL_FS(%rdi)
+
+    mov CPU_CTX(%rdi), %rsi
+    mov CPU_XSAVE_MASK(%rdi), %eax
+    mov CPU_XSAVE_MASK+4(%rdi), %edx
+    xrstor64 CTX_FPU(%rsi)
+    mov CTX_FSBASE(%rsi), %rax
+    wrfsbase %rax
+
+    mov %ss, %eax                   /* the frame iretq pops: ss, rsp, rflags, cs, rip */
+    push %rax
+    push CTX_RSP(%rsi)
+    push CTX_RFLAGS(%rsi)
+    mov %cs, %eax
+    push %rax
+    push CTX_RIP(%rsi)
+
+    movb $1, CPU_IN_USER(%rdi)
+    movb $SUD_BLOCK, CPU_SELECTOR(%rdi) /* no system call from here on: they belong to the user */
+
+    mov CTX_RAX(%rsi), %rax
+    mov CTX_RBX(%rsi), %rbx
+    mov CTX_RCX(%rsi), %rcx
+    mov CTX_RDX(%rsi), %rdx
+    mov CTX_RDI(%rsi), %rdi
+    mov CTX_RBP(%rsi), %rbp
+    mov CTX_R8(%rsi), %r8
+    mov CTX_R9(%rsi), %r9
+    mov CTX_R10(%rsi), %r10
+    mov CTX_R11(%rsi), %r11
+    mov CTX_R12(%rsi), %r12
+    mov CTX_R13(%rsi), %r13
+    mov CTX_R14(%rsi), %r14
+    mov CTX_R15(%rsi), %r15
+    mov CTX_RSI(%rsi), %rsi
+    iretq
+    .size libos_enter, . - libos_enter
+
+/*: `libos_trap_signal` is the handler for every signal a user program's trap raises: SIGSYS for a
+`syscall`, SIGSEGV, SIGBUS, SIGILL, SIGTRAP and SIGFPE for faults. It runs on the thread's alternate signal
+stack, with the user's `%fs`. It checks through `%gs` that the signal came from user code; if so it saves
+the user's thread pointer, restores the kernel's, disarms Syscall User Dispatch and calls into C
+(`libos_user_trap`), which saves the registers and makes the signal return land in `libos_resume`. A fault
+in the kernel itself goes to `libos_kernel_fault` instead. */
+    .globl libos_trap_signal
+    .type libos_trap_signal, @function
+libos_trap_signal:
+    rdgsbase %rax
+    test %rax, %rax
+    jz 1f
+    cmpl $CPU_MAGIC_VALUE, CPU_MAGIC(%rax)
+    jne 1f
+    cmpb $1, CPU_IN_USER(%rax)
+    jne 1f
+    mov CPU_CTX(%rax), %r8
+    rdfsbase %rcx
+    mov %rcx, CTX_FSBASE(%r8)
+    mov CPU_KERNEL_FS(%rax), %rcx
+    wrfsbase %rcx
+    movb $0, CPU_IN_USER(%rax)
+    movb $SUD_ALLOW, CPU_SELECTOR(%rax)
+    mov %rax, %rcx
+    jmp libos_user_trap
+1:  jmp libos_kernel_fault
+    .size libos_trap_signal, . - libos_trap_signal
+
+/*: `libos_resume` is where the signal return lands: on the kernel stack that `libos_enter` left, with the
+user's vector state still in the registers. It saves that state into the context, gives the kernel clean
+floating-point controls, and returns from `libos_enter` as if from an ordinary call. */
+    .globl libos_resume
+    .type libos_resume, @function
+libos_resume:
+    mov CPU_CTX(%rdi), %rsi
+    mov CPU_XSAVE_MASK(%rdi), %eax
+    mov CPU_XSAVE_MASK+4(%rdi), %edx
+    xsave64 CTX_FPU(%rsi)
+    fninit
+    ldmxcsr 0(%rsp)
+    fldcw 4(%rsp)
+    add $16, %rsp
+    pop %r15
+    pop %r14
+    pop %r13
+    pop %r12
+    pop %rbx
+    pop %rbp
+    ret
+    .size libos_resume, . - libos_resume
+
+    .section .note.GNU-stack, "", @progbits

@@ -1,0 +1,197 @@
+/*: # LibOS: user mode inside a Linux process
+
+User programs on LibOS are unmodified machine code running in the kernel's own process. The difficulty is
+getting control back: when a program executes `syscall`, the *host* kernel would serve it. Zinc uses
+**Syscall User Dispatch** (Linux 5.11 and later): a thread names a byte in its memory, the *selector*; while
+the selector says BLOCK, any `syscall` the thread executes is not served but turned into a SIGSYS signal,
+with the registers as they were. So:
+
+1. `hal_context_run` sets up this thread once (`setup_cpu`: a CPU area reached through `%gs`, an alternate
+   signal stack, and the dispatch), then enters user code through `libos_enter` (context.S), which sets the
+   selector to BLOCK as its last step before jumping.
+2. The program runs at full speed until it executes `syscall` or faults. The host delivers a signal on the
+   alternate stack; `libos_trap_signal` restores the kernel's thread pointer and calls `libos_user_trap`.
+3. `libos_user_trap` copies the user's registers out of the signal frame into the `hal_context`, describes
+   the trap, and rewrites the signal frame so that returning from the signal does not go back to the user
+   but to `libos_resume`, on the kernel stack: `hal_context_run` returns.
+
+Faults travel the same road as system calls: an unmapped access is a SIGSEGV whose frame carries the
+address and the hardware's error code, so the kernel learns whether it was a read, a write or a fetch.
+
+**Why this mechanism.** It runs unmodified static binaries, needs no root and no kernel module, and keeps
+the user's registers exact, since the trap is the host kernel's own. Its cost is a signal delivery and a
+signal return per system call, about a microsecond; `make bench` prints the figure beside a host
+`getppid()`. zCore instead rewrote each `syscall` instruction into a call to the kernel, which is faster but
+must find room for a longer instruction in code it does not understand. A lab of this chapter measures the
+difference you can expect. */
+#include <cpuid.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <ucontext.h>
+
+#include "cpu_area.h"
+#include "kernel/panic.h"
+#include "libos.h"
+
+#ifndef PR_SET_SYSCALL_USER_DISPATCH
+#define PR_SET_SYSCALL_USER_DISPATCH 59
+#define PR_SYS_DISPATCH_ON 1
+#endif
+#ifndef HWCAP2_FSGSBASE
+#define HWCAP2_FSGSBASE (1 << 1)
+#endif
+
+#define ALT_STACK_SIZE (64 * 1024)
+#define XSTATE_AMX_TILE 0x60000ull /* tile state needs permission first; user programs here get none */
+
+void libos_enter(struct libos_cpu *cpu);
+void libos_resume(void);
+void libos_trap_signal(int sig, siginfo_t *info, void *uc);
+
+static const int trap_signals[] = {SIGSYS, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE};
+static struct sigaction previous[ARRAY_SIZE(trap_signals)];
+static uint64_t xsave_mask;
+static __thread struct libos_cpu *this_cpu;
+
+/* Which vector state the CPU has enabled (XCR0), and that our save area is large enough for it. */
+static void probe_xsave(void)
+{
+    unsigned a, b, c, d;
+    __cpuid_count(1, 0, a, b, c, d);
+    if (!(c & bit_XSAVE) || !(c & bit_OSXSAVE))
+        panic("LibOS needs a CPU with xsave");
+    uint32_t lo, hi;
+    __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+    xsave_mask = (((uint64_t)hi << 32) | lo) & ~XSTATE_AMX_TILE;
+    size_t need = 576; /* legacy area and header */
+    for (int i = 2; i < 63; i++) {
+        if (!(xsave_mask & (1ull << i)))
+            continue;
+        __cpuid_count(0xd, i, a, b, c, d);
+        if (b + a > need)
+            need = b + a; /* b: offset of component i, a: its size */
+    }
+    if (need > X86_FPU_AREA_SIZE)
+        panic("xsave area of %zu bytes does not fit the context", need);
+}
+
+void libos_context_init(void)
+{
+    if (!(getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE))
+        panic("LibOS needs the fsgsbase instructions (Linux 5.9 or later on a CPU that has them)");
+    probe_xsave();
+    for (size_t i = 0; i < ARRAY_SIZE(trap_signals); i++) {
+        struct sigaction sa = {0};
+        sa.sa_sigaction = libos_trap_signal;
+        sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+        sigemptyset(&sa.sa_mask);
+        if (sigaction(trap_signals[i], &sa, &previous[i]))
+            panic("cannot install the trap handler for signal %d", trap_signals[i]);
+    }
+}
+
+/* The first time a host thread runs user code: give it a CPU area, a signal stack, and the dispatch. */
+static struct libos_cpu *setup_cpu(void)
+{
+    struct libos_cpu *cpu = calloc(1, sizeof *cpu);
+    stack_t alt = {.ss_size = ALT_STACK_SIZE};
+    alt.ss_sp = mmap(NULL, ALT_STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (!cpu || alt.ss_sp == MAP_FAILED || sigaltstack(&alt, NULL))
+        panic("cannot set up a CPU for user mode");
+    cpu->magic = CPU_MAGIC_VALUE;
+    cpu->xsave_mask = xsave_mask;
+    __asm__ volatile("wrgsbase %0" ::"r"(cpu));
+    if (prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON, 0, 0, &cpu->selector))
+        panic("Syscall User Dispatch is not available (it needs Linux 5.11 or later)");
+    return cpu;
+}
+
+void hal_context_run(struct hal_context *ctx, struct hal_trap *trap)
+{
+    if (!this_cpu)
+        this_cpu = setup_cpu();
+    ctx->rflags = (ctx->rflags & X86_RFLAGS_USER_MASK) | X86_RFLAGS_ALWAYS;
+    this_cpu->ctx = ctx;
+    libos_enter(this_cpu);
+    *trap = this_cpu->trap;
+}
+
+/* How the x86 page-fault error code describes the access. */
+#define PF_WRITE 0x2
+#define PF_FETCH 0x10
+#define X86_VECTOR_PAGE_FAULT 14
+
+static void describe_trap(int sig, const siginfo_t *info, const greg_t *g, struct hal_trap *trap)
+{
+    *trap = (struct hal_trap){.code = (uint64_t)sig};
+    switch (sig) {
+    case SIGSYS:
+        trap->kind = HAL_TRAP_SYSCALL;
+        break;
+    case SIGSEGV:
+    case SIGBUS:
+        if (sig == SIGSEGV && g[REG_TRAPNO] != X86_VECTOR_PAGE_FAULT) {
+            trap->kind = HAL_TRAP_OTHER; /* a general protection fault: a non-canonical address, say */
+            break;
+        }
+        trap->kind = HAL_TRAP_PAGE_FAULT;
+        trap->addr = (vaddr_t)info->si_addr;
+        trap->access = g[REG_ERR] & PF_FETCH ? HAL_MMU_EXEC : g[REG_ERR] & PF_WRITE ? HAL_MMU_WRITE : HAL_MMU_READ;
+        break;
+    case SIGILL:
+        trap->kind = HAL_TRAP_ILLEGAL;
+        break;
+    case SIGTRAP:
+        trap->kind = HAL_TRAP_BREAKPOINT;
+        break;
+    case SIGFPE:
+        trap->kind = HAL_TRAP_ARITHMETIC;
+        break;
+    }
+}
+
+/* Called by libos_trap_signal for a trap from user code, on the alternate stack, with the kernel's thread
+   pointer back in place. */
+void libos_user_trap(int sig, siginfo_t *info, ucontext_t *uc, struct libos_cpu *cpu)
+{
+    greg_t *g = uc->uc_mcontext.gregs;
+    struct hal_context *ctx = cpu->ctx;
+    ctx->rax = g[REG_RAX], ctx->rbx = g[REG_RBX], ctx->rcx = g[REG_RCX], ctx->rdx = g[REG_RDX];
+    ctx->rsi = g[REG_RSI], ctx->rdi = g[REG_RDI], ctx->rbp = g[REG_RBP], ctx->rsp = g[REG_RSP];
+    ctx->r8 = g[REG_R8], ctx->r9 = g[REG_R9], ctx->r10 = g[REG_R10], ctx->r11 = g[REG_R11];
+    ctx->r12 = g[REG_R12], ctx->r13 = g[REG_R13], ctx->r14 = g[REG_R14], ctx->r15 = g[REG_R15];
+    ctx->rip = g[REG_RIP], ctx->rflags = g[REG_EFL];
+    describe_trap(sig, info, g, &cpu->trap);
+    if (sig == SIGSYS) {
+        /* What the syscall instruction itself does to these two, as on a real CPU. */
+        ctx->rcx = ctx->rip;
+        ctx->r11 = ctx->rflags;
+    }
+    /* Return from the signal into the kernel, not into the user. */
+    g[REG_RIP] = (greg_t)libos_resume;
+    g[REG_RSP] = (greg_t)cpu->kernel_rsp;
+    g[REG_RDI] = (greg_t)cpu;
+    g[REG_EFL] = X86_RFLAGS_ALWAYS;
+}
+
+/* A trap signal that did not come from user code is the kernel's own fault. Say so, then give the signal
+   to whoever had it before (the address sanitizer, or the default action, which ends the process). */
+void libos_kernel_fault(int sig, siginfo_t *info, ucontext_t *uc)
+{
+    greg_t *g = uc->uc_mcontext.gregs;
+    kprintf("\n*** kernel fault: signal %d at pc 0x%lx, address %p\n", sig, (unsigned long)g[REG_RIP],
+            info->si_addr);
+    for (size_t i = 0; i < ARRAY_SIZE(trap_signals); i++) {
+        if (trap_signals[i] != sig)
+            continue;
+        if ((previous[i].sa_flags & SA_SIGINFO) && previous[i].sa_sigaction) {
+            previous[i].sa_sigaction(sig, info, uc);
+            return;
+        }
+        signal(sig, SIG_DFL); /* returning re-runs the faulting instruction, which now ends the process */
+    }
+}

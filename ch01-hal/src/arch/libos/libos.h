@@ -1,0 +1,26 @@
+/*: # LibOS internals
+
+What the files of the LibOS target share among themselves, and nothing above the HAL sees. */
+#ifndef ZINC_LIBOS_H
+#define ZINC_LIBOS_H
+
+#include "hal/hal.h"
+
+/* Physical memory: the memfd that holds it. */
+int libos_pmem_fd(void);
+void libos_pmem_init(void);
+
+/* Interrupts: the thread that watches the timer and standard input. */
+void libos_irq_start(void);
+int libos_timer_fd(void);
+void libos_timer_init(void);
+
+/* Page tables: reserve the user range at start-up. */
+void libos_mmu_init(void);
+
+/* User mode: install the trap handlers. */
+void libos_context_init(void);
+
+void libos_set_boot_args(int argc, char **argv);
+
+#endif

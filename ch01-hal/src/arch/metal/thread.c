@@ -1,0 +1,76 @@
+/*: # Kernel threads on bare metal
+
+A kernel thread is a stack and a saved stack pointer. The threads form a ring; `hal_thread_yield` moves to
+the next one that is alive with `metal_switch`. It is cooperative: a thread runs until it yields or returns,
+which is all chapter 1 needs. Chapter 3 builds the preemptive scheduler for user threads.
+
+Stacks come from a fixed pool in the kernel image (`METAL_THREADS` of them), because a stack must be
+contiguous in memory and the frame allocator deals in single pages. A finished thread's slot is reused. */
+#include "hal/hal.h"
+#include "kernel/panic.h"
+#include "metal.h"
+
+#define METAL_THREADS 16
+#define METAL_STACK_SIZE (16 * 1024)
+
+struct metal_thread {
+    uint64_t sp;
+    void (*fn)(void *);
+    void *arg;
+    struct metal_thread *next; /* the ring of live threads */
+    bool live;
+};
+
+static struct metal_thread boot_thread = {.next = &boot_thread, .live = true};
+static struct metal_thread threads[METAL_THREADS];
+static uint8_t stacks[METAL_THREADS][METAL_STACK_SIZE] __attribute__((aligned(16)));
+static struct metal_thread *current = &boot_thread;
+static struct hal_lock ring_lock = HAL_LOCK_INIT;
+
+static NORETURN void thread_start(void)
+{
+    current->fn(current->arg);
+    hal_lock_acquire(&ring_lock);
+    current->live = false; /* stays in the ring until the next yield steps past it */
+    hal_lock_release(&ring_lock);
+    hal_thread_yield();
+    panic("a finished thread was resumed");
+}
+
+int hal_thread_spawn(void (*fn)(void *arg), void *arg)
+{
+    hal_lock_acquire(&ring_lock);
+    struct metal_thread *t = NULL;
+    for (int i = 0; i < METAL_THREADS && !t; i++)
+        if (!threads[i].live && !threads[i].next)
+            t = &threads[i];
+    if (!t) {
+        hal_lock_release(&ring_lock);
+        return HAL_ENOMEM;
+    }
+    t->fn = fn;
+    t->arg = arg;
+    t->live = true;
+    t->sp = metal_stack_init(stacks[t - threads] + METAL_STACK_SIZE, thread_start);
+    t->next = current->next;
+    current->next = t;
+    hal_lock_release(&ring_lock);
+    return 0;
+}
+
+void hal_thread_yield(void)
+{
+    hal_lock_acquire(&ring_lock);
+    /* Unlink finished threads after the current one, then take the next live one. */
+    while (!current->next->live && current->next != current) {
+        struct metal_thread *dead = current->next;
+        current->next = dead->next;
+        dead->next = NULL; /* the slot is free */
+    }
+    struct metal_thread *prev = current, *next = current->next;
+    hal_lock_release(&ring_lock);
+    if (next == prev)
+        return;
+    current = next;
+    metal_switch(&prev->sp, next->sp);
+}

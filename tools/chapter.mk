@@ -1,0 +1,87 @@
+# tools/chapter.mk: the rules every chapter shares.
+#
+# A chapter's Makefile says three things: its name (CHAPTER), the chapter before it (PREVIOUS), and
+# `include ../tools/chapter.mk`. From PREVIOUS this file walks back to chapter 1 and builds all of those
+# chapters' sources together: chapter N's kernel is chapters 1..N layered. A file in a later chapter with
+# the same path as an earlier one replaces it (tools/sources.sh decides which files take part).
+#
+# Targets: all (the kernel image), test, run, bench, qemu, gdb, clean. ARCH=libos|x86_64|riscv64 picks the
+# target; tools/arch/$(ARCH).mk says how to compile, link and boot for it.
+
+TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
+ARCH ?= libos
+SAN ?=
+
+prev_of = $(shell sed -n 's/^PREVIOUS *:= *//p' $(TOP)/$(1)/Makefile)
+chain = $(if $(1),$(call chain,$(call prev_of,$(1))) $(1))
+CHAPTERS := $(strip $(call chain,$(CHAPTER)))
+
+BUILD := $(TOP)/$(CHAPTER)/build/$(ARCH)$(if $(SAN),-san)
+KERNEL := $(BUILD)/zinc
+
+WARNINGS := -Wall -Wextra -Werror -Wno-unused-parameter
+include $(TOP)/tools/arch/$(ARCH).mk
+# Keep definitions in source order, so that table entries (tests above all) run in the order they are written.
+CFLAGS += -fno-toplevel-reorder
+
+SOURCES := $(shell $(TOP)/tools/sources.sh "$(ARCH_DIRS)" $(TOP) $(CHAPTERS))
+INCLUDES := $(shell $(TOP)/tools/includes.sh "$(ARCH_DIRS)" $(TOP) $(CHAPTERS))
+obj_of = $(BUILD)/obj/$(patsubst $(TOP)/%,%,$(1)).o
+OBJECTS := $(foreach s,$(SOURCES),$(call obj_of,$(s)))
+
+# User programs: user/$(USER_ARCH)/NAME.S in any chapter, linked at the user base, packed into the image.
+USER_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/$(USER_ARCH)/*.S))
+USER_BINS := $(foreach s,$(USER_SOURCES),$(BUILD)/user/$(basename $(notdir $(s))).bin)
+BLOBS_OBJ := $(BUILD)/gen/blobs.o
+
+CPPFLAGS += $(INCLUDES) -DZINC_ARCH_$(ARCH) -DZINC_CHAPTER='"$(CHAPTER)"'
+DEPFLAGS = -MMD -MP
+
+.PHONY: all test run bench qemu gdb clean
+.SECONDARY:
+all: $(KERNEL)
+
+# V=1 shows every command; by default each step prints one short line.
+Q := $(if $(V),,@)
+say = $(if $(V),,@printf '  %-7s %s\n' $(1) $(patsubst $(TOP)/%,%,$(2));)
+
+$(BUILD)/obj/%.c.o: $(TOP)/%.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(BUILD)/obj/%.S.o: $(TOP)/%.S
+	@mkdir -p $(dir $@)
+	$(call say,AS,$<)$(CC) $(CPPFLAGS) $(ASFLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(BUILD)/user/%.elf: $(USER_SOURCES)
+	@mkdir -p $(dir $@)
+	$(call say,USER,$@)$(USER_CC) -nostdlib -static -Wl,-Ttext=$(USER_BASE) -Wl,--build-id=none \
+		-o $@ $(filter %/$*.S,$(USER_SOURCES))
+
+$(BUILD)/user/%.bin: $(BUILD)/user/%.elf
+	$(Q)$(USER_OBJCOPY) -O binary $< $@
+
+$(BUILD)/gen/blobs.S: $(USER_BINS) $(TOP)/tools/blobs.sh
+	@mkdir -p $(dir $@)
+	$(Q)$(TOP)/tools/blobs.sh $(USER_BINS) > $@
+
+$(BLOBS_OBJ): $(BUILD)/gen/blobs.S
+	$(Q)$(CC) $(CPPFLAGS) $(ASFLAGS) -c $< -o $@
+
+$(KERNEL): $(OBJECTS) $(BLOBS_OBJ) $(LINK_DEPS)
+	$(call say,LINK,$@)$(LINK_KERNEL)
+
+# The tests: the kernel's own TAP run (boot argument "test"), then each end-to-end test (tests/*.expect).
+test: $(KERNEL)
+	$(TOP)/tools/run-tests.sh "$(BOOT)" $(foreach c,$(CHAPTERS),$(TOP)/$(c))
+
+run: $(KERNEL)
+	$(BOOT_INTERACTIVE) run
+
+bench: $(KERNEL)
+	$(BOOT) bench
+
+clean:
+	rm -rf $(TOP)/$(CHAPTER)/build
+
+-include $(OBJECTS:.o=.d)
