@@ -81,6 +81,13 @@ run: $(KERNEL)
 bench: $(KERNEL)
 	$(BOOT) bench
 
+# QEMU with the console attached (bare metal), and the debugger stopped at the kernel's C entry.
+qemu: $(KERNEL)
+	$(BOOT_INTERACTIVE) run
+
+gdb: $(KERNEL)
+	$(GDB_SESSION)
+
 clean:
 	rm -rf $(TOP)/$(CHAPTER)/build
 
