@@ -4,6 +4,5 @@
 handle SIGSYS nostop noprint pass
 handle SIGSEGV nostop noprint pass
 handle SIGILL nostop noprint pass
-handle SIGTRAP nostop noprint pass
 break kmain
 run
