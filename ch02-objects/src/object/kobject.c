@@ -1,0 +1,83 @@
+/*: # Kernel objects, implemented
+
+Koids come from one counter that only goes up; Zircon starts them above a small reserved range (1 is the
+kernel's own). Reference counts are atomic, so taking and dropping references needs no lock; the
+object's lock guards only its signals, observers and name. */
+#include "object/kobject.h"
+
+#include <string.h>
+
+#include "object/observer.h"
+
+#define KOID_FIRST 1024
+
+static zx_koid_t next_koid = KOID_FIRST;
+
+zx_koid_t koid_next(void)
+{
+    return __atomic_fetch_add(&next_koid, 1, __ATOMIC_RELAXED);
+}
+
+void kobject_init(struct kobject *obj, const struct kobject_type *type)
+{
+    obj->type = type;
+    obj->koid = koid_next();
+    obj->refs = 1;
+    obj->handles = 0;
+    hal_lock_init(&obj->lock);
+    obj->signals = 0;
+    obj->observers = NULL;
+    memset(obj->name, 0, sizeof obj->name);
+}
+
+void kobject_ref(struct kobject *obj)
+{
+    __atomic_fetch_add(&obj->refs, 1, __ATOMIC_RELAXED);
+}
+
+void kobject_unref(struct kobject *obj)
+{
+    if (__atomic_sub_fetch(&obj->refs, 1, __ATOMIC_ACQ_REL) == 0)
+        obj->type->destroy(obj);
+}
+
+void kobject_handle_added(struct kobject *obj)
+{
+    __atomic_fetch_add(&obj->handles, 1, __ATOMIC_RELAXED);
+}
+
+void kobject_handle_removed(struct kobject *obj)
+{
+    if (__atomic_sub_fetch(&obj->handles, 1, __ATOMIC_ACQ_REL) == 0 && obj->type->on_zero_handles)
+        obj->type->on_zero_handles(obj);
+}
+
+zx_koid_t kobject_related_koid(struct kobject *obj)
+{
+    if (!obj->type->peer)
+        return ZX_KOID_INVALID;
+    struct kobject *peer = obj->type->peer(obj);
+    if (!peer)
+        return ZX_KOID_INVALID;
+    zx_koid_t koid = peer->koid;
+    kobject_unref(peer);
+    return koid;
+}
+
+zx_signals_t kobject_signals(struct kobject *obj)
+{
+    hal_lock_acquire(&obj->lock);
+    zx_signals_t s = obj->signals;
+    hal_lock_release(&obj->lock);
+    return s;
+}
+
+void kobject_signal(struct kobject *obj, zx_signals_t clear, zx_signals_t set)
+{
+    hal_lock_acquire(&obj->lock);
+    zx_signals_t before = obj->signals;
+    obj->signals = (before & ~clear) | set;
+    if (obj->signals != before)
+        observers_notify(obj);
+    hal_lock_release(&obj->lock);
+}

@@ -1,0 +1,70 @@
+/*: # Kernel objects
+
+Every Zircon object (an event, a channel, a process) starts with a `struct kobject`: the part all types
+share. It holds
+
+- the **koid**, the object's name across the whole system, never reused;
+- the **type**, a `struct kobject_type` that says what the object is, which rights a new handle to it gets,
+  which signals user code may set on it, and how to destroy it;
+- two counts: **references** (every handle, and every kernel pointer that must keep the object alive) and
+  **handles** (how many handles exist, because some objects act when the last handle goes: a channel
+  tells its peer it is closed);
+- the 32 **signal** bits and the **observers** waiting for them to change (kernel/observer.c).
+
+A specific object embeds the kobject as its first member, and converts back with `container_of`. */
+#ifndef ZINC_KOBJECT_H
+#define ZINC_KOBJECT_H
+
+#include "hal/hal.h"
+#include "zircon/errors.h"
+#include "zircon/rights.h"
+#include "zircon/signals.h"
+#include "zircon/types.h"
+
+#define container_of(ptr, type, member) ((type *)((char *)(ptr) - __builtin_offsetof(type, member)))
+
+struct kobject;
+struct observer;
+
+struct kobject_type {
+    const char *name;
+    zx_obj_type_t type;
+    zx_rights_t default_rights;
+    zx_signals_t user_settable; /* what object_signal may set and clear, besides the user signals */
+    void (*on_zero_handles)(struct kobject *obj); /* the last handle is gone (optional) */
+    void (*destroy)(struct kobject *obj);         /* the last reference is gone: free the object */
+    struct kobject *(*peer)(struct kobject *obj); /* the other end, with a reference (optional) */
+};
+
+struct kobject {
+    const struct kobject_type *type;
+    zx_koid_t koid;
+    uint32_t refs;    /* atomic */
+    uint32_t handles; /* atomic */
+    struct hal_lock lock; /* guards signals, observers and name */
+    zx_signals_t signals;
+    struct observer *observers;
+    char name[ZX_MAX_NAME_LEN];
+};
+
+/* Give obj a new koid, no signals, and one reference, which the caller owns. */
+void kobject_init(struct kobject *obj, const struct kobject_type *type);
+
+zx_koid_t koid_next(void);
+
+void kobject_ref(struct kobject *obj);
+void kobject_unref(struct kobject *obj);
+
+/* Called by the handle table as handles to obj are made and destroyed. */
+void kobject_handle_added(struct kobject *obj);
+void kobject_handle_removed(struct kobject *obj);
+
+/* The koid of the related object (a pair's peer), or ZX_KOID_INVALID. */
+zx_koid_t kobject_related_koid(struct kobject *obj);
+
+zx_signals_t kobject_signals(struct kobject *obj);
+
+/* Clear, then set, signal bits, and tell the observers whose signals are now satisfied. */
+void kobject_signal(struct kobject *obj, zx_signals_t clear, zx_signals_t set);
+
+#endif

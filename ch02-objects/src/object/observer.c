@@ -1,0 +1,63 @@
+/*: # Observers, implemented
+
+The observers of an object form a singly linked list under the object's lock. Notification walks it
+once, unlinking every observer that asks to go; an observer may therefore remove itself from inside its
+own callback, which is the common case (a wait that is satisfied is over). */
+#include "object/observer.h"
+
+/* Call the observers concerned: those whose watched signals are set, or, when a handle closes (table is
+   not NULL), those placed through that handle. */
+static void notify_locked(struct kobject *obj, zx_signals_t extra, const struct handle_table *table,
+                          zx_handle_t handle)
+{
+    struct observer **link = &obj->observers;
+    while (*link) {
+        struct observer *o = *link;
+        zx_signals_t seen = obj->signals | extra;
+        bool concerned = table ? o->table == table && o->handle == handle : (o->watched & seen) != 0;
+        if (concerned && !o->on_change(o, seen)) {
+            *link = o->next;
+            o->next = NULL;
+            continue;
+        }
+        link = &o->next;
+    }
+}
+
+void observer_add(struct kobject *obj, struct observer *o)
+{
+    hal_lock_acquire(&obj->lock);
+    bool stays = !(o->watched & obj->signals) || o->on_change(o, obj->signals);
+    if (stays) {
+        o->next = obj->observers;
+        obj->observers = o;
+    }
+    hal_lock_release(&obj->lock);
+}
+
+zx_signals_t observer_remove(struct kobject *obj, struct observer *o)
+{
+    hal_lock_acquire(&obj->lock);
+    for (struct observer **link = &obj->observers; *link; link = &(*link)->next) {
+        if (*link == o) {
+            *link = o->next;
+            o->next = NULL;
+            break;
+        }
+    }
+    zx_signals_t s = obj->signals;
+    hal_lock_release(&obj->lock);
+    return s;
+}
+
+void observers_notify(struct kobject *obj)
+{
+    notify_locked(obj, 0, NULL, ZX_HANDLE_INVALID);
+}
+
+void observers_cancel(struct kobject *obj, const struct handle_table *table, zx_handle_t handle)
+{
+    hal_lock_acquire(&obj->lock);
+    notify_locked(obj, ZX_SIGNAL_HANDLE_CLOSED, table, handle);
+    hal_lock_release(&obj->lock);
+}

@@ -1,0 +1,39 @@
+/*: # Observers: how waiting works
+
+To wait for an object's signals, the kernel puts an *observer* on it: a set of signals to watch and a
+function to call. Whenever the object's signals change, every observer whose watched signals are now
+(partly) set is called, with the object's lock held: so an observer only records what happened and wakes
+whoever waits; it never blocks and never touches the object. An observer is also told when the handle it
+was placed through is closed (`observers_cancel`), which ends the wait with `ZX_SIGNAL_HANDLE_CLOSED`.
+
+Every form of waiting in Zircon is built on this: `object_wait_one`, `object_wait_many`, ports, and in
+chapter 6 the futures of the async kernel. */
+#ifndef ZINC_OBSERVER_H
+#define ZINC_OBSERVER_H
+
+#include "object/kobject.h"
+
+struct handle_table;
+
+struct observer {
+    zx_signals_t watched;
+    /* Called under the object's lock with its current signals; return true to stay on the object. */
+    bool (*on_change)(struct observer *o, zx_signals_t signals);
+    const struct handle_table *table; /* the handle the observer was placed through, for cancellation */
+    zx_handle_t handle;
+    struct observer *next;
+};
+
+/* Add o to obj. If obj's signals already satisfy it, o is called at once (and may remove itself). */
+void observer_add(struct kobject *obj, struct observer *o);
+
+/* Remove o if it is still on obj; returns obj's signals at that moment. */
+zx_signals_t observer_remove(struct kobject *obj, struct observer *o);
+
+/* For kobject.c: call the observers of obj, whose lock the caller holds. */
+void observers_notify(struct kobject *obj);
+
+/* Handle h of obj is being closed: observers placed through it hear ZX_SIGNAL_HANDLE_CLOSED, once. */
+void observers_cancel(struct kobject *obj, const struct handle_table *table, zx_handle_t handle);
+
+#endif
