@@ -31,6 +31,8 @@ libos_enter:
     mov %rsp, CPU_KERNEL_RSP(%rdi)
     rdfsbase %rax
     mov %rax, CPU_KERNEL_FS(%rdi)
+    rdgsbase %rax
+    mov %rax, CPU_KERNEL_GS(%rdi)
 
     mov CPU_CTX(%rdi), %rsi
     mov CPU_XSAVE_MASK(%rdi), %eax
@@ -38,6 +40,8 @@ libos_enter:
     xrstor64 CTX_FPU(%rsi)
     mov CTX_FSBASE(%rsi), %rax
     wrfsbase %rax
+    mov CTX_GSBASE(%rsi), %rax
+    wrgsbase %rax
 
     mov %ss, %eax                   /* the frame iretq pops: ss, rsp, rflags, cs, rip */
     push %rax
@@ -70,25 +74,38 @@ libos_enter:
 
 /*: `libos_trap_signal` is the handler for every signal a user program's trap raises: SIGSYS for a
 `syscall`, SIGSEGV, SIGBUS, SIGILL, SIGTRAP and SIGFPE for faults. It runs on the thread's alternate signal
-stack, with the user's `%fs`. It checks through `%gs` that the signal came from user code; if so it saves
-the user's thread pointer, restores the kernel's, disarms Syscall User Dispatch and calls into C
-(`libos_user_trap`), which saves the registers and makes the signal return land in `libos_resume`. A fault
-in the kernel itself goes to `libos_kernel_fault` instead. */
+stack with the user's `%fs` and `%gs`, so it first finds its CPU area by the stack pointer (see
+cpu_area.h). If the signal came from user code it saves the user's two segment bases, restores the
+kernel's, disarms Syscall User Dispatch and calls into C (`libos_user_trap`), which saves the registers and
+makes the signal return land in `libos_resume`. Anything else is a fault of the kernel itself and goes to
+`libos_kernel_fault`. */
     .globl libos_trap_signal
     .type libos_trap_signal, @function
 libos_trap_signal:
-    rdgsbase %rax
+    lea libos_cpus(%rip), %r8
+    mov $LIBOS_MAX_CPUS, %ecx
+2:  mov (%r8), %rax
     test %rax, %rax
-    jz 1f
-    cmpl $CPU_MAGIC_VALUE, CPU_MAGIC(%rax)
-    jne 1f
-    cmpb $1, CPU_IN_USER(%rax)
+    jz 1f                           /* the end of the list: no CPU area owns this stack */
+    cmp CPU_ALT_LO(%rax), %rsp
+    jb 3f
+    cmp CPU_ALT_HI(%rax), %rsp
+    jb 4f                           /* found: rax is this thread's CPU area */
+3:  add $8, %r8
+    dec %ecx
+    jnz 2b
+    jmp 1f
+4:  cmpb $1, CPU_IN_USER(%rax)
     jne 1f
     mov CPU_CTX(%rax), %r8
     rdfsbase %rcx
     mov %rcx, CTX_FSBASE(%r8)
+    rdgsbase %rcx
+    mov %rcx, CTX_GSBASE(%r8)
     mov CPU_KERNEL_FS(%rax), %rcx
     wrfsbase %rcx
+    mov CPU_KERNEL_GS(%rax), %rcx
+    wrgsbase %rcx
     movb $0, CPU_IN_USER(%rax)
     movb $SUD_ALLOW, CPU_SELECTOR(%rax)
     mov %rax, %rcx

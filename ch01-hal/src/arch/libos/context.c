@@ -6,9 +6,9 @@ getting control back: when a program executes `syscall`, the *host* kernel would
 the selector says BLOCK, any `syscall` the thread executes is not served but turned into a SIGSYS signal,
 with the registers as they were. So:
 
-1. `hal_context_run` sets up this thread once (`setup_cpu`: a CPU area reached through `%gs`, an alternate
-   signal stack, and the dispatch), then enters user code through `libos_enter` (context.S), which sets the
-   selector to BLOCK as its last step before jumping.
+1. `hal_context_run` sets up this thread once (`setup_cpu`: a CPU area, an alternate signal stack by which
+   a trap finds that area, and the dispatch), then enters user code through `libos_enter` (context.S),
+   which sets the selector to BLOCK as its last step before jumping.
 2. The program runs at full speed until it executes `syscall` or faults. The host delivers a signal on the
    alternate stack; `libos_trap_signal` restores the kernel's thread pointer and calls `libos_user_trap`.
 3. `libos_user_trap` copies the user's registers out of the signal frame into the `hal_context`, describes
@@ -57,6 +57,10 @@ static struct sigaction previous[ARRAY_SIZE(trap_signals)];
 static uint64_t xsave_mask;
 static __thread struct libos_cpu *this_cpu;
 
+struct libos_cpu *libos_cpus[LIBOS_MAX_CPUS];
+static struct hal_lock cpus_lock = HAL_LOCK_INIT;
+static pthread_key_t cpu_release_key;
+
 /* Which vector state the CPU has enabled (XCR0), and that our save area is large enough for it. */
 static void probe_xsave(void)
 {
@@ -79,11 +83,68 @@ static void probe_xsave(void)
         panic("xsave area of %zu bytes does not fit the context", need);
 }
 
+/* A free CPU area from the list, or a new one with its signal stack; NULL when the list is full. */
+static struct libos_cpu *take_cpu_area(void)
+{
+    hal_lock_acquire(&cpus_lock);
+    struct libos_cpu *cpu = NULL;
+    int i = 0;
+    for (; i < LIBOS_MAX_CPUS && libos_cpus[i]; i++) {
+        if (!libos_cpus[i]->taken) {
+            cpu = libos_cpus[i];
+            break;
+        }
+    }
+    if (!cpu && i < LIBOS_MAX_CPUS) {
+        cpu = calloc(1, sizeof *cpu);
+        void *alt = mmap(NULL, ALT_STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (cpu && alt != MAP_FAILED) {
+            cpu->alt_lo = (uint64_t)alt;
+            cpu->alt_hi = (uint64_t)alt + ALT_STACK_SIZE;
+            cpu->xsave_mask = xsave_mask;
+            __atomic_store_n(&libos_cpus[i], cpu, __ATOMIC_RELEASE);
+        } else {
+            free(cpu);
+            cpu = NULL;
+        }
+    }
+    if (cpu)
+        cpu->taken = true;
+    hal_lock_release(&cpus_lock);
+    return cpu;
+}
+
+/* When a host thread that ran user code ends, its CPU area is free for another. */
+static void release_cpu_area(void *p)
+{
+    struct libos_cpu *cpu = p;
+    hal_lock_acquire(&cpus_lock);
+    cpu->taken = false;
+    hal_lock_release(&cpus_lock);
+}
+
+/* The first time a host thread runs user code: give it a CPU area, its signal stack, and the dispatch. */
+static struct libos_cpu *setup_cpu(void)
+{
+    struct libos_cpu *cpu = take_cpu_area();
+    if (!cpu)
+        panic("more than %d host threads run user code at once", LIBOS_MAX_CPUS);
+    stack_t alt = {.ss_sp = (void *)cpu->alt_lo, .ss_size = ALT_STACK_SIZE};
+    if (sigaltstack(&alt, NULL))
+        panic("cannot set up a CPU for user mode");
+    pthread_setspecific(cpu_release_key, cpu);
+    if (prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON, 0, 0, &cpu->selector))
+        panic("Syscall User Dispatch is not available (it needs Linux 5.11 or later)");
+    return cpu;
+}
+
 void libos_context_init(void)
 {
     if (!(getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE))
         panic("LibOS needs the fsgsbase instructions (Linux 5.9 or later on a CPU that has them)");
     probe_xsave();
+    if (pthread_key_create(&cpu_release_key, release_cpu_area))
+        panic("cannot create the CPU area key");
     for (size_t i = 0; i < ARRAY_SIZE(trap_signals); i++) {
         struct sigaction sa = {0};
         sa.sa_sigaction = libos_trap_signal;
@@ -92,22 +153,6 @@ void libos_context_init(void)
         if (sigaction(trap_signals[i], &sa, &previous[i]))
             panic("cannot install the trap handler for signal %d", trap_signals[i]);
     }
-}
-
-/* The first time a host thread runs user code: give it a CPU area, a signal stack, and the dispatch. */
-static struct libos_cpu *setup_cpu(void)
-{
-    struct libos_cpu *cpu = calloc(1, sizeof *cpu);
-    stack_t alt = {.ss_size = ALT_STACK_SIZE};
-    alt.ss_sp = mmap(NULL, ALT_STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (!cpu || alt.ss_sp == MAP_FAILED || sigaltstack(&alt, NULL))
-        panic("cannot set up a CPU for user mode");
-    cpu->magic = CPU_MAGIC_VALUE;
-    cpu->xsave_mask = xsave_mask;
-    __asm__ volatile("wrgsbase %0" ::"r"(cpu));
-    if (prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON, 0, 0, &cpu->selector))
-        panic("Syscall User Dispatch is not available (it needs Linux 5.11 or later)");
-    return cpu;
 }
 
 void hal_context_run(struct hal_context *ctx, struct hal_trap *trap)
@@ -140,7 +185,13 @@ static void describe_trap(int sig, const siginfo_t *info, const greg_t *g, struc
         }
         trap->kind = HAL_TRAP_PAGE_FAULT;
         trap->addr = (vaddr_t)info->si_addr;
+        /* LAB ch01-fault-access BEGIN: tell a read from a write and from an instruction fetch, by the
+           hardware's page-fault error code that Linux passes on in the signal frame (g[REG_ERR]).
+           stub:
+        trap->access = HAL_MMU_READ;
+        */
         trap->access = g[REG_ERR] & PF_FETCH ? HAL_MMU_EXEC : g[REG_ERR] & PF_WRITE ? HAL_MMU_WRITE : HAL_MMU_READ;
+        /* LAB END */
         break;
     case SIGILL:
         trap->kind = HAL_TRAP_ILLEGAL;
