@@ -21,6 +21,8 @@ test: setup
 	for c in $(WRITTEN); do for a in $(METAL); do \
 	    echo "== $$c: $$a"; $(MAKE) -s -C $$c test ARCH=$$a; \
 	done; done
+	@echo "== labs: the reference passes, the stripped tree fails exactly the labs' tests"
+	@tools/check-labs.sh
 
 run: setup
 	@$(MAKE) -s -C $(LATEST) run ARCH=$(ARCH)
@@ -30,6 +32,16 @@ bench: setup
 
 qemu gdb: setup
 	@$(MAKE) -s -C $(LATEST) $@ ARCH=$(ARCH)
+
+# The labs: `make labs` writes the student tree (build/labs/, or LABS_DIR), with every lab (or LAB=ID...)
+# stripped to its stub; `make grade [LAB=ID...] [ARCH=...]` grades them, here or in the student tree.
+LABS_DIR ?= build/labs
+.PHONY: labs grade
+labs: setup
+	@tools/labs.sh -o $(abspath $(LABS_DIR)) $(LAB)
+
+grade: setup
+	@ARCH=$(ARCH) tools/grade.sh $(LAB)
 
 clean:
 	@for c in $(WRITTEN); do $(MAKE) -s -C $$c clean; done

@@ -6,7 +6,8 @@
 # the same path as an earlier one replaces it (tools/sources.sh decides which files take part).
 #
 # Targets: all (the kernel image), test, run, bench, qemu, gdb, clean. ARCH=libos|x86_64|riscv64 picks the
-# target; tools/arch/$(ARCH).mk says how to compile, link and boot for it.
+# target; tools/arch/$(ARCH).mk says how to compile, link and boot for it. For the labs: ktest TESTS="NAME..."
+# runs only the kernel tests named, and grade [LAB=ID] grades this chapter's labs (tools/grade.sh).
 
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
 ARCH ?= libos
@@ -37,7 +38,7 @@ BLOBS_OBJ := $(BUILD)/gen/blobs.o
 CPPFLAGS += $(INCLUDES) -DZINC_ARCH_$(ARCH) -DZINC_CHAPTER='"$(CHAPTER)"'
 DEPFLAGS = -MMD -MP
 
-.PHONY: all test run bench qemu gdb clean
+.PHONY: all test run bench qemu gdb clean ktest grade
 .SECONDARY:
 all: $(KERNEL)
 
@@ -74,6 +75,13 @@ $(KERNEL): $(OBJECTS) $(BLOBS_OBJ) $(LINK_DEPS)
 # The tests: the kernel's own TAP run (boot argument "test"), then each end-to-end test (tests/*.expect).
 test: $(KERNEL)
 	$(TOP)/tools/run-tests.sh "$(BOOT)" $(foreach c,$(CHAPTERS),$(TOP)/$(c))
+
+# The kernel tests named in TESTS (all if empty), in one boot, with the kernel's own TAP and verdict.
+ktest: $(KERNEL)
+	$(BOOT) test $(TESTS)
+
+grade:
+	@$(TOP)/tools/grade.sh --chapter $(CHAPTER) $(LAB)
 
 run: $(KERNEL)
 	$(BOOT_INTERACTIVE) run

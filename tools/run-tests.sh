@@ -16,7 +16,7 @@ passed=0; failed=0
 $boot test > "$out/ktest.log" 2>&1
 status=$?
 cat "$out/ktest.log"
-verdict=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out/ktest.log" | tail -n 1)
+verdict=$(grep -aE '^[0-9]+ passed, [0-9]+ failed$' "$out/ktest.log" | tail -n 1)
 if [ -z "$verdict" ] || [ $status -ne 0 ]; then
     echo "# the kernel test run ended with status $status${verdict:+ after: $verdict}"
     [ -n "$verdict" ] || failed=$((failed + 1))

@@ -1,0 +1,77 @@
+#!/bin/sh
+# tools/check-labs.sh: prove that the labs work, both ways (a step of `make test`).
+#
+#   1. The reference tree scores full marks: tools/grade.sh passes every test of every lab.
+#   2. The student tree with every lab stripped (tools/labs.sh) builds with warnings as errors, and its
+#      test run fails exactly the tests that labs.txt lists for the labs, and passes every other test
+#      (the kernel's own and the end-to-end ones). The grader there scores every lab 0.
+#   3. The same for each lab stripped alone: the lab's tests fail, and nothing else does.
+#   4. A student tree whose tests were edited is refused by the grader.
+# Runs on ARCH (libos by default). Exits non-zero, saying what went wrong, at the first difference.
+top=$(cd "$(dirname "$0")/.." && pwd)
+arch=${ARCH:-libos}
+work=$top/build/labs-check
+failures=0
+say() { echo "labs: $*"; }
+bad() { echo "labs: FAILED: $*"; failures=$((failures + 1)); }
+
+all_labs=$(cat "$top"/ch*/labs/labs.txt 2>/dev/null | sed 's/#.*//' | awk 'NF { print $1 }')
+[ -n "$all_labs" ] || { say "no labs"; exit 0; }
+tests_of() { # LAB... -> the tests that grade them, sorted
+    for lab in "$@"; do
+        cat "$top"/ch*/labs/labs.txt | sed 's/#.*//' | awk -v l="$lab" '$1 == l { for (i = 3; i <= NF; i++) print $i }'
+    done | sort -u
+}
+
+# 1. The reference.
+out=$("$top/tools/grade.sh" 2>&1)
+total=$(echo "$out" | awk '$1 == "total" { print $NF }')
+if [ -n "$total" ] && [ "${total%/*}" = "${total#*/}" ]; then
+    say "the reference scores $total"
+else
+    echo "$out"; bad "the reference does not score full marks"
+fi
+
+# 2 and 3. A stripped tree: build it, run every chapter's tests, compare the failures with the list.
+check_stripped() { # NAME LAB...
+    name=$1; shift
+    tree=$work/$name
+    "$top/tools/labs.sh" -o "$tree" "$@" > /dev/null || { bad "tools/labs.sh $* failed"; return; }
+    want=$(tests_of "$@")
+    got=""
+    for m in "$tree"/ch*/Makefile; do
+        ch=$(basename "$(dirname "$m")")
+        if ! make -s -C "$tree/$ch" all ARCH="$arch" > "$tree/build.log" 2>&1; then
+            cat "$tree/build.log"; bad "$ch does not build (-Werror) with $name stripped"; return
+        fi
+        make -s -C "$tree/$ch" test ARCH="$arch" < /dev/null > "$tree/test.log" 2>&1
+        if ! grep -aqE '^[0-9]+ passed, [0-9]+ failed$' "$tree/test.log"; then
+            tail -n 20 "$tree/test.log"; bad "$ch with $name stripped gave no verdict"; return
+        fi
+        got="$got $(grep -aE '^not ok ' "$tree/test.log" | sed -E 's/^not ok (e2e )?[0-9]+ - //; s/ .*//')"
+    done
+    got=$(echo $got | tr ' ' '\n' | sed '/^$/d' | sort -u)
+    if [ "$got" = "$want" ]; then
+        say "stripped $name: fails exactly $(echo $want)"
+    else
+        bad "stripped $name: expected to fail [$(echo $want)], failed [$(echo $got)]"
+    fi
+}
+check_stripped all $all_labs
+for lab in $all_labs; do check_stripped "$lab" "$lab"; done
+
+# The grader in the student tree scores nothing, and refuses edited tests.
+out=$("$work/all/tools/grade.sh" 2>&1)
+total=$(echo "$out" | awk '$1 == "total" { print $NF }')
+[ "${total%/*}" = 0 ] && say "the grader in the student tree scores $total" || { echo "$out"; bad "the student tree scores $total"; }
+test_file=$(cd "$work/all" && ls ch*/tests/*.c | head -n 1)
+echo "/* edited */" >> "$work/all/$test_file"
+if "$work/all/tools/grade.sh" > "$work/tampered.log" 2>&1; then
+    bad "the grader accepted an edited $test_file"
+else
+    say "the grader refuses an edited $test_file"
+fi
+
+[ $failures -eq 0 ] && rm -rf "$work"
+echo "labs: $failures problems"
+[ $failures -eq 0 ]
