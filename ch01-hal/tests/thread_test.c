@@ -49,3 +49,52 @@ KTEST(kernel_threads_can_be_spawned_again)
         KASSERT_EQ(work.finished, 1);
     }
 }
+
+KTEST(park_times_out_without_a_wake)
+{
+    uint64_t start = hal_timer_now();
+    KEXPECT_TRUE(!hal_thread_park(start + 20000000));
+    KEXPECT_GE(hal_timer_now() - start, 20000000);
+}
+
+KTEST(wake_before_park_is_not_lost)
+{
+    hal_thread_wake(hal_thread_current());
+    KEXPECT_TRUE(hal_thread_park(hal_timer_now() + 1000000000));
+    /* The token was consumed: the next park times out. */
+    KEXPECT_TRUE(!hal_thread_park(hal_timer_now() + 1000000));
+}
+
+static struct {
+    struct hal_thread *sleeper;
+    int done;
+    uint64_t token;
+    void *their_local;
+} relay;
+
+static void waker(void *arg)
+{
+    relay.token = (uint64_t)(uintptr_t)arg;
+    relay.their_local = hal_thread_local();
+    __atomic_store_n(&relay.done, 1, __ATOMIC_SEQ_CST);
+    hal_thread_wake(relay.sleeper);
+}
+
+KTEST(another_thread_wakes_a_parked_one)
+{
+    void *before = hal_thread_local();
+    hal_thread_set_local(&relay);
+    relay.sleeper = hal_thread_current();
+    relay.done = 0;
+    relay.their_local = &relay;
+    uint64_t token = ktest_random() & 0xffffff;
+    KASSERT_EQ(hal_thread_spawn(waker, (void *)(uintptr_t)token), 0);
+    uint64_t give_up = hal_timer_now() + 5000000000ull;
+    while (!__atomic_load_n(&relay.done, __ATOMIC_SEQ_CST) && hal_timer_now() < give_up)
+        hal_thread_park(give_up);
+    KEXPECT_EQ(relay.done, 1);
+    KEXPECT_EQ(relay.token, token);
+    KEXPECT_TRUE(relay.their_local == NULL); /* the thread-local pointer is this thread's alone */
+    KEXPECT_TRUE(hal_thread_local() == &relay);
+    hal_thread_set_local(before);
+}

@@ -1,10 +1,30 @@
 /*: # LibOS: kernel threads are host threads
 
-The host's scheduler runs them, on as many cores as the machine has: LibOS gets multiprocessing for free. */
+The host's scheduler runs them, on as many cores as the machine has: LibOS gets multiprocessing for free.
+Parking is a condition variable on the thread's own wake token, timed on the monotonic clock that
+`hal_timer_now` also reads. A thread's `struct hal_thread` is made when it first asks for it and is never
+freed, because a waker may still hold it after the thread has ended; all of them stay on one list. */
+#include <errno.h>
 #include <sched.h>
 #include <stdlib.h>
+#include <time.h>
 
+#include "kernel/panic.h"
 #include "libos.h"
+
+struct hal_thread {
+    pthread_mutex_t mutex;
+    pthread_cond_t cond;
+    bool token;
+    void *local;
+    struct hal_thread *next; /* on the list of all of them */
+};
+
+static __thread struct hal_thread *self;
+static struct {
+    struct hal_lock lock;
+    struct hal_thread *head;
+} all_threads = {.lock = HAL_LOCK_INIT};
 
 struct start {
     void (*fn)(void *);
@@ -37,4 +57,69 @@ int hal_thread_spawn(void (*fn)(void *arg), void *arg)
 void hal_thread_yield(void)
 {
     sched_yield();
+}
+
+struct hal_thread *hal_thread_current(void)
+{
+    if (!self) {
+        pthread_condattr_t attr;
+        self = calloc(1, sizeof *self);
+        if (!self)
+            panic("no memory for a thread");
+        pthread_mutex_init(&self->mutex, NULL);
+        pthread_condattr_init(&attr);
+        pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+        pthread_cond_init(&self->cond, &attr);
+        pthread_condattr_destroy(&attr);
+        hal_lock_acquire(&all_threads.lock);
+        self->next = all_threads.head;
+        all_threads.head = self;
+        hal_lock_release(&all_threads.lock);
+    }
+    return self;
+}
+
+bool hal_thread_park(uint64_t deadline)
+{
+    struct hal_thread *t = hal_thread_current();
+    struct timespec until, now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    uint64_t wait = deadline == HAL_NO_DEADLINE ? (uint64_t)3600 * 1000000000u : 0;
+    uint64_t hal_now = hal_timer_now();
+    if (deadline != HAL_NO_DEADLINE && deadline > hal_now)
+        wait = deadline - hal_now;
+    uint64_t at = (uint64_t)now.tv_sec * 1000000000u + now.tv_nsec + wait;
+    until.tv_sec = at / 1000000000u;
+    until.tv_nsec = at % 1000000000u;
+
+    pthread_mutex_lock(&t->mutex);
+    while (!t->token) {
+        if (pthread_cond_timedwait(&t->cond, &t->mutex, &until) == ETIMEDOUT) {
+            if (deadline != HAL_NO_DEADLINE)
+                break;
+            until.tv_sec += 3600; /* no deadline: sleep on, an hour at a time */
+        }
+    }
+    bool woken = t->token;
+    t->token = false;
+    pthread_mutex_unlock(&t->mutex);
+    return woken;
+}
+
+void hal_thread_wake(struct hal_thread *t)
+{
+    pthread_mutex_lock(&t->mutex);
+    t->token = true;
+    pthread_cond_signal(&t->cond);
+    pthread_mutex_unlock(&t->mutex);
+}
+
+void *hal_thread_local(void)
+{
+    return hal_thread_current()->local;
+}
+
+void hal_thread_set_local(void *p)
+{
+    hal_thread_current()->local = p;
 }

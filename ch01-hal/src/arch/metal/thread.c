@@ -5,7 +5,11 @@ the next one that is alive with `metal_switch`. It is cooperative: a thread runs
 which is all chapter 1 needs. Chapter 3 builds the preemptive scheduler for user threads.
 
 Stacks come from a fixed pool in the kernel image (`METAL_THREADS` of them), because a stack must be
-contiguous in memory and the frame allocator deals in single pages. A finished thread's slot is reused. */
+contiguous in memory and the frame allocator deals in single pages. A finished thread's slot is reused.
+
+Parking is polling, for now: a parked thread yields to the others until its token is set or its deadline
+passes, and idles the CPU when it finds itself alone. Chapter 3's scheduler takes parked threads off the
+run queue instead. */
 #include "hal/hal.h"
 #include "kernel/panic.h"
 #include "metal.h"
@@ -13,18 +17,20 @@ contiguous in memory and the frame allocator deals in single pages. A finished t
 #define METAL_THREADS 16
 #define METAL_STACK_SIZE (16 * 1024)
 
-struct metal_thread {
+struct hal_thread {
     uint64_t sp;
     void (*fn)(void *);
     void *arg;
-    struct metal_thread *next; /* the ring of live threads */
+    struct hal_thread *next; /* the ring of live threads */
     bool live;
+    bool token; /* atomic: set by hal_thread_wake, taken by hal_thread_park */
+    void *local;
 };
 
-static struct metal_thread boot_thread = {.next = &boot_thread, .live = true};
-static struct metal_thread threads[METAL_THREADS];
+static struct hal_thread boot_thread = {.next = &boot_thread, .live = true};
+static struct hal_thread threads[METAL_THREADS];
 static uint8_t stacks[METAL_THREADS][METAL_STACK_SIZE] __attribute__((aligned(16)));
-static struct metal_thread *current = &boot_thread;
+static struct hal_thread *current = &boot_thread;
 static struct hal_lock ring_lock = HAL_LOCK_INIT;
 
 static NORETURN void thread_start(void)
@@ -40,7 +46,7 @@ static NORETURN void thread_start(void)
 int hal_thread_spawn(void (*fn)(void *arg), void *arg)
 {
     hal_lock_acquire(&ring_lock);
-    struct metal_thread *t = NULL;
+    struct hal_thread *t = NULL;
     for (int i = 0; i < METAL_THREADS && !t; i++)
         if (!threads[i].live && !threads[i].next)
             t = &threads[i];
@@ -51,6 +57,8 @@ int hal_thread_spawn(void (*fn)(void *arg), void *arg)
     t->fn = fn;
     t->arg = arg;
     t->live = true;
+    t->token = false;
+    t->local = NULL;
     t->sp = metal_stack_init(stacks[t - threads] + METAL_STACK_SIZE, thread_start);
     t->next = current->next;
     current->next = t;
@@ -63,14 +71,47 @@ void hal_thread_yield(void)
     hal_lock_acquire(&ring_lock);
     /* Unlink finished threads after the current one, then take the next live one. */
     while (!current->next->live && current->next != current) {
-        struct metal_thread *dead = current->next;
+        struct hal_thread *dead = current->next;
         current->next = dead->next;
         dead->next = NULL; /* the slot is free */
     }
-    struct metal_thread *prev = current, *next = current->next;
+    struct hal_thread *prev = current, *next = current->next;
     hal_lock_release(&ring_lock);
     if (next == prev)
         return;
     current = next;
     metal_switch(&prev->sp, next->sp);
+}
+
+struct hal_thread *hal_thread_current(void)
+{
+    return current;
+}
+
+bool hal_thread_park(uint64_t deadline)
+{
+    struct hal_thread *self = current;
+    while (!__atomic_exchange_n(&self->token, false, __ATOMIC_ACQ_REL)) {
+        if (hal_timer_now() >= deadline)
+            return false;
+        hal_thread_yield();
+        if (current->next == current)
+            hal_cpu_idle(); /* nobody else to run: wait for the interrupt that may wake us */
+    }
+    return true;
+}
+
+void hal_thread_wake(struct hal_thread *t)
+{
+    __atomic_store_n(&t->token, true, __ATOMIC_RELEASE);
+}
+
+void *hal_thread_local(void)
+{
+    return current->local;
+}
+
+void hal_thread_set_local(void *p)
+{
+    current->local = p;
 }
