@@ -23,7 +23,8 @@ struct hal_thread {
     void *arg;
     struct hal_thread *next; /* the ring of live threads */
     bool live;
-    bool token; /* atomic: set by hal_thread_wake, taken by hal_thread_park */
+    uint32_t token; /* atomic: set by hal_thread_wake, taken by hal_thread_park; a word, because
+                       riscv64's atomic instructions work on words, not bytes */
     void *local;
 };
 
@@ -57,7 +58,7 @@ int hal_thread_spawn(void (*fn)(void *arg), void *arg)
     t->fn = fn;
     t->arg = arg;
     t->live = true;
-    t->token = false;
+    t->token = 0;
     t->local = NULL;
     t->sp = metal_stack_init(stacks[t - threads] + METAL_STACK_SIZE, thread_start);
     t->next = current->next;
@@ -91,7 +92,7 @@ struct hal_thread *hal_thread_current(void)
 bool hal_thread_park(uint64_t deadline)
 {
     struct hal_thread *self = current;
-    while (!__atomic_exchange_n(&self->token, false, __ATOMIC_ACQ_REL)) {
+    while (!__atomic_exchange_n(&self->token, 0, __ATOMIC_ACQ_REL)) {
         if (hal_timer_now() >= deadline)
             return false;
         hal_thread_yield();
@@ -103,7 +104,7 @@ bool hal_thread_park(uint64_t deadline)
 
 void hal_thread_wake(struct hal_thread *t)
 {
-    __atomic_store_n(&t->token, true, __ATOMIC_RELEASE);
+    __atomic_store_n(&t->token, 1, __ATOMIC_RELEASE);
 }
 
 void *hal_thread_local(void)

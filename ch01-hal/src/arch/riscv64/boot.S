@@ -1,0 +1,113 @@
+/*: # riscv64: the first instructions
+
+OpenSBI starts the kernel in supervisor mode at physical `0x80200000`, with the MMU off, interrupts off,
+the hart's number in `a0` and the physical address of the device tree in `a1`. Before any C runs, this
+code turns on Sv39 paging with the *boot page table*, whose entries are the ones every address space will
+share (riscv.h):
+
+- entries 256..511 of the root table map physical gigabyte `i - 256` at `PHYS_OFFSET + (i - 256) GiB`,
+  each as one 1 GiB *gigapage*: a leaf entry right in the root table. This is the direct map: 256 GiB of
+  physical address space for 256 entries and no other table. Its pages are global (`G`: present in every
+  address space), readable, writable, executable, and not for the user (no `U`).
+- one more entry maps the gigabyte this code runs in at its own physical address, the *identity* map, so
+  that the instruction after the one that turns paging on can still be fetched. It goes as soon as the
+  code runs in the higher half.
+
+An Sv39 page-table entry (PTE), 64 bits:
+
+| bits   | field | meaning                                                              |
+|--------|-------|----------------------------------------------------------------------|
+| 0      | V     | valid                                                                |
+| 1,2,3  | R W X | readable, writable, executable; all three 0 means "next level table" |
+| 4      | U     | user mode may use it (and supervisor mode may not, unless `SUM`)     |
+| 5      | G     | global: the same in every address space                              |
+| 6, 7   | A D   | accessed, dirty                                                      |
+| 8, 9   | RSW   | free for the kernel's own use                                        |
+| 10..53 | PPN   | physical page number: the physical address shifted right by 12      |
+
+`satp` then gets the mode (8 = Sv39) and the root table's physical page number. The jump into the higher
+half adds `PHYS_OFFSET` to a pc-relative address. Then the code zeroes `.bss`, takes the boot stack, and
+calls `riscv_boot` (boot.c) with `a0` and `a1` as OpenSBI left them. */
+#include "csr.h"
+#include "riscv.h"
+
+#define PTE_KERNEL 0xcf /* V R W X A D */
+#define PTE_GLOBAL 0x20
+#define GIB_SHIFT 30
+#define BOOT_STACK_SIZE (64 * 1024)
+
+    .section .text.boot, "ax"
+    .globl _start
+_start:
+    csrw sie, zero
+    csrw satp, zero
+
+    /* The direct map: root entries 256..511, physical gigabytes 0..255. */
+    lla t0, boot_pt
+    li t1, 256
+    li t2, 0                        /* the physical address of the gigapage */
+    li t3, 512
+    li t4, PTE_KERNEL | PTE_GLOBAL
+    li t5, 1 << GIB_SHIFT
+1:  srli t6, t2, 2                  /* (pa >> 12) << 10: the PPN field */
+    or t6, t6, t4
+    slli a2, t1, 3
+    add a2, a2, t0
+    sd t6, 0(a2)
+    add t2, t2, t5
+    addi t1, t1, 1
+    bltu t1, t3, 1b
+
+    /* The identity entry for the gigabyte we run in; s1 keeps its address, to remove it later. */
+    auipc t1, 0
+    srli t1, t1, GIB_SHIFT
+    slli s1, t1, 3
+    add s1, s1, t0
+    slli t1, t1, GIB_SHIFT
+    srli t1, t1, 2
+    ori t1, t1, PTE_KERNEL
+    sd t1, 0(s1)
+
+    /* Paging on. */
+    srli t1, t0, 12
+    li t2, SATP_SV39
+    or t1, t1, t2
+    sfence.vma
+    csrw satp, t1
+    sfence.vma
+
+    /* Into the higher half: the same code, PHYS_OFFSET higher. */
+    li t1, PHYS_OFFSET
+    lla t2, 2f
+    add t2, t2, t1
+    add s1, s1, t1
+    jr t2
+2:  sd zero, 0(s1)                  /* the identity entry is no longer needed */
+    sfence.vma
+
+    lla t0, bss_start
+    lla t1, bss_end
+3:  bgeu t0, t1, 4f
+    sd zero, 0(t0)
+    addi t0, t0, 8
+    j 3b
+
+4:  lla sp, boot_stack + BOOT_STACK_SIZE
+    li s0, 0                        /* the end of every backtrace */
+    li ra, 0
+    lla t0, riscv_kernel_vector
+    csrw stvec, t0
+    call riscv_boot
+5:  wfi                             /* riscv_boot does not return */
+    j 5b
+
+    .section .data
+    .balign 4096
+    .globl boot_pt
+boot_pt:
+    .zero 4096
+
+    .section .bss
+    .balign 16
+boot_stack:
+    .zero BOOT_STACK_SIZE

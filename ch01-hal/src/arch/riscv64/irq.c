@@ -1,0 +1,78 @@
+/*: # riscv64: interrupts
+
+Two kinds of interrupt reach the kernel in supervisor mode: the timer (`scause` 5, from the SBI) and the
+external interrupt (`scause` 9, from the PLIC, behind which sit the devices). `riscv_interrupt` is called
+with interrupts off, from the kernel's trap vector or from `hal_context_run` when the interrupt came while
+a user program ran; it finds the HAL's interrupt number and calls its handler.
+
+`hal_cpu_idle` waits with `wfi`. The race every idle loop has (the caller checked its condition, and the
+interrupt that would change it arrives just before the `wfi`) is closed by the hardware: `wfi` wakes for
+any interrupt that is *pending and enabled in `sie`*, even with `SIE` off. So idle turns interrupts off,
+sleeps, and turns them on, at which point the handler runs. The timer is also set to wake it within 10 ms
+(timer.c), so that a caller always gets to look again soon, as on LibOS. */
+#include "csr.h"
+#include "kernel/panic.h"
+#include "riscv.h"
+#include "virt.h"
+
+#define IDLE_MAX_NS 10000000
+
+static struct {
+    struct hal_lock lock;
+    hal_irq_handler handler[HAL_IRQ_COUNT];
+    void *arg[HAL_IRQ_COUNT];
+} irqs = {.lock = HAL_LOCK_INIT};
+
+void riscv_trap_init(void)
+{
+    csr_write(sie, SIE_STIE | SIE_SEIE);
+    csr_set(sstatus, SSTATUS_SIE);
+}
+
+void hal_irq_register(unsigned irq, hal_irq_handler handler, void *arg)
+{
+    if (irq >= HAL_IRQ_COUNT)
+        panic("no such irq %u", irq);
+    hal_lock_acquire(&irqs.lock);
+    irqs.handler[irq] = handler;
+    irqs.arg[irq] = arg;
+    hal_lock_release(&irqs.lock);
+    if (irq == HAL_IRQ_SERIAL) {
+        riscv_plic_enable(VIRT_UART_IRQ);
+        riscv_uart_enable_interrupt();
+    }
+}
+
+void riscv_irq_raise(unsigned irq)
+{
+    hal_lock_acquire(&irqs.lock);
+    hal_irq_handler handler = irqs.handler[irq];
+    void *arg = irqs.arg[irq];
+    hal_lock_release(&irqs.lock);
+    if (handler)
+        handler(irq, arg);
+}
+
+void riscv_interrupt(uint64_t cause)
+{
+    if (cause == IRQ_S_TIMER) {
+        riscv_timer_interrupt();
+        return;
+    }
+    if (cause != IRQ_S_EXTERNAL)
+        panic("unexpected interrupt %lu", (unsigned long)cause);
+    unsigned source;
+    while ((source = riscv_plic_claim()) != 0) {
+        if (source == VIRT_UART_IRQ)
+            riscv_irq_raise(HAL_IRQ_SERIAL);
+        riscv_plic_complete(source);
+    }
+}
+
+void hal_cpu_idle(void)
+{
+    uint64_t status = csr_read_clear(sstatus, SSTATUS_SIE);
+    riscv_timer_wake_within(IDLE_MAX_NS);
+    __asm__ volatile("wfi");
+    csr_set(sstatus, status & SSTATUS_SIE);
+}

@@ -1,0 +1,46 @@
+/*: # riscv64: traps in the kernel
+
+An interrupt that arrives while the kernel runs is served here and the kernel goes on. An exception in the
+kernel is the kernel's own bug: it never touches user memory directly (it reads and writes user pages
+through the page table and the direct map, kernel/uspace.c; `sstatus.SUM` stays 0, so even a stray access
+to a user address faults), so there is nothing to recover. The panic says what happened, where, with which
+address, shows every register and a backtrace that runs through the trap into the faulting code (trap.S
+left a frame record for it), and stops the machine with a failing status. */
+#include "kernel/panic.h"
+#include "riscv.h"
+
+/* The frame riscv_kernel_vector saves: the pc in x0's slot, then x1 .. x31, then sstatus. */
+struct riscv_frame {
+    uint64_t x[32];
+    uint64_t sstatus;
+};
+
+void riscv_kernel_trap(struct riscv_frame *f);
+
+static const char *const exception_names[] = {
+    "misaligned fetch", "fetch access fault", "illegal instruction", "breakpoint",
+    "misaligned load", "load access fault", "misaligned store", "store access fault",
+    "ecall from user mode", "ecall from supervisor mode", "exception 10", "exception 11",
+    "instruction page fault", "load page fault", "exception 14", "store page fault",
+};
+
+static const char *const register_names[32] = {
+    "pc", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5",
+    "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
+};
+
+void riscv_kernel_trap(struct riscv_frame *f)
+{
+    uint64_t cause = csr_read(scause);
+    if (cause & SCAUSE_INTERRUPT) {
+        riscv_interrupt(cause & ~SCAUSE_INTERRUPT);
+        return;
+    }
+    kprintf("\n*** kernel fault: %s (scause %lu) at pc 0x%lx, address 0x%lx\n",
+            cause < ARRAY_SIZE(exception_names) ? exception_names[cause] : "exception", (unsigned long)cause,
+            (unsigned long)f->x[0], (unsigned long)csr_read(stval));
+    for (int i = 0; i < 32; i++)
+        kprintf("%4s %016lx%s", register_names[i], (unsigned long)f->x[i], i % 4 == 3 ? "\n" : "  ");
+    kprintf("sstatus %016lx\n", (unsigned long)f->sstatus);
+    panic("kernel fault");
+}

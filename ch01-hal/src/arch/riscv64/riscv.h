@@ -1,0 +1,53 @@
+/*: # riscv64 internals
+
+What the files of the riscv64 target share among themselves, and nothing above the HAL sees.
+
+**The address space.** Sv39 translates 39-bit virtual addresses; the valid ones are the low 256 GiB
+(`0` .. `0x3f_ffff_ffff`), which belong to the user, and the high 256 GiB (`0xffff_ffc0_0000_0000` on),
+which belong to the kernel. The kernel's half is one *direct map* of physical memory: physical address `pa`
+is at virtual `pa + PHYS_OFFSET`. The kernel's image is part of it (QEMU loads it at physical `0x80200000`,
+so it is linked at `PHYS_OFFSET + 0x80200000`), and so are the devices and all of RAM, which is how
+`hal_pmem_ptr` reaches any frame. */
+#ifndef ZINC_RISCV_H
+#define ZINC_RISCV_H
+
+#include "csr.h"
+
+#define PHYS_OFFSET UL(0xffffffc000000000)
+
+#ifndef __ASSEMBLER__
+#include "hal/hal.h"
+
+/* Physical to kernel virtual and back, through the direct map. */
+static inline void *phys_to_virt(paddr_t pa) { return (void *)(pa + PHYS_OFFSET); }
+static inline paddr_t virt_to_phys(const void *va) { return (paddr_t)va - PHYS_OFFSET; }
+
+/* The image's bounds (kernel.ld). */
+extern char kernel_start[], kernel_end[];
+
+/* Start-up steps (boot.c calls them in this order). */
+void riscv_uart_init(void);
+void riscv_pmem_init(paddr_t base, size_t size);
+void riscv_timer_init(uint64_t timebase_hz);
+void riscv_set_boot_args(const char *args);
+void riscv_trap_init(void);
+
+/* Interrupts: dispatch one by its scause (interrupt bit cleared), and the handlers behind it. */
+void riscv_interrupt(uint64_t cause);
+void riscv_timer_interrupt(void);
+void riscv_timer_wake_within(uint64_t max_ns);
+void riscv_irq_raise(unsigned irq);
+void riscv_plic_enable(unsigned source);
+unsigned riscv_plic_claim(void);
+void riscv_plic_complete(unsigned source);
+void riscv_uart_enable_interrupt(void);
+
+/* Read a 16-bit word of user code through the active page table; false if it is not mapped executable. */
+bool riscv_fetch_user_u16(vaddr_t va, uint16_t *out);
+
+/* The trap vectors (trap.S). */
+void riscv_kernel_vector(void);
+void riscv_user_vector(void);
+#endif
+
+#endif

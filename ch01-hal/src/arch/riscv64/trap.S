@@ -1,0 +1,183 @@
+/*: # riscv64: into user mode and back
+
+A trap (an exception or an interrupt) makes the hart save the pc in `sepc`, the reason in `scause` and
+`stval`, the interrupt-enable bit and the mode it came from in `sstatus` (`SPIE`, `SPP`), turn interrupts
+off, switch to supervisor mode and jump to `stvec`. It saves no register: that is the trap vector's job.
+`sret` undoes it: back to the mode in `SPP`, interrupts as in `SPIE`, at `sepc`.
+
+Zinc has two vectors, as xv6 does, and `hal_context_run` (context.c) switches `stvec` between them with
+interrupts off: `riscv_user_vector` while a user program runs, `riscv_kernel_vector` otherwise.
+
+**`riscv_enter(cpu)`** is the body of `hal_context_run`. It saves the kernel's callee-saved registers on
+the kernel stack and the stack pointer in the CPU area, puts the CPU area's address in `sscratch`, loads
+the user's registers from the context and `sret`s into user mode. The floating-point registers go too:
+the kernel never uses them (it is built soft-float), so they hold the user's values until the next trap.
+`sstatus.FS` says what the floating-point unit's state is: the loads make it *Dirty*; it is set to *Clean*
+before `sret`, so that at the next trap *Dirty* means that the program wrote a floating-point register and
+the registers must be saved. A program that never uses them costs no saves.
+
+**`riscv_user_vector`** finds the CPU area by swapping `sscratch` with `t0`, frees `t1` in it, and through
+the context pointer saves every register of the program, then its floating-point state if Dirty, and
+turns the unit off (FS = Off) for the kernel. It takes the kernel's stack pointer back from the CPU area
+and returns from `riscv_enter` as from an ordinary call: `hal_context_run` goes on, with the reason in
+`scause`. The kernel's `gp` and `tp` are not restored: Zinc's kernel uses neither. */
+#include "context_riscv.h"
+#include "csr.h"
+
+#define CPU_CTX 0
+#define CPU_KERNEL_SP 8
+#define CPU_SCRATCH 16
+#define KERNEL_SAVED (14 * 8)
+
+    .macro save_callee
+    addi sp, sp, -KERNEL_SAVED
+    sd ra, 0(sp)
+    sd s0, 8(sp)
+    sd s1, 16(sp)
+    sd s2, 24(sp)
+    sd s3, 32(sp)
+    sd s4, 40(sp)
+    sd s5, 48(sp)
+    sd s6, 56(sp)
+    sd s7, 64(sp)
+    sd s8, 72(sp)
+    sd s9, 80(sp)
+    sd s10, 88(sp)
+    sd s11, 96(sp)
+    .endm
+
+    .macro restore_callee
+    ld ra, 0(sp)
+    ld s0, 8(sp)
+    ld s1, 16(sp)
+    ld s2, 24(sp)
+    ld s3, 32(sp)
+    ld s4, 40(sp)
+    ld s5, 48(sp)
+    ld s6, 56(sp)
+    ld s7, 64(sp)
+    ld s8, 72(sp)
+    ld s9, 80(sp)
+    ld s10, 88(sp)
+    ld s11, 96(sp)
+    addi sp, sp, KERNEL_SAVED
+    .endm
+
+    /* Set sstatus.FS to the state in \value, using \tmp. */
+    .macro set_fs value, tmp
+    li \tmp, SSTATUS_FS
+    csrc sstatus, \tmp
+    .if \value
+    li \tmp, \value
+    csrs sstatus, \tmp
+    .endif
+    .endm
+
+    .option push
+    .option arch, +d
+
+    .text
+    .globl riscv_enter
+    .type riscv_enter, @function
+riscv_enter:
+    save_callee
+    sd sp, CPU_KERNEL_SP(a0)
+    csrw sscratch, a0
+    ld t0, CPU_CTX(a0)
+
+    set_fs SSTATUS_FS_CLEAN, t1
+    .irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+    fld f\n, CTX_F(\n)(t0)
+    .endr
+    ld t1, CTX_FCSR(t0)
+    fscsr t1
+    set_fs SSTATUS_FS_CLEAN, t1
+
+    li t1, SSTATUS_SPP              /* return to user mode ... */
+    csrc sstatus, t1
+    li t1, SSTATUS_SPIE             /* ... with interrupts on */
+    csrs sstatus, t1
+    ld t1, CTX_PC(t0)
+    csrw sepc, t1
+
+    .irp n, 1,2,3,4,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+    ld x\n, CTX_X(\n)(t0)
+    .endr
+    ld t0, CTX_X(5)(t0)
+    sret
+    .size riscv_enter, . - riscv_enter
+
+    .balign 4
+    .globl riscv_user_vector
+    .type riscv_user_vector, @function
+riscv_user_vector:
+    csrrw t0, sscratch, t0          /* t0: the CPU area; the user's t0 waits in sscratch */
+    sd t1, CPU_SCRATCH(t0)
+    ld t1, CPU_CTX(t0)
+    .irp n, 1,2,3,4,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+    sd x\n, CTX_X(\n)(t1)
+    .endr
+    csrr t2, sscratch
+    sd t2, CTX_X(5)(t1)
+    ld t2, CPU_SCRATCH(t0)
+    sd t2, CTX_X(6)(t1)
+    csrr t2, sepc
+    sd t2, CTX_PC(t1)
+
+    csrr t2, sstatus
+    li t3, SSTATUS_FS
+    and t2, t2, t3
+    bne t2, t3, 1f                  /* not Dirty: the context already holds the values */
+    .irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+    fsd f\n, CTX_F(\n)(t1)
+    .endr
+    frcsr t2
+    sd t2, CTX_FCSR(t1)
+1:  set_fs 0, t2
+
+    ld sp, CPU_KERNEL_SP(t0)
+    restore_callee
+    ret
+    .size riscv_user_vector, . - riscv_user_vector
+
+    .option pop
+
+/*: **`riscv_kernel_vector`** takes traps that arrive in the kernel itself. It saves every register in a
+frame on the current stack, in the same layout as a `struct hal_context` (pc first, then `x1`..`x31`),
+plus `sstatus`, and calls `riscv_kernel_trap` (kernel_trap.c): an interrupt is served and the frame
+restored, so the interrupted code goes on as if nothing happened; an exception in the kernel is a bug and
+ends in a panic. At the top of the frame it writes a frame record (the interrupted pc as the return
+address, the interrupted `s0` as the caller's frame), so that a backtrace taken in the handler runs on
+into the code that was interrupted. */
+#define FRAME_SSTATUS (32 * 8)
+#define FRAME_SIZE (34 * 8 + 16)
+
+    .balign 4
+    .globl riscv_kernel_vector
+    .type riscv_kernel_vector, @function
+riscv_kernel_vector:
+    addi sp, sp, -FRAME_SIZE
+    .irp n, 1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+    sd x\n, CTX_X(\n)(sp)
+    .endr
+    addi t0, sp, FRAME_SIZE
+    sd t0, CTX_X(2)(sp)             /* sp as it was */
+    csrr t1, sepc
+    sd t1, CTX_PC(sp)
+    csrr t2, sstatus
+    sd t2, FRAME_SSTATUS(sp)
+    sd t1, -8(t0)                   /* the frame record */
+    sd s0, -16(t0)
+    mv s0, t0
+    mv a0, sp
+    call riscv_kernel_trap
+    ld t1, CTX_PC(sp)
+    csrw sepc, t1
+    ld t2, FRAME_SSTATUS(sp)
+    csrw sstatus, t2
+    .irp n, 1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+    ld x\n, CTX_X(\n)(sp)
+    .endr
+    addi sp, sp, FRAME_SIZE
+    sret
+    .size riscv_kernel_vector, . - riscv_kernel_vector
