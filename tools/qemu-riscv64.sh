@@ -25,7 +25,8 @@ console)
     exec "$@" -nographic ;;
 gdb)
     echo "# QEMU riscv64 virt board, halted, waiting for gdb on port 1234"
-    exec "$@" -display none -serial stdio -monitor none -S -s < /dev/null ;;
+    # A session of its own, so that Ctrl-C in gdb (sent to the terminal's foreground group) reaches gdb only.
+    exec setsid "$@" -display none -serial stdio -monitor none -S -s < /dev/null ;;
 *)
     echo "usage: $0 batch|console|gdb IMAGE ARGS..." >&2; exit 2 ;;
 esac

@@ -33,10 +33,12 @@ const char *ksym_lookup(uint64_t addr, uint64_t *offset)
 
 void ksym_print_frame(int depth, uint64_t addr)
 {
+    /* A return address can lie just past its function, when the call was the function's last instruction
+       (a call to a function that never returns): name the function of the byte before it. */
     uint64_t offset = 0;
-    const char *name = ksym_lookup(addr, &offset);
+    const char *name = ksym_lookup(addr - 1, &offset);
     if (name)
-        kprintf("  #%d 0x%016lx %s+0x%lx\n", depth, (unsigned long)addr, name, (unsigned long)offset);
+        kprintf("  #%d 0x%016lx %s+0x%lx\n", depth, (unsigned long)addr, name, (unsigned long)offset + 1);
     else
         kprintf("  #%d 0x%016lx\n", depth, (unsigned long)addr);
 }

@@ -51,7 +51,7 @@ void hal_shutdown(int status)
 
 static bool in_image(uint64_t fp)
 {
-    return fp % 8 == 0 && fp - 16 >= (uint64_t)kernel_start && fp <= (uint64_t)kernel_end;
+    return fp % 8 == 0 && fp >= (uint64_t)kernel_start + 16 && fp <= (uint64_t)kernel_end;
 }
 
 void hal_backtrace(int max)

@@ -5,8 +5,13 @@ kernel is the kernel's own bug: it never touches user memory directly (it reads 
 through the page table and the direct map, kernel/uspace.c; `sstatus.SUM` stays 0, so even a stray access
 to a user address faults), so there is nothing to recover. The panic says what happened, where, with which
 address, shows every register and a backtrace that runs through the trap into the faulting code (trap.S
-left a frame record for it), and stops the machine with a failing status. */
+left a frame record for it), and stops the machine with a failing status.
+
+The function that faulted may be a *leaf*, one that calls no other; gcc gives a leaf no frame record, or
+takes it down early, so the walk from `s0` skips the leaf's caller. That caller is where `ra` points,
+which is why the panic names the functions of both `pc` and `ra`. */
 #include "kernel/panic.h"
+#include "ksyms.h"
 #include "riscv.h"
 
 /* The frame riscv_kernel_vector saves: the pc in x0's slot, then x1 .. x31, then sstatus. */
@@ -29,6 +34,13 @@ static const char *const register_names[32] = {
     "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
 };
 
+static void print_symbol(const char *reg, uint64_t addr)
+{
+    uint64_t offset;
+    const char *name = ksym_lookup(addr, &offset);
+    kprintf("    %s is in %s+0x%lx\n", reg, name ? name : "?", (unsigned long)offset);
+}
+
 void riscv_kernel_trap(struct riscv_frame *f)
 {
     uint64_t cause = csr_read(scause);
@@ -39,6 +51,8 @@ void riscv_kernel_trap(struct riscv_frame *f)
     kprintf("\n*** kernel fault: %s (scause %lu) at pc 0x%lx, address 0x%lx\n",
             cause < ARRAY_SIZE(exception_names) ? exception_names[cause] : "exception", (unsigned long)cause,
             (unsigned long)f->x[0], (unsigned long)csr_read(stval));
+    print_symbol("pc", f->x[0]);
+    print_symbol("ra", f->x[1]);
     for (int i = 0; i < 32; i++)
         kprintf("%4s %016lx%s", register_names[i], (unsigned long)f->x[i], i % 4 == 3 ? "\n" : "  ");
     kprintf("sstatus %016lx\n", (unsigned long)f->sstatus);
