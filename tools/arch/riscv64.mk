@@ -36,7 +36,8 @@ LINK_KERNEL = $(call KSYMS,true none) \
 	&& $(call KSYMS,$(CROSS)nm $@.pass1) \
 	&& $(CC) $(LDFLAGS) -o $@.pass2 $(OBJECTS) $(BLOBS_OBJ) $(BUILD)/gen/ksyms.o \
 	&& $(CROSS)nm -n $@.pass1 | grep -i ' t ' > $@.pass1.syms \
-	&& $(CROSS)nm -n $@.pass2 | grep -i ' t ' | cmp -s - $@.pass1.syms \
+	&& { $(CROSS)nm -n $@.pass2 | grep -i ' t ' | cmp -s - $@.pass1.syms \
+	     || { echo "$@: code moved between the two links" >&2; false; }; } \
 	&& $(CROSS)objcopy -O binary $@.pass2 $@.bin && mv $@.pass2 $@
 LINK_DEPS := $(LDSCRIPT)
 

@@ -33,6 +33,7 @@ store), the illegal instruction, the breakpoint and the `ecall` from user mode. 
 #define SSTATUS_SPP (UL(1) << 8)
 #define SSTATUS_FS (UL(3) << 13) /* the floating-point state: Off 0, Initial 1, Clean 2, Dirty 3 */
 #define SSTATUS_FS_CLEAN (UL(2) << 13)
+#define SSTATUS_SUM (UL(1) << 18)
 
 #define SIE_STIE (UL(1) << 5)
 #define SIE_SEIE (UL(1) << 9)

@@ -23,8 +23,12 @@ static struct {
     void *arg[HAL_IRQ_COUNT];
 } irqs = {.lock = HAL_LOCK_INIT};
 
+/* The last step of start-up. The kernel may not touch user pages (SUM off: it reaches them through the
+   direct map) nor use the floating-point unit (FS off: it is built soft-float, and a stray instruction
+   should trap); then the two interrupts it serves, and interrupts on. */
 void riscv_trap_init(void)
 {
+    csr_clear(sstatus, SSTATUS_SUM | SSTATUS_FS);
     csr_write(sie, SIE_STIE | SIE_SEIE);
     csr_set(sstatus, SSTATUS_SIE);
 }
