@@ -35,6 +35,16 @@ USER_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/$(USER_ARCH)
 USER_BINS := $(foreach s,$(USER_SOURCES),$(BUILD)/user/$(basename $(notdir $(s))).bin)
 BLOBS_OBJ := $(BUILD)/gen/blobs.o
 
+# Zircon system calls: every chapter's src/zircon/syscalls.list makes the dispatch table and the prototypes
+# (tools/gen-syscalls.sh). Chapter 1 has none, so its build skips this.
+SYSCALL_LISTS := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/src/zircon/syscalls.list))
+ifneq ($(SYSCALL_LISTS),)
+SYSCALL_TABLE := $(BUILD)/gen/syscall_table.c
+SYSCALL_HEADER := $(BUILD)/gen/include/syscall/sys.h
+OBJECTS += $(BUILD)/gen/syscall_table.o
+INCLUDES += -I$(BUILD)/gen/include
+endif
+
 CPPFLAGS += $(INCLUDES) -DZINC_ARCH_$(ARCH) -DZINC_CHAPTER='"$(CHAPTER)"'
 DEPFLAGS = -MMD -MP
 
@@ -49,6 +59,17 @@ say = $(if $(V),,@printf '  %-7s %s\n' $(1) $(patsubst $(TOP)/%,%,$(2));)
 $(BUILD)/obj/%.c.o: $(TOP)/%.c
 	@mkdir -p $(dir $@)
 	$(call say,CC,$<)$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+ifneq ($(SYSCALL_LISTS),)
+$(SYSCALL_HEADER) $(SYSCALL_TABLE) &: $(SYSCALL_LISTS) $(TOP)/tools/gen-syscalls.sh
+	$(call say,GEN,$(SYSCALL_TABLE))$(TOP)/tools/gen-syscalls.sh $(BUILD)/gen $(SYSCALL_LISTS)
+
+$(BUILD)/gen/syscall_table.o: $(SYSCALL_TABLE)
+	$(call say,CC,$<)$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+# Every object may include the generated header: make it first.
+$(OBJECTS): | $(SYSCALL_HEADER)
+endif
 
 $(BUILD)/obj/%.S.o: $(TOP)/%.S
 	@mkdir -p $(dir $@)

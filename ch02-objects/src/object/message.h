@@ -12,9 +12,6 @@ follow contiguously, which is what a copy from or to user memory needs, one page
 
 #include "object/kobject.h"
 
-#define ZX_CHANNEL_MAX_MSG_BYTES ((uint32_t)65536u)
-#define ZX_CHANNEL_MAX_MSG_HANDLES ((uint32_t)64u)
-
 struct message_handle {
     struct kobject *obj;
     zx_rights_t rights;

@@ -25,6 +25,11 @@ typedef int64_t zx_duration_t; /* a length of time, in ns */
 #define ZX_TIME_INFINITE INT64_MAX
 #define ZX_MAX_NAME_LEN 32
 
+/* Channel limits and options. */
+#define ZX_CHANNEL_MAX_MSG_BYTES ((uint32_t)65536u)
+#define ZX_CHANNEL_MAX_MSG_HANDLES ((uint32_t)64u)
+#define ZX_CHANNEL_READ_MAY_DISCARD ((uint32_t)1u)
+
 /* Object types, as ZX_INFO_HANDLE_BASIC reports them. */
 #define ZX_OBJ_TYPE_NONE ((zx_obj_type_t)0)
 #define ZX_OBJ_TYPE_PROCESS ((zx_obj_type_t)1)

@@ -1,0 +1,46 @@
+/*: # Waiting for signals, implemented
+
+An observer on the object records the signals and wakes the waiting thread. The thread parks until woken
+or until the deadline; a wake that is not for it (a stray token) just makes it look again. On timeout the
+observer is removed, and because removal and notification both happen under the object's lock, the
+thread then knows for sure whether the observer fired in the meantime. */
+#include "object/wait.h"
+
+#include "object/observer.h"
+
+struct waiting {
+    struct observer o;
+    struct hal_thread *thread;
+    zx_signals_t seen;
+    bool done; /* atomic: set by the observer */
+};
+
+static bool wake_waiter(struct observer *o, zx_signals_t signals)
+{
+    struct waiting *w = container_of(o, struct waiting, o);
+    w->seen = signals;
+    __atomic_store_n(&w->done, true, __ATOMIC_RELEASE);
+    hal_thread_wake(w->thread);
+    return false; /* the wait is over: leave the object */
+}
+
+zx_status_t object_wait(struct kobject *obj, const struct handle_table *table, zx_handle_t value,
+                        zx_signals_t signals, uint64_t deadline, zx_signals_t *observed)
+{
+    struct waiting w = {
+        .o = {.watched = signals, .on_change = wake_waiter, .table = table, .handle = value},
+        .thread = hal_thread_current(),
+    };
+    observer_add(obj, &w.o);
+    while (!__atomic_load_n(&w.done, __ATOMIC_ACQUIRE) && hal_timer_now() < deadline)
+        hal_thread_park(deadline);
+    if (!__atomic_load_n(&w.done, __ATOMIC_ACQUIRE)) {
+        zx_signals_t now = observer_remove(obj, &w.o);
+        if (!__atomic_load_n(&w.done, __ATOMIC_ACQUIRE)) {
+            *observed = now;
+            return ZX_ERR_TIMED_OUT;
+        }
+    }
+    *observed = w.seen;
+    return w.seen & ZX_SIGNAL_HANDLE_CLOSED ? ZX_ERR_CANCELED : ZX_OK;
+}

@@ -1,0 +1,22 @@
+/*: # On whose behalf: the caller
+
+A system call acts for a process: it resolves handle values in that process's table and reads and writes
+that process's memory. `struct zx_caller` is exactly that much of a process, and each kernel thread that
+runs user code points its thread-local pointer (`hal_thread_set_local`) at the caller it serves. Chapter 3's
+Process and Thread objects fill it in; the tests of this chapter make one by hand. */
+#ifndef ZINC_CALLER_H
+#define ZINC_CALLER_H
+
+#include "kernel/uspace.h"
+#include "object/handle.h"
+
+struct zx_caller {
+    struct handle_table *handles;
+    struct uspace *memory;
+};
+
+/* The caller this kernel thread serves (never NULL inside a system call). */
+struct zx_caller *zx_caller_current(void);
+void zx_caller_set_current(struct zx_caller *caller);
+
+#endif

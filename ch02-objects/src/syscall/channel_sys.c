@@ -1,0 +1,136 @@
+/*: # channel_write and channel_read
+
+Writing moves handles out of the writer's table into the message: each must exist, carry
+`ZX_RIGHT_TRANSFER`, and not be the channel being written to (a channel cannot carry itself). As in Zircon,
+the handles in the list are consumed whether the write succeeds or not. Reading moves them into the
+reader's table, with the rights they had.
+
+Bytes travel between user memory and the message's frames a page at a time (`message_bytes_at`), so a
+64 KiB message never needs a 64 KiB kernel buffer. */
+#include "object/channel.h"
+#include "syscall/caller.h"
+#include "syscall/sys.h"
+
+/* Copy num_bytes between user memory at user and the message, in the direction `in` says. */
+static zx_status_t copy_bytes(struct message *m, uaddr_t user, uint32_t num_bytes, bool in)
+{
+    for (uint32_t off = 0, n; off < num_bytes; off += n) {
+        uint8_t *k = message_bytes_at(m, off, &n);
+        zx_status_t status = in ? user_copy_in(k, user + off, n) : user_copy_out(user + off, k, n);
+        if (status != ZX_OK)
+            return status;
+    }
+    return ZX_OK;
+}
+
+/* Move the handles named in values out of table t into m. Every valid handle is taken, even after an error,
+   because a write consumes them all; the first error is returned. m may be NULL (no memory): the handles
+   are then just closed. */
+static zx_status_t take_handles(struct handle_table *t, struct kobject *channel, const zx_handle_t *values,
+                                uint32_t count, struct message *m)
+{
+    zx_status_t result = ZX_OK;
+    for (uint32_t i = 0; i < count; i++) {
+        struct kobject *obj = NULL;
+        zx_rights_t rights = 0;
+        zx_status_t status = handle_table_take(t, values[i], &obj, &rights);
+        if (status == ZX_OK && obj == channel)
+            status = ZX_ERR_NOT_SUPPORTED;
+        else if (status == ZX_OK && !(rights & ZX_RIGHT_TRANSFER))
+            status = ZX_ERR_ACCESS_DENIED;
+        if (status == ZX_OK && m)
+            m->handles[i] = (struct message_handle){obj, rights};
+        else if (obj)
+            kobject_unref(obj);
+        if (status != ZX_OK && result == ZX_OK)
+            result = status;
+    }
+    return result;
+}
+
+zx_status_t sys_channel_write(zx_handle_t handle, uint32_t options, uaddr_t bytes, uint32_t num_bytes,
+                              uaddr_t handles, uint32_t num_handles)
+{
+    struct zx_caller *caller = zx_caller_current();
+    zx_handle_t values[ZX_CHANNEL_MAX_MSG_HANDLES];
+    if (num_handles > ZX_CHANNEL_MAX_MSG_HANDLES || num_bytes > ZX_CHANNEL_MAX_MSG_BYTES)
+        return ZX_ERR_OUT_OF_RANGE;
+    if (user_copy_in(values, handles, num_handles * sizeof(zx_handle_t)) != ZX_OK)
+        return ZX_ERR_INVALID_ARGS;
+
+    struct kobject *ch = NULL;
+    zx_status_t status =
+        handle_table_get_checked(caller->handles, handle, ZX_OBJ_TYPE_CHANNEL, ZX_RIGHT_WRITE, &ch);
+    if (status != ZX_OK)
+        ch = NULL;
+    else if (options != 0)
+        status = ZX_ERR_INVALID_ARGS;
+    struct message *m = message_create(num_bytes, num_handles);
+    if (!m && status == ZX_OK)
+        status = ZX_ERR_NO_MEMORY;
+    zx_status_t taken = take_handles(caller->handles, ch, values, num_handles, m); /* consumed, always */
+    if (status == ZX_OK)
+        status = taken;
+    if (status == ZX_OK)
+        status = copy_bytes(m, bytes, num_bytes, true);
+    if (status == ZX_OK) {
+        status = channel_write(ch, m); /* takes m, even on failure */
+        m = NULL;
+    }
+    if (m)
+        message_destroy(m);
+    if (ch)
+        kobject_unref(ch);
+    return status;
+}
+
+/* Give the reader the message's handles, write their values and the bytes out. On failure the message's
+   remaining contents are dropped with it: it has left the channel already. */
+static zx_status_t deliver(struct handle_table *t, struct message *m, uaddr_t bytes, uaddr_t handles)
+{
+    zx_status_t status = copy_bytes(m, bytes, m->num_bytes, false);
+    for (uint32_t i = 0; i < m->num_handles; i++) {
+        zx_handle_t value = ZX_HANDLE_INVALID;
+        struct message_handle *h = &m->handles[i];
+        if (status == ZX_OK)
+            status = handle_table_add(t, h->obj, h->rights, &value);
+        else
+            kobject_unref(h->obj);
+        h->obj = NULL; /* the table, or the unref above, took the reference */
+        if (status == ZX_OK && user_copy_out(handles + i * sizeof value, &value, sizeof value) != ZX_OK) {
+            handle_table_close(t, value);
+            status = ZX_ERR_INVALID_ARGS;
+        }
+    }
+    message_destroy(m);
+    return status;
+}
+
+zx_status_t sys_channel_read(zx_handle_t handle, uint32_t options, uaddr_t bytes, uaddr_t handles,
+                             uint32_t num_bytes, uint32_t num_handles, uaddr_t actual_bytes, uaddr_t actual_handles)
+{
+    struct zx_caller *caller = zx_caller_current();
+    struct kobject *ch;
+    zx_status_t status =
+        handle_table_get_checked(caller->handles, handle, ZX_OBJ_TYPE_CHANNEL, ZX_RIGHT_READ, &ch);
+    if (status != ZX_OK)
+        return status;
+    struct message *m = NULL;
+    uint32_t nb = 0, nh = 0;
+    if (options & ~ZX_CHANNEL_READ_MAY_DISCARD)
+        status = ZX_ERR_INVALID_ARGS;
+    else
+        status = channel_read(ch, num_bytes, num_handles, options & ZX_CHANNEL_READ_MAY_DISCARD, &m, &nb, &nh);
+    kobject_unref(ch);
+    if (status != ZX_OK && status != ZX_ERR_BUFFER_TOO_SMALL)
+        return status;
+    if ((actual_bytes && user_copy_out(actual_bytes, &nb, sizeof nb) != ZX_OK) ||
+        (actual_handles && user_copy_out(actual_handles, &nh, sizeof nh) != ZX_OK))
+        status = ZX_ERR_INVALID_ARGS;
+    if (m) {
+        zx_status_t delivered = deliver(caller->handles, m, bytes, handles);
+        if (status == ZX_OK)
+            status = delivered;
+    }
+    return status;
+}

@@ -1,0 +1,86 @@
+/*: # System calls on handles
+
+`handle_close`, `handle_close_many`, `handle_duplicate` and `handle_replace`. The rules are Zircon's:
+
+- closing `ZX_HANDLE_INVALID` is allowed and does nothing;
+- `handle_close_many` closes every valid handle in the array and reports `ZX_ERR_BAD_HANDLE` if any value
+  was bad, after closing the others;
+- a duplicate needs `ZX_RIGHT_DUPLICATE`, and its rights must be a subset of the original's, or
+  `ZX_RIGHT_SAME_RIGHTS`;
+- `handle_replace` needs no right, and the original handle is gone even when the call fails (except when
+  it did not exist: `ZX_ERR_BAD_HANDLE`). */
+#include "syscall/caller.h"
+#include "syscall/handle_give.h"
+#include "syscall/sys.h"
+
+#define CLOSE_MANY_CHUNK 16
+
+zx_status_t sys_handle_close(zx_handle_t handle)
+{
+    if (handle == ZX_HANDLE_INVALID)
+        return ZX_OK;
+    return handle_table_close(zx_caller_current()->handles, handle);
+}
+
+zx_status_t sys_handle_close_many(uaddr_t handles, size_t num_handles)
+{
+    struct handle_table *t = zx_caller_current()->handles;
+    zx_status_t result = ZX_OK;
+    for (size_t done = 0; done < num_handles;) {
+        zx_handle_t chunk[CLOSE_MANY_CHUNK];
+        size_t n = num_handles - done < CLOSE_MANY_CHUNK ? num_handles - done : CLOSE_MANY_CHUNK;
+        if (user_copy_in(chunk, handles + done * sizeof(zx_handle_t), n * sizeof(zx_handle_t)) != ZX_OK)
+            return ZX_ERR_INVALID_ARGS;
+        for (size_t i = 0; i < n; i++)
+            if (chunk[i] != ZX_HANDLE_INVALID && handle_table_close(t, chunk[i]) != ZX_OK)
+                result = ZX_ERR_BAD_HANDLE;
+        done += n;
+    }
+    return result;
+}
+
+/* The rights a derived handle gets: the request, if it is a subset of what there is. */
+static zx_status_t derived_rights(zx_rights_t have, zx_rights_t asked, zx_rights_t *out)
+{
+    if (asked == ZX_RIGHT_SAME_RIGHTS) {
+        *out = have;
+        return ZX_OK;
+    }
+    if (asked & ~have)
+        return ZX_ERR_INVALID_ARGS;
+    *out = asked;
+    return ZX_OK;
+}
+
+zx_status_t sys_handle_duplicate(zx_handle_t handle, zx_rights_t rights, uaddr_t out)
+{
+    struct kobject *obj;
+    zx_rights_t have, rights_out;
+    zx_status_t status = handle_table_get(zx_caller_current()->handles, handle, &obj, &have);
+    if (status != ZX_OK)
+        return status;
+    if (!(have & ZX_RIGHT_DUPLICATE))
+        status = ZX_ERR_ACCESS_DENIED;
+    else
+        status = derived_rights(have, rights, &rights_out);
+    if (status != ZX_OK) {
+        kobject_unref(obj);
+        return status;
+    }
+    return handle_give(obj, rights_out, out, NULL);
+}
+
+zx_status_t sys_handle_replace(zx_handle_t handle, zx_rights_t rights, uaddr_t out)
+{
+    struct kobject *obj;
+    zx_rights_t have, rights_out;
+    zx_status_t status = handle_table_take(zx_caller_current()->handles, handle, &obj, &have);
+    if (status != ZX_OK)
+        return status;
+    status = derived_rights(have, rights, &rights_out);
+    if (status != ZX_OK) {
+        kobject_unref(obj);
+        return status;
+    }
+    return handle_give(obj, rights_out, out, NULL);
+}

@@ -1,0 +1,42 @@
+/*: # object_wait_one and nanosleep
+
+Zircon's times are signed nanoseconds on the monotonic clock; `ZX_TIME_INFINITE` waits for ever and a
+deadline in the past just samples the signals. The caller's `observed` pointer is optional. */
+#include "object/wait.h"
+#include "syscall/caller.h"
+#include "syscall/sys.h"
+
+static uint64_t hal_deadline(zx_time_t deadline)
+{
+    if (deadline == ZX_TIME_INFINITE)
+        return HAL_NO_DEADLINE;
+    return deadline < 0 ? 0 : (uint64_t)deadline;
+}
+
+zx_status_t sys_object_wait_one(zx_handle_t handle, zx_signals_t signals, zx_time_t deadline, uaddr_t observed)
+{
+    struct zx_caller *caller = zx_caller_current();
+    struct kobject *obj;
+    zx_rights_t rights;
+    zx_status_t status = handle_table_get(caller->handles, handle, &obj, &rights);
+    if (status != ZX_OK)
+        return status;
+    if (!(rights & ZX_RIGHT_WAIT)) {
+        kobject_unref(obj);
+        return ZX_ERR_ACCESS_DENIED;
+    }
+    zx_signals_t seen = 0;
+    status = object_wait(obj, caller->handles, handle, signals, hal_deadline(deadline), &seen);
+    kobject_unref(obj);
+    if (observed && user_copy_out(observed, &seen, sizeof seen) != ZX_OK)
+        return ZX_ERR_INVALID_ARGS;
+    return status;
+}
+
+zx_status_t sys_nanosleep(zx_time_t deadline)
+{
+    uint64_t until = hal_deadline(deadline);
+    while (hal_timer_now() < until)
+        hal_thread_park(until);
+    return ZX_OK;
+}
