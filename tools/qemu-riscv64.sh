@@ -2,7 +2,8 @@
 # tools/qemu-riscv64.sh MODE IMAGE ARGS...: boot the riscv64 kernel IMAGE (a flat binary) on QEMU's `virt`
 # board with boot arguments ARGS, under Debian's OpenSBI (fw_dynamic: QEMU tells it where the kernel is).
 #
-#   batch    for tests and benchmarks: no input, a time limit (ZINC_QEMU_TIMEOUT, 120 s by default), and
+#   batch    for tests and benchmarks: standard input feeds the serial line, a time limit
+#            (ZINC_QEMU_TIMEOUT, 120 s by default), and
 #            the kernel's own shutdown status as exit status (124 when the time ran out: a failure).
 #   console  interactive: the serial line on this terminal. Ctrl-A X quits QEMU.
 #   gdb      like console, but QEMU waits halted for a debugger on port 1234 (tools/gdb/riscv64.gdb).
@@ -18,8 +19,7 @@ set -- qemu-system-riscv64 -machine virt -smp 1 -m 128M -bios "$firmware" -kerne
 case $mode in
 batch)
     echo "# qemu-system-riscv64, accelerator: tcg"
-    exec timeout "${ZINC_QEMU_TIMEOUT:-120}" "$@" -display none -serial stdio -monitor none \
-        < /dev/null ;;
+    exec timeout "${ZINC_QEMU_TIMEOUT:-120}" "$@" -display none -serial stdio -monitor none ;;
 console)
     echo "# QEMU riscv64 virt board: press Ctrl-A X to quit"
     exec "$@" -nographic ;;

@@ -5,7 +5,9 @@
 # or a script that starts QEMU). First the kernel's own tests run (boot argument "test"); their TAP is
 # checked line by line. Then each end-to-end test, a file CHAPTER/tests/NAME.expect, boots the kernel with
 # the arguments on the file's first line ("# boot: ARGS") and checks that every other line of the file
-# appears in the output, in order. The last line printed is the total: "N passed, M failed". The script
+# appears in the output, in order. An optional line "# input: TEXT" is typed on the console (with a newline)
+# once the first expected line has appeared, as a person would type at a prompt: a machine that is still
+# booting may drop what it is sent too early. The last line printed is the total: "N passed, M failed". The script
 # exits non-zero on any failure, on a crash, and on a run that reports no result at all.
 boot=$1; shift
 out=$(mktemp -d)
@@ -13,7 +15,7 @@ trap 'rm -rf "$out"' EXIT
 passed=0; failed=0
 
 # The in-kernel tests. Their output goes through unchanged, so that failures show file, line and values.
-$boot test > "$out/ktest.log" 2>&1
+$boot test > "$out/ktest.log" 2>&1 < /dev/null
 status=$?
 cat "$out/ktest.log"
 verdict=$(grep -aE '^[0-9]+ passed, [0-9]+ failed$' "$out/ktest.log" | tail -n 1)
@@ -26,6 +28,23 @@ if [ -n "$verdict" ]; then
     f=${verdict#*passed, }; failed=$((failed + ${f%% failed}))
 fi
 
+# Boot with ARGS, and type the input line of EXPECT once its first expected line shows in the output.
+boot_typing() {
+    expect=$1; shift
+    prompt=$(grep -v '^# ' "$expect" | head -n 1)
+    rm -f "$out/in"; mkfifo "$out/in"
+    $boot "$@" > "$out/e2e.log" 2>&1 < "$out/in" &
+    pid=$!
+    exec 3> "$out/in"
+    tries=0
+    while ! grep -qaF "$prompt" "$out/e2e.log" && kill -0 $pid 2>/dev/null && [ $tries -lt 1200 ]; do
+        sleep 0.1; tries=$((tries + 1))
+    done
+    sed -n 's/^# input: *//p' "$expect" >&3
+    exec 3>&-
+    wait $pid
+}
+
 # The end-to-end tests.
 n=0
 for dir in "$@"; do
@@ -34,9 +53,13 @@ for dir in "$@"; do
         n=$((n + 1))
         name=$(basename "$(dirname "$(dirname "$expect")")")/$(basename "$expect" .expect)
         args=$(sed -n '1s/^# boot: *//p' "$expect")
-        $boot $args > "$out/e2e.log" 2>&1 < /dev/null
+        if grep -q '^# input:' "$expect"; then
+            boot_typing "$expect" $args
+        else
+            $boot $args > "$out/e2e.log" 2>&1 < /dev/null
+        fi
         status=$?
-        if [ $status -eq 0 ] && awk 'NR == FNR { if (FNR > 1) want[++n] = $0; next }
+        if [ $status -eq 0 ] && awk 'NR == FNR { if (!/^# (boot|input):/) want[++n] = $0; next }
                                      i < n && index($0, want[i + 1]) { i++ }
                                      END { exit i < n }' "$expect" "$out/e2e.log"; then
             echo "ok e2e $n - $name"

@@ -33,6 +33,18 @@ static int64_t sys_write(struct uspace *us, vaddr_t buf, uint64_t len, struct de
     return (int64_t)len;
 }
 
+/* Wait until the console has input (the serial interrupt puts it there), then hand the user what fits. */
+static int64_t sys_read(struct uspace *us, vaddr_t buf, uint64_t len)
+{
+    char chunk[128];
+    size_t n;
+    if (len > sizeof chunk)
+        len = sizeof chunk;
+    while ((n = console_read(chunk, len)) == 0 && len > 0)
+        hal_cpu_idle();
+    return uspace_write(us, buf, chunk, n) ? -1 : (int64_t)n;
+}
+
 void demo_serve(struct uspace *us, struct hal_context *ctx, struct demo_outcome *o)
 {
     hal_pt_activate(us->pt);
@@ -51,6 +63,9 @@ void demo_serve(struct uspace *us, struct hal_context *ctx, struct demo_outcome 
             break;
         case DEMO_SYS_WRITE:
             ret = sys_write(us, hal_context_syscall_arg(ctx, 0), hal_context_syscall_arg(ctx, 1), o);
+            break;
+        case DEMO_SYS_READ:
+            ret = sys_read(us, hal_context_syscall_arg(ctx, 0), hal_context_syscall_arg(ctx, 1));
             break;
         case DEMO_SYS_EXIT:
             o->exited = true;

@@ -8,6 +8,7 @@ numbers are chapter 1's own; chapter 3 brings the real Zircon table and chapter 
 | 0      | `null()`           | nothing: returns 0 (what the benchmark measures)        |
 | 1      | `write(buf, len)`  | prints len bytes from user memory; returns len, or -1   |
 | 2      | `exit(status)`     | ends the program                                        |
+| 3      | `read(buf, len)`   | waits for console input; copies up to len bytes; returns how many, or -1 |
 
 Any other number returns -1. */
 #ifndef ZINC_DEMO_H
@@ -16,7 +17,7 @@ Any other number returns -1. */
 #include "hal/hal.h"
 #include "kernel/uspace.h"
 
-enum { DEMO_SYS_NULL, DEMO_SYS_WRITE, DEMO_SYS_EXIT };
+enum { DEMO_SYS_NULL, DEMO_SYS_WRITE, DEMO_SYS_EXIT, DEMO_SYS_READ };
 
 struct demo_outcome {
     bool exited;          /* true: the program called exit; false: it faulted */

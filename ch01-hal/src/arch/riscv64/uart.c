@@ -7,7 +7,7 @@ The `virt` board's console is a 16550 UART, the PC's serial chip since the 1980s
 |--------|----------|-------------------------------------------------------------------------|
 | 0      | RBR/THR  | read: the next received byte; write: a byte to send                     |
 | 1      | IER      | interrupt enable; bit 0: "a byte was received"                           |
-| 2      | FCR      | FIFO control (write): on, and cleared                                    |
+| 2      | FCR      | FIFO control (write): on                                                 |
 | 3      | LCR      | line control: 8 data bits, no parity, 1 stop bit                         |
 | 5      | LSR      | line status; bit 0: a byte is waiting; bit 5: room to send a byte        |
 
@@ -24,7 +24,7 @@ receive interrupt goes through the PLIC (plic.c) as source 10, the HAL's `HAL_IR
 #define LSR 5
 
 #define IER_RX 0x01
-#define FCR_ENABLE_CLEAR 0x07
+#define FCR_ENABLE 0x01
 #define LCR_8N1 0x03
 #define LSR_DATA 0x01
 #define LSR_THR_EMPTY 0x20
@@ -38,7 +38,9 @@ void riscv_uart_init(void)
 {
     *reg(IER) = 0;
     *reg(LCR) = LCR_8N1;
-    *reg(FCR) = FCR_ENABLE_CLEAR;
+    /* FIFOs on, but not cleared: input that arrived during boot (a test feeds the line from the start)
+       is still waiting, and turning the FIFOs on when the firmware already did clears nothing. */
+    *reg(FCR) = FCR_ENABLE;
 }
 
 void riscv_uart_enable_interrupt(void)
