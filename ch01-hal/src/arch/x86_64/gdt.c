@@ -1,0 +1,63 @@
+/*: # x86_64: segments and the task state segment
+
+Long mode keeps segmentation only for what privilege needs. The GDT (global descriptor table) holds one
+8-byte descriptor per segment; a selector (layout.h) is an offset into it plus the privilege level. The
+code segments say whether code runs in the kernel (level 0) or the user's (level 3) mode and that it is
+64-bit code; the data segments only need to exist. The order is fixed by `syscall`/`sysret` (layout.h).
+
+The last descriptor, twice as long, points to the **TSS**. Despite its name it no longer switches tasks;
+it tells the CPU which stack to use for a trap:
+
+- `rsp[0]`: for a trap from user mode. The CPU cannot push the trap frame onto the user's stack, which
+  it does not trust, so it switches to this one first. `hal_context_run` points it at its own stack
+  (context.S) each time it enters user mode.
+- `ist[0]`: for the traps that may arrive when no stack is trustworthy, even in kernel mode: the
+  non-maskable interrupt, the machine check, and the double fault (a fault while delivering a fault, for
+  example because the kernel's stack overflowed). idt.c sends those three here. */
+#include "cpu_area.h"
+#include "x86_64.h"
+
+#define IST_STACK_SIZE 8192
+
+struct x86_tss x86_tss;
+static uint8_t ist_stack[IST_STACK_SIZE] __attribute__((aligned(16)));
+
+static uint64_t gdt[] = {
+    0,
+    0x00209a0000000000, /* KERNEL_CS: present, code, long mode, level 0 */
+    0x0000920000000000, /* KERNEL_DS: present, data, writable */
+    0,                  /* sysret's 32-bit user code: unused */
+    0x0000f20000000000, /* USER_DS: present, data, writable, level 3 */
+    0x0020fa0000000000, /* USER_CS: present, code, long mode, level 3 */
+    0, 0,               /* TSS_SEL: filled in below */
+};
+
+void x86_gdt_init(void)
+{
+    uint64_t base = (uint64_t)&x86_tss, limit = sizeof x86_tss - 1;
+    x86_tss.ist[0] = (uint64_t)ist_stack + IST_STACK_SIZE;
+    x86_tss.iomap_base = sizeof x86_tss;
+    /* A 64-bit TSS descriptor: limit, base split in three, type 9 (available TSS), present. */
+    gdt[TSS_SEL / 8] = (limit & 0xffff) | (base & 0xffffff) << 16 | 0x89ul << 40 | ((limit >> 16) & 0xf) << 48 |
+                       ((base >> 24) & 0xff) << 56;
+    gdt[TSS_SEL / 8 + 1] = base >> 32;
+
+    struct {
+        uint16_t limit;
+        uint64_t base;
+    } __attribute__((packed)) pointer = {sizeof gdt - 1, (uint64_t)gdt};
+    /* Load the table, then reload every segment register from it: cs with a far return. */
+    __asm__ volatile("lgdt %0\n"
+                     "mov %1, %%ds\n"
+                     "mov %1, %%es\n"
+                     "mov %1, %%ss\n"
+                     "pushq %2\n"
+                     "lea 1f(%%rip), %%rax\n"
+                     "push %%rax\n"
+                     "lretq\n"
+                     "1:\n"
+                     "ltr %w3"
+                     :
+                     : "m"(pointer), "r"(KERNEL_DS), "i"(KERNEL_CS), "r"(TSS_SEL)
+                     : "rax", "memory");
+}

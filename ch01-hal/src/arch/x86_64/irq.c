@@ -1,0 +1,45 @@
+/*: # x86_64: interrupts
+
+Each HAL interrupt has an I/O APIC input and a vector, `X86_IRQ_VECTOR(irq)`. `hal_irq_register` installs
+the handler and only then opens the input, so that no interrupt arrives without a handler. The two lines
+the kernel uses are:
+
+| HAL irq          | device                                  | I/O APIC input |
+|------------------|-----------------------------------------|----------------|
+| `HAL_IRQ_TIMER`  | the HPET's comparator 0 (timer.c)       | 2              |
+| `HAL_IRQ_SERIAL` | COM1, the 16550 UART (serial.c)         | 4              |
+
+`x86_irq_dispatch` runs for every interrupt, whether it interrupted the kernel (kernel_trap.c) or a user
+program (context.c), with interrupts off. It calls the handler, then signals the end of the interrupt to
+the local APIC, which lets the next one in. The spurious vector is the one interrupt that is not ended: the
+local APIC raises it when an interrupt went away before it could be delivered. */
+#include "kernel/panic.h"
+#include "x86_64.h"
+
+static const uint8_t ioapic_pin[HAL_IRQ_COUNT] = {[HAL_IRQ_TIMER] = 2, [HAL_IRQ_SERIAL] = 4};
+
+static struct {
+    hal_irq_handler handler[HAL_IRQ_COUNT];
+    void *arg[HAL_IRQ_COUNT];
+} irqs;
+
+void hal_irq_register(unsigned irq, hal_irq_handler handler, void *arg)
+{
+    if (irq >= HAL_IRQ_COUNT || !ioapic_pin[irq])
+        panic("no such irq %u", irq);
+    uint64_t flags = x86_irq_save();
+    irqs.handler[irq] = handler;
+    irqs.arg[irq] = arg;
+    x86_ioapic_route(ioapic_pin[irq], X86_IRQ_VECTOR(irq), true);
+    x86_irq_restore(flags);
+}
+
+void x86_irq_dispatch(unsigned vector)
+{
+    if (vector == X86_VECTOR_SPURIOUS)
+        return;
+    unsigned irq = vector - X86_IRQ_VECTOR(0);
+    if (irq < HAL_IRQ_COUNT && irqs.handler[irq])
+        irqs.handler[irq](irq, irqs.arg[irq]);
+    x86_apic_eoi();
+}

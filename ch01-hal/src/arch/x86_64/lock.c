@@ -1,0 +1,26 @@
+/*: # x86_64: locks
+
+Interrupts off first, then the flag: a lock held by code that an interrupt handler on the same CPU then
+tries to take would otherwise spin forever. `pause` tells the CPU it is in a spin loop (it saves power,
+and on a hyper-threaded core leaves the sibling the pipeline). */
+#include "x86_64.h"
+
+void hal_lock_init(struct hal_lock *lock)
+{
+    *lock = (struct hal_lock)HAL_LOCK_INIT;
+}
+
+void hal_lock_acquire(struct hal_lock *lock)
+{
+    uint64_t flags = x86_irq_save();
+    while (__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE))
+        __asm__ volatile("pause");
+    lock->saved_irqs = flags;
+}
+
+void hal_lock_release(struct hal_lock *lock)
+{
+    uint64_t flags = lock->saved_irqs;
+    __atomic_store_n(&lock->locked, 0, __ATOMIC_RELEASE);
+    x86_irq_restore(flags);
+}
