@@ -31,6 +31,12 @@ bool hal_thread_park(uint64_t deadline);
 /* Set t's wake token, waking it if it is parked. May be called from interrupt handlers. */
 void hal_thread_wake(struct hal_thread *t);
 
+/* If t is running user code on another CPU, make its hal_context_run return HAL_TRAP_INTERRUPT soon. A
+   thread that is not in user code is not affected: the kernel checks its own state (a kill, say) before it
+   runs user code again. With a single CPU, as on Zinc's bare-metal targets, there is nothing to do; on
+   LibOS every host thread is a CPU. */
+void hal_thread_interrupt(struct hal_thread *t);
+
 /* The calling thread's own pointer (NULL until set). */
 void *hal_thread_local(void);
 void hal_thread_set_local(void *p);

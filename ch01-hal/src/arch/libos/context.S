@@ -16,7 +16,7 @@ together, so no register is needed as a scratch to get there. */
 #define SUD_BLOCK 1
 
     .text
-    .globl libos_enter
+    .globl libos_enter, libos_enter_end
     .type libos_enter, @function
 libos_enter:
     push %rbp
@@ -52,6 +52,9 @@ libos_enter:
     push CTX_RIP(%rsi)
 
     movb $1, CPU_IN_USER(%rdi)
+    mov CPU_PENDING(%rdi), %rax     /* an interrupt asked for before in_user was set: do not go in */
+    cmpl $0, (%rax)
+    jne enter_abandoned
     movb $SUD_BLOCK, CPU_SELECTOR(%rdi) /* no system call from here on: they belong to the user */
 
     mov CTX_RAX(%rsi), %rax
@@ -70,6 +73,18 @@ libos_enter:
     mov CTX_R15(%rsi), %r15
     mov CTX_RSI(%rsi), %rsi
     iretq
+libos_enter_end:
+
+    /* Back out of the entry: the kernel's segment bases, and return as from a trap (hal_context_run has
+       already set the trap to HAL_TRAP_INTERRUPT). */
+enter_abandoned:
+    movb $0, CPU_IN_USER(%rdi)
+    mov CPU_KERNEL_FS(%rdi), %rax
+    wrfsbase %rax
+    mov CPU_KERNEL_GS(%rdi), %rax
+    wrgsbase %rax
+    mov CPU_KERNEL_RSP(%rdi), %rsp
+    jmp libos_resume
     .size libos_enter, . - libos_enter
 
 /*: `libos_trap_signal` is the handler for every signal a user program's trap raises: SIGSYS for a
@@ -77,8 +92,12 @@ libos_enter:
 stack with the user's `%fs` and `%gs`, so it first finds its CPU area by the stack pointer (see
 cpu_area.h). If the signal came from user code it saves the user's two segment bases, restores the
 kernel's, disarms Syscall User Dispatch and calls into C (`libos_user_trap`), which saves the registers and
-makes the signal return land in `libos_resume`. Anything else is a fault of the kernel itself and goes to
-`libos_kernel_fault`. */
+makes the signal return land in `libos_resume`. The preemption signal (turn.c) is the one signal that can
+also arrive while the thread runs kernel code: it is then ignored, because `libos_enter` checks the
+thread's pending flag after setting `in_user`, and a poke always sets the flag first. It can also arrive
+in the last instructions of `libos_enter`, after `in_user` is set; `libos_user_trap` sees that from the
+interrupted address and keeps the registers the kernel gave. Anything else that does not come from user
+code is a fault of the kernel itself and goes to `libos_kernel_fault`. */
     .globl libos_trap_signal
     .type libos_trap_signal, @function
 libos_trap_signal:
@@ -96,7 +115,7 @@ libos_trap_signal:
     jnz 2b
     jmp 1f
 4:  cmpb $1, CPU_IN_USER(%rax)
-    jne 1f
+    jne 5f
     mov CPU_CTX(%rax), %r8
     rdfsbase %rcx
     mov %rcx, CTX_FSBASE(%r8)
@@ -110,6 +129,9 @@ libos_trap_signal:
     movb $SUD_ALLOW, CPU_SELECTOR(%rax)
     mov %rax, %rcx
     jmp libos_user_trap
+5:  cmp libos_preempt_signal(%rip), %edi
+    jne 1f
+    ret                             /* a poke that came while in the kernel: nothing to do */
 1:  jmp libos_kernel_fault
     .size libos_trap_signal, . - libos_trap_signal
 

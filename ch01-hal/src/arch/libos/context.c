@@ -49,10 +49,13 @@ difference you can expect. */
 #define XSTATE_AMX_TILE 0x60000ull /* tile state needs permission first; user programs here get none */
 
 void libos_enter(struct libos_cpu *cpu);
+extern const char libos_enter_end[];
 void libos_resume(void);
 void libos_trap_signal(int sig, siginfo_t *info, void *uc);
 
-static const int trap_signals[] = {SIGSYS, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE};
+/* The signals a trap raises; the preemption signal (turn.c) is added at start-up, since its number is
+   only known then. */
+static int trap_signals[] = {SIGSYS, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, 0};
 static struct sigaction previous[ARRAY_SIZE(trap_signals)];
 static uint64_t xsave_mask;
 static __thread struct libos_cpu *this_cpu;
@@ -133,6 +136,7 @@ static struct libos_cpu *setup_cpu(void)
     if (sigaltstack(&alt, NULL))
         panic("cannot set up a CPU for user mode");
     pthread_setspecific(cpu_release_key, cpu);
+    cpu->pending = libos_thread_pending_flag();
     if (prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON, 0, 0, &cpu->selector))
         panic("Syscall User Dispatch is not available (it needs Linux 5.11 or later)");
     return cpu;
@@ -145,10 +149,12 @@ void libos_context_init(void)
     probe_xsave();
     if (pthread_key_create(&cpu_release_key, release_cpu_area))
         panic("cannot create the CPU area key");
+    libos_turn_init();
+    trap_signals[ARRAY_SIZE(trap_signals) - 1] = libos_preempt_signal;
     for (size_t i = 0; i < ARRAY_SIZE(trap_signals); i++) {
         struct sigaction sa = {0};
         sa.sa_sigaction = libos_trap_signal;
-        sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+        sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
         sigemptyset(&sa.sa_mask);
         if (sigaction(trap_signals[i], &sa, &previous[i]))
             panic("cannot install the trap handler for signal %d", trap_signals[i]);
@@ -161,8 +167,14 @@ void hal_context_run(struct hal_context *ctx, struct hal_trap *trap)
         this_cpu = setup_cpu();
     ctx->rflags = (ctx->rflags & X86_RFLAGS_USER_MASK) | X86_RFLAGS_ALWAYS;
     this_cpu->ctx = ctx;
+    this_cpu->trap = (struct hal_trap){.kind = HAL_TRAP_INTERRUPT}; /* unless a trap says otherwise */
+    libos_turn_take();
+    libos_mmu_sync();
     libos_enter(this_cpu);
+    libos_turn_give();
     *trap = this_cpu->trap;
+    if (trap->kind == HAL_TRAP_INTERRUPT)
+        __atomic_store_n(this_cpu->pending, 0, __ATOMIC_SEQ_CST); /* the request is served */
 }
 
 /* How the x86 page-fault error code describes the access. */
@@ -202,6 +214,9 @@ static void describe_trap(int sig, const siginfo_t *info, const greg_t *g, struc
     case SIGFPE:
         trap->kind = HAL_TRAP_ARITHMETIC;
         break;
+    default: /* the preemption signal */
+        trap->kind = HAL_TRAP_INTERRUPT;
+        break;
     }
 }
 
@@ -211,6 +226,11 @@ void libos_user_trap(int sig, siginfo_t *info, ucontext_t *uc, struct libos_cpu 
 {
     greg_t *g = uc->uc_mcontext.gregs;
     struct hal_context *ctx = cpu->ctx;
+    if (g[REG_RIP] >= (greg_t)libos_enter && g[REG_RIP] < (greg_t)libos_enter_end) {
+        /* A poke in the last steps of entering: the user has run nothing, ctx is still right. */
+        cpu->trap = (struct hal_trap){.kind = HAL_TRAP_INTERRUPT, .code = (uint64_t)sig};
+        goto to_kernel;
+    }
     ctx->rax = g[REG_RAX], ctx->rbx = g[REG_RBX], ctx->rcx = g[REG_RCX], ctx->rdx = g[REG_RDX];
     ctx->rsi = g[REG_RSI], ctx->rdi = g[REG_RDI], ctx->rbp = g[REG_RBP], ctx->rsp = g[REG_RSP];
     ctx->r8 = g[REG_R8], ctx->r9 = g[REG_R9], ctx->r10 = g[REG_R10], ctx->r11 = g[REG_R11];
@@ -223,6 +243,7 @@ void libos_user_trap(int sig, siginfo_t *info, ucontext_t *uc, struct libos_cpu 
         ctx->r11 = ctx->rflags;
     }
     /* Return from the signal into the kernel, not into the user. */
+to_kernel:
     g[REG_RIP] = (greg_t)libos_resume;
     g[REG_RSP] = (greg_t)cpu->kernel_rsp;
     g[REG_RDI] = (greg_t)cpu;

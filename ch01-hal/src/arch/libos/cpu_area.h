@@ -22,6 +22,7 @@ The offsets are used from assembly (arch/libos/context.S) and checked against th
 #define CPU_KERNEL_GS 40
 #define CPU_ALT_LO 48
 #define CPU_ALT_HI 56
+#define CPU_PENDING 64
 
 #define LIBOS_MAX_CPUS 256
 
@@ -41,6 +42,7 @@ struct libos_cpu {
     uint64_t xsave_mask; /* which parts of the vector state xsave and xrstor move */
     uint64_t kernel_gs;
     uint64_t alt_lo, alt_hi; /* the alternate signal stack */
+    uint32_t *pending;       /* this thread's "interrupt requested" flag (thread.c) */
     struct hal_trap trap;    /* why the user came back, for hal_context_run to return */
     bool taken;              /* a live host thread uses this area */
 };
@@ -57,6 +59,7 @@ _Static_assert(offsetof(struct libos_cpu, xsave_mask) == CPU_XSAVE_MASK, "cpu ar
 _Static_assert(offsetof(struct libos_cpu, kernel_gs) == CPU_KERNEL_GS, "cpu area layout");
 _Static_assert(offsetof(struct libos_cpu, alt_lo) == CPU_ALT_LO, "cpu area layout");
 _Static_assert(offsetof(struct libos_cpu, alt_hi) == CPU_ALT_HI, "cpu area layout");
+_Static_assert(offsetof(struct libos_cpu, pending) == CPU_PENDING, "cpu area layout");
 #endif
 
 #endif

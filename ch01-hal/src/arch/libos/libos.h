@@ -21,6 +21,16 @@ void libos_mmu_init(void);
 /* User mode: install the trap handlers. */
 void libos_context_init(void);
 
+/* Turns at the host address space (turn.c), and bringing this CPU's page table into it (mmu.c). */
+extern int libos_preempt_signal;
+void libos_turn_init(void);
+void libos_turn_take(void);
+void libos_turn_give(void);
+void libos_mmu_sync(void);
+
+/* The calling thread's flag that hal_thread_interrupt sets (thread.c). */
+uint32_t *libos_thread_pending_flag(void);
+
 void libos_set_boot_args(int argc, char **argv);
 
 #endif

@@ -5,12 +5,14 @@ x86_64's, that says which frame backs each user page and with which permissions;
 The *effect* is the host's own page table: the process maps the memfd at each user page, at the frame's
 offset, with the matching protection, so user code touching the page reaches the frame.
 
-The process has only one host address space, so only one table can be in effect at a time: the *active*
-one. `hal_pt_activate` wipes the user range (a single `mmap` of inaccessible memory over it) and replays the
-new table's record, merging runs of adjacent pages into one `mmap` each. Changes to the active table are
-applied to the host at once; changes to others only to their record. This makes a switch cost in proportion
-to the size of the address space: the price LibOS pays for running on a host, and why zCore calls shared
-host page tables its known problem. Pages without `HAL_MMU_USER` are kept inaccessible to user code. */
+The process has only one host address space, so only one table can be in effect at a time: the *live*
+one. `hal_pt_activate` only records which table this CPU wants; when the CPU is about to run user code
+(`libos_mmu_sync`, with its turn at the address space, see turn.c), a table that is not live is made live:
+the user range is wiped (a single `mmap` of inaccessible memory over it) and the table's record replayed,
+merging runs of adjacent pages into one `mmap` each. Changes to the live table are applied to the host at
+once; changes to others only to their record. A switch costs in proportion to the size of the address
+space: the price LibOS pays for running on a host, and why zCore calls shared host page tables its known
+problem. Pages without `HAL_MMU_USER` are kept inaccessible to user code. */
 #include <stdlib.h>
 #include <sys/mman.h>
 
@@ -32,7 +34,8 @@ struct hal_pt {
 };
 
 static struct hal_lock mmu_lock = HAL_LOCK_INIT;
-static struct hal_pt *active;
+static struct hal_pt *live;                 /* the table the host address space holds */
+static __thread struct hal_pt *cpu_pt;     /* the table this CPU activated */
 
 void libos_mmu_init(void)
 {
@@ -119,10 +122,12 @@ static void free_node(struct node *n, int level)
 void hal_pt_destroy(struct hal_pt *pt)
 {
     hal_lock_acquire(&mmu_lock);
-    if (active == pt) {
+    if (live == pt) {
         host_unmap(HAL_USER_BASE, HAL_USER_END - HAL_USER_BASE);
-        active = NULL;
+        live = NULL;
     }
+    if (cpu_pt == pt)
+        cpu_pt = NULL;
     hal_lock_release(&mmu_lock);
     free_node(pt->root, 0);
     free(pt);
@@ -151,7 +156,7 @@ int hal_pt_map(struct hal_pt *pt, vaddr_t va, paddr_t pa, size_t len, unsigned f
         }
         *e = (pa + off) | (flags & PTE_FLAGS) | PTE_PRESENT;
     }
-    if (active == pt)
+    if (live == pt)
         host_map(va, pa, len, flags);
 out:
     hal_lock_release(&mmu_lock);
@@ -168,7 +173,7 @@ int hal_pt_unmap(struct hal_pt *pt, vaddr_t va, size_t len)
         if (e)
             *e = 0;
     }
-    if (active == pt)
+    if (live == pt)
         host_unmap(va, len);
     hal_lock_release(&mmu_lock);
     return 0;
@@ -183,7 +188,7 @@ int hal_pt_protect(struct hal_pt *pt, vaddr_t va, size_t len, unsigned flags)
         uint64_t *e = walk(pt, va + off, false);
         if (e && *e) {
             *e = (*e & PTE_ADDR) | (flags & PTE_FLAGS) | PTE_PRESENT;
-            if (active == pt)
+            if (live == pt)
                 mprotect((void *)(va + off), PAGE_SIZE, host_prot(flags));
         }
     }
@@ -246,13 +251,20 @@ static void replay(struct node *n, int level, vaddr_t base, struct run *r)
 
 void hal_pt_activate(struct hal_pt *pt)
 {
+    cpu_pt = pt;
+}
+
+void libos_mmu_sync(void)
+{
+    if (!cpu_pt)
+        panic("user code run with no page table active");
     hal_lock_acquire(&mmu_lock);
-    if (active != pt) {
+    if (live != cpu_pt) {
         host_unmap(HAL_USER_BASE, HAL_USER_END - HAL_USER_BASE);
         struct run r = {0};
-        replay(pt->root, 0, 0, &r);
+        replay(cpu_pt->root, 0, 0, &r);
         flush_run(&r);
-        active = pt;
+        live = cpu_pt;
     }
     hal_lock_release(&mmu_lock);
 }

@@ -6,6 +6,7 @@ Parking is a condition variable on the thread's own wake token, timed on the mon
 freed, because a waker may still hold it after the thread has ended; all of them stay on one list. */
 #include <errno.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -13,9 +14,12 @@ freed, because a waker may still hold it after the thread has ended; all of them
 #include "libos.h"
 
 struct hal_thread {
-    pthread_mutex_t mutex;
+    pthread_mutex_t mutex; /* guards token and alive */
     pthread_cond_t cond;
     bool token;
+    bool alive;     /* the host thread still runs: it may be poked */
+    uint32_t interrupt_pending; /* atomic: set by hal_thread_interrupt, cleared when served */
+    pthread_t host;
     void *local;
     struct hal_thread *next; /* on the list of all of them */
 };
@@ -36,6 +40,10 @@ static void *trampoline(void *p)
     struct start s = *(struct start *)p;
     free(p);
     s.fn(s.arg);
+    struct hal_thread *t = hal_thread_current();
+    pthread_mutex_lock(&t->mutex);
+    t->alive = false;
+    pthread_mutex_unlock(&t->mutex);
     return NULL;
 }
 
@@ -67,6 +75,8 @@ struct hal_thread *hal_thread_current(void)
         if (!self)
             panic("no memory for a thread");
         pthread_mutex_init(&self->mutex, NULL);
+        self->host = pthread_self();
+        self->alive = true;
         pthread_condattr_init(&attr);
         pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
         pthread_cond_init(&self->cond, &attr);
@@ -122,4 +132,20 @@ void *hal_thread_local(void)
 void hal_thread_set_local(void *p)
 {
     hal_thread_current()->local = p;
+}
+
+void hal_thread_interrupt(struct hal_thread *t)
+{
+    /* The flag first: a thread about to enter user code checks it after it announced itself in user mode
+       (context.S), so either it sees the flag or the signal finds it in user code. */
+    __atomic_store_n(&t->interrupt_pending, 1, __ATOMIC_SEQ_CST);
+    pthread_mutex_lock(&t->mutex);
+    if (t->alive && !pthread_equal(t->host, pthread_self()))
+        pthread_kill(t->host, libos_preempt_signal);
+    pthread_mutex_unlock(&t->mutex);
+}
+
+uint32_t *libos_thread_pending_flag(void)
+{
+    return &hal_thread_current()->interrupt_pending;
 }

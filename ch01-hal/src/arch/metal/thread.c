@@ -107,6 +107,11 @@ void hal_thread_wake(struct hal_thread *t)
     __atomic_store_n(&t->token, 1, __ATOMIC_RELEASE);
 }
 
+void hal_thread_interrupt(struct hal_thread *t)
+{
+    /* One CPU: t is not running now, whatever it was doing. */
+}
+
 void *hal_thread_local(void)
 {
     return current->local;
