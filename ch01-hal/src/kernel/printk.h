@@ -1,19 +1,11 @@
 /*: # Printing
 
-The kernel's own `printf`, written here because bare metal has no C library. It understands what kernel
-messages need: `%d %i %u %x %X %p %s %c %%`, the `l`, `ll` and `z` length modifiers, a field width and the
-`0` and `-` flags. `kprintf` writes to the console; `ksnprintf` formats into a buffer and, like C's
-`snprintf`, returns the length the whole text would have had. */
+`kprintf` is the kernel's `printf`: it writes to the console, with the formatting of kernel/format.h. */
 #ifndef ZINC_PRINTK_H
 #define ZINC_PRINTK_H
 
-#include <stdarg.h>
-#include <stddef.h>
+#include "kernel/format.h"
 
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-
-int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
-int ksnprintf(char *buf, size_t size, const char *fmt, ...) PRINTF_LIKE(3, 4);
 void kprintf(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
 #endif
