@@ -23,6 +23,8 @@ test: setup
 	done; done
 	@echo "== labs: the reference passes, the stripped tree fails exactly the labs' tests"
 	@tools/check-labs.sh
+	@echo "== book: built from the sources, opened in Chromium"
+	@tools/check-book.sh
 
 run: setup
 	@$(MAKE) -s -C $(LATEST) run ARCH=$(ARCH)
@@ -32,6 +34,11 @@ bench: setup
 
 qemu gdb: setup
 	@$(MAKE) -s -C $(LATEST) $@ ARCH=$(ARCH)
+
+# The book: book/out/html/ (open index.html), book/out/zinc.epub and book/out/zinc.pdf (book/build.sh).
+.PHONY: book
+book: setup
+	@book/build.sh
 
 # The labs: `make labs` writes the student tree (build/labs/, or LABS_DIR), with every lab (or LAB=ID...)
 # stripped to its stub; `make grade [LAB=ID...] [ARCH=...]` grades them, here or in the student tree.

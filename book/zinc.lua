@@ -1,0 +1,446 @@
+--[[ book/zinc.lua: the Pandoc filter that makes the book out of the sources.
+
+It runs in three modes, chosen by the metadata field `zinc-mode`:
+
+expand   (one run per page) replaces every include block of a chapter.md,
+
+             ::: {include="src/kernel/timer.c"}
+             :::
+             ::: {include="src/kernel/timer.c" region="insert"}
+             :::
+
+         with the file (or the named region of it): each `/*: ... */` comment becomes Markdown prose, and
+         the code between comments becomes a listing headed by its path and first line, with numbered lines.
+         It checks that every figure exists, and writes the page's anchors (headings and listings) to the
+         file named by `zinc-anchors`, one `page<TAB>id<TAB>level<TAB>title` a line.
+link     (one run per HTML page) turns cross-references into links to the right page: `[text](#id)` to a
+         heading or listing anywhere in the book, `[text](src/kernel/timer.c)` to the listing of that file.
+         A `::: toc` block becomes the book's table of contents.
+single   (one run for the EPUB and the PDF) reads every page's expanded form (`zinc-pages`) into one
+         document, and checks its cross-references as `link` does.
+
+Anything that does not resolve (a missing file, region or figure, a cross-reference to nothing) stops the
+build with a message that names the page and what is missing: the book cannot drift from the code.
+]]
+
+local mode = nil        -- "expand", "link" or "single"
+local page = nil        -- the page being built, e.g. "ch01-hal"
+local srcdir = nil      -- the directory its include paths are relative to, e.g. "ch01-hal"
+local top = "."         -- the repository, where pandoc runs
+local anchors_path = nil  -- expand: where the page's anchors go
+local errors = {}
+
+local function fail(msg)
+  table.insert(errors, (page or "book") .. ": " .. msg)
+end
+
+local function stop_on_errors()
+  if #errors > 0 then
+    io.stderr:write("book: " .. table.concat(errors, "\nbook: ") .. "\n")
+    os.exit(1)
+  end
+end
+
+local function meta_string(meta, key)
+  local v = meta[key]
+  if v == nil then return nil end
+  return pandoc.utils.stringify(v)
+end
+
+local function read_file(path)
+  local f = io.open(path, "r")
+  if not f then return nil end
+  local text = f:read("a")
+  f:close()
+  return text
+end
+
+-- "ch01-hal/../tools/x.sh" -> "tools/x.sh": paths as the reader finds them from the top of the repository.
+local function clean_path(path)
+  local parts = {}
+  for part in path:gmatch("[^/]+") do
+    if part == ".." and #parts > 0 and parts[#parts] ~= ".." then
+      table.remove(parts)
+    elseif part ~= "." then
+      table.insert(parts, part)
+    end
+  end
+  return table.concat(parts, "/")
+end
+
+-- An id for the listing of a whole file: "ch01-hal/src/kernel/timer.c" -> "file-ch01-hal-src-kernel-timer.c".
+local function file_id(path)
+  return "file-" .. path:gsub("/", "-")
+end
+
+local languages = { c = "c", h = "c", S = "gnuassembler", s = "gnuassembler", ld = "c", mk = "makefile",
+                    sh = "bash", lua = "lua", md = "markdown" }
+
+local function language_of(path)
+  local ext = path:match("%.([%w]+)$")
+  return languages[ext or ""] or ""
+end
+
+------------------------------------------------------------------------------------------------------------
+-- expand: sources to prose and listings
+
+-- Headings of prose in a source file start at level 1; shift them below the heading the include sits under.
+local function shift_headers(blocks, by)
+  return pandoc.walk_block(pandoc.Div(blocks), {
+    Header = function(h)
+      h.level = math.min(h.level + by, 6)
+      return h
+    end,
+  }).content
+end
+
+local function prose_blocks(text, shift)
+  return shift_headers(pandoc.read(text, "markdown").blocks, shift)
+end
+
+-- A listing: the code of lines first..first+#lines-1 of path, under a head that names them.
+local function listing(path, first, lines, lab, id)
+  while #lines > 0 and lines[1]:match("^%s*$") do
+    table.remove(lines, 1)
+    first = first + 1
+  end
+  while #lines > 0 and lines[#lines]:match("^%s*$") do
+    table.remove(lines)
+  end
+  if #lines == 0 then return nil end
+  local last = first + #lines - 1
+  local where = first == last and ("line " .. first) or ("lines " .. first .. "–" .. last)
+  local head = { pandoc.Code(path), pandoc.Str(", " .. where) }
+  if lab then
+    table.insert(head, pandoc.Str(" · "))
+    table.insert(head, pandoc.Link({ pandoc.Str("lab " .. lab) }, "#lab-" .. lab))
+  end
+  local code = pandoc.CodeBlock(table.concat(lines, "\n"),
+    pandoc.Attr("", { language_of(path), "numberLines" }, { { "startFrom", tostring(first) } }))
+  local classes = lab and { "listing", "lab" } or { "listing" }
+  return pandoc.Div({ pandoc.Div({ pandoc.Plain(head) }, pandoc.Attr("", { "listing-head" })), code },
+    pandoc.Attr(id or "", classes))
+end
+
+-- The blocks for one include: the whole of path (relative to the repository), or its region `region`.
+local function include(path, region, shift)
+  local text = read_file(top .. "/" .. path)
+  if not text then
+    fail("includes " .. path .. ", which does not exist")
+    return {}
+  end
+  if path:match("%.md$") then
+    if region then fail("includes a region of " .. path .. ", but Markdown files are included whole") end
+    return prose_blocks(text, shift)
+  end
+  local lines = {}
+  for line in (text .. (text:sub(-1) == "\n" and "" or "\n")):gmatch("([^\n]*)\n") do
+    table.insert(lines, line)
+  end
+  local from, to = 1, #lines
+  if region then
+    from, to = nil, nil
+    for i, line in ipairs(lines) do
+      if not from and line:match("^%s*//: region " .. region:gsub("%-", "%%-") .. "%s*$") then
+        from = i + 1
+      elseif from and not to and line:match("^%s*//: end%s*$") then
+        to = i - 1
+      end
+    end
+    if not from or not to then
+      fail("includes region '" .. region .. "' of " .. path .. ", which " ..
+        (from and "has no '//: end'" or "has no line '//: region " .. region .. "'"))
+      return {}
+    end
+  end
+
+  local out = {}
+  local code, code_first, lab = {}, nil, nil
+  local first_listing = not region
+  local function flush()
+    if code_first then
+      local id = first_listing and file_id(path) or nil
+      local l = listing(path, code_first, code, lab, id)
+      if l then
+        table.insert(out, l)
+        first_listing = false
+      end
+    end
+    code, code_first = {}, nil
+  end
+
+  local i = from
+  while i <= to do
+    local line = lines[i]
+    if line:match("^%s*/%*:") then
+      -- Prose: up to the line that closes the comment.
+      flush()
+      local prose = {}
+      local j = i
+      while true do
+        local l = lines[j]
+        if j == i then l = l:gsub("^%s*/%*:%s?", "") end
+        local closed = l:find("%*/%s*$")
+        if closed then l = l:sub(1, closed - 1) end
+        table.insert(prose, l)
+        if closed or j >= to then break end
+        j = j + 1
+      end
+      for _, b in ipairs(prose_blocks(table.concat(prose, "\n"), shift)) do table.insert(out, b) end
+      i = j + 1
+    elseif line:match("^%s*//: region ") or line:match("^%s*//: end%s*$") then
+      flush()
+      i = i + 1
+    elseif line:match("^%s*/%* LAB [%w%-]+ BEGIN") then
+      -- A lab's reference solution: hide the marker comment (it holds the stub), mark the code.
+      flush()
+      lab = line:match("LAB ([%w%-]+) BEGIN")
+      while not lines[i]:find("%*/") and i < to do i = i + 1 end
+      i = i + 1
+    elseif line:match("^%s*/%* LAB END %*/%s*$") then
+      flush()
+      lab = nil
+      i = i + 1
+    else
+      if not code_first then code_first = i end
+      table.insert(code, line)
+      i = i + 1
+    end
+  end
+  flush()
+  return out
+end
+
+local function expand(doc)
+  local blocks = {}
+  local section = 1
+  for _, b in ipairs(doc.blocks) do
+    if b.t == "Header" then
+      section = b.level
+    end
+    if b.t == "Div" and b.attributes.include then
+      local path = clean_path(srcdir .. "/" .. b.attributes.include)
+      local got = include(path, b.attributes.region, section)
+      if b.identifier ~= "" or #b.classes > 0 then
+        got = { pandoc.Div(got, pandoc.Attr(b.identifier, b.classes)) }
+      end
+      for _, x in ipairs(got) do table.insert(blocks, x) end
+    else
+      table.insert(blocks, b)
+    end
+  end
+  doc.blocks = blocks
+
+  -- Ids: unique within the page (prose of two files may share a heading); figures must exist.
+  local seen = {}
+  local anchors = {}
+  doc = pandoc.walk_block(pandoc.Div(doc.blocks), {
+    Header = function(h)
+      local id = h.identifier ~= "" and h.identifier or "section"
+      local n, unique = 1, id
+      while seen[unique] do
+        n = n + 1
+        unique = id .. "-" .. n
+      end
+      seen[unique] = true
+      h.identifier = unique
+      table.insert(anchors, { unique, h.level, pandoc.utils.stringify(h.content) })
+      return h
+    end,
+    Div = function(d)
+      if d.identifier ~= "" then
+        if seen[d.identifier] then
+          fail("the id '" .. d.identifier .. "' is used twice (is a file included twice?)")
+        end
+        seen[d.identifier] = true
+        table.insert(anchors, { d.identifier, 0, "" })
+      end
+    end,
+    Image = function(img)
+      if not img.src:match("^%a+:") and not read_file(top .. "/book/" .. img.src) then
+        fail("shows the figure " .. img.src .. ", but book/" .. img.src .. " does not exist")
+      end
+    end,
+  })
+  local blocks_out = doc.content
+
+  local anchors_file = io.open(anchors_path or "", "w")
+  if not anchors_file then
+    fail("cannot write the anchor list '" .. tostring(anchors_path) .. "' (set zinc-anchors)")
+    return blocks_out
+  end
+  for _, a in ipairs(anchors) do
+    anchors_file:write(page, "\t", a[1], "\t", a[2], "\t", a[3], "\n")
+  end
+  anchors_file:close()
+  return blocks_out
+end
+
+------------------------------------------------------------------------------------------------------------
+-- link and single: cross-references
+
+local index = {}        -- id -> list of pages that have it
+local headings = {}     -- page -> list of {id, level, title}, in order
+local page_order = {}   -- pages in reading order
+
+local function load_index(path)
+  local text = read_file(path)
+  if not text then
+    fail("cannot read the anchor index " .. path)
+    return
+  end
+  for line in text:gmatch("[^\n]+") do
+    local p, id, level, title = line:match("^([^\t]*)\t([^\t]*)\t([^\t]*)\t(.*)$")
+    if p then
+      if not headings[p] then
+        headings[p] = {}
+        table.insert(page_order, p)
+      end
+      index[id] = index[id] or {}
+      table.insert(index[id], p)
+      if tonumber(level) > 0 then table.insert(headings[p], { id, tonumber(level), title }) end
+    end
+  end
+end
+
+-- In the single document every page's ids meet: one that several pages use gets its page's name in front.
+local function global_id(p, id)
+  if index[id] and #index[id] > 1 then return p .. "-" .. id end
+  return id
+end
+
+-- Where a link target points, as "page#id" (link mode) or "#id" (single mode); nil and an error if nowhere.
+local function resolve(target, text)
+  local id
+  if target:match("^#") then
+    id = target:sub(2)
+  elseif target:match("^%a[%w+.-]*:") or target:match("%.html$") or target:match("%.html#") then
+    return target -- an outside address, or a page link written by hand (checked in the browser test)
+  else
+    -- A source file, relative to the page's directory or to the repository.
+    local path = index[file_id(clean_path(target))] and clean_path(target) or clean_path(srcdir .. "/" .. target)
+    id = file_id(path)
+    if not index[id] then
+      fail("refers to " .. target .. " (\"" .. text .. "\"), " ..
+        (read_file(top .. "/" .. path) and "which the book does not show" or "which does not exist"))
+      return nil
+    end
+  end
+  local pages = index[id]
+  if not pages then
+    fail("refers to #" .. id .. " (\"" .. text .. "\"), which no page defines")
+    return nil
+  end
+  if mode == "single" then
+    for _, p in ipairs(pages) do
+      if p == page then return "#" .. global_id(p, id) end
+    end
+    if #pages == 1 then return "#" .. global_id(pages[1], id) end
+  end
+  for _, p in ipairs(pages) do
+    if p == page then return "#" .. id end
+  end
+  if #pages > 1 then
+    fail("refers to #" .. id .. ", which several pages define: " .. table.concat(pages, ", "))
+    return nil
+  end
+  return pages[1] .. ".html#" .. id
+end
+
+local function title_of(p)
+  for _, h in ipairs(headings[p] or {}) do
+    if h[2] == 1 then return h[3] end
+  end
+  return p
+end
+
+-- The table of contents: every page, with its sections (level 2) under it.
+local function toc()
+  local items = {}
+  for _, p in ipairs(page_order) do
+    if p ~= "index" then
+      local sub = {}
+      for _, h in ipairs(headings[p]) do
+        if h[2] == 2 then
+          table.insert(sub, { pandoc.Plain({ pandoc.Link({ pandoc.Str(h[3]) }, p .. ".html#" .. h[1]) }) })
+        end
+      end
+      local item = { pandoc.Plain({ pandoc.Link({ pandoc.Str(title_of(p)) }, p .. ".html") }) }
+      if #sub > 0 then table.insert(item, pandoc.BulletList(sub)) end
+      table.insert(items, item)
+    end
+  end
+  return pandoc.Div({ pandoc.BulletList(items) }, pandoc.Attr("toc", { "book-toc" }))
+end
+
+local function link_filter()
+  return {
+    Link = function(l)
+      local text = pandoc.utils.stringify(l.content)
+      local to = resolve(l.target, text)
+      if to then l.target = to end
+      return l
+    end,
+    Div = function(d)
+      if d.classes:includes("toc") then
+        if mode == "single" then return {} end
+        return toc()
+      end
+    end,
+  }
+end
+
+------------------------------------------------------------------------------------------------------------
+
+-- single: the expanded pages, read from their JSON files, become one document.
+local function single(doc)
+  local blocks = {}
+  local files = {}
+  for f in meta_string(doc.meta, "zinc-pages"):gmatch("[^,]+") do table.insert(files, f) end
+  for _, f in ipairs(files) do
+    local text = read_file(f)
+    if not text then
+      fail("cannot read the expanded page " .. f)
+    else
+      local d = pandoc.read(text, "json")
+      page = meta_string(d.meta, "zinc-page")
+      srcdir = meta_string(d.meta, "zinc-dir") or "book"
+      local rename = {
+        Header = function(h) h.identifier = global_id(page, h.identifier); return h end,
+        Div = function(d2)
+          if d2.identifier ~= "" then d2.identifier = global_id(page, d2.identifier) end
+          return d2
+        end,
+      }
+      local filters = link_filter()
+      local div = pandoc.walk_block(pandoc.Div(d.blocks), rename)
+      div = pandoc.walk_block(div, filters)
+      for _, b in ipairs(div.content) do table.insert(blocks, b) end
+    end
+  end
+  page = nil
+  doc.blocks = blocks
+  return doc
+end
+
+function Pandoc(doc)
+  mode = meta_string(doc.meta, "zinc-mode")
+  page = meta_string(doc.meta, "zinc-page")
+  srcdir = meta_string(doc.meta, "zinc-dir") or "book"
+  top = meta_string(doc.meta, "zinc-top") or "."
+  if mode == "expand" then
+    anchors_path = meta_string(doc.meta, "zinc-anchors")
+    doc.blocks = expand(doc)
+  elseif mode == "link" or mode == "single" then
+    load_index(meta_string(doc.meta, "zinc-index"))
+    if mode == "link" then
+      doc.blocks = pandoc.walk_block(pandoc.Div(doc.blocks), link_filter()).content
+    else
+      doc = single(doc)
+    end
+  else
+    fail("set the metadata field zinc-mode to expand, link or single")
+  end
+  stop_on_errors()
+  return doc
+end
