@@ -35,6 +35,17 @@ USER_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/$(USER_ARCH)
 USER_BINS := $(foreach s,$(USER_SOURCES),$(BUILD)/user/$(basename $(notdir $(s))).bin)
 BLOBS_OBJ := $(BUILD)/gen/blobs.o
 
+# Zircon programs (chapter 3 on): user/*.c of any chapter, each linked with the user library (user/lib/ and
+# user/lib/$(USER_ARCH)/ of every chapter, and the libzircon stubs generated from the syscall lists) into a
+# static ELF program at USER_BASE. They travel in the kernel image too: that is the boot filesystem.
+ZX_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/*.c))
+ZX_PROGRAMS := $(foreach s,$(ZX_SOURCES),$(BUILD)/zircon/$(basename $(notdir $(s))).elf)
+ULIB_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/lib/*.c $(TOP)/$(c)/user/lib/$(USER_ARCH)/*.[cS]))
+ULIB_INCLUDES := -I$(BUILD)/gen/user/include $(foreach c,$(CHAPTERS),$(addprefix -I,$(wildcard \
+	$(TOP)/$(c)/user/lib $(TOP)/$(c)/user/lib/$(USER_ARCH))) $(patsubst %/zircon,-I%,$(wildcard $(TOP)/$(c)/src/zircon)))
+ULIB_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdlib -static -fno-pic -fno-pie -no-pie \
+	-fno-stack-protector -fno-omit-frame-pointer -fno-tree-loop-distribute-patterns $(WARNINGS)
+
 # Zircon system calls: every chapter's src/zircon/syscalls.list makes the dispatch table and the prototypes
 # (tools/gen-syscalls.sh). Chapter 1 has none, so its build skips this.
 SYSCALL_LISTS := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/src/zircon/syscalls.list))
@@ -83,9 +94,14 @@ $(BUILD)/user/%.elf: $(USER_SOURCES)
 $(BUILD)/user/%.bin: $(BUILD)/user/%.elf
 	$(Q)$(USER_OBJCOPY) -O binary $< $@
 
-$(BUILD)/gen/blobs.S: $(USER_BINS) $(TOP)/tools/blobs.sh
+$(BUILD)/zircon/%.elf: $(ZX_SOURCES) $(ULIB_SOURCES) $(SYSCALL_TABLE)
 	@mkdir -p $(dir $@)
-	$(Q)$(TOP)/tools/blobs.sh $(USER_BINS) > $@
+	$(call say,USER,$@)$(USER_CC) $(ULIB_CFLAGS) $(ULIB_INCLUDES) -Wl,-Ttext-segment=$(USER_BASE) \
+		-Wl,--build-id=none -o $@ $(filter %/$*.c,$(ZX_SOURCES)) $(ULIB_SOURCES) $(BUILD)/gen/user/zircon_stubs.c
+
+$(BUILD)/gen/blobs.S: $(USER_BINS) $(ZX_PROGRAMS) $(TOP)/tools/blobs.sh
+	@mkdir -p $(dir $@)
+	$(Q)$(TOP)/tools/blobs.sh $(USER_BINS) $(ZX_PROGRAMS) > $@
 
 $(BLOBS_OBJ): $(BUILD)/gen/blobs.S
 	$(Q)$(CC) $(CPPFLAGS) $(ASFLAGS) -c $< -o $@

@@ -4,7 +4,7 @@
 again. Everything the kernel reads from the program goes through `uspace_read`, so a bad pointer from the
 user is an error returned to the user, not a crash of the kernel.
 
-`demo_main` is the boot program of chapter 1: it shows the timer ticking, then loads the program named by the
+`demo` is the boot program of chapter 1: it shows the timer ticking, then loads the program named by the
 boot arguments (default `hello`) and runs it. */
 #include "demo/demo.h"
 
@@ -86,7 +86,7 @@ static void tick(struct ktimer *t, void *arg)
         timer_start(t, t->deadline + 100000000, tick, arg);
 }
 
-static int demo_main(const char *args)
+static int demo(const char *args)
 {
     static struct ktimer ticker;
     timer_start(&ticker, hal_timer_now() + 100000000, tick, NULL);
@@ -117,4 +117,4 @@ static int demo_main(const char *args)
     uspace_destroy(&us);
     return 0;
 }
-BOOT_PROGRAM(demo_main, 1);
+BOOT_PROGRAM(demo, 1);

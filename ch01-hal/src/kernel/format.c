@@ -4,7 +4,7 @@
 buffer, then padded to the field width; `emit` drops characters that do not fit, but keeps counting, which
 gives `snprintf`'s return value for free. It depends on nothing but its arguments, so chapter 3's user
 library compiles this same file for Zircon programs' `printf`. */
-#include "kernel/format.h"
+#include "format.h"
 
 #include <stdbool.h>
 #include <stdint.h>

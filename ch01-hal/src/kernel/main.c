@@ -1,7 +1,8 @@
 /*: # The kernel's main, implemented
 
 `kmain` runs the init steps level by level, prints the banner, and then does what the first word of the boot
-arguments asks: `test` runs the test harness, `bench` the benchmarks, anything else the boot program. The
+arguments asks: `test` runs the test harness, `bench` the benchmarks, `run` the boot program of the latest
+chapter, and the name of a boot program that program (`demo hello` runs chapter 1's demo in any stage). The
 machine then shuts down with a status that says how it went, so every run ends, and ends with a verdict. */
 #include "kernel/main.h"
 
@@ -25,17 +26,6 @@ static void run_init_steps(void)
     }
 }
 
-static const struct boot_program *latest_boot_program(void)
-{
-    const struct boot_program *best = NULL;
-    TABLE_FOREACH(struct boot_program, boot_programs, p)
-    {
-        if (!best || p->chapter > best->chapter)
-            best = p;
-    }
-    return best;
-}
-
 /* If args starts with the word command, return what follows it; otherwise NULL. */
 static const char *command(const char *args, const char *word)
 {
@@ -43,6 +33,23 @@ static const char *command(const char *args, const char *word)
     if (strncmp(args, word, n) != 0 || (args[n] != '\0' && args[n] != ' '))
         return NULL;
     return args[n] == ' ' ? args + n + 1 : args + n;
+}
+
+/* The boot program that args names (then *rest is what follows its name), or the latest chapter's. */
+static const struct boot_program *choose_boot_program(const char *args, const char **rest)
+{
+    const struct boot_program *latest = NULL;
+    TABLE_FOREACH(struct boot_program, boot_programs, p)
+    {
+        if ((*rest = command(args, p->name)))
+            return p;
+        if (!latest || p->chapter > latest->chapter)
+            latest = p;
+    }
+    *rest = command(args, "run");
+    if (!*rest)
+        *rest = args;
+    return latest;
 }
 
 void kmain(void)
@@ -58,11 +65,10 @@ void kmain(void)
         kbench_run();
         hal_shutdown(0);
     }
-    const struct boot_program *program = latest_boot_program();
+    const struct boot_program *program = choose_boot_program(args, &rest);
     if (!program) {
         kprintf("no boot program: nothing to do\n");
         hal_shutdown(0);
     }
-    rest = command(args, "run");
-    hal_shutdown(program->fn(rest ? rest : args));
+    hal_shutdown(program->fn(rest));
 }

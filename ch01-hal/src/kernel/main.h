@@ -4,7 +4,8 @@ The HAL's start-up code (different on every target) brings the machine to a stat
 free memory to the frame allocator, and calls `kmain`. From there the kernel is the same everywhere.
 
 What the kernel does once it is up is its *boot program*. Each chapter may register one with
-`BOOT_PROGRAM(fn, chapter)`; the one of the latest chapter in the build wins. Chapter 1's is a demo that
+`BOOT_PROGRAM(fn, chapter)`; the boot argument `run` starts the one of the latest chapter in the build, and a
+program's name (the function's) starts that one. Chapter 1's is a demo that
 runs a user program; chapter 3's is userboot, which starts the first Zircon process. */
 #ifndef ZINC_MAIN_H
 #define ZINC_MAIN_H

@@ -64,6 +64,17 @@ zx_koid_t kobject_related_koid(struct kobject *obj)
     return koid;
 }
 
+void kobject_set_name(struct kobject *obj, const char *name, size_t len)
+{
+    size_t n = 0;
+    while (n < len && n < ZX_MAX_NAME_LEN - 1 && name[n])
+        n++;
+    hal_lock_acquire(&obj->lock);
+    memset(obj->name, 0, ZX_MAX_NAME_LEN);
+    memcpy(obj->name, name, n);
+    hal_lock_release(&obj->lock);
+}
+
 zx_signals_t kobject_signals(struct kobject *obj)
 {
     hal_lock_acquire(&obj->lock);

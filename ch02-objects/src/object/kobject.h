@@ -62,6 +62,9 @@ void kobject_handle_removed(struct kobject *obj);
 /* The koid of the related object (a pair's peer), or ZX_KOID_INVALID. */
 zx_koid_t kobject_related_koid(struct kobject *obj);
 
+/* Set the name from len bytes of name, cut to ZX_MAX_NAME_LEN - 1; the stored name ends with a zero byte. */
+void kobject_set_name(struct kobject *obj, const char *name, size_t len);
+
 zx_signals_t kobject_signals(struct kobject *obj);
 
 /* Clear, then set, signal bits, and tell the observers whose signals are now satisfied. */

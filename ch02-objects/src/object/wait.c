@@ -7,6 +7,7 @@ thread then knows for sure whether the observer fired in the meantime. */
 #include "object/wait.h"
 
 #include "object/observer.h"
+#include "syscall/caller.h"
 
 struct waiting {
     struct observer o;
@@ -32,13 +33,14 @@ zx_status_t object_wait(struct kobject *obj, const struct handle_table *table, z
         .thread = hal_thread_current(),
     };
     observer_add(obj, &w.o);
-    while (!__atomic_load_n(&w.done, __ATOMIC_ACQUIRE) && hal_timer_now() < deadline)
+    bool aborted = false;
+    while (!__atomic_load_n(&w.done, __ATOMIC_ACQUIRE) && hal_timer_now() < deadline && !(aborted = zx_caller_stopping()))
         hal_thread_park(deadline);
     if (!__atomic_load_n(&w.done, __ATOMIC_ACQUIRE)) {
         zx_signals_t now = observer_remove(obj, &w.o);
         if (!__atomic_load_n(&w.done, __ATOMIC_ACQUIRE)) {
             *observed = now;
-            return ZX_ERR_TIMED_OUT;
+            return aborted ? ZX_ERR_CANCELED : ZX_ERR_TIMED_OUT;
         }
     }
     *observed = w.seen;

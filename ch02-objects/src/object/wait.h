@@ -8,7 +8,8 @@ replaces it, turning the blocked thread into a future that costs no stack while 
 #include "object/handle.h"
 
 /* Block until obj asserts one of signals (ZX_OK), the deadline passes (ZX_ERR_TIMED_OUT), or the handle
-   it was reached through, value in table, is closed (ZX_ERR_CANCELED). *observed receives the signals at
+   it was reached through, value in table, is closed, or the caller must stop (zx_caller_stopping, a killed
+   thread: ZX_ERR_CANCELED). *observed receives the signals at
    the moment the wait ended (with ZX_SIGNAL_HANDLE_CLOSED when cancelled). Deadlines are on the
    hal_timer_now clock; HAL_NO_DEADLINE waits for ever. */
 zx_status_t object_wait(struct kobject *obj, const struct handle_table *table, zx_handle_t value,

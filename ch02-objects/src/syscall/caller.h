@@ -13,10 +13,14 @@ Process and Thread objects fill it in; the tests of this chapter make one by han
 struct zx_caller {
     struct handle_table *handles;
     struct uspace *memory;
+    const bool *stop; /* if not NULL: set when the caller must stop (a killed thread); waits end early */
 };
 
 /* The caller this kernel thread serves (never NULL inside a system call). */
 struct zx_caller *zx_caller_current(void);
 void zx_caller_set_current(struct zx_caller *caller);
+
+/* True if this kernel thread serves a caller that must stop: a blocking call should return at once. */
+bool zx_caller_stopping(void);
 
 #endif

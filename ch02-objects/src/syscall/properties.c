@@ -73,11 +73,7 @@ static zx_status_t get_name(struct kobject *obj, void *value)
 
 static zx_status_t set_name(struct kobject *obj, const void *value, size_t size)
 {
-    size_t n = size < ZX_MAX_NAME_LEN - 1 ? size : ZX_MAX_NAME_LEN - 1;
-    hal_lock_acquire(&obj->lock);
-    memset(obj->name, 0, ZX_MAX_NAME_LEN);
-    memcpy(obj->name, value, n);
-    hal_lock_release(&obj->lock);
+    kobject_set_name(obj, value, size);
     return ZX_OK;
 }
 PROPERTY(ZX_PROP_NAME, ZX_MAX_NAME_LEN, get_name, set_name);

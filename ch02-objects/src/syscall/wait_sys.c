@@ -36,7 +36,7 @@ zx_status_t sys_object_wait_one(zx_handle_t handle, zx_signals_t signals, zx_tim
 zx_status_t sys_nanosleep(zx_time_t deadline)
 {
     uint64_t until = hal_deadline(deadline);
-    while (hal_timer_now() < until)
+    while (hal_timer_now() < until && !zx_caller_stopping())
         hal_thread_park(until);
     return ZX_OK;
 }

@@ -16,6 +16,7 @@ reverse order of taking them. */
 #include "context_riscv.h"
 
 #define HAL_ARCH_NAME "riscv64"
+#define HAL_ELF_MACHINE 243 /* EM_RISCV: the ELF machine number of programs for this target */
 #define HAL_USER_BASE 0x10000ul
 #define HAL_USER_END 0x4000000000ul
 

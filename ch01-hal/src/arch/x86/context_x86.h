@@ -14,7 +14,10 @@ result in `rax`; the `syscall` instruction itself overwrites `rcx` (return addre
 
 #include "context_offsets.h"
 
-#define X86_FPU_AREA_SIZE 4096
+/* The ELF machine number of programs for this register set (EM_X86_64). */
+#define HAL_ELF_MACHINE 62
+
+#define X86_FPU_AREA_SIZE 2880 /* room for xsave with AVX-512 (2696 bytes); a context then fits a page */
 
 struct hal_context {
     uint64_t rax, rbx, rcx, rdx, rsi, rdi, rbp, rsp; /* offsets 0 .. 56 */

@@ -1,0 +1,180 @@
+/*: # System calls on tasks
+
+Creating and starting jobs, processes and threads, ending them, and killing them. The handle checks are
+Zircon's: creating a child needs `ZX_RIGHT_MANAGE_JOB` on a job or `ZX_RIGHT_MANAGE_THREAD` on a process,
+starting needs `ZX_RIGHT_WRITE`, killing needs `ZX_RIGHT_DESTROY`. */
+#include <string.h>
+
+#include "syscall/caller.h"
+#include "syscall/handle_give.h"
+#include "syscall/sys.h"
+#include "task/task.h"
+
+/* Copy a user's name argument, cut to ZX_MAX_NAME_LEN - 1 bytes. */
+static zx_status_t copy_name(uaddr_t name, size_t name_size, char out[ZX_MAX_NAME_LEN])
+{
+    size_t n = name_size < ZX_MAX_NAME_LEN - 1 ? name_size : ZX_MAX_NAME_LEN - 1;
+    memset(out, 0, ZX_MAX_NAME_LEN);
+    return user_copy_in(out, name, n);
+}
+
+static zx_status_t get_task(zx_handle_t h, zx_obj_type_t type, zx_rights_t need, struct kobject **obj)
+{
+    return handle_table_get_checked(zx_caller_current()->handles, h, type, need, obj);
+}
+
+zx_status_t sys_job_create(zx_handle_t parent_job, uint32_t options, uaddr_t out)
+{
+    struct kobject *parent;
+    struct job *job;
+    if (options != 0)
+        return ZX_ERR_INVALID_ARGS;
+    zx_status_t status = get_task(parent_job, ZX_OBJ_TYPE_JOB, ZX_RIGHT_MANAGE_JOB, &parent);
+    if (status != ZX_OK)
+        return status;
+    status = job_create(container_of(parent, struct job, base), &job);
+    kobject_unref(parent);
+    return status == ZX_OK ? handle_give(&job->base, job_type.default_rights, out, NULL) : status;
+}
+
+zx_status_t sys_process_create(zx_handle_t job, uaddr_t name, size_t name_size, uint32_t options,
+                               uaddr_t proc_handle, uaddr_t vmar_handle)
+{
+    char text[ZX_MAX_NAME_LEN];
+    struct kobject *j;
+    struct process *p;
+    zx_handle_t no_vmar = ZX_HANDLE_INVALID; /* address-space handles come with chapter 4 */
+    if (options != 0)
+        return ZX_ERR_INVALID_ARGS;
+    zx_status_t status = get_task(job, ZX_OBJ_TYPE_JOB, ZX_RIGHT_MANAGE_PROCESS, &j);
+    if (status != ZX_OK)
+        return status;
+    if ((status = copy_name(name, name_size, text)) == ZX_OK)
+        status = process_create(container_of(j, struct job, base), text, &p);
+    kobject_unref(j);
+    if (status != ZX_OK)
+        return status;
+    if (user_copy_out(vmar_handle, &no_vmar, sizeof no_vmar) != ZX_OK) {
+        process_kill(p, ZX_TASK_RETCODE_SYSCALL_KILL);
+        kobject_unref(&p->base);
+        return ZX_ERR_INVALID_ARGS;
+    }
+    return handle_give(&p->base, process_type.default_rights, proc_handle, NULL);
+}
+
+zx_status_t sys_thread_create(zx_handle_t process, uaddr_t name, size_t name_size, uint32_t options, uaddr_t out)
+{
+    char text[ZX_MAX_NAME_LEN];
+    struct kobject *p;
+    struct thread *t;
+    if (options != 0)
+        return ZX_ERR_INVALID_ARGS;
+    zx_status_t status = get_task(process, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_MANAGE_THREAD, &p);
+    if (status != ZX_OK)
+        return status;
+    if ((status = copy_name(name, name_size, text)) == ZX_OK)
+        status = thread_create(container_of(p, struct process, base), text, &t);
+    kobject_unref(p);
+    return status == ZX_OK ? handle_give(&t->base, thread_type.default_rights, out, NULL) : status;
+}
+
+zx_status_t sys_thread_start(zx_handle_t handle, uintptr_t thread_entry, uintptr_t stack, uintptr_t arg1,
+                             uintptr_t arg2)
+{
+    struct kobject *t;
+    zx_status_t status = get_task(handle, ZX_OBJ_TYPE_THREAD, ZX_RIGHT_MANAGE_THREAD, &t);
+    if (status != ZX_OK)
+        return status;
+    status = thread_start(container_of(t, struct thread, base), thread_entry, stack, arg1, arg2);
+    kobject_unref(t);
+    return status;
+}
+
+zx_status_t sys_process_start(zx_handle_t handle, zx_handle_t thread, uintptr_t entry, uintptr_t stack,
+                              zx_handle_t arg1, uintptr_t arg2)
+{
+    struct handle_table *mine = zx_caller_current()->handles;
+    struct kobject *p = NULL, *t = NULL, *passed = NULL;
+    zx_rights_t passed_rights = 0;
+    /* arg1 is a handle that moves into the new process: it is gone from the caller whatever happens. */
+    zx_status_t status = handle_table_take(mine, arg1, &passed, &passed_rights);
+    if (status == ZX_OK && !(passed_rights & ZX_RIGHT_TRANSFER))
+        status = ZX_ERR_ACCESS_DENIED;
+    zx_status_t s = get_task(handle, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_WRITE, &p);
+    if (s != ZX_OK) {
+        p = NULL;
+        status = s;
+    } else if ((s = get_task(thread, ZX_OBJ_TYPE_THREAD, ZX_RIGHT_WRITE, &t)) != ZX_OK) {
+        t = NULL;
+        if (status == ZX_OK)
+            status = s;
+    }
+    struct process *proc = p ? container_of(p, struct process, base) : NULL;
+    struct thread *th = t ? container_of(t, struct thread, base) : NULL;
+    if (status == ZX_OK && th->process != proc)
+        status = ZX_ERR_ACCESS_DENIED;
+    if (status == ZX_OK && proc->state != PROCESS_INITIAL)
+        status = ZX_ERR_BAD_STATE;
+    zx_handle_t value = ZX_HANDLE_INVALID;
+    if (status == ZX_OK) {
+        status = handle_table_add(&proc->handles, passed, passed_rights, &value);
+        passed = NULL;
+    }
+    if (status == ZX_OK)
+        status = thread_start(th, entry, stack, value, arg2);
+    if (passed)
+        kobject_unref(passed);
+    if (t)
+        kobject_unref(t);
+    if (p)
+        kobject_unref(p);
+    return status;
+}
+
+void sys_process_exit(int64_t retcode)
+{
+    process_kill(thread_current()->process, retcode);
+}
+
+void sys_thread_exit(void)
+{
+    thread_kill(thread_current());
+}
+
+zx_status_t sys_task_kill(zx_handle_t handle)
+{
+    struct kobject *obj;
+    zx_rights_t rights;
+    zx_status_t status = handle_table_get(zx_caller_current()->handles, handle, &obj, &rights);
+    if (status != ZX_OK)
+        return status;
+    zx_obj_type_t type = obj->type->type;
+    if (type != ZX_OBJ_TYPE_JOB && type != ZX_OBJ_TYPE_PROCESS && type != ZX_OBJ_TYPE_THREAD)
+        status = ZX_ERR_WRONG_TYPE;
+    else if (!(rights & ZX_RIGHT_DESTROY))
+        status = ZX_ERR_ACCESS_DENIED;
+    else if (type == ZX_OBJ_TYPE_JOB)
+        job_kill(container_of(obj, struct job, base));
+    else if (type == ZX_OBJ_TYPE_PROCESS)
+        process_kill(container_of(obj, struct process, base), ZX_TASK_RETCODE_SYSCALL_KILL);
+    else
+        thread_kill(container_of(obj, struct thread, base));
+    kobject_unref(obj);
+    return status;
+}
+
+zx_status_t sys_zinc_process_load(zx_handle_t process, uaddr_t name, size_t name_size, uaddr_t entry, uaddr_t stack)
+{
+    char text[ZX_MAX_NAME_LEN];
+    struct kobject *p;
+    vaddr_t e, s;
+    zx_status_t status = get_task(process, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_WRITE, &p);
+    if (status != ZX_OK)
+        return status;
+    if ((status = copy_name(name, name_size, text)) == ZX_OK)
+        status = process_load(container_of(p, struct process, base), text, &e, &s);
+    kobject_unref(p);
+    if (status == ZX_OK && (user_copy_out(entry, &e, sizeof e) != ZX_OK || user_copy_out(stack, &s, sizeof s) != ZX_OK))
+        status = ZX_ERR_INVALID_ARGS;
+    return status;
+}

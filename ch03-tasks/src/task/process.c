@@ -1,0 +1,131 @@
+/*: # Processes
+
+A process is created empty (INITIAL), starts with its first thread (RUNNING), and ends when its last
+thread ends or it is killed (DYING while its threads stop, then DEAD). At death it closes every handle it
+still holds, which may be the last handle of other objects, frees its memory, leaves its job and signals
+`ZX_TASK_TERMINATED`; the object itself lives on while others hold handles to it, to tell its return code.
+
+Lock order: a process's lock, then its threads' kernel state; a job's lock is never held while a process
+lock is taken. */
+#include "task/task.h"
+
+#include "kernel/blob.h"
+#include "kernel/kmalloc.h"
+#include "task/elf.h"
+
+static void process_die(struct process *p);
+
+static void process_destroy(struct kobject *obj)
+{
+    struct process *p = container_of(obj, struct process, base);
+    if (p->state != PROCESS_DEAD) /* never started: nobody will ever start it now */
+        process_die(p);
+    kobject_unref(&p->job->base);
+    kfree(p);
+}
+
+const struct kobject_type process_type = {
+    .name = "process",
+    .type = ZX_OBJ_TYPE_PROCESS,
+    .default_rights = ZX_RIGHTS_BASIC | ZX_RIGHTS_IO | ZX_RIGHTS_PROPERTY | ZX_RIGHT_ENUMERATE |
+                      ZX_RIGHT_DESTROY | ZX_RIGHT_SIGNAL | ZX_RIGHT_GET_POLICY | ZX_RIGHT_MANAGE_PROCESS |
+                      ZX_RIGHT_MANAGE_THREAD,
+    .destroy = process_destroy,
+};
+
+zx_status_t process_create(struct job *job, const char *name, struct process **out)
+{
+    struct process *p = kzalloc(sizeof *p);
+    if (!p)
+        return ZX_ERR_NO_MEMORY;
+    if (uspace_create(&p->memory)) {
+        kfree(p);
+        return ZX_ERR_NO_MEMORY;
+    }
+    kobject_init(&p->base, &process_type);
+    kobject_set_name(&p->base, name, ZX_MAX_NAME_LEN);
+    handle_table_init(&p->handles);
+    hal_lock_init(&p->lock);
+    hal_lock_acquire(&job->lock);
+    if (job->killed) {
+        hal_lock_release(&job->lock);
+        uspace_destroy(&p->memory);
+        kfree(p);
+        return ZX_ERR_BAD_STATE;
+    }
+    kobject_ref(&job->base);
+    p->job = job;
+    p->next_in_job = job->processes;
+    job->processes = p;
+    hal_lock_release(&job->lock);
+    *out = p;
+    return ZX_OK;
+}
+
+/* The end: release what the process holds and tell the world. Runs once, with no thread left. */
+static void process_die(struct process *p)
+{
+    handle_table_destroy(&p->handles);
+    uspace_destroy(&p->memory);
+    hal_lock_acquire(&p->job->lock);
+    for (struct process **link = &p->job->processes; *link; link = &(*link)->next_in_job) {
+        if (*link == p) {
+            *link = p->next_in_job;
+            break;
+        }
+    }
+    hal_lock_release(&p->job->lock);
+    kobject_signal(&p->base, 0, ZX_TASK_TERMINATED);
+}
+
+void process_kill(struct process *p, int64_t return_code)
+{
+    hal_lock_acquire(&p->lock);
+    if (p->state >= PROCESS_DYING) {
+        hal_lock_release(&p->lock);
+        return;
+    }
+    p->return_code = return_code;
+    bool no_threads = !p->threads;
+    p->state = no_threads ? PROCESS_DEAD : PROCESS_DYING;
+    for (struct thread *t = p->threads; t; t = t->next_in_process)
+        thread_kill(t);
+    hal_lock_release(&p->lock);
+    if (no_threads)
+        process_die(p);
+}
+
+void process_thread_ended(struct process *p, struct thread *t)
+{
+    hal_lock_acquire(&p->lock);
+    for (struct thread **link = &p->threads; *link; link = &(*link)->next_in_process) {
+        if (*link == t) {
+            *link = t->next_in_process;
+            break;
+        }
+    }
+    bool last = !p->threads && p->state < PROCESS_DEAD;
+    if (last)
+        p->state = PROCESS_DEAD;
+    hal_lock_release(&p->lock);
+    if (last)
+        process_die(p);
+}
+
+zx_status_t process_load(struct process *p, const char *name, vaddr_t *entry, vaddr_t *stack)
+{
+    const struct blob *program = blob_find(name);
+    if (!program)
+        return ZX_ERR_NOT_FOUND;
+    hal_lock_acquire(&p->lock);
+    bool fresh = p->state == PROCESS_INITIAL && p->memory.nregions == 0;
+    hal_lock_release(&p->lock);
+    if (!fresh)
+        return ZX_ERR_BAD_STATE;
+    zx_status_t status = elf_load(&p->memory, program->start, program->end - program->start, entry);
+    if (status == ZX_OK && uspace_map_new(&p->memory, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_SIZE,
+                                          HAL_MMU_READ | HAL_MMU_WRITE))
+        status = ZX_ERR_NO_MEMORY;
+    *stack = USER_STACK_TOP;
+    return status;
+}

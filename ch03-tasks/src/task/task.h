@@ -1,0 +1,83 @@
+/*: # Tasks: jobs, processes and threads
+
+Zircon's three kinds of task, each a kernel object:
+
+- a **job** groups processes and other jobs into a tree, and killing a job kills everything under it;
+- a **process** owns resources: a handle table and an address space (chapter 1's `struct uspace` for now;
+  chapter 4 gives it VMARs), and ends when its last thread ends or it is killed;
+- a **thread** runs user code: it has a register set and a kernel thread of its own, which runs the loop
+  of task/thread_loop.c, the kernel calling the user.
+
+All three signal `ZX_TASK_TERMINATED` when they are done. Each keeps a reference to its parent; a parent
+keeps its children on a list, under its lock, without references: a child removes itself when it dies. */
+#ifndef ZINC_TASK_H
+#define ZINC_TASK_H
+
+#include "kernel/uspace.h"
+#include "object/handle.h"
+#include "syscall/caller.h"
+#include "zircon/task.h"
+
+struct job {
+    struct kobject base;
+    struct job *parent;
+    struct hal_lock lock; /* guards the lists and killed */
+    struct job *children, *next_sibling;
+    struct process *processes;
+    bool killed;
+};
+
+enum process_state { PROCESS_INITIAL, PROCESS_RUNNING, PROCESS_DYING, PROCESS_DEAD };
+
+struct process {
+    struct kobject base;
+    struct job *job;
+    struct process *next_in_job;
+    struct handle_table handles;
+    struct uspace memory;
+    struct hal_lock lock; /* guards state, threads, return_code */
+    enum process_state state;
+    struct thread *threads;
+    int64_t return_code;
+    zx_time_t start_time;
+};
+
+struct thread {
+    struct zx_caller caller; /* first: system calls find the thread from their caller */
+    struct kobject base;
+    struct process *process;
+    struct thread *next_in_process;
+    struct hal_context *ctx; /* in a frame of its own (ctx_frame): with the vector state it is too big for
+                                the kernel heap */
+    paddr_t ctx_frame;
+    uint32_t state;  /* ZX_THREAD_STATE_*; guarded by the process's lock */
+    bool kill;       /* atomic: the thread must end at its next return to the kernel */
+    struct hal_thread *kernel_thread;
+};
+
+extern const struct kobject_type job_type, process_type, thread_type;
+
+/* The root of the job tree, made at boot. */
+struct job *job_root(void);
+
+/* A new job under parent; the caller owns the reference. ZX_ERR_BAD_STATE if parent was killed. */
+zx_status_t job_create(struct job *parent, struct job **out);
+void job_kill(struct job *job);
+
+zx_status_t process_create(struct job *job, const char *name, struct process **out);
+/* Load the boot filesystem's program `name` and a stack; ZX_ERR_NOT_FOUND, ZX_ERR_BAD_STATE, or the ELF
+   loader's error. */
+zx_status_t process_load(struct process *p, const char *name, vaddr_t *entry, vaddr_t *stack);
+void process_kill(struct process *p, int64_t return_code);
+/* A thread of p has ended; the last one ends the process. */
+void process_thread_ended(struct process *p, struct thread *t);
+
+zx_status_t thread_create(struct process *p, const char *name, struct thread **out);
+/* Start t at entry with stack and two arguments. ZX_ERR_BAD_STATE if already started. */
+zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_t arg1, uint64_t arg2);
+void thread_kill(struct thread *t);
+
+/* The thread on whose behalf the current system call runs. */
+struct thread *thread_current(void);
+
+#endif

@@ -1,0 +1,103 @@
+/*: # Threads
+
+A thread is created in a process (NEW), started with an entry point, a stack and two arguments (RUNNING),
+and ends by `thread_exit`, by its process's end, or by a kill (DYING, then DEAD). Starting it spawns the
+kernel thread that runs it (task/thread_loop.c); that kernel thread holds a reference to the thread, and
+the thread one to its process, so neither disappears while code runs on their behalf. */
+#include "task/task.h"
+
+#include "kernel/frame.h"
+#include "kernel/kmalloc.h"
+
+void thread_loop(void *arg);
+
+static void thread_destroy(struct kobject *obj)
+{
+    struct thread *t = container_of(obj, struct thread, base);
+    if (t->state == ZX_THREAD_STATE_NEW) /* never started: leave the process's list */
+        process_thread_ended(t->process, t);
+    kobject_unref(&t->process->base);
+    frame_free(t->ctx_frame);
+    kfree(t);
+}
+
+const struct kobject_type thread_type = {
+    .name = "thread",
+    .type = ZX_OBJ_TYPE_THREAD,
+    .default_rights = ZX_RIGHTS_BASIC | ZX_RIGHTS_IO | ZX_RIGHTS_PROPERTY | ZX_RIGHT_DESTROY |
+                      ZX_RIGHT_SIGNAL | ZX_RIGHT_MANAGE_THREAD,
+    .destroy = thread_destroy,
+};
+
+zx_status_t thread_create(struct process *p, const char *name, struct thread **out)
+{
+    _Static_assert(sizeof(struct hal_context) <= PAGE_SIZE, "a register set fits a frame");
+    struct thread *t = kzalloc(sizeof *t);
+    paddr_t frame = t ? frame_alloc() : 0;
+    if (!frame) {
+        kfree(t);
+        return ZX_ERR_NO_MEMORY;
+    }
+    t->ctx_frame = frame;
+    t->ctx = hal_pmem_ptr(frame);
+    kobject_init(&t->base, &thread_type);
+    kobject_set_name(&t->base, name, ZX_MAX_NAME_LEN);
+    t->caller = (struct zx_caller){&p->handles, &p->memory, &t->kill};
+    t->state = ZX_THREAD_STATE_NEW;
+    hal_lock_acquire(&p->lock);
+    if (p->state >= PROCESS_DYING) {
+        hal_lock_release(&p->lock);
+        frame_free(frame);
+        kfree(t);
+        return ZX_ERR_BAD_STATE;
+    }
+    kobject_ref(&p->base);
+    t->process = p;
+    t->next_in_process = p->threads;
+    p->threads = t;
+    hal_lock_release(&p->lock);
+    *out = t;
+    return ZX_OK;
+}
+
+zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_t arg1, uint64_t arg2)
+{
+    struct process *p = t->process;
+    hal_lock_acquire(&p->lock);
+    if (t->state != ZX_THREAD_STATE_NEW || p->state >= PROCESS_DYING) {
+        hal_lock_release(&p->lock);
+        return ZX_ERR_BAD_STATE;
+    }
+    t->state = ZX_THREAD_STATE_RUNNING;
+    if (p->state == PROCESS_INITIAL) {
+        p->state = PROCESS_RUNNING;
+        p->start_time = (zx_time_t)hal_timer_now();
+    }
+    hal_lock_release(&p->lock);
+    hal_context_init(t->ctx, entry, stack);
+    hal_context_set_arg(t->ctx, 0, arg1);
+    hal_context_set_arg(t->ctx, 1, arg2);
+    kobject_ref(&t->base); /* the kernel thread's */
+    if (hal_thread_spawn(thread_loop, t) != 0) {
+        kobject_unref(&t->base);
+        hal_lock_acquire(&p->lock);
+        t->state = ZX_THREAD_STATE_NEW;
+        hal_lock_release(&p->lock);
+        return ZX_ERR_NO_RESOURCES;
+    }
+    return ZX_OK;
+}
+
+void thread_kill(struct thread *t)
+{
+    __atomic_store_n(&t->kill, true, __ATOMIC_SEQ_CST);
+    if (t->kernel_thread) {
+        hal_thread_interrupt(t->kernel_thread); /* out of user code */
+        hal_thread_wake(t->kernel_thread);      /* out of a wait */
+    }
+}
+
+struct thread *thread_current(void)
+{
+    return container_of(zx_caller_current(), struct thread, caller);
+}

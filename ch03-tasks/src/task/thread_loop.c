@@ -1,0 +1,53 @@
+/*: # The kernel calls the user: a thread's loop
+
+Each Zircon thread runs this loop on a kernel thread of its own. It is chapter 1's idea at full size: run
+the user's registers until they trap, look at why, act, and run them again.
+
+- A **system call** goes to the dispatcher of chapter 2; its result goes back in the return register.
+- An **interrupt** (the timer, or a poke from another CPU) is a chance to let other threads run.
+- A **fault** is an exception. Chapter 3 does not yet deliver exceptions to handlers, so the process is
+  killed with `ZX_TASK_RETCODE_EXCEPTION_KILL`, and the kernel says why on the console. Either way the
+  kernel goes on.
+
+Before every entry into user mode the loop checks whether the thread must end: killed, or its process
+dying. That check, and the poke that `thread_kill` sends, are why a kill always takes effect. */
+#include "kernel/printk.h"
+#include "syscall/dispatch.h"
+#include "task/task.h"
+
+static void report_fault(struct thread *t, const struct hal_trap *trap)
+{
+    kprintf("zinc: thread %lu of process %lu (%s): %s at pc 0x%lx, address 0x%lx: process killed\n",
+            (unsigned long)t->base.koid, (unsigned long)t->process->base.koid, t->process->base.name,
+            hal_trap_name(trap->kind), (unsigned long)hal_context_pc(t->ctx), (unsigned long)trap->addr);
+}
+
+void thread_loop(void *arg)
+{
+    struct thread *t = arg;
+    struct hal_trap trap;
+    t->kernel_thread = hal_thread_current();
+    zx_caller_set_current(&t->caller);
+    hal_pt_activate(t->process->memory.pt);
+    while (!__atomic_load_n(&t->kill, __ATOMIC_SEQ_CST)) {
+        hal_context_run(t->ctx, &trap);
+        if (trap.kind == HAL_TRAP_SYSCALL) {
+            uint64_t regs[SYSCALL_REGISTER_ARGS];
+            for (int i = 0; i < SYSCALL_REGISTER_ARGS; i++)
+                regs[i] = hal_context_syscall_arg(t->ctx, i);
+            hal_context_set_return(t->ctx, (uint64_t)zx_syscall_dispatch(hal_context_syscall_nr(t->ctx), regs));
+        } else if (trap.kind == HAL_TRAP_INTERRUPT) {
+            hal_thread_yield();
+        } else {
+            report_fault(t, &trap);
+            process_kill(t->process, ZX_TASK_RETCODE_EXCEPTION_KILL);
+        }
+    }
+    hal_lock_acquire(&t->process->lock);
+    t->state = ZX_THREAD_STATE_DEAD;
+    hal_lock_release(&t->process->lock);
+    kobject_signal(&t->base, 0, ZX_TASK_TERMINATED);
+    process_thread_ended(t->process, t);
+    hal_thread_set_local(NULL);
+    kobject_unref(&t->base); /* the kernel thread's reference: the object may go now */
+}

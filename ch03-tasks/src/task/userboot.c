@@ -1,0 +1,110 @@
+/*: # userboot: the first process
+
+Chapter 3's boot program. The kernel makes the first Zircon process itself, the way Fuchsia starts
+userboot: it loads the program from the boot filesystem (the ELF programs packed into the kernel image),
+hands it a channel with its start-up message (zircon/startup.h) and three handles, to itself, to its
+thread and to the root job, and starts its thread. From then on everything else is done by user code with
+system calls. The kernel waits for that process to end, says how it ended, and shuts down.
+
+The boot arguments name the program and its arguments: `run userboot`, or `run hello-zircon a b`. */
+#include <string.h>
+
+#include "kernel/main.h"
+#include "kernel/printk.h"
+#include "object/channel.h"
+#include "object/wait.h"
+#include "task/task.h"
+#include "zircon/startup.h"
+
+#define MAX_ARGS_SIZE 512
+
+/* The start-up message: the header, the arguments (the words of args), the three handles. */
+static struct message *startup_message(const char *args, struct process *p, struct thread *t)
+{
+    char text[MAX_ARGS_SIZE];
+    uint32_t argc = 0, size = 0;
+    for (const char *a = args; *a && size + 1 < sizeof text;) {
+        while (*a == ' ')
+            a++;
+        if (!*a)
+            break;
+        while (*a && *a != ' ' && size + 1 < sizeof text)
+            text[size++] = *a++;
+        text[size++] = '\0';
+        argc++;
+    }
+    struct zinc_startup header = {ZINC_STARTUP_MAGIC, argc, size, 0};
+    struct message *m = message_create(sizeof header + size, 3);
+    if (!m)
+        return NULL;
+    message_write(m, 0, &header, sizeof header);
+    message_write(m, sizeof header, text, size);
+    kobject_ref(&p->base);
+    kobject_ref(&t->base);
+    kobject_ref(&job_root()->base);
+    m->handles[ZINC_STARTUP_PROCESS] = (struct message_handle){&p->base, process_type.default_rights};
+    m->handles[ZINC_STARTUP_THREAD] = (struct message_handle){&t->base, thread_type.default_rights};
+    m->handles[ZINC_STARTUP_JOB] = (struct message_handle){&job_root()->base, job_type.default_rights};
+    return m;
+}
+
+/* Make the process, load it, give it its bootstrap channel and start it. */
+static zx_status_t launch(const char *name, const char *args, struct process **out)
+{
+    struct process *p;
+    struct thread *t;
+    struct kobject *ours, *theirs;
+    vaddr_t entry, stack;
+    zx_handle_t bootstrap;
+    zx_status_t status = process_create(job_root(), name, &p);
+    if (status != ZX_OK)
+        return status;
+    if ((status = process_load(p, name, &entry, &stack)) != ZX_OK ||
+        (status = thread_create(p, "initial-thread", &t)) != ZX_OK) {
+        kobject_unref(&p->base);
+        return status;
+    }
+    if ((status = channel_create(&ours, &theirs)) == ZX_OK) {
+        struct message *m = startup_message(args, p, t);
+        status = m ? channel_write(ours, m) : ZX_ERR_NO_MEMORY;
+        kobject_unref(ours);
+        if (status == ZX_OK)
+            status = handle_table_add(&p->handles, theirs, channel_type.default_rights, &bootstrap);
+        else
+            kobject_unref(theirs);
+    }
+    if (status == ZX_OK)
+        status = thread_start(t, entry, stack, bootstrap, 0);
+    kobject_unref(&t->base);
+    if (status != ZX_OK) {
+        kobject_unref(&p->base);
+        return status;
+    }
+    *out = p;
+    return ZX_OK;
+}
+
+static int userboot(const char *args)
+{
+    char name[ZX_MAX_NAME_LEN] = "userboot";
+    size_t n = strcspn(args, " ");
+    if (n > 0 && n < sizeof name) {
+        memcpy(name, args, n);
+        name[n] = '\0';
+    } else {
+        args = name;
+    }
+    struct process *p;
+    zx_status_t status = launch(name, args, &p);
+    if (status != ZX_OK) {
+        kprintf("userboot: cannot start %s: error %d\n", name, status);
+        return 1;
+    }
+    zx_signals_t seen;
+    object_wait(&p->base, NULL, ZX_HANDLE_INVALID, ZX_TASK_TERMINATED, HAL_NO_DEADLINE, &seen);
+    kprintf("userboot: %s (koid %lu) exited with return code %ld\n", name, (unsigned long)p->base.koid,
+            (long)p->return_code);
+    kobject_unref(&p->base);
+    return 0; /* the kernel did its part; what the program's code means is for whoever reads it */
+}
+BOOT_PROGRAM(userboot, 3);
