@@ -35,15 +35,20 @@ USER_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/$(USER_ARCH)
 USER_BINS := $(foreach s,$(USER_SOURCES),$(BUILD)/user/$(basename $(notdir $(s))).bin)
 BLOBS_OBJ := $(BUILD)/gen/blobs.o
 
-# Zircon programs (chapter 3 on): user/*.c of any chapter, each linked with the user library (user/lib/ and
+# Zircon programs (chapter 3 on): each user/NAME.c of any chapter is a program, and so is each directory
+# user/NAME/ (lib/ excepted), made of the .c files of that directory in every chapter: a later chapter adds
+# tests to chapter 3's user/core-tests/ by adding files. Each is linked with the user library (user/lib/ and
 # user/lib/$(USER_ARCH)/ of every chapter, and the libzircon stubs generated from the syscall lists) into a
 # static ELF program at USER_BASE. They travel in the kernel image too: that is the boot filesystem.
 ZX_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/*.c))
-ZX_PROGRAMS := $(foreach s,$(ZX_SOURCES),$(BUILD)/zircon/$(basename $(notdir $(s))).elf)
+ZX_DIRS := $(sort $(filter-out lib,$(foreach c,$(CHAPTERS),$(notdir $(patsubst %/,%,$(dir $(wildcard $(TOP)/$(c)/user/*/*.c)))))))
+ZX_DIR_SOURCES = $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/$(1)/*.c))
+ZX_PROGRAMS := $(foreach s,$(ZX_SOURCES),$(BUILD)/zircon/$(basename $(notdir $(s))).elf) \
+	$(foreach d,$(ZX_DIRS),$(BUILD)/zircon/$(d).elf)
 ULIB_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/lib/*.c $(TOP)/$(c)/user/lib/$(USER_ARCH)/*.[cS]))
 ULIB_INCLUDES := -I$(BUILD)/gen/user/include $(foreach c,$(CHAPTERS),$(addprefix -I,$(wildcard \
 	$(TOP)/$(c)/user/lib $(TOP)/$(c)/user/lib/$(USER_ARCH))) $(patsubst %/zircon,-I%,$(wildcard $(TOP)/$(c)/src/zircon)))
-ULIB_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdlib -static -fno-pic -fno-pie -no-pie \
+ULIB_CFLAGS := -std=gnu11 -O2 -g -fno-toplevel-reorder -ffreestanding -nostdlib -static -fno-pic -fno-pie -no-pie \
 	-fno-stack-protector -fno-omit-frame-pointer -fno-tree-loop-distribute-patterns $(WARNINGS)
 
 # Zircon system calls: every chapter's src/zircon/syscalls.list makes the dispatch table and the prototypes
@@ -57,6 +62,14 @@ INCLUDES += -I$(BUILD)/gen/include
 endif
 
 CPPFLAGS += $(INCLUDES) -DZINC_ARCH_$(ARCH) -DZINC_CHAPTER='"$(CHAPTER)"'
+
+# A file whose contents change when the set of source files does (or the flags), so that deleting a file
+# also rebuilds what was made from it: the kernel and the programs depend on it.
+BUILD_LIST := $(BUILD)/gen/build-list.txt
+BUILD_LIST_TEXT := $(CC) $(CFLAGS) $(SOURCES) $(USER_SOURCES) $(ZX_SOURCES) \
+	$(foreach d,$(ZX_DIRS),$(call ZX_DIR_SOURCES,$(d))) $(ULIB_SOURCES)
+$(shell mkdir -p $(BUILD)/gen && echo '$(BUILD_LIST_TEXT)' > $(BUILD_LIST).new && \
+	(cmp -s $(BUILD_LIST).new $(BUILD_LIST) || mv $(BUILD_LIST).new $(BUILD_LIST)); rm -f $(BUILD_LIST).new)
 DEPFLAGS = -MMD -MP
 
 .PHONY: all test run bench qemu gdb clean ktest grade
@@ -94,10 +107,12 @@ $(BUILD)/user/%.elf: $(USER_SOURCES)
 $(BUILD)/user/%.bin: $(BUILD)/user/%.elf
 	$(Q)$(USER_OBJCOPY) -O binary $< $@
 
-$(BUILD)/zircon/%.elf: $(ZX_SOURCES) $(ULIB_SOURCES) $(SYSCALL_TABLE)
+$(BUILD)/zircon/%.elf: $(ZX_SOURCES) $(foreach d,$(ZX_DIRS),$(call ZX_DIR_SOURCES,$(d))) $(ULIB_SOURCES) $(SYSCALL_TABLE) \
+		$(BUILD_LIST)
 	@mkdir -p $(dir $@)
 	$(call say,USER,$@)$(USER_CC) $(ULIB_CFLAGS) $(ULIB_INCLUDES) -Wl,-Ttext-segment=$(USER_BASE) \
-		-Wl,--build-id=none -o $@ $(filter %/$*.c,$(ZX_SOURCES)) $(ULIB_SOURCES) $(BUILD)/gen/user/zircon_stubs.c
+		-Wl,--build-id=none -o $@ $(filter %/$*.c,$(ZX_SOURCES)) $(call ZX_DIR_SOURCES,$*) $(ULIB_SOURCES) \
+		$(BUILD)/gen/user/zircon_stubs.c
 
 $(BUILD)/gen/blobs.S: $(USER_BINS) $(ZX_PROGRAMS) $(TOP)/tools/blobs.sh
 	@mkdir -p $(dir $@)
@@ -106,7 +121,7 @@ $(BUILD)/gen/blobs.S: $(USER_BINS) $(ZX_PROGRAMS) $(TOP)/tools/blobs.sh
 $(BLOBS_OBJ): $(BUILD)/gen/blobs.S
 	$(Q)$(CC) $(CPPFLAGS) $(ASFLAGS) -c $< -o $@
 
-$(KERNEL): $(OBJECTS) $(BLOBS_OBJ) $(LINK_DEPS)
+$(KERNEL): $(OBJECTS) $(BLOBS_OBJ) $(LINK_DEPS) $(BUILD_LIST)
 	$(call say,LINK,$@)$(LINK_KERNEL)
 
 # The tests: the kernel's own TAP run (boot argument "test"), then each end-to-end test (tests/*.expect).

@@ -7,7 +7,9 @@
 # the arguments on the file's first line ("# boot: ARGS") and checks that every other line of the file
 # appears in the output, in order. An optional line "# input: TEXT" is typed on the console (with a newline)
 # once the first expected line has appeared, as a person would type at a prompt: a machine that is still
-# booting may drop what it is sent too early. The last line printed is the total: "N passed, M failed". The script
+# booting may drop what it is sent too early. A line "# tap" makes the test a test *program*: the TAP lines it
+# prints ("ok N - NAME", "not ok N - NAME") count one by one in the total, and its own closing verdict must
+# be there. The last line printed is the total: "N passed, M failed". The script
 # exits non-zero on any failure, on a crash, and on a run that reports no result at all.
 boot=$1; shift
 out=$(mktemp -d)
@@ -45,6 +47,22 @@ boot_typing() {
     wait $pid
 }
 
+# Add a test program's TAP lines (in $out/e2e.log) to the totals; its verdict line must be there too.
+count_tap() {
+    grep -aE '^(not )?ok [0-9]+ - ' "$out/e2e.log" | sed "s/^/  /"
+    ok=$(grep -acE '^ok [0-9]+ - ' "$out/e2e.log")
+    not_ok=$(grep -acE '^not ok [0-9]+ - ' "$out/e2e.log")
+    passed=$((passed + ok)); failed=$((failed + not_ok))
+    if [ "$2" -ne 0 ] || ! grep -aqE '^[0-9]+ passed, [0-9]+ failed$' "$out/e2e.log" || [ $ok -eq 0 ]; then
+        echo "not ok e2e $n - $1 (status $2, no verdict or no test); its output was:"
+        sed 's/^/#   /' "$out/e2e.log"
+        failed=$((failed + 1))
+    elif [ $not_ok -gt 0 ]; then
+        echo "# $1: $not_ok failed; its output was:"
+        sed 's/^/#   /' "$out/e2e.log"
+    fi
+}
+
 # The end-to-end tests.
 n=0
 for dir in "$@"; do
@@ -59,7 +77,11 @@ for dir in "$@"; do
             $boot $args > "$out/e2e.log" 2>&1 < /dev/null
         fi
         status=$?
-        if [ $status -eq 0 ] && awk 'NR == FNR { if (!/^# (boot|input):/) want[++n] = $0; next }
+        if grep -q '^# tap' "$expect"; then
+            count_tap "$name" "$status"
+            continue
+        fi
+        if [ $status -eq 0 ] && awk 'NR == FNR { if (!/^# (boot|input|tap)/) want[++n] = $0; next }
                                      i < n && index($0, want[i + 1]) { i++ }
                                      END { exit i < n }' "$expect" "$out/e2e.log"; then
             echo "ok e2e $n - $name"
