@@ -21,11 +21,12 @@
 # (arch/x86_64/cpu.c), which makes QEMU exit with 2 x status + 3. Any other exit status of QEMU is not a
 # verdict of the kernel: 1 is QEMU's own error, 0 a reset (a triple fault, with -no-reboot) or a quit.
 mode=$1; kernel=$2; shift 2
+launch=
 [ -f "$kernel" ] || { echo "$0: no kernel $kernel" >&2; exit 2; }
 
 probe_tests="user_hello_runs syscall_preserves_registers user_cannot_execute_data_page timer_does_not_fire_early"
 
-# qemu ACCEL CMDLINE OPTION...: the command that boots the kernel, in "$@".
+# qemu ACCEL CMDLINE OPTION...: boot the kernel (prefixing the command with $launch, if set).
 qemu() {
     case $1 in
     kvm) accel="-accel kvm -cpu host" ;;
@@ -34,7 +35,7 @@ qemu() {
     cmdline=$2; shift 2
     set -- qemu-system-x86_64 $accel -m 256M -nodefaults -no-reboot \
         -device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel "$kernel" -append "$cmdline" "$@"
-    "$@"
+    $launch "$@"
 }
 
 # The kernel's status from QEMU's.
@@ -90,12 +91,15 @@ run-kvm | run-tcg)
 console)
     accel=$(choose_accel) || exit 2
     echo "# QEMU PC (x86_64, accelerator: $accel): press Ctrl-A X to quit"
-    qemu "$accel" "$*" -nographic
+    qemu "$accel" "$*" -display none -serial mon:stdio
     status=$?
     [ $status -eq 0 ] && exit 0 # quit by hand
     verdict $status ;;
 gdb)
     echo "# QEMU PC (x86_64, accelerator: tcg), halted, waiting for gdb on port 1234"
+    # QEMU replaces this script, so that the caller can stop it by its pid; in a session of its own, so
+    # that Ctrl-C in gdb (sent to the terminal's foreground group) reaches gdb only.
+    launch="exec setsid"
     qemu tcg "$*" -display none -serial stdio -monitor none -S -s </dev/null ;;
 *)
     echo "usage: $0 batch|console|gdb KERNEL ARGS..." >&2; exit 2 ;;

@@ -2,7 +2,8 @@
 
 **Idling.** `hlt` stops the CPU until the next interrupt. The `sti` just before it takes effect only after
 the next instruction, so no interrupt can slip in between the two and leave the CPU asleep: it is the
-standard idiom. The idle alarm (timer.c) bounds the sleep at 10 ms, as the HAL promises.
+standard idiom. The idle alarm (timer.c) bounds the sleep at 10 ms, as the HAL promises; it is cancelled
+on waking, so that it never interrupts anything but an idle CPU.
 
 **Shutting down.** QEMU's `isa-debug-exit` device ends QEMU when a value is written to its port, with exit
 status `(value << 1) | 1`. So that the status always tells the kernel's verdict from QEMU's own failures
@@ -27,6 +28,7 @@ void hal_cpu_idle(void)
     uint64_t flags = x86_irq_save();
     x86_timer_alarm(IDLE_NS);
     __asm__ volatile("sti; hlt; cli" ::: "memory");
+    x86_timer_alarm(HAL_NO_DEADLINE); /* woken by something else: the alarm must not go off later */
     x86_irq_restore(flags);
 }
 
@@ -44,11 +46,9 @@ static bool in_kernel_image(uint64_t fp)
     return fp % 8 == 0 && fp >= (uint64_t)__kernel_start && fp + 16 <= (uint64_t)_end;
 }
 
-void x86_backtrace_from(uint64_t pc, uint64_t fp, int max)
+void x86_backtrace_from(uint64_t fp, int max)
 {
-    int depth = 0;
-    ksym_print_frame(depth++, pc);
-    for (; depth < max && in_kernel_image(fp); depth++) {
+    for (int depth = 0; depth < max && in_kernel_image(fp); depth++) {
         const uint64_t *frame = (const uint64_t *)fp;
         if (!frame[1])
             break;
@@ -59,6 +59,5 @@ void x86_backtrace_from(uint64_t pc, uint64_t fp, int max)
 
 void hal_backtrace(int max)
 {
-    const uint64_t *frame = __builtin_frame_address(0);
-    x86_backtrace_from(frame[1], frame[0], max);
+    x86_backtrace_from((uint64_t)__builtin_frame_address(0), max);
 }

@@ -4,8 +4,9 @@ A trap that interrupts the kernel itself arrives here from trap.S with the whole
 `struct x86_trap_frame`. An interrupt is served and the kernel resumes. An exception in kernel mode is a
 bug in the kernel (it never touches user memory directly; see kernel/uspace.c), so it is reported as
 fully as the machine allows, and the run ends with the panic status: the cause, the faulting address for a
-page fault, every register, and a backtrace that starts at the faulting instruction. */
+page fault, every register, and the backtrace of the function that faulted. */
 #include "kernel/panic.h"
+#include "ksyms.h"
 #include "x86_64.h"
 
 struct x86_trap_frame {
@@ -31,8 +32,11 @@ static NORETURN void kernel_fault(const struct x86_trap_frame *f)
         hal_shutdown(PANIC_STATUS);
     panicking = true;
     const char *name = f->vector < ARRAY_SIZE(exception_names) ? exception_names[f->vector] : "exception";
-    kprintf("\n*** kernel panic: %s (vector %lu, error 0x%lx) at pc 0x%lx\n", name, (unsigned long)f->vector,
-            (unsigned long)f->error, (unsigned long)f->rip);
+    uint64_t offset = 0;
+    const char *function = ksym_lookup(f->rip, &offset);
+    kprintf("\n*** kernel panic: %s (vector %lu, error 0x%lx) at pc 0x%lx %s+0x%lx\n", name,
+            (unsigned long)f->vector, (unsigned long)f->error, (unsigned long)f->rip, function ? function : "?",
+            (unsigned long)offset);
     if (f->vector == VEC_PAGE_FAULT)
         kprintf("    faulting address 0x%lx (%s, %s)\n", (unsigned long)READ_CR(2),
                 f->error & 2 ? "write" : f->error & 0x10 ? "instruction fetch" : "read",
@@ -43,8 +47,8 @@ static NORETURN void kernel_fault(const struct x86_trap_frame *f)
     kprintf("    r12 %016lx  r13 %016lx  r14 %016lx  r15 %016lx\n", f->r12, f->r13, f->r14, f->r15);
     kprintf("    rip %016lx  rflags %08lx  cs %04lx  ss %04lx  cr3 %016lx\n", f->rip, f->rflags, f->cs, f->ss,
             READ_CR(3));
-    kprintf("backtrace:\n");
-    x86_backtrace_from(f->rip, f->rbp, 16);
+    kprintf("called from:\n");
+    x86_backtrace_from(f->rbp, 16);
     hal_shutdown(PANIC_STATUS);
 }
 

@@ -13,9 +13,11 @@ deadline (`HAL_IRQ_TIMER`) and the second as the idle CPU's alarm clock (cpu.c):
 back within about 10 ms even if nothing happens, and the alarm's interrupt, which has no handler, is what
 wakes it.
 
-A comparator fires when the counter *passes* its value, so one set in the past would never fire: after
-setting a deadline, the kernel reads the counter, and if the deadline has already gone by it sends the
-timer interrupt to itself through the local APIC. */
+A comparator fires when the counter *reaches* its value, so on real hardware one set in the past would
+never fire: after setting a deadline, the kernel reads the counter, and if the deadline has already gone
+by it sends the timer interrupt to itself through the local APIC. (QEMU's HPET fires a comparator in the
+past at once; the kernel's timer handler takes a second interrupt in its stride, since it only ever runs
+the timers that are due.) */
 #include "kernel/panic.h"
 #include "x86_64.h"
 
@@ -34,6 +36,7 @@ timer interrupt to itself through the local APIC. */
 #define ALARM_PIN 8
 #define FS_PER_NS 1000000ul
 #define MAX_PERIOD_FS 100000000ul /* the specification's slowest counter: 100 ns */
+#define FOREVER_TICKS (1ul << 62)  /* over a thousand years away: QEMU would take a larger one as past */
 
 static uint64_t period_fs;
 
@@ -51,12 +54,19 @@ static uint64_t counter(void)
     return (uint64_t)hi << 32 | lo;
 }
 
-/* Park the comparator far away while its halves change, so that no half-written value fires. */
-static void set_comparator(int timer, uint64_t ticks)
+/* Arm a comparator: its interrupt is off while the halves change, so that no half-written value fires. */
+static void arm(int timer, uint64_t ticks)
 {
-    hpet_write(HPET_TIMER_COMPARATOR(timer) + 4, UINT32_MAX);
+    hpet_write(HPET_TIMER_CONFIG(timer), 0);
     hpet_write(HPET_TIMER_COMPARATOR(timer), (uint32_t)ticks);
     hpet_write(HPET_TIMER_COMPARATOR(timer) + 4, (uint32_t)(ticks >> 32));
+    hpet_write(HPET_TIMER_CONFIG(timer), TIMER_INTERRUPT_ENABLE); /* one-shot, edge-triggered */
+}
+
+/* No comparator value means "never" (QEMU takes the largest for one long past): turn the interrupt off. */
+static void disarm(int timer)
+{
+    hpet_write(HPET_TIMER_CONFIG(timer), 0);
 }
 
 /* Conversions in two parts each, so that no product overflows 64 bits. */
@@ -81,10 +91,8 @@ void x86_timer_init(void)
     hpet_write(HPET_CONFIG, 0);
     hpet_write(HPET_COUNTER, 0); /* the clock starts at 0 now: "nanoseconds since boot" */
     hpet_write(HPET_COUNTER + 4, 0);
-    for (int t = TIMER_DEADLINE; t <= TIMER_ALARM; t++) {
-        set_comparator(t, UINT64_MAX);
-        hpet_write(HPET_TIMER_CONFIG(t), TIMER_INTERRUPT_ENABLE); /* one-shot, edge-triggered */
-    }
+    disarm(TIMER_DEADLINE);
+    disarm(TIMER_ALARM);
     x86_ioapic_route(ALARM_PIN, X86_IRQ_VECTOR(X86_IRQ_ALARM), true);
     hpet_write(HPET_CONFIG, CONFIG_ENABLE | CONFIG_LEGACY);
 }
@@ -96,17 +104,20 @@ uint64_t hal_timer_now(void)
 
 void hal_timer_set_deadline(uint64_t deadline)
 {
-    if (deadline == HAL_NO_DEADLINE) {
-        set_comparator(TIMER_DEADLINE, UINT64_MAX);
+    uint64_t ticks = deadline == HAL_NO_DEADLINE ? UINT64_MAX : ns_to_ticks_rounded_up(deadline);
+    if (ticks >= FOREVER_TICKS) {
+        disarm(TIMER_DEADLINE);
         return;
     }
-    uint64_t ticks = ns_to_ticks_rounded_up(deadline);
-    set_comparator(TIMER_DEADLINE, ticks);
+    arm(TIMER_DEADLINE, ticks);
     if (counter() >= ticks)
         x86_apic_self_ipi(X86_IRQ_VECTOR(HAL_IRQ_TIMER));
 }
 
 void x86_timer_alarm(uint64_t ns_from_now)
 {
-    set_comparator(TIMER_ALARM, counter() + ns_to_ticks_rounded_up(ns_from_now));
+    if (ns_from_now == HAL_NO_DEADLINE)
+        disarm(TIMER_ALARM);
+    else
+        arm(TIMER_ALARM, counter() + ns_to_ticks_rounded_up(ns_from_now));
 }

@@ -89,10 +89,10 @@ void x86_apic_eoi(void);
 void x86_apic_self_ipi(unsigned vector);
 void x86_irq_dispatch(unsigned vector);
 
-/* The timer's second comparator, which wakes an idle CPU (timer.c). */
+/* The timer's second comparator, which wakes an idle CPU (timer.c); HAL_NO_DEADLINE cancels it. */
 void x86_timer_alarm(uint64_t ns_from_now);
 
-/* Print a backtrace from a given frame (cpu.c). */
-void x86_backtrace_from(uint64_t pc, uint64_t fp, int max);
+/* Print the return addresses of a backtrace from frame pointer fp (cpu.c). */
+void x86_backtrace_from(uint64_t fp, int max);
 
 #endif
