@@ -132,7 +132,7 @@ boot_pd:
     .skip 4096
     .balign 16
 boot_stack:
-    .skip 16384
+    .skip 65536                      /* the boot thread's stack: kmain and the tests run on it */
 boot_stack_top:
 
     .section .note.GNU-stack, "", @progbits
