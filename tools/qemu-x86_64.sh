@@ -2,10 +2,9 @@
 # tools/qemu-x86_64.sh MODE KERNEL ARGS...: boot the x86_64 kernel KERNEL (a multiboot ELF file) on QEMU's
 # PC with boot arguments ARGS.
 #
-#   batch    for tests and benchmarks: the serial line on standard input and output (input only when that
-#            is not a terminal: QEMU runs in a process group of its own there, under a time limit of
-#            ZINC_QEMU_TIMEOUT seconds, 120 by default), and the kernel's own shutdown status as exit
-#            status (124 when the time ran out: a failure).
+#   batch    for tests and benchmarks: the serial line on standard input (unless that is a terminal) and
+#            output, a time limit (ZINC_QEMU_TIMEOUT seconds, 120 by default), and the kernel's own
+#            shutdown status as exit status (124 when the time ran out: a failure).
 #   console  interactive: the serial line on this terminal. Ctrl-A X quits QEMU.
 #   gdb      QEMU waits halted for a debugger on port 1234 (tools/gdb/x86_64.gdb), always under TCG.
 #
@@ -79,14 +78,17 @@ batch)
     accel=$(choose_accel) || exit 2
     echo "# qemu-system-x86_64, accelerator: $accel"
     [ -t 0 ] && exec </dev/null
-    timeout -k 5 "${ZINC_QEMU_TIMEOUT:-120}" "$0" run-"$accel" "$kernel" "$@"
+    # In the foreground process group, so that Ctrl-C reaches QEMU too.
+    timeout --foreground -k 5 "${ZINC_QEMU_TIMEOUT:-120}" "$0" run-"$accel" "$kernel" "$@"
     verdict $? ;;
 probe)
     # The KVM probe: kernel tests of user mode, traps and the timer under KVM, with the kernel's status.
     qemu kvm "test $probe_tests" -display none -serial stdio -monitor none </dev/null
     verdict $? ;;
 run-kvm | run-tcg)
-    # batch's QEMU, run by timeout (which cannot run a shell function).
+    # batch's QEMU, run by timeout (which cannot run a shell function), in place of this script: timeout
+    # stops what it started, and only that.
+    launch=exec
     qemu "${mode#run-}" "$*" -display none -serial stdio -monitor none ;;
 console)
     accel=$(choose_accel) || exit 2
