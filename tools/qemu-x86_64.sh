@@ -12,9 +12,8 @@
 # quick probe proves that KVM runs this very kernel: a boot that must pass a few kernel tests of user mode,
 # faults and the timer, within ZINC_KVM_PROBE_TIMEOUT seconds (15 by default). On some hosts /dev/kvm
 # opens, yet guests fail under it (nested virtualization that does not support the CPU model, or that
-# gets system calls wrong). The probe's answer is
-# kept beside the kernel (KERNEL.accel) until the kernel is rebuilt. Everything else runs under TCG, QEMU's
-# own emulator.
+# gets system calls wrong). The probe's answer is kept beside the kernel (KERNEL.accel) until the kernel is
+# rebuilt. Everything else runs under TCG, QEMU's own emulator.
 #
 # The kernel ends the run by writing its status plus one to QEMU's isa-debug-exit device
 # (arch/x86_64/cpu.c), which makes QEMU exit with 2 x status + 3. Any other exit status of QEMU is not a
@@ -56,7 +55,7 @@ choose_accel() {
     "") ;;
     *) echo "$0: ACCEL must be kvm or tcg" >&2; exit 2 ;;
     esac
-    if ! { : </dev/kvm; } 2>/dev/null || ! [ -w /dev/kvm ]; then
+    if ! { : <>/dev/kvm; } 2>/dev/null; then
         echo tcg
         return
     fi

@@ -1,8 +1,11 @@
 /*: # x86_64: interrupts
 
 Each HAL interrupt has an I/O APIC input and a vector, `X86_IRQ_VECTOR(irq)`. `hal_irq_register` installs
-the handler and only then opens the input, so that no interrupt arrives without a handler. The two lines
-the kernel uses are:
+the handler and only then opens the input, so that no interrupt arrives without a handler. Then it calls
+the handler once: the lines are edge-triggered, and a device that raised its line while the input was
+still closed (the UART, when a key was pressed during boot) would otherwise wait for ever, its line high,
+for a handler to serve it and let it make the next edge. Handlers check their device, so a call with
+nothing to do is harmless. The two lines the kernel uses are:
 
 | HAL irq          | device                                  | I/O APIC input |
 |------------------|-----------------------------------------|----------------|
@@ -31,6 +34,7 @@ void hal_irq_register(unsigned irq, hal_irq_handler handler, void *arg)
     irqs.handler[irq] = handler;
     irqs.arg[irq] = arg;
     x86_ioapic_route(ioapic_pin[irq], X86_IRQ_VECTOR(irq), true);
+    handler(irq, arg);
     x86_irq_restore(flags);
 }
 
