@@ -6,7 +6,7 @@ above it (kernel objects, the executor, both personalities) is the same C on all
 | target   | what "the machine" is                                                       |
 |----------|-----------------------------------------------------------------------------|
 | `libos`  | an ordinary Linux process: a memfd is physical memory, `mmap` is the MMU     |
-| `x86_64` | QEMU's PC: multiboot boot, 4-level paging, `syscall`/`sysret`, LAPIC, 16550  |
+| `x86_64` | QEMU's PC: multiboot boot, 4-level paging, `syscall`/`sysret`, HPET, 16550   |
 | `riscv64`| QEMU's `virt` board with OpenSBI: Sv39, SBI timer, PLIC, 16550 UART          |
 
 The interface follows zCore's: CPUs and threads, physical memory, page tables, the user context, timer,
