@@ -2,7 +2,8 @@
 
 Output is a locked call into the HAL. Input is the first interrupt handler in the book: when the serial line
 says bytes are waiting, the handler moves them into a ring buffer; when the buffer is full, new bytes are
-dropped (a slow reader loses input, the kernel never blocks in an interrupt). */
+dropped (a slow reader loses input, the kernel never blocks in an interrupt). A terminal's Enter key sends
+a carriage return, which the console turns into the newline programs expect, as a Unix terminal does. */
 #include "kernel/console.h"
 
 #include "hal/hal.h"
@@ -40,7 +41,7 @@ static void console_interrupt(unsigned irq, void *arg)
     while ((n = hal_serial_read(bytes, sizeof bytes)) > 0) {
         hal_lock_acquire(&input.lock);
         for (size_t i = 0; i < n && input.head - input.tail < sizeof input.ring; i++)
-            input.ring[input.head++ % sizeof input.ring] = bytes[i];
+            input.ring[input.head++ % sizeof input.ring] = bytes[i] == '\r' ? '\n' : bytes[i];
         hal_lock_release(&input.lock);
     }
 }
