@@ -15,16 +15,11 @@ not leave it asleep for good. */
 #include <time.h>
 #include <unistd.h>
 
+#include "hal/irq_table.h"
 #include "kernel/panic.h"
 #include "libos.h"
 
 #define IDLE_TIMEOUT_NS 10000000
-
-static struct {
-    struct hal_lock lock;
-    hal_irq_handler handler[HAL_IRQ_COUNT];
-    void *arg[HAL_IRQ_COUNT];
-} irqs = {.lock = HAL_LOCK_INIT};
 
 static struct {
     pthread_mutex_t mutex;
@@ -34,22 +29,12 @@ static struct {
 
 void hal_irq_register(unsigned irq, hal_irq_handler handler, void *arg)
 {
-    if (irq >= HAL_IRQ_COUNT)
-        panic("no such irq %u", irq);
-    hal_lock_acquire(&irqs.lock);
-    irqs.handler[irq] = handler;
-    irqs.arg[irq] = arg;
-    hal_lock_release(&irqs.lock);
+    irq_table_set(irq, handler, arg); /* the lines are always on: the interrupt thread watches both */
 }
 
 static void raise_irq(unsigned irq)
 {
-    hal_lock_acquire(&irqs.lock);
-    hal_irq_handler handler = irqs.handler[irq];
-    void *arg = irqs.arg[irq];
-    hal_lock_release(&irqs.lock);
-    if (handler)
-        handler(irq, arg);
+    irq_table_call(irq);
     pthread_mutex_lock(&events.mutex);
     events.count++;
     pthread_cond_broadcast(&events.cond);

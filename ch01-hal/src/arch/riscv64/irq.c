@@ -12,16 +12,11 @@ sleeps, and turns them on, at which point the handler runs. The timer is also se
 (timer.c), so that a caller always gets to look again soon, as on LibOS. */
 #include "csr.h"
 #include "kernel/panic.h"
+#include "hal/irq_table.h"
 #include "riscv.h"
 #include "virt.h"
 
 #define IDLE_MAX_NS 10000000
-
-static struct {
-    struct hal_lock lock;
-    hal_irq_handler handler[HAL_IRQ_COUNT];
-    void *arg[HAL_IRQ_COUNT];
-} irqs = {.lock = HAL_LOCK_INIT};
 
 /* The last step of start-up. The kernel may not touch user pages (SUM off: it reaches them through the
    direct map) nor use the floating-point unit (FS off: it is built soft-float, and a stray instruction
@@ -35,12 +30,7 @@ void riscv_trap_init(void)
 
 void hal_irq_register(unsigned irq, hal_irq_handler handler, void *arg)
 {
-    if (irq >= HAL_IRQ_COUNT)
-        panic("no such irq %u", irq);
-    hal_lock_acquire(&irqs.lock);
-    irqs.handler[irq] = handler;
-    irqs.arg[irq] = arg;
-    hal_lock_release(&irqs.lock);
+    irq_table_set(irq, handler, arg);
     if (irq == HAL_IRQ_SERIAL) {
         riscv_plic_enable(VIRT_UART_IRQ);
         riscv_uart_enable_interrupt();
@@ -49,12 +39,7 @@ void hal_irq_register(unsigned irq, hal_irq_handler handler, void *arg)
 
 void riscv_irq_raise(unsigned irq)
 {
-    hal_lock_acquire(&irqs.lock);
-    hal_irq_handler handler = irqs.handler[irq];
-    void *arg = irqs.arg[irq];
-    hal_lock_release(&irqs.lock);
-    if (handler)
-        handler(irq, arg);
+    irq_table_call(irq);
 }
 
 void riscv_interrupt(uint64_t cause)

@@ -16,23 +16,18 @@ nothing to do is harmless. The two lines the kernel uses are:
 program (context.c), with interrupts off. It calls the handler, then signals the end of the interrupt to
 the local APIC, which lets the next one in. The spurious vector is the one interrupt that is not ended: the
 local APIC raises it when an interrupt went away before it could be delivered. */
+#include "hal/irq_table.h"
 #include "kernel/panic.h"
 #include "x86_64.h"
 
 static const uint8_t ioapic_pin[HAL_IRQ_COUNT] = {[HAL_IRQ_TIMER] = 2, [HAL_IRQ_SERIAL] = 4};
-
-static struct {
-    hal_irq_handler handler[HAL_IRQ_COUNT];
-    void *arg[HAL_IRQ_COUNT];
-} irqs;
 
 void hal_irq_register(unsigned irq, hal_irq_handler handler, void *arg)
 {
     if (irq >= HAL_IRQ_COUNT || !ioapic_pin[irq])
         panic("no such irq %u", irq);
     uint64_t flags = x86_irq_save();
-    irqs.handler[irq] = handler;
-    irqs.arg[irq] = arg;
+    irq_table_set(irq, handler, arg);
     x86_ioapic_route(ioapic_pin[irq], X86_IRQ_VECTOR(irq), true);
     handler(irq, arg);
     x86_irq_restore(flags);
@@ -42,8 +37,6 @@ void x86_irq_dispatch(unsigned vector)
 {
     if (vector == X86_VECTOR_SPURIOUS)
         return;
-    unsigned irq = vector - X86_IRQ_VECTOR(0);
-    if (irq < HAL_IRQ_COUNT && irqs.handler[irq])
-        irqs.handler[irq](irq, irqs.arg[irq]);
+    irq_table_call(vector - X86_IRQ_VECTOR(0));
     x86_apic_eoi();
 }
