@@ -1,0 +1,149 @@
+/*: # System calls on VMOs
+
+Reading needs `ZX_RIGHT_READ`, writing and the range operations `ZX_RIGHT_WRITE`, resizing also
+`ZX_RIGHT_RESIZE`, and making a child `ZX_RIGHT_DUPLICATE` and `ZX_RIGHT_READ`. Bytes move between user
+memory and the VMO through a small kernel buffer, a piece at a time.
+
+A child's handle has its parent handle's rights, changed as Fuchsia says: a snapshot can be written
+(unless `ZX_VMO_CHILD_NO_WRITE`), and a child has `ZX_RIGHT_RESIZE` exactly when it is resizable. */
+#include "syscall/caller.h"
+#include "syscall/handle_give.h"
+#include "syscall/sys.h"
+#include "vm/vmo.h"
+
+#define CHUNK 256
+#define CHILD_KINDS (ZX_VMO_CHILD_SNAPSHOT | ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE | ZX_VMO_CHILD_SLICE)
+
+static zx_status_t get_vmo(zx_handle_t h, zx_rights_t need, struct vmo **v, zx_rights_t *rights)
+{
+    struct kobject *obj;
+    zx_status_t status = handle_table_get(zx_caller_current()->handles, h, &obj, rights);
+    if (status != ZX_OK)
+        return status;
+    if (obj->type != &vmo_type)
+        status = ZX_ERR_WRONG_TYPE;
+    else if ((*rights & need) != need)
+        status = ZX_ERR_ACCESS_DENIED;
+    if (status != ZX_OK) {
+        kobject_unref(obj);
+        return status;
+    }
+    *v = container_of(obj, struct vmo, base);
+    return ZX_OK;
+}
+
+zx_status_t sys_vmo_create(uint64_t size, uint32_t options, uaddr_t out)
+{
+    struct vmo *v;
+    if (options & ~ZX_VMO_RESIZABLE)
+        return ZX_ERR_INVALID_ARGS;
+    zx_status_t status = vmo_create(size, options & ZX_VMO_RESIZABLE, &v);
+    if (status != ZX_OK)
+        return status;
+    zx_rights_t rights = vmo_type.default_rights | (v->resizable ? ZX_RIGHT_RESIZE : 0);
+    return handle_give(&v->base, rights, out, NULL);
+}
+
+/* Move buffer_size bytes between user memory and v at offset. */
+static zx_status_t move(struct vmo *v, uaddr_t buffer, uint64_t offset, size_t buffer_size, bool write)
+{
+    if (offset > VMO_MAX_SIZE || buffer_size > VMO_MAX_SIZE - offset || offset + buffer_size > vmo_size(v))
+        return ZX_ERR_OUT_OF_RANGE;
+    uint8_t chunk[CHUNK];
+    zx_status_t status = ZX_OK;
+    for (size_t done = 0, n; status == ZX_OK && done < buffer_size; done += n) {
+        n = buffer_size - done < CHUNK ? buffer_size - done : CHUNK;
+        if (write) {
+            if ((status = user_copy_in(chunk, buffer + done, n)) == ZX_OK)
+                status = vmo_write(v, offset + done, chunk, n);
+        } else if ((status = vmo_read(v, offset + done, chunk, n)) == ZX_OK) {
+            status = user_copy_out(buffer + done, chunk, n);
+        }
+    }
+    return status;
+}
+
+zx_status_t sys_vmo_read(zx_handle_t handle, uaddr_t buffer, uint64_t offset, size_t buffer_size)
+{
+    struct vmo *v;
+    zx_rights_t rights;
+    zx_status_t status = get_vmo(handle, ZX_RIGHT_READ, &v, &rights);
+    if (status != ZX_OK)
+        return status;
+    status = move(v, buffer, offset, buffer_size, false);
+    kobject_unref(&v->base);
+    return status;
+}
+
+zx_status_t sys_vmo_write(zx_handle_t handle, uaddr_t buffer, uint64_t offset, size_t buffer_size)
+{
+    struct vmo *v;
+    zx_rights_t rights;
+    zx_status_t status = get_vmo(handle, ZX_RIGHT_WRITE, &v, &rights);
+    if (status != ZX_OK)
+        return status;
+    status = move(v, buffer, offset, buffer_size, true);
+    kobject_unref(&v->base);
+    return status;
+}
+
+zx_status_t sys_vmo_get_size(zx_handle_t handle, uaddr_t size)
+{
+    struct vmo *v;
+    zx_rights_t rights;
+    zx_status_t status = get_vmo(handle, ZX_RIGHT_NONE, &v, &rights);
+    if (status != ZX_OK)
+        return status;
+    uint64_t value = vmo_size(v);
+    kobject_unref(&v->base);
+    return user_copy_out(size, &value, sizeof value);
+}
+
+zx_status_t sys_vmo_set_size(zx_handle_t handle, uint64_t size)
+{
+    struct vmo *v;
+    zx_rights_t rights;
+    zx_status_t status = get_vmo(handle, ZX_RIGHT_WRITE | ZX_RIGHT_RESIZE, &v, &rights);
+    if (status != ZX_OK)
+        return status;
+    status = vmo_set_size(v, size);
+    kobject_unref(&v->base);
+    return status;
+}
+
+zx_status_t sys_vmo_op_range(zx_handle_t handle, uint32_t op, uint64_t offset, uint64_t size, uaddr_t buffer,
+                             size_t buffer_size)
+{
+    struct vmo *v;
+    zx_rights_t rights;
+    zx_status_t status = get_vmo(handle, ZX_RIGHT_WRITE, &v, &rights);
+    if (status != ZX_OK)
+        return status;
+    status = vmo_op_range(v, op, offset, size);
+    kobject_unref(&v->base);
+    return status;
+}
+
+zx_status_t sys_vmo_create_child(zx_handle_t handle, uint32_t options, uint64_t offset, uint64_t size, uaddr_t out)
+{
+    uint32_t kind = options & CHILD_KINDS;
+    bool resizable = options & ZX_VMO_CHILD_RESIZABLE;
+    if ((kind & (kind - 1)) || !kind || (options & ~(CHILD_KINDS | ZX_VMO_CHILD_RESIZABLE | ZX_VMO_CHILD_NO_WRITE)) ||
+        (kind == ZX_VMO_CHILD_SLICE && resizable))
+        return ZX_ERR_INVALID_ARGS; /* exactly one kind; a slice cannot be resized */
+    struct vmo *v, *child;
+    zx_rights_t rights;
+    zx_status_t status = get_vmo(handle, ZX_RIGHT_DUPLICATE | ZX_RIGHT_READ, &v, &rights);
+    if (status != ZX_OK)
+        return status;
+    status = vmo_create_child(v, kind, offset, size, resizable, &child);
+    kobject_unref(&v->base);
+    if (status != ZX_OK)
+        return status;
+    if (kind != ZX_VMO_CHILD_SLICE)
+        rights |= ZX_RIGHT_WRITE;
+    if (options & ZX_VMO_CHILD_NO_WRITE)
+        rights &= ~ZX_RIGHT_WRITE;
+    rights = resizable ? rights | ZX_RIGHT_RESIZE : rights & ~ZX_RIGHT_RESIZE;
+    return handle_give(&child->base, rights, out, NULL);
+}

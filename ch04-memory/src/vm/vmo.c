@@ -1,0 +1,284 @@
+/*: # Virtual memory objects, implemented
+
+Every access goes through `page_for`, which finds the frame behind one page of a VMO:
+
+- a slice forwards to the VMO it shows, at its offset (slices of slices point at the root at creation);
+- a read of a page never committed finds no frame, and the caller copies zeros;
+- a write commits a zeroed frame where there was none, and copies a frame that another VMO still shares
+  (`refs > 1`) before changing it: that is the whole of copy-on-write.
+
+The work is done with the VMO's lock held, page by page, so a concurrent decommit can never free a frame
+that is being copied. A frame's reference count is shared by VMOs with different locks, so it is changed
+atomically, and whoever drops it to zero frees the frame. Lock order: a slice's lock is never held while
+its root's is taken. */
+#include "vm/vmo.h"
+
+#include <string.h>
+
+#include "kernel/frame.h"
+#include "kernel/kmalloc.h"
+
+static struct hal_lock family_lock = HAL_LOCK_INIT;
+
+static void drop_page(struct page_ref *ref)
+{
+    if (__atomic_sub_fetch(&ref->refs, 1, __ATOMIC_ACQ_REL) == 0) {
+        frame_free(ref->frame);
+        kfree(ref);
+    }
+}
+
+static void release_page(uint64_t index, struct page_ref *ref, void *arg)
+{
+    struct vmo *v = arg;
+    page_tree_set(&v->pages, index, NULL);
+    drop_page(ref);
+}
+
+static void vmo_destroy(struct kobject *obj)
+{
+    struct vmo *v = container_of(obj, struct vmo, base);
+    hal_lock_acquire(&family_lock);
+    for (struct vmo *c = v->first_child; c; c = c->next_sibling)
+        c->parent = NULL;
+    struct vmo *parent = v->parent;
+    if (parent) {
+        struct vmo **link = &parent->first_child;
+        while (*link != v)
+            link = &(*link)->next_sibling;
+        *link = v->next_sibling;
+        if (!parent->first_child)
+            kobject_signal(&parent->base, 0, ZX_VMO_ZERO_CHILDREN);
+    }
+    hal_lock_release(&family_lock);
+    page_tree_each(&v->pages, 0, VMO_MAX_PAGES, release_page, v);
+    page_tree_free(&v->pages);
+    if (v->slice_of)
+        kobject_unref(&v->slice_of->base);
+    kfree(v);
+}
+
+const struct kobject_type vmo_type = {
+    .name = "vmo",
+    .type = ZX_OBJ_TYPE_VMO,
+    .default_rights = ZX_RIGHTS_BASIC | ZX_RIGHTS_IO | ZX_RIGHTS_PROPERTY | ZX_RIGHT_MAP | ZX_RIGHT_SIGNAL,
+    .destroy = vmo_destroy,
+};
+
+static zx_status_t vmo_new(uint64_t size, bool resizable, struct vmo **out)
+{
+    if (size > VMO_MAX_SIZE)
+        return ZX_ERR_OUT_OF_RANGE;
+    struct vmo *v = kzalloc(sizeof *v);
+    if (!v)
+        return ZX_ERR_NO_MEMORY;
+    kobject_init(&v->base, &vmo_type);
+    hal_lock_init(&v->lock);
+    v->size = PAGE_ROUND_UP(size);
+    v->resizable = resizable;
+    kobject_signal(&v->base, 0, ZX_VMO_ZERO_CHILDREN);
+    *out = v;
+    return ZX_OK;
+}
+
+zx_status_t vmo_create(uint64_t size, bool resizable, struct vmo **out)
+{
+    return vmo_new(size, resizable, out);
+}
+
+/* The frame behind page index of v (v->lock held), committing or copying it for a write. *frame is 0 for
+   a read of a page never written. */
+static zx_status_t page_for(struct vmo *v, uint64_t index, bool write, paddr_t *frame)
+{
+    struct page_ref *ref = page_tree_get(&v->pages, index);
+    if (!write || (ref && __atomic_load_n(&ref->refs, __ATOMIC_ACQUIRE) == 1)) {
+        *frame = ref ? ref->frame : 0;
+        return ZX_OK;
+    }
+    struct page_ref *mine = kzalloc(sizeof *mine);
+    paddr_t copy = mine ? frame_alloc() : 0;
+    if (!copy || page_tree_set(&v->pages, index, mine) != ZX_OK) {
+        if (copy)
+            frame_free(copy);
+        kfree(mine);
+        return ZX_ERR_NO_MEMORY;
+    }
+    if (ref) { /* shared with a snapshot: this VMO takes a copy of its own */
+        memcpy(hal_pmem_ptr(copy), hal_pmem_ptr(ref->frame), PAGE_SIZE);
+        drop_page(ref);
+    }
+    *mine = (struct page_ref){copy, 1};
+    *frame = copy;
+    return ZX_OK;
+}
+
+/* Copy len bytes at offset between v and buf, in the direction write says. */
+static zx_status_t transfer(struct vmo *v, uint64_t offset, uint8_t *buf, size_t len, bool write)
+{
+    if (v->slice_of) {
+        hal_lock_acquire(&v->lock);
+        bool inside = offset <= v->size && len <= v->size - offset;
+        hal_lock_release(&v->lock);
+        return inside ? transfer(v->slice_of, v->slice_offset + offset, buf, len, write) : ZX_ERR_OUT_OF_RANGE;
+    }
+    zx_status_t status = ZX_OK;
+    hal_lock_acquire(&v->lock);
+    if (offset > v->size || len > v->size - offset)
+        status = ZX_ERR_OUT_OF_RANGE;
+    while (status == ZX_OK && len > 0) {
+        size_t in_page = offset % PAGE_SIZE, n = PAGE_SIZE - in_page < len ? PAGE_SIZE - in_page : len;
+        paddr_t frame;
+        status = page_for(v, offset / PAGE_SIZE, write, &frame);
+        if (status != ZX_OK)
+            break;
+        if (write)
+            memcpy((uint8_t *)hal_pmem_ptr(frame) + in_page, buf, n);
+        else if (frame)
+            memcpy(buf, (uint8_t *)hal_pmem_ptr(frame) + in_page, n);
+        else
+            memset(buf, 0, n);
+        offset += n;
+        buf += n;
+        len -= n;
+    }
+    hal_lock_release(&v->lock);
+    return status;
+}
+
+zx_status_t vmo_read(struct vmo *v, uint64_t offset, void *buf, size_t len)
+{
+    return transfer(v, offset, buf, len, false);
+}
+
+zx_status_t vmo_write(struct vmo *v, uint64_t offset, const void *buf, size_t len)
+{
+    return transfer(v, offset, (uint8_t *)buf, len, true);
+}
+
+uint64_t vmo_size(struct vmo *v)
+{
+    hal_lock_acquire(&v->lock);
+    uint64_t size = v->size;
+    hal_lock_release(&v->lock);
+    return size;
+}
+
+zx_status_t vmo_set_size(struct vmo *v, uint64_t size)
+{
+    if (!v->resizable)
+        return ZX_ERR_UNAVAILABLE;
+    if (size > VMO_MAX_SIZE)
+        return ZX_ERR_OUT_OF_RANGE;
+    hal_lock_acquire(&v->lock);
+    uint64_t new_size = PAGE_ROUND_UP(size);
+    if (new_size < v->size)
+        page_tree_each(&v->pages, new_size / PAGE_SIZE, v->size / PAGE_SIZE, release_page, v);
+    v->size = new_size;
+    hal_lock_release(&v->lock);
+    return ZX_OK;
+}
+
+zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t len)
+{
+    if (op != ZX_VMO_OP_COMMIT && op != ZX_VMO_OP_DECOMMIT && op != ZX_VMO_OP_ZERO)
+        return ZX_ERR_INVALID_ARGS;
+    if (v->slice_of) { /* a slice's pages are its root's */
+        uint64_t size = vmo_size(v);
+        if (offset > size || len > size - offset)
+            return ZX_ERR_OUT_OF_RANGE;
+        return vmo_op_range(v->slice_of, op, v->slice_offset + offset, len);
+    }
+    if (op == ZX_VMO_OP_DECOMMIT && v->snapshot) /* its pages are its own copies of the parent's */
+        return ZX_ERR_NOT_SUPPORTED;
+    hal_lock_acquire(&v->lock);
+    zx_status_t status = ZX_OK;
+    if (offset > v->size || len > v->size - offset) {
+        status = ZX_ERR_OUT_OF_RANGE;
+    } else if (op == ZX_VMO_OP_COMMIT) {
+        for (uint64_t page = offset / PAGE_SIZE; status == ZX_OK && page * PAGE_SIZE < offset + len; page++) {
+            paddr_t frame;
+            if (!page_tree_get(&v->pages, page))
+                status = page_for(v, page, true, &frame);
+        }
+    } else {
+        /* Whole pages are given back: they read as zeros again. ZERO clears the partial pages at its ends. */
+        uint64_t first = PAGE_ROUND_UP(offset) / PAGE_SIZE, end = PAGE_ROUND_DOWN(offset + len) / PAGE_SIZE;
+        if (first < end)
+            page_tree_each(&v->pages, first, end, release_page, v);
+        if (op == ZX_VMO_OP_ZERO) {
+            static const uint8_t zeros[PAGE_SIZE];
+            uint64_t head_end = first * PAGE_SIZE < offset + len ? first * PAGE_SIZE : offset + len;
+            uint64_t tail_start = end * PAGE_SIZE > head_end ? end * PAGE_SIZE : head_end;
+            hal_lock_release(&v->lock);
+            status = vmo_write(v, offset, zeros, head_end - offset);
+            if (status == ZX_OK && offset + len > tail_start)
+                status = vmo_write(v, tail_start, zeros, offset + len - tail_start);
+            return status;
+        }
+    }
+    hal_lock_release(&v->lock);
+    return status;
+}
+
+/* Share the parent's pages [offset, offset + size) with the new child: one more reference each. */
+struct share {
+    struct vmo *child;
+    uint64_t first;
+    zx_status_t status;
+};
+
+static void share_page(uint64_t index, struct page_ref *ref, void *arg)
+{
+    struct share *s = arg;
+    if (s->status == ZX_OK && (s->status = page_tree_set(&s->child->pages, index - s->first, ref)) == ZX_OK)
+        __atomic_fetch_add(&ref->refs, 1, __ATOMIC_ACQ_REL);
+}
+
+zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint64_t size, bool resizable,
+                             struct vmo **out)
+{
+    struct vmo *child;
+    if (offset % PAGE_SIZE || offset > VMO_MAX_SIZE || size > VMO_MAX_SIZE - offset)
+        return ZX_ERR_INVALID_ARGS;
+    zx_status_t status = vmo_new(size, resizable, &child);
+    if (status != ZX_OK)
+        return status;
+    if (kind == ZX_VMO_CHILD_SLICE) {
+        struct vmo *root = v->slice_of ? v->slice_of : v;
+        if (v->resizable || offset + child->size > vmo_size(v)) {
+            kobject_unref(&child->base);
+            return v->resizable ? ZX_ERR_NOT_SUPPORTED : ZX_ERR_OUT_OF_RANGE;
+        }
+        kobject_ref(&root->base);
+        child->slice_of = root;
+        child->slice_offset = offset + (v->slice_of ? v->slice_offset : 0);
+    } else {
+        /* A snapshot of a slice is a snapshot of the root's range. */
+        struct vmo *source = v->slice_of ? v->slice_of : v;
+        uint64_t from = offset + (v->slice_of ? v->slice_offset : 0);
+        child->snapshot = true;
+        uint64_t limit = v->slice_of ? v->slice_offset + vmo_size(v) : ~(uint64_t)0; /* the slice's end */
+        hal_lock_acquire(&source->lock);
+        uint64_t end = from + child->size;
+        if (end > source->size)
+            end = source->size;
+        if (end > limit)
+            end = limit;
+        struct share s = {child, from / PAGE_SIZE, ZX_OK};
+        if (from < end)
+            page_tree_each(&source->pages, from / PAGE_SIZE, end / PAGE_SIZE, share_page, &s);
+        hal_lock_release(&source->lock);
+        if ((status = s.status) != ZX_OK) {
+            kobject_unref(&child->base);
+            return status;
+        }
+    }
+    hal_lock_acquire(&family_lock);
+    child->parent = v;
+    child->next_sibling = v->first_child;
+    v->first_child = child;
+    kobject_signal(&v->base, ZX_VMO_ZERO_CHILDREN, 0);
+    hal_lock_release(&family_lock);
+    *out = child;
+    return ZX_OK;
+}

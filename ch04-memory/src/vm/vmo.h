@@ -1,0 +1,56 @@
+/*: # Virtual memory objects
+
+A VMO is memory as an object: a size, and pages that exist only once something is written to them (reads
+of a page never written see zeros). Processes share memory by sharing VMOs, and map them into their
+address spaces (chapter 4's VMARs). Children are VMOs made from a range of another:
+
+- a **snapshot** (`ZX_VMO_CHILD_SNAPSHOT`, and `..._AT_LEAST_ON_WRITE`, which Zinc serves the same way)
+  sees the parent's contents as they were, and diverges both ways: each side's later writes are its own.
+  Nothing is copied when the child is made; the two share frames, and a write to a shared frame copies it
+  first (copy-on-write). Dropping the child undoes the sharing at the same cost, one reference per page.
+- a **slice** (`ZX_VMO_CHILD_SLICE`) is a window onto the parent's own pages: writes through either are
+  seen by both.
+
+A VMO signals `ZX_VMO_ZERO_CHILDREN` while it has no child. */
+#ifndef ZINC_VMO_H
+#define ZINC_VMO_H
+
+#include "object/kobject.h"
+#include "vm/page_tree.h"
+#include "zircon/vmo.h"
+
+struct vmo {
+    struct kobject base;
+    struct hal_lock lock; /* guards size and pages */
+    uint64_t size;        /* bytes, a multiple of the page size */
+    bool resizable;
+    bool snapshot; /* made as a snapshot child: its pages started as its parent's */
+    struct page_tree pages;
+    struct vmo *slice_of; /* a slice: the VMO whose pages it shows (with a reference), from slice_offset */
+    uint64_t slice_offset;
+    /* The family, guarded by the global family lock (vmo.c): parent is weak, cleared if it dies first. */
+    struct vmo *parent, *first_child, *next_sibling;
+};
+
+extern const struct kobject_type vmo_type;
+
+/* A VMO of size bytes (rounded up to pages). ZX_ERR_OUT_OF_RANGE above VMO_MAX_SIZE. */
+zx_status_t vmo_create(uint64_t size, bool resizable, struct vmo **out);
+
+/* Copy between the VMO and kernel memory. ZX_ERR_OUT_OF_RANGE past the end; ZX_ERR_NO_MEMORY if a page
+   could not be committed (a write commits the pages it touches). */
+zx_status_t vmo_read(struct vmo *v, uint64_t offset, void *buf, size_t len);
+zx_status_t vmo_write(struct vmo *v, uint64_t offset, const void *buf, size_t len);
+
+uint64_t vmo_size(struct vmo *v);
+zx_status_t vmo_set_size(struct vmo *v, uint64_t size);
+
+/* ZX_VMO_OP_COMMIT, DECOMMIT or ZERO over [offset, offset + len). */
+zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t len);
+
+/* A child of kind ZX_VMO_CHILD_SNAPSHOT(_AT_LEAST_ON_WRITE) or ZX_VMO_CHILD_SLICE over [offset, offset +
+   size) of v; resizable only for snapshots. */
+zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint64_t size, bool resizable,
+                             struct vmo **out);
+
+#endif
