@@ -3,7 +3,12 @@
 Slots live in chunks of 64 that are allocated as the table grows, so a process with few handles costs
 little and no chunk is larger than the kernel heap's largest block. A new handle takes the lowest free
 slot. Every handle holds one reference on its object and counts as one of the object's handles; closing
-it tells observers placed through it (their wait ends) and may be the object's last handle. */
+it tells observers placed through it (their wait ends) and may be the object's last handle.
+
+A handle can also *move*: out of a table into a channel message and from there into another table, or
+straight into another process's table, or out and back in with fewer rights (`handle_replace`). While
+it moves it is still a handle, and still counts: otherwise an object whose only handle is in flight
+would look abandoned, and a channel end sent through a channel would tell its peer it had closed. */
 #include "object/handle.h"
 
 #include "kernel/kmalloc.h"
@@ -39,8 +44,17 @@ void handle_table_init(struct handle_table *t)
     t->count = 0;
 }
 
-zx_status_t handle_table_add(struct handle_table *t, struct kobject *obj, zx_rights_t rights,
-                             zx_handle_t *out)
+/* Undo a handle that could not be placed: a moved one was still counted among obj's handles. */
+static void give_up(struct kobject *obj, bool counted)
+{
+    if (counted)
+        kobject_handle_removed(obj);
+    kobject_unref(obj);
+}
+
+/* Put a handle in the lowest free slot; `counted` if it already counts among obj's handles (it moved). */
+static zx_status_t add(struct handle_table *t, struct kobject *obj, zx_rights_t rights, bool counted,
+                       zx_handle_t *out)
 {
     hal_lock_acquire(&t->lock);
     for (uint32_t c = 0; c < HANDLE_TABLE_CHUNKS; c++) {
@@ -48,7 +62,7 @@ zx_status_t handle_table_add(struct handle_table *t, struct kobject *obj, zx_rig
             t->chunk[c] = kzalloc(sizeof(struct handle) * HANDLE_TABLE_CHUNK);
             if (!t->chunk[c]) {
                 hal_lock_release(&t->lock);
-                kobject_unref(obj);
+                give_up(obj, counted);
                 return ZX_ERR_NO_MEMORY;
             }
         }
@@ -62,13 +76,26 @@ zx_status_t handle_table_add(struct handle_table *t, struct kobject *obj, zx_rig
             t->count++;
             *out = value_of(slot, h->generation);
             hal_lock_release(&t->lock);
-            kobject_handle_added(obj);
+            if (!counted)
+                kobject_handle_added(obj);
             return ZX_OK;
         }
     }
     hal_lock_release(&t->lock);
-    kobject_unref(obj);
+    give_up(obj, counted);
     return ZX_ERR_NO_RESOURCES;
+}
+
+zx_status_t handle_table_add(struct handle_table *t, struct kobject *obj, zx_rights_t rights,
+                             zx_handle_t *out)
+{
+    return add(t, obj, rights, false, out);
+}
+
+zx_status_t handle_table_move_in(struct handle_table *t, struct kobject *obj, zx_rights_t rights,
+                                 zx_handle_t *out)
+{
+    return add(t, obj, rights, true, out);
 }
 
 zx_status_t handle_table_get(struct handle_table *t, zx_handle_t value, struct kobject **obj,
@@ -101,8 +128,8 @@ zx_status_t handle_table_get_checked(struct handle_table *t, zx_handle_t value, 
     return status;
 }
 
-zx_status_t handle_table_take(struct handle_table *t, zx_handle_t value, struct kobject **obj,
-                              zx_rights_t *rights)
+zx_status_t handle_table_move_out(struct handle_table *t, zx_handle_t value, struct kobject **obj,
+                                  zx_rights_t *rights)
 {
     hal_lock_acquire(&t->lock);
     struct handle *h = lookup(t, value);
@@ -116,10 +143,24 @@ zx_status_t handle_table_take(struct handle_table *t, zx_handle_t value, struct 
     h->generation = (h->generation + 1) & GENERATION_MASK;
     t->count--;
     hal_lock_release(&t->lock);
-    /* The handle is gone: waits through it end, and the object may have lost its last handle. */
+    /* The value is gone: waits through it end. The handle itself lives on in the caller's hands. */
     observers_cancel(*obj, t, value);
-    kobject_handle_removed(*obj);
     return ZX_OK;
+}
+
+void handle_drop(struct kobject *obj)
+{
+    kobject_handle_removed(obj); /* may be the object's last handle */
+    kobject_unref(obj);
+}
+
+zx_status_t handle_table_take(struct handle_table *t, zx_handle_t value, struct kobject **obj,
+                              zx_rights_t *rights)
+{
+    zx_status_t status = handle_table_move_out(t, value, obj, rights);
+    if (status == ZX_OK)
+        kobject_handle_removed(*obj); /* the object may have lost its last handle */
+    return status;
 }
 
 zx_status_t handle_table_close(struct handle_table *t, zx_handle_t value)

@@ -55,6 +55,18 @@ zx_status_t handle_table_get_checked(struct handle_table *t, zx_handle_t value, 
 zx_status_t handle_table_take(struct handle_table *t, zx_handle_t value, struct kobject **obj,
                               zx_rights_t *rights);
 
+/* Moving a handle (into a message, another table, or back with fewer rights): move_out removes the
+   value from t (waits through it end) but the handle lives on, still counted among its object's
+   handles; on ZX_OK the caller holds it (the object reference and the count) and learns its rights, and
+   must either move it into a table with handle_table_move_in or end it with handle_drop. move_in places
+   it like handle_table_add, and on failure ends it. ZX_ERR_BAD_HANDLE, ZX_ERR_NO_MEMORY,
+   ZX_ERR_NO_RESOURCES as above. */
+zx_status_t handle_table_move_out(struct handle_table *t, zx_handle_t value, struct kobject **obj,
+                                  zx_rights_t *rights);
+zx_status_t handle_table_move_in(struct handle_table *t, struct kobject *obj, zx_rights_t rights,
+                                 zx_handle_t *out);
+void handle_drop(struct kobject *obj);
+
 /* Close value: ZX_OK, or ZX_ERR_BAD_HANDLE. */
 zx_status_t handle_table_close(struct handle_table *t, zx_handle_t value);
 

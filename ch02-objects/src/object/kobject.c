@@ -22,6 +22,7 @@ void kobject_init(struct kobject *obj, const struct kobject_type *type)
 {
     obj->type = type;
     obj->koid = koid_next();
+    obj->related_koid = ZX_KOID_INVALID;
     obj->refs = 1;
     obj->handles = 0;
     hal_lock_init(&obj->lock);
@@ -54,14 +55,7 @@ void kobject_handle_removed(struct kobject *obj)
 
 zx_koid_t kobject_related_koid(struct kobject *obj)
 {
-    if (!obj->type->peer)
-        return ZX_KOID_INVALID;
-    struct kobject *peer = obj->type->peer(obj);
-    if (!peer)
-        return ZX_KOID_INVALID;
-    zx_koid_t koid = peer->koid;
-    kobject_unref(peer);
-    return koid;
+    return obj->related_koid; /* written before the object was shared, never after: no lock */
 }
 
 void kobject_set_name(struct kobject *obj, const char *name, size_t len)

@@ -8,6 +8,7 @@
 
 struct message *message_create(uint32_t num_bytes, uint32_t num_handles)
 {
+    _Static_assert(ZX_CHANNEL_MAX_MSG_HANDLES <= 64, "`counted` has a bit for every handle");
     if (num_bytes > ZX_CHANNEL_MAX_MSG_BYTES || num_handles > ZX_CHANNEL_MAX_MSG_HANDLES)
         return NULL;
     struct message *m = kzalloc(sizeof *m + num_handles * sizeof(struct message_handle));
@@ -28,9 +29,13 @@ void message_destroy(struct message *m)
 {
     for (uint32_t i = 0; i < ZX_CHANNEL_MAX_MSG_BYTES / PAGE_SIZE && m->pages[i]; i++)
         frame_free(m->pages[i]);
-    for (uint32_t i = 0; i < m->num_handles; i++)
-        if (m->handles[i].obj)
-            kobject_unref(m->handles[i].obj);
+    for (uint32_t i = 0; i < m->num_handles; i++) {
+        struct kobject *obj = m->handles[i].obj;
+        if (obj && (m->counted >> i & 1))
+            kobject_handle_removed(obj); /* may be the object's last handle */
+        if (obj)
+            kobject_unref(obj);
+    }
     kfree(m);
 }
 

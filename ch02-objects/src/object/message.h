@@ -2,7 +2,10 @@
 
 A message is some bytes and some handles in flight between two processes. While a message sits in a
 channel, its handles belong to no process: the message holds their objects (one reference each) and their
-rights, and whoever reads the message gets new handles in its own table.
+rights, and whoever reads the message gets them in its own table. A handle that `channel_write` moved in
+from a process still counts among its object's handles while it travels (its bit in `counted`: see
+object/handle.c); one the kernel puts in a message of its own making (start-up, exceptions) is an object
+reference only, and becomes a handle when it is read.
 
 The bytes can reach `ZX_CHANNEL_MAX_MSG_BYTES` (64 KiB), more than one kernel heap block, so they live in
 frames, one per 4 KiB. `message_bytes_at` gives the kernel pointer to the bytes at an offset and how many
@@ -20,6 +23,7 @@ struct message_handle {
 struct message {
     struct message *next;
     uint32_t num_bytes, num_handles;
+    uint64_t counted; /* bit i: handles[i] was moved out of a table (handle_table_move_out), a handle still */
     paddr_t pages[ZX_CHANNEL_MAX_MSG_BYTES / PAGE_SIZE];
     struct message_handle handles[]; /* num_handles of them */
 };
@@ -28,7 +32,7 @@ struct message {
    NULL if memory ran out. */
 struct message *message_create(uint32_t num_bytes, uint32_t num_handles);
 
-/* Free the message, dropping the references of the handles it still carries. */
+/* Free the message, closing the handles it still carries. */
 void message_destroy(struct message *m);
 
 /* The bytes at offset (< num_bytes), and in *contiguous how many follow before a page boundary. */

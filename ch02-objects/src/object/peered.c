@@ -12,6 +12,8 @@ zx_status_t peered_init_pair(struct peered *a, struct peered *b, const struct ko
     pair->ends = 2;
     kobject_init(&a->base, type);
     kobject_init(&b->base, type);
+    a->base.related_koid = b->base.koid;
+    b->base.related_koid = a->base.koid;
     a->pair = b->pair = pair;
     a->peer = b;
     b->peer = a;

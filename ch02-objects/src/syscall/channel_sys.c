@@ -3,7 +3,9 @@
 Writing moves handles out of the writer's table into the message: each must exist, carry
 `ZX_RIGHT_TRANSFER`, and not be the channel being written to (a channel cannot carry itself). As in Zircon,
 the handles in the list are consumed whether the write succeeds or not. Reading moves them into the
-reader's table, with the rights they had.
+reader's table, with the rights they had. In between they are still handles (object/handle.c): a channel
+end in flight keeps its peer. A read that fails after taking its message (a bad pointer) closes the
+message's handles rather than leave the caller handles it was never told about.
 
 Bytes travel between user memory and the message's frames a page at a time (`message_bytes_at`), so a
 64 KiB message never needs a 64 KiB kernel buffer. */
@@ -33,15 +35,17 @@ static zx_status_t take_handles(struct handle_table *t, struct kobject *channel,
     for (uint32_t i = 0; i < count; i++) {
         struct kobject *obj = NULL;
         zx_rights_t rights = 0;
-        zx_status_t status = handle_table_take(t, values[i], &obj, &rights);
+        zx_status_t status = handle_table_move_out(t, values[i], &obj, &rights);
         if (status == ZX_OK && obj == channel)
             status = ZX_ERR_NOT_SUPPORTED;
         else if (status == ZX_OK && !(rights & ZX_RIGHT_TRANSFER))
             status = ZX_ERR_ACCESS_DENIED;
-        if (status == ZX_OK && m)
+        if (status == ZX_OK && m) {
             m->handles[i] = (struct message_handle){obj, rights};
+            m->counted |= 1ull << i;
+        }
         else if (obj)
-            kobject_unref(obj);
+            handle_drop(obj);
         if (status != ZX_OK && result == ZX_OK)
             result = status;
     }
@@ -89,14 +93,12 @@ zx_status_t sys_channel_write(zx_handle_t handle, uint32_t options, uaddr_t byte
 static zx_status_t deliver(struct handle_table *t, struct message *m, uaddr_t bytes, uaddr_t handles)
 {
     zx_status_t status = copy_bytes(m, bytes, m->num_bytes, false);
-    for (uint32_t i = 0; i < m->num_handles; i++) {
+    for (uint32_t i = 0; i < m->num_handles && status == ZX_OK; i++) {
         zx_handle_t value = ZX_HANDLE_INVALID;
         struct message_handle *h = &m->handles[i];
-        if (status == ZX_OK)
-            status = handle_table_add(t, h->obj, h->rights, &value);
-        else
-            kobject_unref(h->obj);
-        h->obj = NULL; /* the table, or the unref above, took the reference */
+        status = m->counted >> i & 1 ? handle_table_move_in(t, h->obj, h->rights, &value)
+                            : handle_table_add(t, h->obj, h->rights, &value);
+        h->obj = NULL; /* the table took the handle, or ended it; message_destroy ends those not reached */
         if (status == ZX_OK && user_copy_out(handles + i * sizeof value, &value, sizeof value) != ZX_OK) {
             handle_table_close(t, value);
             status = ZX_ERR_INVALID_ARGS;
@@ -125,12 +127,10 @@ zx_status_t sys_channel_read(zx_handle_t handle, uint32_t options, uaddr_t bytes
     if (status != ZX_OK && status != ZX_ERR_BUFFER_TOO_SMALL)
         return status;
     if ((actual_bytes && user_copy_out(actual_bytes, &nb, sizeof nb) != ZX_OK) ||
-        (actual_handles && user_copy_out(actual_handles, &nh, sizeof nh) != ZX_OK))
-        status = ZX_ERR_INVALID_ARGS;
-    if (m) {
-        zx_status_t delivered = deliver(caller->handles, m, bytes, handles);
-        if (status == ZX_OK)
-            status = delivered;
+        (actual_handles && user_copy_out(actual_handles, &nh, sizeof nh) != ZX_OK)) {
+        if (m)
+            message_destroy(m); /* it left the channel: its handles close with it */
+        return ZX_ERR_INVALID_ARGS;
     }
-    return status;
+    return m ? deliver(caller->handles, m, bytes, handles) : status;
 }

@@ -70,17 +70,27 @@ zx_status_t sys_handle_duplicate(zx_handle_t handle, zx_rights_t rights, uaddr_t
     return handle_give(obj, rights_out, out, NULL);
 }
 
+/* The handle moves out of its slot and back in with its new rights, so that the object never sees its
+   handle count fall (a channel end being replaced must not tell its peer it closed). */
 zx_status_t sys_handle_replace(zx_handle_t handle, zx_rights_t rights, uaddr_t out)
 {
+    struct handle_table *t = zx_caller_current()->handles;
     struct kobject *obj;
     zx_rights_t have, rights_out;
-    zx_status_t status = handle_table_take(zx_caller_current()->handles, handle, &obj, &have);
+    zx_handle_t value;
+    zx_status_t status = handle_table_move_out(t, handle, &obj, &have);
     if (status != ZX_OK)
         return status;
     status = derived_rights(have, rights, &rights_out);
     if (status != ZX_OK) {
-        kobject_unref(obj);
+        handle_drop(obj);
         return status;
     }
-    return handle_give(obj, rights_out, out, NULL);
+    if ((status = handle_table_move_in(t, obj, rights_out, &value)) != ZX_OK)
+        return status;
+    if (user_copy_out(out, &value, sizeof value) != ZX_OK) {
+        handle_table_close(t, value); /* the caller could never have used it */
+        return ZX_ERR_INVALID_ARGS;
+    }
+    return ZX_OK;
 }

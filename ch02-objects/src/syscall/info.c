@@ -1,8 +1,8 @@
 /*: # object_get_info, and the handle topics
 
 The system call looks the handle up (any rights will do for the handle topics; other topics check their
-own), finds the registered topic, and lets it answer. `ZX_INFO_HANDLE_VALID` is the one topic that needs
-no buffer: the answer is the status itself. */
+own), finds the registered topic (`ZX_ERR_NOT_SUPPORTED` if there is none), and lets it answer.
+`ZX_INFO_HANDLE_VALID` is the one topic that needs no buffer: the answer is the status itself. */
 #include "syscall/info.h"
 
 #include "syscall/caller.h"
@@ -31,7 +31,7 @@ zx_status_t sys_object_get_info(zx_handle_t handle, uint32_t topic, uaddr_t buff
     zx_status_t status = handle_table_get(zx_caller_current()->handles, handle, &req.obj, &req.rights);
     if (status != ZX_OK)
         return status;
-    status = ZX_ERR_INVALID_ARGS; /* an unknown topic */
+    status = ZX_ERR_NOT_SUPPORTED; /* an unknown topic */
     TABLE_FOREACH(struct info_topic, info_topics, t)
     {
         if (t->topic == topic) {

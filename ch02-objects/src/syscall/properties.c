@@ -1,7 +1,8 @@
 /*: # object_get_property and object_set_property, and the name
 
 Every object has a name of up to `ZX_MAX_NAME_LEN - 1` characters; a longer one is cut, and the stored name
-always ends with a zero byte. Whether a program may read or change it is up to the handle's rights. */
+always ends with a zero byte. Whether a program may read or change it is up to the handle's rights; a property nobody registered is
+`ZX_ERR_NOT_SUPPORTED`, as Fuchsia's reference says. */
 #include "syscall/properties.h"
 
 #include <string.h>
@@ -34,7 +35,7 @@ zx_status_t sys_object_get_property(zx_handle_t handle, uint32_t property, uaddr
     if (!(rights & ZX_RIGHT_GET_PROPERTY))
         status = ZX_ERR_ACCESS_DENIED;
     else if (!p || !p->get)
-        status = ZX_ERR_INVALID_ARGS;
+        status = ZX_ERR_NOT_SUPPORTED;
     else if (value_size < p->size)
         status = ZX_ERR_BUFFER_TOO_SMALL;
     else if ((status = p->get(obj, buf)) == ZX_OK)
@@ -56,7 +57,7 @@ zx_status_t sys_object_set_property(zx_handle_t handle, uint32_t property, uaddr
     if (!(rights & ZX_RIGHT_SET_PROPERTY))
         status = ZX_ERR_ACCESS_DENIED;
     else if (!p || !p->set)
-        status = ZX_ERR_INVALID_ARGS;
+        status = ZX_ERR_NOT_SUPPORTED;
     else if ((status = user_copy_in(buf, value, size)) == ZX_OK)
         status = p->set(obj, buf, size);
     kobject_unref(obj);

@@ -96,8 +96,9 @@ zx_status_t sys_process_start(zx_handle_t handle, zx_handle_t thread, uintptr_t 
     struct handle_table *mine = zx_caller_current()->handles;
     struct kobject *p = NULL, *t = NULL, *passed = NULL;
     zx_rights_t passed_rights = 0;
-    /* arg1 is a handle that moves into the new process: it is gone from the caller whatever happens. */
-    zx_status_t status = handle_table_take(mine, arg1, &passed, &passed_rights);
+    /* arg1 is a handle that moves into the new process: it is gone from the caller whatever happens. It
+       stays a handle on the way (handle_table_move_out), so a channel end passed keeps its peer. */
+    zx_status_t status = handle_table_move_out(mine, arg1, &passed, &passed_rights);
     if (status == ZX_OK && !(passed_rights & ZX_RIGHT_TRANSFER))
         status = ZX_ERR_ACCESS_DENIED;
     zx_status_t s = get_task(handle, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_WRITE, &p);
@@ -117,13 +118,13 @@ zx_status_t sys_process_start(zx_handle_t handle, zx_handle_t thread, uintptr_t 
         status = ZX_ERR_BAD_STATE;
     zx_handle_t value = ZX_HANDLE_INVALID;
     if (status == ZX_OK) {
-        status = handle_table_add(&proc->handles, passed, passed_rights, &value);
+        status = handle_table_move_in(&proc->handles, passed, passed_rights, &value);
         passed = NULL;
     }
     if (status == ZX_OK)
         status = thread_start(th, entry, stack, value, arg2);
     if (passed)
-        kobject_unref(passed);
+        handle_drop(passed);
     if (t)
         kobject_unref(t);
     if (p)
