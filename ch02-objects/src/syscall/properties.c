@@ -1,8 +1,8 @@
 /*: # object_get_property and object_set_property, and the name
 
 Every object has a name of up to `ZX_MAX_NAME_LEN - 1` characters; a longer one is cut, and the stored name
-always ends with a zero byte. Whether a program may read or change it is up to the handle's rights; a property nobody registered is
-`ZX_ERR_NOT_SUPPORTED`, as Fuchsia's reference says. */
+always ends with a zero byte. Whether a program may read or change it is up to the handle's rights; a
+property nobody registered is `ZX_ERR_NOT_SUPPORTED`, as Fuchsia's reference says. */
 #include "syscall/properties.h"
 
 #include <string.h>

@@ -211,7 +211,10 @@ TEST(ObjectWaitOneTest, CanceledWhenAnotherThreadClosesTheHandle)
         zx_handle_t thread = helper_start(CLOSE_HANDLE, delay, e, ZX_HANDLE_INVALID);
         ASSERT_NE(thread, ZX_HANDLE_INVALID);
         zx_signals_t observed = 0;
-        zx_status_t status = zx_object_wait_one(e, ZX_EVENT_SIGNALED, ZX_TIME_INFINITE, &observed);
+        /* A finite deadline only so that a kernel that lost the cancellation fails here instead of
+           hanging: no signal comes, so the wait can end only by the close. */
+        zx_time_t deadline = zx_clock_get_monotonic() + MS(10000);
+        zx_status_t status = zx_object_wait_one(e, ZX_EVENT_SIGNALED, deadline, &observed);
         helper_join(thread);
         EXPECT_OK(helper.status);
         if (status == ZX_ERR_CANCELED) {
