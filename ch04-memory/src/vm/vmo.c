@@ -16,9 +16,23 @@ its root's is taken. */
 #include <string.h>
 
 #include "kernel/frame.h"
+#include "kernel/init.h"
 #include "kernel/kmalloc.h"
+#include "kernel/panic.h"
 
 static struct hal_lock family_lock = HAL_LOCK_INIT;
+
+static paddr_t zero_frame; /* one frame of zeros, mapped read-only wherever a page was never written */
+
+/* The frame behind page index of v changed: every mapping of it forgets the old one. v->lock held. */
+static void invalidate(struct vmo *v, uint64_t index)
+{
+    for (struct vm_mapping *m = v->mappings; m; m = m->next_in_vmo) {
+        uint64_t first = m->vmo_offset / PAGE_SIZE, count = m->size / PAGE_SIZE;
+        if (index >= first && index < first + count)
+            hal_pt_unmap(m->pt, m->base + (index - first) * PAGE_SIZE, PAGE_SIZE);
+    }
+}
 
 static void drop_page(struct page_ref *ref)
 {
@@ -32,6 +46,7 @@ static void release_page(uint64_t index, struct page_ref *ref, void *arg)
 {
     struct vmo *v = arg;
     page_tree_set(&v->pages, index, NULL);
+    invalidate(v, index);
     drop_page(ref);
 }
 
@@ -108,6 +123,7 @@ static zx_status_t page_for(struct vmo *v, uint64_t index, bool write, paddr_t *
         drop_page(ref);
     }
     *mine = (struct page_ref){copy, 1};
+    invalidate(v, index);
     *frame = copy;
     return ZX_OK;
 }
@@ -282,3 +298,72 @@ zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint
     *out = child;
     return ZX_OK;
 }
+
+struct vmo *vmo_root(struct vmo *v, uint64_t *offset)
+{
+    if (v->slice_of) {
+        *offset += v->slice_offset;
+        return v->slice_of;
+    }
+    return v;
+}
+
+void vmo_add_mapping(struct vmo *v, struct vm_mapping *m)
+{
+    hal_lock_acquire(&v->lock);
+    m->next_in_vmo = v->mappings;
+    v->mappings = m;
+    hal_lock_release(&v->lock);
+}
+
+void vmo_remove_mapping(struct vmo *v, struct vm_mapping *m)
+{
+    hal_lock_acquire(&v->lock);
+    for (struct vm_mapping **link = &v->mappings; *link; link = &(*link)->next_in_vmo) {
+        if (*link == m) {
+            *link = m->next_in_vmo;
+            break;
+        }
+    }
+    hal_lock_release(&v->lock);
+}
+
+static unsigned mmu_flags(uint32_t perms)
+{
+    return HAL_MMU_USER | (perms & ZX_VM_PERM_READ ? HAL_MMU_READ : 0) |
+           (perms & ZX_VM_PERM_WRITE ? HAL_MMU_WRITE : 0) | (perms & ZX_VM_PERM_EXECUTE ? HAL_MMU_EXEC : 0);
+}
+
+zx_status_t vmo_fault(struct vm_mapping *m, vaddr_t va, bool write)
+{
+    struct vmo *v = m->vmo;
+    vaddr_t page = PAGE_ROUND_DOWN(va);
+    uint64_t offset = m->vmo_offset + (page - m->base);
+    hal_lock_acquire(&v->lock);
+    if (offset >= v->size) {
+        hal_lock_release(&v->lock);
+        return ZX_ERR_OUT_OF_RANGE;
+    }
+    paddr_t frame;
+    zx_status_t status = page_for(v, offset / PAGE_SIZE, write, &frame);
+    if (status == ZX_OK) {
+        unsigned flags = mmu_flags(m->perms);
+        struct page_ref *ref = page_tree_get(&v->pages, offset / PAGE_SIZE);
+        if (!write && (!ref || __atomic_load_n(&ref->refs, __ATOMIC_ACQUIRE) > 1))
+            flags &= ~HAL_MMU_WRITE; /* zeros, or shared with a snapshot: the first write must fault again */
+        if (!frame)
+            frame = zero_frame;
+        hal_pt_unmap(m->pt, page, PAGE_SIZE);
+        if (hal_pt_map(m->pt, page, frame, PAGE_SIZE, flags) != 0)
+            status = ZX_ERR_NO_MEMORY;
+    }
+    hal_lock_release(&v->lock);
+    return status;
+}
+
+static void zero_frame_init(void)
+{
+    zero_frame = frame_alloc();
+    kassert(zero_frame != 0);
+}
+INIT_STEP(zero_frame_init, INIT_KERNEL);

@@ -16,7 +16,9 @@ A VMO signals `ZX_VMO_ZERO_CHILDREN` while it has no child. */
 #define ZINC_VMO_H
 
 #include "object/kobject.h"
+#include "vm/mapping.h"
 #include "vm/page_tree.h"
+#include "zircon/vmar.h"
 #include "zircon/vmo.h"
 
 struct vmo {
@@ -26,6 +28,7 @@ struct vmo {
     bool resizable;
     bool snapshot; /* made as a snapshot child: its pages started as its parent's */
     struct page_tree pages;
+    struct vm_mapping *mappings; /* where this VMO is mapped (vm/mapping.h); guarded by lock */
     struct vmo *slice_of; /* a slice: the VMO whose pages it shows (with a reference), from slice_offset */
     uint64_t slice_offset;
     /* The family, guarded by the global family lock (vmo.c): parent is weak, cleared if it dies first. */
@@ -52,5 +55,15 @@ zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t l
    size) of v; resizable only for snapshots. */
 zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint64_t size, bool resizable,
                              struct vmo **out);
+
+/* Mappings. m->vmo and m->vmo_offset must already name the root VMO (vmo_root) and the offset in it. */
+struct vmo *vmo_root(struct vmo *v, uint64_t *offset);
+void vmo_add_mapping(struct vmo *v, struct vm_mapping *m);
+void vmo_remove_mapping(struct vmo *v, struct vm_mapping *m);
+
+/* Fill the page table entry for the page at va in mapping m after a fault: commit or copy the page for a
+   write, map a shared or never-written page read-only for a read. ZX_ERR_OUT_OF_RANGE past the VMO's end,
+   ZX_ERR_NO_MEMORY if no frame is left. */
+zx_status_t vmo_fault(struct vm_mapping *m, vaddr_t va, bool write);
 
 #endif

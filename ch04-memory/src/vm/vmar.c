@@ -1,0 +1,382 @@
+/*: # Virtual memory address regions, implemented
+
+Each VMAR keeps its children and mappings in a list sorted by address: simple to read, and fast enough for
+the tens of mappings a process has (Zircon uses a balanced tree). Every operation runs with the space's
+lock held. A mapping that an unmap or protect cuts in the middle is split in two, each a mapping of its
+own of the same VMO. Changing or removing a mapping only removes page table entries; the next access
+faults and `vmo_fault` puts back what the mapping now allows. */
+#include "vm/vmar.h"
+
+#include "kernel/kmalloc.h"
+
+#define ASLR_TRIES 8
+
+uint64_t vm_aslr_seed = 0x5a494e43; /* "ZINC": the same layout on every run, unless changed */
+
+static void vmar_destroy_locked(struct vmar *v);
+
+static void vmar_free(struct kobject *obj)
+{
+    struct vmar *v = container_of(obj, struct vmar, base);
+    if (!v->parent) { /* the root: the space goes with it */
+        hal_lock_acquire(&v->space->lock);
+        vmar_destroy_locked(v);
+        hal_lock_release(&v->space->lock);
+        kfree(v->space);
+    } else {
+        kobject_unref(&v->parent->base);
+    }
+    kfree(v);
+}
+
+const struct kobject_type vmar_type = {
+    .name = "vmar",
+    .type = ZX_OBJ_TYPE_VMAR,
+    .default_rights = ZX_RIGHTS_BASIC | ZX_RIGHTS_IO | ZX_RIGHT_EXECUTE | ZX_RIGHTS_PROPERTY | ZX_RIGHT_OP_CHILDREN,
+    .destroy = vmar_free,
+};
+
+static struct vmar *vmar_new(struct vm_space *space, struct vmar *parent, vaddr_t start, size_t size, uint32_t flags)
+{
+    struct vmar *v = kzalloc(sizeof *v);
+    if (!v)
+        return NULL;
+    kobject_init(&v->base, &vmar_type);
+    *v = (struct vmar){v->base, space, parent, start, size, flags, NULL, false};
+    return v;
+}
+
+zx_status_t vm_space_create(struct hal_pt *pt, vaddr_t start, size_t size, struct vmar **root)
+{
+    struct vm_space *space = kzalloc(sizeof *space);
+    if (!space)
+        return ZX_ERR_NO_MEMORY;
+    hal_lock_init(&space->lock);
+    space->pt = pt;
+    space->rng = vm_aslr_seed;
+    space->root = vmar_new(space, NULL, start, size, ZX_VM_CAN_MAP_PERMS | ZX_VM_CAN_MAP_SPECIFIC);
+    if (!space->root) {
+        kfree(space);
+        return ZX_ERR_NO_MEMORY;
+    }
+    *root = space->root;
+    return ZX_OK;
+}
+
+static uint64_t next_random(struct vm_space *space)
+{
+    space->rng ^= space->rng << 13; /* xorshift64 */
+    space->rng ^= space->rng >> 7;
+    space->rng ^= space->rng << 17;
+    return space->rng;
+}
+
+/* Does [base, base + size) lie inside v and clear of all its entries? */
+static bool is_free(struct vmar *v, vaddr_t base, size_t size)
+{
+    if (base < v->start || size > v->size || base - v->start > v->size - size)
+        return false;
+    for (struct vmar_entry *e = v->entries; e; e = e->next)
+        if (base < e->base + e->size && e->base < base + size)
+            return false;
+    return true;
+}
+
+/* A free place for size bytes in v: a few random tries, then the first gap that fits. */
+static zx_status_t choose_place(struct vmar *v, size_t size, vaddr_t *base)
+{
+    if (size > v->size)
+        return ZX_ERR_NO_RESOURCES;
+    uint64_t slots = (v->size - size) / PAGE_SIZE + 1;
+    for (int i = 0; i < ASLR_TRIES; i++) {
+        vaddr_t candidate = v->start + (next_random(v->space) % slots) * PAGE_SIZE;
+        if (is_free(v, candidate, size)) {
+            *base = candidate;
+            return ZX_OK;
+        }
+    }
+    vaddr_t candidate = v->start;
+    for (struct vmar_entry *e = v->entries; e; e = e->next) {
+        if (e->base - candidate >= size)
+            break;
+        candidate = e->base + e->size;
+    }
+    if (!is_free(v, candidate, size))
+        return ZX_ERR_NO_RESOURCES;
+    *base = candidate;
+    return ZX_OK;
+}
+
+static void insert(struct vmar *v, struct vmar_entry *e)
+{
+    struct vmar_entry **link = &v->entries;
+    while (*link && (*link)->base < e->base)
+        link = &(*link)->next;
+    e->next = *link;
+    *link = e;
+}
+
+static struct vm_mapping *mapping_new(struct vmar *v, vaddr_t base, size_t size, struct vmo *vmo,
+                                      uint64_t vmo_offset, uint32_t perms)
+{
+    struct vm_mapping *m = kzalloc(sizeof *m);
+    if (!m)
+        return NULL;
+    *m = (struct vm_mapping){v->space->pt, base, size, vmo, vmo_offset, perms, NULL};
+    kobject_ref(&vmo->base);
+    vmo_add_mapping(vmo, m);
+    return m;
+}
+
+static void mapping_free(struct vm_mapping *m)
+{
+    vmo_remove_mapping(m->vmo, m);
+    hal_pt_unmap(m->pt, m->base, m->size);
+    kobject_unref(&m->vmo->base);
+    kfree(m);
+}
+
+/* Remove entry e (after prev, or first if prev is NULL) from v and release what it holds. */
+static void remove_entry(struct vmar *v, struct vmar_entry **link)
+{
+    struct vmar_entry *e = *link;
+    *link = e->next;
+    if (e->mapping) {
+        mapping_free(e->mapping);
+    } else {
+        vmar_destroy_locked(e->child);
+        kobject_unref(&e->child->base);
+    }
+    kfree(e);
+}
+
+static void vmar_destroy_locked(struct vmar *v)
+{
+    while (v->entries)
+        remove_entry(v, &v->entries);
+    v->dead = true;
+}
+
+zx_status_t vmar_allocate(struct vmar *parent, uint32_t flags, size_t offset, size_t size, struct vmar **out)
+{
+    if (!size || size % PAGE_SIZE || offset % PAGE_SIZE ||
+        (flags & ~(ZX_VM_CAN_MAP_PERMS | ZX_VM_CAN_MAP_SPECIFIC | ZX_VM_SPECIFIC)))
+        return ZX_ERR_INVALID_ARGS;
+    zx_status_t status = ZX_OK;
+    struct vm_space *space = parent->space;
+    hal_lock_acquire(&space->lock);
+    uint32_t can = flags & ~ZX_VM_SPECIFIC;
+    vaddr_t base = 0;
+    if (parent->dead)
+        status = ZX_ERR_BAD_STATE;
+    else if (can & ~parent->flags || ((flags & ZX_VM_SPECIFIC) && !(parent->flags & ZX_VM_CAN_MAP_SPECIFIC)))
+        status = ZX_ERR_ACCESS_DENIED;
+    else if (flags & ZX_VM_SPECIFIC)
+        status = is_free(parent, parent->start + offset, size) && offset <= parent->size ? ZX_OK : ZX_ERR_INVALID_ARGS;
+    else if (offset)
+        status = ZX_ERR_INVALID_ARGS;
+    else
+        status = choose_place(parent, size, &base);
+    if (flags & ZX_VM_SPECIFIC)
+        base = parent->start + offset;
+    struct vmar *child = NULL;
+    struct vmar_entry *e = NULL;
+    if (status == ZX_OK) {
+        child = vmar_new(space, parent, base, size, can);
+        e = child ? kzalloc(sizeof *e) : NULL;
+        if (!e) {
+            kfree(child);
+            status = ZX_ERR_NO_MEMORY;
+        }
+    }
+    if (status == ZX_OK) {
+        kobject_ref(&parent->base); /* the child's reference to its parent */
+        kobject_ref(&child->base);  /* the entry's */
+        *e = (struct vmar_entry){base, size, child, NULL, NULL};
+        insert(parent, e);
+        *out = child;
+    }
+    hal_lock_release(&space->lock);
+    return status;
+}
+
+/* Cut the mapping of entry e at addr (inside it): e keeps the front, a new entry after it the back. */
+static zx_status_t split(struct vmar *v, struct vmar_entry *e, vaddr_t addr)
+{
+    struct vm_mapping *m = e->mapping;
+    struct vmar_entry *back = kzalloc(sizeof *back);
+    struct vm_mapping *bm = back ? mapping_new(v, addr, m->base + m->size - addr, m->vmo,
+                                               m->vmo_offset + (addr - m->base), m->perms)
+                                 : NULL;
+    if (!bm) {
+        kfree(back);
+        return ZX_ERR_NO_MEMORY;
+    }
+    m->size = addr - m->base;
+    e->size = m->size;
+    *back = (struct vmar_entry){addr, bm->size, NULL, bm, e->next};
+    e->next = back;
+    return ZX_OK;
+}
+
+/* Split mappings so that [addr, end) starts and ends on entry boundaries. A child VMAR cut by either end
+   cannot be split: ZX_ERR_INVALID_ARGS. */
+static zx_status_t cut(struct vmar *v, vaddr_t addr, vaddr_t end)
+{
+    for (struct vmar_entry *e = v->entries; e; e = e->next) {
+        vaddr_t points[2] = {addr, end};
+        for (int i = 0; i < 2; i++) {
+            if (points[i] <= e->base || points[i] >= e->base + e->size)
+                continue;
+            if (e->child)
+                return ZX_ERR_INVALID_ARGS;
+            zx_status_t status = split(v, e, points[i]);
+            if (status != ZX_OK)
+                return status;
+        }
+    }
+    return ZX_OK;
+}
+
+static zx_status_t unmap_locked(struct vmar *v, vaddr_t addr, size_t len)
+{
+    zx_status_t status = cut(v, addr, addr + len);
+    for (struct vmar_entry **link = &v->entries; status == ZX_OK && *link;) {
+        if ((*link)->base >= addr && (*link)->base + (*link)->size <= addr + len)
+            remove_entry(v, link);
+        else
+            link = &(*link)->next;
+    }
+    return status;
+}
+
+zx_status_t vmar_map(struct vmar *v, uint32_t options, size_t offset, struct vmo *vmo, uint64_t vmo_offset,
+                     size_t len, vaddr_t *addr)
+{
+    uint32_t perms = options & ZX_VM_PERMS;
+    len = PAGE_ROUND_UP(len);
+    if (!len || offset % PAGE_SIZE || vmo_offset % PAGE_SIZE || vmo_offset > VMO_MAX_SIZE ||
+        (options & ~(ZX_VM_PERMS | ZX_VM_SPECIFIC | ZX_VM_SPECIFIC_OVERWRITE)) ||
+        ((options & ZX_VM_SPECIFIC_OVERWRITE) && !(options & ZX_VM_SPECIFIC)) ||
+        (!(options & ZX_VM_SPECIFIC) && offset))
+        return ZX_ERR_INVALID_ARGS;
+    struct vm_space *space = v->space;
+    hal_lock_acquire(&space->lock);
+    zx_status_t status = ZX_OK;
+    vaddr_t base = v->start + offset;
+    if (v->dead)
+        status = ZX_ERR_BAD_STATE;
+    else if ((perms << 7) & ~v->flags || ((options & ZX_VM_SPECIFIC) && !(v->flags & ZX_VM_CAN_MAP_SPECIFIC)))
+        status = ZX_ERR_ACCESS_DENIED; /* ZX_VM_PERM_x << 7 is ZX_VM_CAN_MAP_x */
+    else if (!(options & ZX_VM_SPECIFIC))
+        status = choose_place(v, len, &base);
+    else if (offset > v->size || len > v->size - offset)
+        status = ZX_ERR_INVALID_ARGS;
+    else if (options & ZX_VM_SPECIFIC_OVERWRITE)
+        status = unmap_locked(v, base, len);
+    else if (!is_free(v, base, len))
+        status = ZX_ERR_ALREADY_EXISTS;
+    struct vmar_entry *e = status == ZX_OK ? kzalloc(sizeof *e) : NULL;
+    if (status == ZX_OK) {
+        uint64_t root_offset = vmo_offset;
+        struct vmo *root = vmo_root(vmo, &root_offset);
+        struct vm_mapping *m = e ? mapping_new(v, base, len, root, root_offset, perms) : NULL;
+        if (m) {
+            *e = (struct vmar_entry){base, len, NULL, m, NULL};
+            insert(v, e);
+            *addr = base;
+        } else {
+            kfree(e);
+            status = ZX_ERR_NO_MEMORY;
+        }
+    }
+    hal_lock_release(&space->lock);
+    return status;
+}
+
+zx_status_t vmar_unmap(struct vmar *v, vaddr_t addr, size_t len)
+{
+    len = PAGE_ROUND_UP(len);
+    if (addr % PAGE_SIZE || !len || addr < v->start || len > v->size || addr - v->start > v->size - len)
+        return ZX_ERR_INVALID_ARGS;
+    hal_lock_acquire(&v->space->lock);
+    zx_status_t status = v->dead ? ZX_ERR_BAD_STATE : unmap_locked(v, addr, len);
+    hal_lock_release(&v->space->lock);
+    return status;
+}
+
+zx_status_t vmar_protect(struct vmar *v, uint32_t perms, vaddr_t addr, size_t len)
+{
+    len = PAGE_ROUND_UP(len);
+    if (perms & ~ZX_VM_PERMS || addr % PAGE_SIZE || !len || addr < v->start || len > v->size ||
+        addr - v->start > v->size - len)
+        return ZX_ERR_INVALID_ARGS;
+    hal_lock_acquire(&v->space->lock);
+    zx_status_t status = ZX_OK;
+    if (v->dead)
+        status = ZX_ERR_BAD_STATE;
+    else if ((perms << 7) & ~v->flags)
+        status = ZX_ERR_ACCESS_DENIED;
+    /* The whole range must be mappings, with no gap. */
+    vaddr_t covered = addr;
+    for (struct vmar_entry *e = v->entries; status == ZX_OK && e && covered < addr + len; e = e->next) {
+        if (e->base + e->size <= covered)
+            continue;
+        if (e->base > covered || e->child)
+            break;
+        covered = e->base + e->size;
+    }
+    if (status == ZX_OK && covered < addr + len)
+        status = ZX_ERR_NOT_FOUND;
+    if (status == ZX_OK)
+        status = cut(v, addr, addr + len);
+    for (struct vmar_entry *e = v->entries; status == ZX_OK && e; e = e->next) {
+        if (e->base >= addr && e->base + e->size <= addr + len) {
+            e->mapping->perms = perms;
+            hal_pt_unmap(v->space->pt, e->base, e->size); /* refilled by faults, with the new rights */
+        }
+    }
+    hal_lock_release(&v->space->lock);
+    return status;
+}
+
+zx_status_t vmar_destroy(struct vmar *v)
+{
+    hal_lock_acquire(&v->space->lock);
+    zx_status_t status = v->dead ? ZX_ERR_BAD_STATE : ZX_OK;
+    if (status == ZX_OK && v->parent) { /* leave the parent, whose entry held a reference */
+        for (struct vmar_entry **link = &v->parent->entries; *link; link = &(*link)->next) {
+            if ((*link)->child == v) {
+                remove_entry(v->parent, link);
+                break;
+            }
+        }
+    } else if (status == ZX_OK) {
+        vmar_destroy_locked(v);
+    }
+    hal_lock_release(&v->space->lock);
+    return status;
+}
+
+zx_status_t vm_space_fault(struct vm_space *space, vaddr_t va, unsigned access)
+{
+    hal_lock_acquire(&space->lock);
+    struct vmar *v = space->root;
+    struct vm_mapping *m = NULL;
+    while (v && !m) {
+        struct vmar_entry *e = v->entries;
+        while (e && !(va >= e->base && va < e->base + e->size))
+            e = e->next;
+        v = e ? e->child : NULL;
+        m = e ? e->mapping : NULL;
+    }
+    zx_status_t status = ZX_ERR_NOT_FOUND;
+    if (m) {
+        uint32_t need = access == HAL_MMU_WRITE ? ZX_VM_PERM_WRITE
+                        : access == HAL_MMU_EXEC ? ZX_VM_PERM_EXECUTE
+                                                 : ZX_VM_PERM_READ;
+        status = m->perms & need ? vmo_fault(m, va, access == HAL_MMU_WRITE) : ZX_ERR_ACCESS_DENIED;
+    }
+    hal_lock_release(&space->lock);
+    return status;
+}
