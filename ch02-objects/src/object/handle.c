@@ -17,6 +17,25 @@ would look abandoned, and a channel end sent through a channel would tell its pe
 #define SLOT_SHIFT 8
 #define GENERATION_MASK 0x3f
 
+/* LAB ch02-handle-values BEGIN: encode a handle value as slot << SLOT_SHIFT | generation << 2 | 3 in
+   value_of, and in lookup accept only a value that value_of would give today for a live slot: both low
+   bits set, a slot inside the table whose chunk exists and holds an object, and the slot's current
+   generation.
+   stub:
+static zx_handle_t value_of(uint32_t slot, uint8_t generation)
+{
+    return slot + 1;
+}
+
+static struct handle *lookup(struct handle_table *t, zx_handle_t value)
+{
+    uint32_t slot = value - 1;
+    if (slot >= HANDLE_TABLE_CHUNK * HANDLE_TABLE_CHUNKS || !t->chunk[slot / HANDLE_TABLE_CHUNK])
+        return NULL;
+    struct handle *h = &t->chunk[slot / HANDLE_TABLE_CHUNK][slot % HANDLE_TABLE_CHUNK];
+    return h->obj ? h : NULL;
+}
+*/
 static zx_handle_t value_of(uint32_t slot, uint8_t generation)
 {
     return (slot << SLOT_SHIFT) | ((zx_handle_t)(generation & GENERATION_MASK) << 2) | ZX_HANDLE_FIXED_BITS_MASK;
@@ -35,6 +54,7 @@ static struct handle *lookup(struct handle_table *t, zx_handle_t value)
         return NULL;
     return h;
 }
+/* LAB END */
 
 void handle_table_init(struct handle_table *t)
 {

@@ -32,14 +32,19 @@ struct elf_segment {
     uint64_t offset, vaddr, paddr, filesz, memsz, align;
 };
 
-static unsigned mmu_flags(uint32_t elf_flags)
-{
-    return (elf_flags & PF_R ? HAL_MMU_READ : 0) | (elf_flags & PF_W ? HAL_MMU_WRITE : 0) |
-           (elf_flags & PF_X ? HAL_MMU_EXEC : 0);
-}
-
 static zx_status_t check(const uint8_t *file, size_t size, const struct elf_header **out)
 {
+    /* LAB ch03-elf-header BEGIN: accept only a file this kernel can run, and only a program header table
+       that lies inside the file: ZX_ERR_NOT_SUPPORTED unless the file is long enough for the header and
+       says ELF, 64-bit, little-endian, an executable (ET_EXEC) for HAL_ELF_MACHINE; ZX_ERR_INVALID_ARGS
+       unless its entries have our struct's size, are at most MAX_SEGMENTS, and all lie within the file.
+       stub:
+    const struct elf_header *h = (const void *)file;
+    if (size < sizeof *h || memcmp(h->ident, "\x7f" "ELF", 4))
+        return ZX_ERR_NOT_SUPPORTED;
+    *out = h;
+    return ZX_OK;
+    */
     const struct elf_header *h = (const void *)file;
     if (size < sizeof *h || memcmp(h->ident, "\x7f" "ELF", 4) || h->ident[4] != 2 /* 64-bit */ ||
         h->ident[5] != 1 /* little-endian */ || h->type != ET_EXEC || h->machine != HAL_ELF_MACHINE)
@@ -49,6 +54,26 @@ static zx_status_t check(const uint8_t *file, size_t size, const struct elf_head
         return ZX_ERR_INVALID_ARGS;
     *out = h;
     return ZX_OK;
+    /* LAB END */
+}
+
+/* LAB ch03-elf-segment BEGIN: check the segment (its bytes lie inside the file, filesz <= memsz, and all of
+   vaddr .. vaddr + memsz lies in user space, without overflow: ZX_ERR_INVALID_ARGS otherwise), load it,
+   then give its pages the permissions its flags ask for, and no others.
+   stub:
+static zx_status_t load_segment(struct uspace *us, const uint8_t *file, size_t size, const struct elf_segment *s)
+{
+    vaddr_t start = PAGE_ROUND_DOWN(s->vaddr), end = PAGE_ROUND_UP(s->vaddr + s->memsz);
+    if (uspace_map_new(us, start, end - start, HAL_MMU_READ | HAL_MMU_WRITE | HAL_MMU_EXEC))
+        return ZX_ERR_NO_MEMORY;
+    uspace_write(us, s->vaddr, file + s->offset, s->filesz);
+    return ZX_OK;
+}
+*/
+static unsigned mmu_flags(uint32_t elf_flags)
+{
+    return (elf_flags & PF_R ? HAL_MMU_READ : 0) | (elf_flags & PF_W ? HAL_MMU_WRITE : 0) |
+           (elf_flags & PF_X ? HAL_MMU_EXEC : 0);
 }
 
 static zx_status_t load_segment(struct uspace *us, const uint8_t *file, size_t size, const struct elf_segment *s)
@@ -65,6 +90,7 @@ static zx_status_t load_segment(struct uspace *us, const uint8_t *file, size_t s
     hal_pt_protect(us->pt, start, end - start, mmu_flags(s->flags) | HAL_MMU_USER);
     return ZX_OK;
 }
+/* LAB END */
 
 zx_status_t elf_load(struct uspace *us, const uint8_t *file, size_t size, vaddr_t *entry)
 {
