@@ -1,0 +1,123 @@
+/*: # System calls on VMARs
+
+The permissions of a mapping are checked three times, as Fuchsia does: against what the VMAR may map
+(`ZX_VM_CAN_MAP_*`, checked in vm/vmar.c), against the VMAR handle's rights, and against the VMO handle's
+rights (`ZX_RIGHT_READ`, `_WRITE`, `_EXECUTE`, and `ZX_RIGHT_MAP` to map it at all). A child VMAR's handle
+keeps its parent handle's rights, less the access rights of what the child may not map. */
+#include "syscall/caller.h"
+#include "syscall/handle_give.h"
+#include "syscall/sys.h"
+#include "vm/vmar.h"
+
+/* The access rights that ZX_VM_PERM_* (or ZX_VM_CAN_MAP_*, shifted down) stand for. */
+static zx_rights_t rights_for_perms(uint32_t perms)
+{
+    return (perms & ZX_VM_PERM_READ ? ZX_RIGHT_READ : 0) | (perms & ZX_VM_PERM_WRITE ? ZX_RIGHT_WRITE : 0) |
+           (perms & ZX_VM_PERM_EXECUTE ? ZX_RIGHT_EXECUTE : 0);
+}
+
+static zx_status_t get_vmar(zx_handle_t h, struct vmar **v, zx_rights_t *rights)
+{
+    struct kobject *obj;
+    zx_status_t status = handle_table_get(zx_caller_current()->handles, h, &obj, rights);
+    if (status == ZX_OK && obj->type != &vmar_type) {
+        kobject_unref(obj);
+        status = ZX_ERR_WRONG_TYPE;
+    }
+    if (status == ZX_OK)
+        *v = container_of(obj, struct vmar, base);
+    return status;
+}
+
+zx_status_t sys_vmar_allocate(zx_handle_t parent_vmar, uint32_t options, size_t offset, size_t size,
+                              uaddr_t child_vmar, uaddr_t child_addr)
+{
+    struct vmar *parent, *child;
+    zx_rights_t rights;
+    zx_status_t status = get_vmar(parent_vmar, &parent, &rights);
+    if (status != ZX_OK)
+        return status;
+    if (rights_for_perms((options & ZX_VM_CAN_MAP_PERMS) >> 7) & ~rights)
+        status = ZX_ERR_ACCESS_DENIED;
+    else
+        status = vmar_allocate(parent, options, offset, size, &child);
+    kobject_unref(&parent->base);
+    if (status != ZX_OK)
+        return status;
+    vaddr_t addr = child->start;
+    zx_rights_t child_rights = (rights & ~(ZX_RIGHT_READ | ZX_RIGHT_WRITE | ZX_RIGHT_EXECUTE)) |
+                               (rights & rights_for_perms(child->flags >> 7));
+    if (user_copy_out(child_addr, &addr, sizeof addr) != ZX_OK) {
+        vmar_destroy(child);
+        kobject_unref(&child->base);
+        return ZX_ERR_INVALID_ARGS;
+    }
+    return handle_give(&child->base, child_rights, child_vmar, NULL);
+}
+
+zx_status_t sys_vmar_map(zx_handle_t handle, uint32_t options, size_t vmar_offset, zx_handle_t vmo,
+                         uint64_t vmo_offset, size_t len, uaddr_t mapped_addr)
+{
+    struct vmar *v;
+    struct kobject *obj;
+    zx_rights_t vmar_rights, vmo_rights;
+    zx_status_t status = get_vmar(handle, &v, &vmar_rights);
+    if (status != ZX_OK)
+        return status;
+    status = handle_table_get(zx_caller_current()->handles, vmo, &obj, &vmo_rights);
+    if (status != ZX_OK) {
+        kobject_unref(&v->base);
+        return status;
+    }
+    zx_rights_t need = rights_for_perms(options & ZX_VM_PERMS);
+    vaddr_t addr = 0;
+    if (obj->type != &vmo_type)
+        status = ZX_ERR_WRONG_TYPE;
+    else if (!(vmo_rights & ZX_RIGHT_MAP) || (need & ~vmar_rights) || (need & ~vmo_rights))
+        status = ZX_ERR_ACCESS_DENIED;
+    else
+        status = vmar_map(v, options, vmar_offset, container_of(obj, struct vmo, base), vmo_offset, len, &addr);
+    if (status == ZX_OK && user_copy_out(mapped_addr, &addr, sizeof addr) != ZX_OK) {
+        vmar_unmap(v, addr, len);
+        status = ZX_ERR_INVALID_ARGS;
+    }
+    kobject_unref(obj);
+    kobject_unref(&v->base);
+    return status;
+}
+
+zx_status_t sys_vmar_unmap(zx_handle_t handle, uintptr_t addr, size_t len)
+{
+    struct vmar *v;
+    zx_rights_t rights;
+    zx_status_t status = get_vmar(handle, &v, &rights);
+    if (status != ZX_OK)
+        return status;
+    status = vmar_unmap(v, addr, len);
+    kobject_unref(&v->base);
+    return status;
+}
+
+zx_status_t sys_vmar_protect(zx_handle_t handle, uint32_t options, uintptr_t addr, size_t len)
+{
+    struct vmar *v;
+    zx_rights_t rights;
+    zx_status_t status = get_vmar(handle, &v, &rights);
+    if (status != ZX_OK)
+        return status;
+    status = rights_for_perms(options) & ~rights ? ZX_ERR_ACCESS_DENIED : vmar_protect(v, options, addr, len);
+    kobject_unref(&v->base);
+    return status;
+}
+
+zx_status_t sys_vmar_destroy(zx_handle_t handle)
+{
+    struct vmar *v;
+    zx_rights_t rights;
+    zx_status_t status = get_vmar(handle, &v, &rights);
+    if (status != ZX_OK)
+        return status;
+    status = rights & ZX_RIGHT_OP_CHILDREN ? vmar_destroy(v) : ZX_ERR_ACCESS_DENIED;
+    kobject_unref(&v->base);
+    return status;
+}
