@@ -12,12 +12,13 @@ static void notify_locked(struct kobject *obj, zx_signals_t extra, const struct 
 {
     struct observer **link = &obj->observers;
     while (*link) {
-        struct observer *o = *link;
+        /* Read next first: an observer that leaves may belong to a waiter that, once woken, returns and
+           takes the observer with its stack frame, before on_change has even returned here. */
+        struct observer *o = *link, *next = o->next;
         zx_signals_t seen = obj->signals | extra;
         bool concerned = table ? o->table == table && o->handle == handle : (o->watched & seen) != 0;
         if (concerned && !o->on_change(o, seen)) {
-            *link = o->next;
-            o->next = NULL;
+            *link = next;
             continue;
         }
         link = &o->next;

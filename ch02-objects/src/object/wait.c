@@ -19,9 +19,10 @@ struct waiting {
 static bool wake_waiter(struct observer *o, zx_signals_t signals)
 {
     struct waiting *w = container_of(o, struct waiting, o);
+    struct hal_thread *thread = w->thread; /* once done is set, w may vanish with the waiter's frame */
     w->seen = signals;
     __atomic_store_n(&w->done, true, __ATOMIC_RELEASE);
-    hal_thread_wake(w->thread);
+    hal_thread_wake(thread);
     return false; /* the wait is over: leave the object */
 }
 

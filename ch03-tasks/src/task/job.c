@@ -13,6 +13,7 @@ static struct job *root;
 static void job_destroy(struct kobject *obj)
 {
     struct job *j = container_of(obj, struct job, base);
+    exceptionate_unbind(&j->exceptionate);
     if (j->parent) {
         hal_lock_acquire(&j->parent->lock);
         for (struct job **link = &j->parent->children; *link; link = &(*link)->next_sibling) {
@@ -66,6 +67,7 @@ void job_kill(struct job *job)
        lock while a process dies (that takes the lock again to leave the list). */
     hal_lock_acquire(&job->lock);
     job->killed = true;
+    job->return_code = ZX_TASK_RETCODE_SYSCALL_KILL;
     hal_lock_release(&job->lock);
     for (;;) {
         hal_lock_acquire(&job->lock);

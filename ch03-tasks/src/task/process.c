@@ -66,6 +66,7 @@ zx_status_t process_create(struct job *job, const char *name, struct process **o
 static void process_die(struct process *p)
 {
     handle_table_destroy(&p->handles);
+    exceptionate_unbind(&p->exceptionate);
     uspace_destroy(&p->memory);
     hal_lock_acquire(&p->job->lock);
     for (struct process **link = &p->job->processes; *link; link = &(*link)->next_in_job) {
@@ -86,10 +87,21 @@ void process_kill(struct process *p, int64_t return_code)
         return;
     }
     p->return_code = return_code;
+    /* Threads never started have no kernel thread to notice a kill: they are dead at once. The others
+       stop at their next return to the kernel, and the last to stop ends the process. */
+    for (struct thread **link = &p->threads; *link;) {
+        struct thread *t = *link;
+        if (t->state == ZX_THREAD_STATE_NEW) {
+            *link = t->next_in_process;
+            t->state = ZX_THREAD_STATE_DEAD;
+            kobject_signal(&t->base, 0, ZX_TASK_TERMINATED);
+        } else {
+            thread_kill(t);
+            link = &t->next_in_process;
+        }
+    }
     bool no_threads = !p->threads;
     p->state = no_threads ? PROCESS_DEAD : PROCESS_DYING;
-    for (struct thread *t = p->threads; t; t = t->next_in_process)
-        thread_kill(t);
     hal_lock_release(&p->lock);
     if (no_threads)
         process_die(p);
@@ -104,10 +116,14 @@ void process_thread_ended(struct process *p, struct thread *t)
             break;
         }
     }
+    t->state = ZX_THREAD_STATE_DEAD;
     bool last = !p->threads && p->state < PROCESS_DEAD;
     if (last)
         p->state = PROCESS_DEAD;
     hal_lock_release(&p->lock);
+    /* In this order: whoever sees the thread TERMINATED finds it gone from the process's list, and the
+       thread ends before its process does. */
+    kobject_signal(&t->base, 0, ZX_TASK_TERMINATED);
     if (last)
         process_die(p);
 }

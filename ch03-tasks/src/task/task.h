@@ -16,6 +16,7 @@ keeps its children on a list, under its lock, without references: a child remove
 #include "kernel/uspace.h"
 #include "object/handle.h"
 #include "syscall/caller.h"
+#include "task/exceptionate.h"
 #include "zircon/task.h"
 
 struct job {
@@ -25,6 +26,8 @@ struct job {
     struct job *children, *next_sibling;
     struct process *processes;
     bool killed;
+    int64_t return_code; /* ZX_TASK_RETCODE_SYSCALL_KILL once killed */
+    struct exceptionate exceptionate;
 };
 
 enum process_state { PROCESS_INITIAL, PROCESS_RUNNING, PROCESS_DYING, PROCESS_DEAD };
@@ -40,6 +43,7 @@ struct process {
     struct thread *threads;
     int64_t return_code;
     zx_time_t start_time;
+    struct exceptionate exceptionate;
 };
 
 struct thread {
@@ -51,8 +55,10 @@ struct thread {
                                 the kernel heap */
     paddr_t ctx_frame;
     uint32_t state;  /* ZX_THREAD_STATE_*; guarded by the process's lock */
+    uint32_t exception_channel_type; /* while BLOCKED_EXCEPTION: whose channel; same lock */
     bool kill;       /* atomic: the thread must end at its next return to the kernel */
     struct hal_thread *kernel_thread;
+    struct exceptionate exceptionate;
 };
 
 extern const struct kobject_type job_type, process_type, thread_type;
@@ -69,13 +75,17 @@ zx_status_t process_create(struct job *job, const char *name, struct process **o
    loader's error. */
 zx_status_t process_load(struct process *p, const char *name, vaddr_t *entry, vaddr_t *stack);
 void process_kill(struct process *p, int64_t return_code);
-/* A thread of p has ended; the last one ends the process. */
+/* Thread t of p has ended (or was destroyed unstarted): it is DEAD, leaves p and signals
+   ZX_TASK_TERMINATED; the last one ends the process. */
 void process_thread_ended(struct process *p, struct thread *t);
 
 zx_status_t thread_create(struct process *p, const char *name, struct thread **out);
 /* Start t at entry with stack and two arguments. ZX_ERR_BAD_STATE if already started. */
 zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_t arg1, uint64_t arg2);
 void thread_kill(struct thread *t);
+
+/* Start the periodic timer that preempts user threads (task/sched_tick.c); later calls do nothing. */
+void sched_tick_start(void);
 
 /* The thread on whose behalf the current system call runs. */
 struct thread *thread_current(void);

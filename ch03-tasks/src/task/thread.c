@@ -16,6 +16,7 @@ static void thread_destroy(struct kobject *obj)
     struct thread *t = container_of(obj, struct thread, base);
     if (t->state == ZX_THREAD_STATE_NEW) /* never started: leave the process's list */
         process_thread_ended(t->process, t);
+    exceptionate_unbind(&t->exceptionate);
     kobject_unref(&t->process->base);
     frame_free(t->ctx_frame);
     kfree(t);
@@ -77,6 +78,7 @@ zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_
     hal_context_init(t->ctx, entry, stack);
     hal_context_set_arg(t->ctx, 0, arg1);
     hal_context_set_arg(t->ctx, 1, arg2);
+    sched_tick_start();
     kobject_ref(&t->base); /* the kernel thread's */
     if (hal_thread_spawn(thread_loop, t) != 0) {
         kobject_unref(&t->base);

@@ -5,22 +5,13 @@ the user's registers until they trap, look at why, act, and run them again.
 
 - A **system call** goes to the dispatcher of chapter 2; its result goes back in the return register.
 - An **interrupt** (the timer, or a poke from another CPU) is a chance to let other threads run.
-- A **fault** is an exception. Chapter 3 does not yet deliver exceptions to handlers, so the process is
-  killed with `ZX_TASK_RETCODE_EXCEPTION_KILL`, and the kernel says why on the console. Either way the
-  kernel goes on.
+- A **fault** is an exception: the thread stops while the search of task/exception_raise.c offers it to
+  the handlers, and then runs on, ends, or has its process killed. Either way the kernel goes on.
 
 Before every entry into user mode the loop checks whether the thread must end: killed, or its process
 dying. That check, and the poke that `thread_kill` sends, are why a kill always takes effect. */
-#include "kernel/printk.h"
 #include "syscall/dispatch.h"
-#include "task/task.h"
-
-static void report_fault(struct thread *t, const struct hal_trap *trap)
-{
-    kprintf("zinc: thread %lu of process %lu (%s): %s at pc 0x%lx, address 0x%lx: process killed\n",
-            (unsigned long)t->base.koid, (unsigned long)t->process->base.koid, t->process->base.name,
-            hal_trap_name(trap->kind), (unsigned long)hal_context_pc(t->ctx), (unsigned long)trap->addr);
-}
+#include "task/exception.h"
 
 void thread_loop(void *arg)
 {
@@ -28,8 +19,10 @@ void thread_loop(void *arg)
     struct hal_trap trap;
     t->kernel_thread = hal_thread_current();
     zx_caller_set_current(&t->caller);
-    hal_pt_activate(t->process->memory.pt);
     while (!__atomic_load_n(&t->kill, __ATOMIC_SEQ_CST)) {
+        /* Other threads, of other processes, ran since the last trap: make this process's address space
+           the current one again (free when it still is). */
+        hal_pt_activate(t->process->memory.pt);
         hal_context_run(t->ctx, &trap);
         if (trap.kind == HAL_TRAP_SYSCALL) {
             uint64_t regs[SYSCALL_REGISTER_ARGS];
@@ -39,14 +32,10 @@ void thread_loop(void *arg)
         } else if (trap.kind == HAL_TRAP_INTERRUPT) {
             hal_thread_yield();
         } else {
-            report_fault(t, &trap);
-            process_kill(t->process, ZX_TASK_RETCODE_EXCEPTION_KILL);
+            exception_raise(t, &trap);
         }
     }
-    hal_lock_acquire(&t->process->lock);
-    t->state = ZX_THREAD_STATE_DEAD;
-    hal_lock_release(&t->process->lock);
-    kobject_signal(&t->base, 0, ZX_TASK_TERMINATED);
+    exceptionate_unbind(&t->exceptionate);
     process_thread_ended(t->process, t);
     hal_thread_set_local(NULL);
     kobject_unref(&t->base); /* the kernel thread's reference: the object may go now */

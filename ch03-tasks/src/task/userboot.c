@@ -6,7 +6,8 @@ hands it a channel with its start-up message (zircon/startup.h) and three handle
 thread and to the root job, and starts its thread. From then on everything else is done by user code with
 system calls. The kernel waits for that process to end, says how it ended, and shuts down.
 
-The boot arguments name the program and its arguments: `run userboot`, or `run hello-zircon a b`. */
+The boot arguments name the program and its arguments: `run hello-zircon a b`; without a name (`run`)
+it is chapter 3's demo, `task-demo`. */
 #include <string.h>
 
 #include "kernel/main.h"
@@ -42,9 +43,9 @@ static struct message *startup_message(const char *args, struct process *p, stru
     kobject_ref(&p->base);
     kobject_ref(&t->base);
     kobject_ref(&job_root()->base);
-    m->handles[ZINC_STARTUP_PROCESS] = (struct message_handle){&p->base, process_type.default_rights};
-    m->handles[ZINC_STARTUP_THREAD] = (struct message_handle){&t->base, thread_type.default_rights};
-    m->handles[ZINC_STARTUP_JOB] = (struct message_handle){&job_root()->base, job_type.default_rights};
+    m->handles[ZINC_STARTUP_PROCESS] = (struct message_handle){.obj = &p->base, .rights = process_type.default_rights};
+    m->handles[ZINC_STARTUP_THREAD] = (struct message_handle){.obj = &t->base, .rights = thread_type.default_rights};
+    m->handles[ZINC_STARTUP_JOB] = (struct message_handle){.obj = &job_root()->base, .rights = job_type.default_rights};
     return m;
 }
 
@@ -86,7 +87,7 @@ static zx_status_t launch(const char *name, const char *args, struct process **o
 
 static int userboot(const char *args)
 {
-    char name[ZX_MAX_NAME_LEN] = "userboot";
+    char name[ZX_MAX_NAME_LEN] = "task-demo";
     size_t n = strcspn(args, " ");
     if (n > 0 && n < sizeof name) {
         memcpy(name, args, n);

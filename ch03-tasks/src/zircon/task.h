@@ -31,10 +31,12 @@ typedef struct zx_info_process {
 #define ZX_THREAD_STATE_BLOCKED ((uint32_t)0x0003u)
 #define ZX_THREAD_STATE_DYING ((uint32_t)0x0004u)
 #define ZX_THREAD_STATE_DEAD ((uint32_t)0x0005u)
+/* BLOCKED, refined by what the thread waits for: in Zinc so far, an exception. */
+#define ZX_THREAD_STATE_BLOCKED_EXCEPTION ((uint32_t)0x0103u)
 
 typedef struct zx_info_thread {
     uint32_t state; /* ZX_THREAD_STATE_* */
-    uint32_t wait_exception_channel_type;
+    uint32_t wait_exception_channel_type; /* ZX_EXCEPTION_CHANNEL_TYPE_*, while BLOCKED_EXCEPTION */
     uint64_t cpu_affinity_mask[8];
 } zx_info_thread_t;
 

@@ -1,0 +1,203 @@
+/*: # JobTest
+
+Jobs form a tree that holds every process (Fuchsia's *Job* object page, `zx_job_create`, `zx_task_kill`):
+
+- `zx_job_create` makes a child of a job whose handle has `ZX_RIGHT_MANAGE_JOB`; options must be 0;
+- `ZX_INFO_JOB_CHILDREN` and `ZX_INFO_JOB_PROCESSES` list koids and need `ZX_RIGHT_ENUMERATE`; a buffer too
+  small is not an error: `actual` says how many were written, `avail` how many there are;
+- killing a job kills every process in it and in the jobs below, with `ZX_TASK_RETCODE_SYSCALL_KILL`;
+  the job signals `ZX_JOB_TERMINATED`, `ZX_INFO_JOB` says it exited, and nothing new can be made in it.
+
+The processes here are task-helper (user/task-helper.c), launched with user/lib/launch.c. */
+#include "launch.h"
+#include "zircon/object_info.h"
+#include "zircon/process.h"
+#include "zircon/task.h"
+#include "zxtest.h"
+
+#define UNMAPPED ((void *)0x10)
+#define SECOND 1000000000ll
+
+static zx_koid_t koid_of(zx_handle_t h)
+{
+    zx_info_handle_basic_t info = {0};
+    EXPECT_OK(zx_object_get_info(h, ZX_INFO_HANDLE_BASIC, &info, sizeof info, NULL, NULL));
+    return info.koid;
+}
+
+static zx_handle_t new_job(void)
+{
+    zx_handle_t job = ZX_HANDLE_INVALID;
+    EXPECT_OK(zx_job_create(zx_job_default(), 0, &job));
+    return job;
+}
+
+static zx_handle_t launch(zx_handle_t job, const char *what)
+{
+    const char *argv[] = {"task-helper", what};
+    zx_handle_t process = ZX_HANDLE_INVALID;
+    EXPECT_OK(zinc_launch(job, 2, argv, NULL, 0, &process));
+    return process;
+}
+
+static int64_t return_code(zx_handle_t process)
+{
+    zx_info_process_t info = {0};
+    EXPECT_OK(zx_object_wait_one(process, ZX_TASK_TERMINATED, zx_clock_get_monotonic() + 10 * SECOND, NULL));
+    EXPECT_OK(zx_object_get_info(process, ZX_INFO_PROCESS, &info, sizeof info, NULL, NULL));
+    return info.return_code;
+}
+
+TEST(JobTest, CreateMakesAJob)
+{
+    zx_handle_t job = new_job();
+    zx_info_handle_basic_t info = {0};
+    ASSERT_OK(zx_object_get_info(job, ZX_INFO_HANDLE_BASIC, &info, sizeof info, NULL, NULL));
+    EXPECT_EQ(info.type, ZX_OBJ_TYPE_JOB);
+    EXPECT_NE(info.koid, koid_of(zx_job_default()));
+    EXPECT_EQ(info.rights & (ZX_RIGHT_MANAGE_JOB | ZX_RIGHT_ENUMERATE | ZX_RIGHT_DESTROY),
+              ZX_RIGHT_MANAGE_JOB | ZX_RIGHT_ENUMERATE | ZX_RIGHT_DESTROY);
+    EXPECT_OK(zx_handle_close(job));
+}
+
+TEST(JobTest, CreateChecksArguments)
+{
+    zx_handle_t job, event;
+    EXPECT_STATUS(zx_job_create(zx_job_default(), 1, &job), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_job_create(ZX_HANDLE_INVALID, 0, &job), ZX_ERR_BAD_HANDLE);
+    EXPECT_STATUS(zx_job_create(zx_job_default(), 0, UNMAPPED), ZX_ERR_INVALID_ARGS);
+    ASSERT_OK(zx_event_create(0, &event));
+    EXPECT_STATUS(zx_job_create(event, 0, &job), ZX_ERR_WRONG_TYPE);
+    EXPECT_OK(zx_handle_close(event));
+}
+
+TEST(JobTest, CreateNeedsManageJob)
+{
+    zx_handle_t weak, job;
+    ASSERT_OK(zx_handle_duplicate(zx_job_default(), ZX_RIGHTS_BASIC | ZX_RIGHT_ENUMERATE, &weak));
+    EXPECT_STATUS(zx_job_create(weak, 0, &job), ZX_ERR_ACCESS_DENIED);
+    EXPECT_OK(zx_handle_close(weak));
+}
+
+TEST(JobTest, ChildrenListedWithActualAndAvail)
+{
+    zx_handle_t parent = new_job(), a, b;
+    ASSERT_OK(zx_job_create(parent, 0, &a));
+    ASSERT_OK(zx_job_create(parent, 0, &b));
+    zx_koid_t koids[4] = {0};
+    size_t actual = 99, avail = 99;
+    EXPECT_OK(zx_object_get_info(parent, ZX_INFO_JOB_CHILDREN, koids, sizeof koids, &actual, &avail));
+    EXPECT_EQ(actual, 2);
+    EXPECT_EQ(avail, 2);
+    zx_koid_t ka = koid_of(a), kb = koid_of(b);
+    EXPECT_TRUE((koids[0] == ka && koids[1] == kb) || (koids[0] == kb && koids[1] == ka));
+    /* Room for one: one written, still two there, and that is not an error. */
+    EXPECT_OK(zx_object_get_info(parent, ZX_INFO_JOB_CHILDREN, koids, sizeof koids[0], &actual, &avail));
+    EXPECT_EQ(actual, 1);
+    EXPECT_EQ(avail, 2);
+    EXPECT_OK(zx_object_get_info(parent, ZX_INFO_JOB_CHILDREN, NULL, 0, &actual, &avail));
+    EXPECT_EQ(actual, 0);
+    EXPECT_EQ(avail, 2);
+    EXPECT_STATUS(zx_object_get_info(parent, ZX_INFO_JOB_CHILDREN, UNMAPPED, sizeof koids, &actual, &avail),
+                  ZX_ERR_INVALID_ARGS);
+    /* A child leaves the list when its last handle goes. */
+    EXPECT_OK(zx_handle_close(a));
+    EXPECT_OK(zx_object_get_info(parent, ZX_INFO_JOB_CHILDREN, koids, sizeof koids, &actual, &avail));
+    EXPECT_EQ(actual, 1);
+    EXPECT_EQ(koids[0], koid_of(b));
+    zx_handle_t handles[] = {b, parent};
+    EXPECT_OK(zx_handle_close_many(handles, 2));
+}
+
+TEST(JobTest, ListsNeedEnumerateAndAJob)
+{
+    zx_handle_t weak;
+    size_t actual;
+    zx_koid_t koid;
+    ASSERT_OK(zx_handle_duplicate(zx_job_default(), ZX_RIGHTS_BASIC, &weak));
+    EXPECT_STATUS(zx_object_get_info(weak, ZX_INFO_JOB_CHILDREN, &koid, sizeof koid, &actual, NULL),
+                  ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(zx_object_get_info(weak, ZX_INFO_JOB_PROCESSES, &koid, sizeof koid, &actual, NULL),
+                  ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(zx_object_get_info(zx_process_self(), ZX_INFO_JOB_CHILDREN, &koid, sizeof koid, &actual, NULL),
+                  ZX_ERR_WRONG_TYPE);
+    EXPECT_OK(zx_handle_close(weak));
+}
+
+TEST(JobTest, ProcessesListed)
+{
+    zx_handle_t job = new_job(), process = launch(job, "sleep");
+    zx_koid_t koids[2] = {0};
+    size_t actual = 0, avail = 0;
+    EXPECT_OK(zx_object_get_info(job, ZX_INFO_JOB_PROCESSES, koids, sizeof koids, &actual, &avail));
+    EXPECT_EQ(actual, 1);
+    EXPECT_EQ(avail, 1);
+    EXPECT_EQ(koids[0], koid_of(process));
+    EXPECT_OK(zx_task_kill(job));
+    EXPECT_EQ(return_code(process), ZX_TASK_RETCODE_SYSCALL_KILL);
+    EXPECT_OK(zx_object_get_info(job, ZX_INFO_JOB_PROCESSES, koids, sizeof koids, &actual, &avail));
+    EXPECT_EQ(avail, 0);
+    zx_handle_t handles[] = {process, job};
+    EXPECT_OK(zx_handle_close_many(handles, 2));
+}
+
+TEST(JobTest, KillEndsItsProcesses)
+{
+    zx_handle_t job = new_job(), sleeper = launch(job, "sleep"), spinner = launch(job, "spin");
+    zx_info_job_t info = {0};
+    ASSERT_OK(zx_object_get_info(job, ZX_INFO_JOB, &info, sizeof info, NULL, NULL));
+    EXPECT_FALSE(info.exited);
+    EXPECT_OK(zx_task_kill(job));
+    EXPECT_EQ(return_code(sleeper), ZX_TASK_RETCODE_SYSCALL_KILL);
+    EXPECT_EQ(return_code(spinner), ZX_TASK_RETCODE_SYSCALL_KILL);
+    EXPECT_OK(zx_object_wait_one(job, ZX_JOB_TERMINATED, 0, NULL));
+    ASSERT_OK(zx_object_get_info(job, ZX_INFO_JOB, &info, sizeof info, NULL, NULL));
+    EXPECT_TRUE(info.exited);
+    EXPECT_EQ(info.return_code, ZX_TASK_RETCODE_SYSCALL_KILL);
+    zx_handle_t handles[] = {sleeper, spinner, job};
+    EXPECT_OK(zx_handle_close_many(handles, 3));
+}
+
+TEST(JobTest, KillReachesJobsBelow)
+{
+    zx_handle_t parent = new_job(), child, process;
+    ASSERT_OK(zx_job_create(parent, 0, &child));
+    process = launch(child, "sleep");
+    EXPECT_OK(zx_task_kill(parent));
+    EXPECT_EQ(return_code(process), ZX_TASK_RETCODE_SYSCALL_KILL);
+    EXPECT_OK(zx_object_wait_one(child, ZX_JOB_TERMINATED, 0, NULL));
+    zx_handle_t handles[] = {process, child, parent};
+    EXPECT_OK(zx_handle_close_many(handles, 3));
+}
+
+TEST(JobTest, NothingNewInAKilledJob)
+{
+    zx_handle_t job = new_job(), child, process, vmar;
+    EXPECT_OK(zx_task_kill(job));
+    EXPECT_STATUS(zx_job_create(job, 0, &child), ZX_ERR_BAD_STATE);
+    EXPECT_STATUS(zx_process_create(job, "late", 4, 0, &process, &vmar), ZX_ERR_BAD_STATE);
+    EXPECT_OK(zx_handle_close(job));
+}
+
+TEST(JobTest, KillNeedsDestroyRight)
+{
+    zx_handle_t job = new_job(), weak;
+    ASSERT_OK(zx_handle_duplicate(job, ZX_RIGHTS_BASIC, &weak));
+    EXPECT_STATUS(zx_task_kill(weak), ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(zx_task_kill(ZX_HANDLE_INVALID), ZX_ERR_BAD_HANDLE);
+    zx_handle_t handles[] = {weak, job};
+    EXPECT_OK(zx_handle_close_many(handles, 2));
+}
+
+TEST(JobTest, InfoNeedsInspect)
+{
+    zx_handle_t job = new_job(), weak;
+    zx_info_job_t info;
+    ASSERT_OK(zx_handle_duplicate(job, ZX_RIGHT_TRANSFER, &weak));
+    EXPECT_STATUS(zx_object_get_info(weak, ZX_INFO_JOB, &info, sizeof info, NULL, NULL), ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(zx_object_get_info(job, ZX_INFO_JOB, &info, sizeof info - 1, NULL, NULL), ZX_ERR_BUFFER_TOO_SMALL);
+    EXPECT_STATUS(zx_object_get_info(zx_process_self(), ZX_INFO_JOB, &info, sizeof info, NULL, NULL),
+                  ZX_ERR_WRONG_TYPE);
+    zx_handle_t handles[] = {weak, job};
+    EXPECT_OK(zx_handle_close_many(handles, 2));
+}
