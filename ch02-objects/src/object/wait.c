@@ -3,7 +3,12 @@
 An observer on the object records the signals and wakes the waiting thread. The thread parks until woken
 or until the deadline; a wake that is not for it (a stray token) just makes it look again. On timeout the
 observer is removed, and because removal and notification both happen under the object's lock, the
-thread then knows for sure whether the observer fired in the meantime. */
+thread then knows for sure whether the observer fired in the meantime.
+
+Closing the handle ends the wait. A close can land between the system call's lookup of the handle and the
+moment the observer is in place, too early to see the observer: so once it is in place, the handle is
+looked up again. The closer removes the handle before it cancels the observers, so one of the two always
+sees the other. */
 #include "object/wait.h"
 
 #include "object/observer.h"
@@ -26,7 +31,18 @@ static bool wake_waiter(struct observer *o, zx_signals_t signals)
     return false; /* the wait is over: leave the object */
 }
 
-zx_status_t object_wait(struct kobject *obj, const struct handle_table *table, zx_handle_t value,
+/* Does value in table still name obj? */
+static bool still_held(struct handle_table *table, zx_handle_t value, struct kobject *obj)
+{
+    struct kobject *now;
+    zx_rights_t rights;
+    if (handle_table_get(table, value, &now, &rights) != ZX_OK)
+        return false;
+    kobject_unref(now);
+    return now == obj;
+}
+
+zx_status_t object_wait(struct kobject *obj, struct handle_table *table, zx_handle_t value,
                         zx_signals_t signals, uint64_t deadline, zx_signals_t *observed)
 {
     struct waiting w = {
@@ -34,6 +50,13 @@ zx_status_t object_wait(struct kobject *obj, const struct handle_table *table, z
         .thread = hal_thread_current(),
     };
     observer_add(obj, &w.o);
+    if (table && !still_held(table, value, obj)) {
+        zx_signals_t now = observer_remove(obj, &w.o);
+        if (!__atomic_load_n(&w.done, __ATOMIC_ACQUIRE)) {
+            *observed = now | ZX_SIGNAL_HANDLE_CLOSED;
+            return ZX_ERR_CANCELED;
+        }
+    }
     bool aborted = false;
     while (!__atomic_load_n(&w.done, __ATOMIC_ACQUIRE) && hal_timer_now() < deadline && !(aborted = zx_caller_stopping()))
         hal_thread_park(deadline);

@@ -12,7 +12,7 @@ replaces it, turning the blocked thread into a future that costs no stack while 
    thread: ZX_ERR_CANCELED). *observed receives the signals at
    the moment the wait ended (with ZX_SIGNAL_HANDLE_CLOSED when cancelled). Deadlines are on the
    hal_timer_now clock; HAL_NO_DEADLINE waits for ever. */
-zx_status_t object_wait(struct kobject *obj, const struct handle_table *table, zx_handle_t value,
+zx_status_t object_wait(struct kobject *obj, struct handle_table *table, zx_handle_t value,
                         zx_signals_t signals, uint64_t deadline, zx_signals_t *observed);
 
 #endif
