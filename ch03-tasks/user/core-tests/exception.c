@@ -14,18 +14,14 @@ Fuchsia's *Exception handling* concept page):
 Faults of this program's own threads are caught on their thread channels (an uncaught one would end the
 test program); a fault nobody catches is left to a child, task-helper. */
 #include "launch.h"
+#include "zinc_arch.h"
 #include "zircon/exception.h"
 #include "zircon/object_info.h"
 #include "zircon/process.h"
 #include "zircon/task.h"
 #include "zxtest.h"
 
-/* The breakpoint instruction: the one thing here that depends on the architecture. */
-#if defined(__x86_64__)
-#define BREAKPOINT "int3"
-#else
-#define BREAKPOINT "ebreak"
-#endif
+#define BREAKPOINT ZINC_BREAKPOINT /* the one thing here that depends on the architecture */
 
 #define UNMAPPED ((void *)0x10)
 #define SECOND 1000000000ll
