@@ -20,40 +20,12 @@ A channel carries messages of bytes and handles between its two ends (`zx_channe
 #include <string.h>
 
 #include "zircon/object_info.h"
+#include "probe.h"
 #include "zxtest.h"
-
-#define UNMAPPED ((void *)0x10)
-#define KERNEL_HALF ((void *)0xffffffff80001000ul)
 
 #define CHANNEL_RIGHTS                                                                                  \
     (ZX_RIGHT_TRANSFER | ZX_RIGHT_DUPLICATE | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT | ZX_RIGHT_READ |         \
      ZX_RIGHT_WRITE | ZX_RIGHT_SIGNAL | ZX_RIGHT_SIGNAL_PEER)
-
-static zx_signals_t signals_of(zx_handle_t h)
-{
-    zx_signals_t observed = 0xdeadbeef;
-    EXPECT_STATUS(zx_object_wait_one(h, ZX_SIGNAL_NONE, 0, &observed), ZX_ERR_TIMED_OUT);
-    return observed;
-}
-
-static zx_info_handle_basic_t basic(zx_handle_t h)
-{
-    zx_info_handle_basic_t info = {0};
-    EXPECT_OK(zx_object_get_info(h, ZX_INFO_HANDLE_BASIC, &info, sizeof info, NULL, NULL));
-    return info;
-}
-
-static uint32_t handle_count(zx_handle_t h)
-{
-    zx_info_handle_count_t info = {0};
-    EXPECT_OK(zx_object_get_info(h, ZX_INFO_HANDLE_COUNT, &info, sizeof info, NULL, NULL));
-    return info.handle_count;
-}
-
-static int is_valid(zx_handle_t h)
-{
-    return zx_object_get_info(h, ZX_INFO_HANDLE_VALID, NULL, 0, NULL, NULL) == ZX_OK;
-}
 
 TEST(ChannelTest, CreateGivesTwoWritableEnds)
 {

@@ -11,18 +11,8 @@ here are Fuchsia's:
   changing nothing;
 - signalling needs `ZX_RIGHT_SIGNAL`; an event has no peer, so `zx_object_signal_peer` is refused. */
 #include "zircon/object_info.h"
+#include "probe.h"
 #include "zxtest.h"
-
-#define KERNEL_HALF ((void *)0xffffffff80001000ul)
-
-/* The event's signals now, by a wait that has already expired. */
-static zx_signals_t signals_of(zx_handle_t h)
-{
-    zx_signals_t observed = 0xdeadbeef;
-    zx_status_t status = zx_object_wait_one(h, ZX_SIGNAL_NONE, 0, &observed);
-    EXPECT_STATUS(status, ZX_ERR_TIMED_OUT);
-    return observed;
-}
 
 TEST(EventTest, CreateAndSignal)
 {

@@ -10,27 +10,12 @@ the other with `zx_object_signal_peer`. Fuchsia's rules:
   on `zx_object_signal_peer` fails with `ZX_ERR_PEER_CLOSED` (but an end can still signal itself);
 - the relation is immutable: `related_koid` still names the closed end afterwards. */
 #include "zircon/object_info.h"
+#include "probe.h"
 #include "zxtest.h"
-
-#define UNMAPPED ((void *)0x10)
 
 #define EVENTPAIR_RIGHTS                                                                                \
     (ZX_RIGHT_TRANSFER | ZX_RIGHT_DUPLICATE | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT | ZX_RIGHT_SIGNAL |       \
      ZX_RIGHT_SIGNAL_PEER)
-
-static zx_signals_t signals_of(zx_handle_t h)
-{
-    zx_signals_t observed = 0xdeadbeef;
-    EXPECT_STATUS(zx_object_wait_one(h, ZX_SIGNAL_NONE, 0, &observed), ZX_ERR_TIMED_OUT);
-    return observed;
-}
-
-static zx_info_handle_basic_t basic(zx_handle_t h)
-{
-    zx_info_handle_basic_t info = {0};
-    EXPECT_OK(zx_object_get_info(h, ZX_INFO_HANDLE_BASIC, &info, sizeof info, NULL, NULL));
-    return info;
-}
 
 TEST(EventPairTest, CreateGivesTwoRelatedEnds)
 {

@@ -19,11 +19,11 @@ test program); a fault nobody catches is left to a child, task-helper. */
 #include "zircon/object_info.h"
 #include "zircon/process.h"
 #include "zircon/task.h"
+#include "probe.h"
 #include "zxtest.h"
 
 #define BREAKPOINT ZINC_BREAKPOINT /* the one thing here that depends on the architecture */
 
-#define UNMAPPED ((void *)0x10)
 #define SECOND 1000000000ll
 #define STACK_SIZE 8192
 #define LISTENER_RIGHTS (ZX_RIGHT_TRANSFER | ZX_RIGHT_WAIT | ZX_RIGHT_READ)

@@ -17,32 +17,10 @@ A handle value means something only inside its process, and the kernel promises 
 The tests look at objects through `ZX_INFO_HANDLE_BASIC` (koid and rights) and `ZX_INFO_HANDLE_COUNT`
 (how many handles the object has), which is how a program can tell a new handle from a leaked one. */
 #include "zircon/object_info.h"
+#include "probe.h"
 #include "zxtest.h"
 
-/* An address no program has mapped (the first page is never user memory), and one in the kernel's half. */
-#define UNMAPPED ((void *)0x10)
-#define KERNEL_HALF ((void *)0xffffffff80001000ul)
-
 #define EVENT_RIGHTS (ZX_RIGHT_TRANSFER | ZX_RIGHT_DUPLICATE | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT | ZX_RIGHT_SIGNAL)
-
-static zx_info_handle_basic_t basic(zx_handle_t h)
-{
-    zx_info_handle_basic_t info = {0};
-    EXPECT_OK(zx_object_get_info(h, ZX_INFO_HANDLE_BASIC, &info, sizeof info, NULL, NULL));
-    return info;
-}
-
-static uint32_t handle_count(zx_handle_t h)
-{
-    zx_info_handle_count_t info = {0};
-    EXPECT_OK(zx_object_get_info(h, ZX_INFO_HANDLE_COUNT, &info, sizeof info, NULL, NULL));
-    return info.handle_count;
-}
-
-static int is_valid(zx_handle_t h)
-{
-    return zx_object_get_info(h, ZX_INFO_HANDLE_VALID, NULL, 0, NULL, NULL) == ZX_OK;
-}
 
 TEST(HandleTest, ValuesAreNonzeroWithLowBitsSet)
 {

@@ -13,9 +13,9 @@ The processes here are task-helper (user/task-helper.c), launched with user/lib/
 #include "zircon/object_info.h"
 #include "zircon/process.h"
 #include "zircon/task.h"
+#include "probe.h"
 #include "zxtest.h"
 
-#define UNMAPPED ((void *)0x10)
 #define SECOND 1000000000ll
 
 static zx_koid_t koid_of(zx_handle_t h)

@@ -13,10 +13,8 @@ reference page:
 - a topic that does not exist is `ZX_ERR_NOT_SUPPORTED`; a bad pointer is `ZX_ERR_INVALID_ARGS`. */
 #include "zircon/object_info.h"
 #include "zircon/process.h"
+#include "probe.h"
 #include "zxtest.h"
-
-#define UNMAPPED ((void *)0x10)
-#define KERNEL_HALF ((void *)0xffffffff80001000ul)
 
 TEST(ObjectInfoTest, HandleValid)
 {

@@ -17,10 +17,10 @@ To have something happen *during* a wait, a test starts a second thread in this 
 acts, and ends with `zx_thread_exit`; the test waits for `ZX_THREAD_TERMINATED` before it returns, so no
 helper outlives its test. Waits are kept short (tens of milliseconds), because QEMU without KVM is slow. */
 #include "zircon/process.h"
+#include "probe.h"
 #include "zxtest.h"
 
 #define MS(n) ((zx_time_t)(n) * 1000000)
-#define UNMAPPED ((void *)0x10)
 
 /* The helper thread: what it should do, and after how long. */
 enum helper_action { SIGNAL_EVENT, CLOSE_HANDLE, CLOSE_THEN_SIGNAL };

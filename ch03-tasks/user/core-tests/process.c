@@ -15,9 +15,9 @@ A process is made in a job, started once with its first thread, and ends with a 
 #include "zircon/object_info.h"
 #include "zircon/process.h"
 #include "zircon/task.h"
+#include "probe.h"
 #include "zxtest.h"
 
-#define UNMAPPED ((void *)0x10)
 #define SECOND 1000000000ll
 #define MILLISECOND 1000000ll
 

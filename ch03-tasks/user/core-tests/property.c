@@ -15,10 +15,8 @@ property rights, and put back the process's name when they are done. */
 
 #include "zircon/object_info.h"
 #include "zircon/process.h"
+#include "probe.h"
 #include "zxtest.h"
-
-#define UNMAPPED ((void *)0x10)
-#define KERNEL_HALF ((void *)0xffffffff80001000ul)
 
 static char saved_name[ZX_MAX_NAME_LEN];
 

@@ -15,9 +15,9 @@ their own. */
 #include "zircon/object_info.h"
 #include "zircon/process.h"
 #include "zircon/task.h"
+#include "probe.h"
 #include "zxtest.h"
 
-#define UNMAPPED ((void *)0x10)
 #define SECOND 1000000000ll
 #define MILLISECOND 1000000ll
 #define STACK_SIZE 8192
