@@ -10,6 +10,7 @@ forgets a check still reads only the test's own buffer and maps only user pages:
 the kernel goes on. */
 #include "kernel/ktest.h"
 #include "task/elf.h"
+#include "task/elf_format.h"
 
 #define TEXT_VA 0x20000000ul
 #define DATA_VA 0x20010000ul
@@ -21,33 +22,19 @@ the kernel goes on. */
 #define FILE_SIZE (DATA_OFFSET + DATA_FILESZ)
 #define JUNK_SIZE 0x40u /* bytes after the file's end, in the buffer: never to be loaded */
 
-struct ehdr {
-    uint8_t ident[16];
-    uint16_t type, machine;
-    uint32_t version;
-    uint64_t entry, phoff, shoff;
-    uint32_t flags;
-    uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
-struct phdr {
-    uint32_t type, flags;
-    uint64_t offset, vaddr, paddr, filesz, memsz, align;
-};
-
 /* The buffer is bigger than any file in it, and zero after the junk, so that a loader reading past a file's
    end still reads this buffer. */
 static uint8_t image[3 * PAGE_SIZE] __attribute__((aligned(8)));
 static uint8_t text[TEXT_SIZE], data[DATA_FILESZ];
 
-static struct ehdr *header(void)
+static struct elf_header *header(void)
 {
-    return (struct ehdr *)image;
+    return (struct elf_header *)image;
 }
 
-static struct phdr *segment(int i)
+static struct elf_segment *segment(int i)
 {
-    return (struct phdr *)(image + sizeof(struct ehdr)) + i;
+    return (struct elf_segment *)(image + sizeof(struct elf_header)) + i;
 }
 
 /* Write the good program into image. */
@@ -62,20 +49,20 @@ static void build_good(void)
         uint64_t r = ktest_random() * 3 + i;
         memcpy(data + i, &r, 8);
     }
-    *header() = (struct ehdr){
+    *header() = (struct elf_header){
         .ident = {0x7f, 'E', 'L', 'F', 2 /* 64-bit */, 1 /* little-endian */, 1 /* version */},
         .type = 2 /* ET_EXEC */,
         .machine = HAL_ELF_MACHINE,
         .version = 1,
         .entry = TEXT_VA + 8,
-        .phoff = sizeof(struct ehdr),
-        .ehsize = sizeof(struct ehdr),
-        .phentsize = sizeof(struct phdr),
+        .phoff = sizeof(struct elf_header),
+        .ehsize = sizeof(struct elf_header),
+        .phentsize = sizeof(struct elf_segment),
         .phnum = 2,
     };
-    *segment(0) = (struct phdr){1 /* PT_LOAD */, 4 | 1 /* R X */, TEXT_OFFSET, TEXT_VA, TEXT_VA, TEXT_SIZE,
+    *segment(0) = (struct elf_segment){PT_LOAD, PF_R | PF_X, TEXT_OFFSET, TEXT_VA, TEXT_VA, TEXT_SIZE,
                                 TEXT_SIZE, PAGE_SIZE};
-    *segment(1) = (struct phdr){1 /* PT_LOAD */, 4 | 2 /* R W */, DATA_OFFSET, DATA_VA, DATA_VA, DATA_FILESZ,
+    *segment(1) = (struct elf_segment){PT_LOAD, PF_R | PF_W, DATA_OFFSET, DATA_VA, DATA_VA, DATA_FILESZ,
                                 DATA_MEMSZ, PAGE_SIZE};
     memcpy(image + TEXT_OFFSET, text, sizeof text);
     memcpy(image + DATA_OFFSET, data, sizeof data);
@@ -98,7 +85,7 @@ KTEST(elf_rejects_foreign_files)
 {
     build_good();
     KEXPECT_EQ(try_load(FILE_SIZE), ZX_OK);
-    KEXPECT_EQ(try_load(sizeof(struct ehdr) - 1), ZX_ERR_NOT_SUPPORTED); /* too short for a header */
+    KEXPECT_EQ(try_load(sizeof(struct elf_header) - 1), ZX_ERR_NOT_SUPPORTED); /* too short for a header */
     image[1] = 'e';
     KEXPECT_EQ(try_load(FILE_SIZE), ZX_ERR_NOT_SUPPORTED); /* not ELF */
     build_good();
@@ -121,7 +108,7 @@ KTEST(elf_rejects_program_headers_outside_the_file)
     header()->phoff = FILE_SIZE + 2 * JUNK_SIZE; /* past the end */
     KEXPECT_EQ(try_load(FILE_SIZE), ZX_ERR_INVALID_ARGS);
     build_good();
-    header()->phoff = FILE_SIZE - sizeof(struct phdr); /* the second entry runs past the end */
+    header()->phoff = FILE_SIZE - sizeof(struct elf_segment); /* the second entry runs past the end */
     KEXPECT_EQ(try_load(FILE_SIZE), ZX_ERR_INVALID_ARGS);
     build_good();
     header()->phentsize = 32; /* entries of another layout */

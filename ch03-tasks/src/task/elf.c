@@ -10,27 +10,9 @@ or segment that points outside the file or outside user space), never a crash. *
 #include <string.h>
 
 #include "hal/hal.h"
+#include "task/elf_format.h"
 
-#define PT_LOAD 1
-#define PF_X 1
-#define PF_W 2
-#define PF_R 4
-#define ET_EXEC 2
 #define MAX_SEGMENTS 8
-
-struct elf_header {
-    uint8_t ident[16];
-    uint16_t type, machine;
-    uint32_t version;
-    uint64_t entry, phoff, shoff;
-    uint32_t flags;
-    uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-
-struct elf_segment {
-    uint32_t type, flags;
-    uint64_t offset, vaddr, paddr, filesz, memsz, align;
-};
 
 static zx_status_t check(const uint8_t *file, size_t size, const struct elf_header **out)
 {
