@@ -4,8 +4,14 @@ Reading needs `ZX_RIGHT_READ`, writing and the range operations `ZX_RIGHT_WRITE`
 `ZX_RIGHT_RESIZE`, and making a child `ZX_RIGHT_DUPLICATE` and `ZX_RIGHT_READ`. Bytes move between user
 memory and the VMO through a small kernel buffer, a piece at a time.
 
-A child's handle has its parent handle's rights, changed as Fuchsia says: a snapshot can be written
-(unless `ZX_VMO_CHILD_NO_WRITE`), and a child has `ZX_RIGHT_RESIZE` exactly when it is resizable. */
+A child's handle has its parent handle's rights, changed as Fuchsia's `sys_vmo_create_child` does: it
+may always get and set properties (to name the child), a snapshot can be written but not executed
+(unless `ZX_VMO_CHILD_NO_WRITE`, which takes writing away from any child), and a child has
+`ZX_RIGHT_RESIZE` exactly when it is resizable. A child that could be resized but not written is
+refused (`ZX_ERR_INVALID_ARGS`).
+
+Resizing a VMO that is not resizable says `ZX_ERR_UNAVAILABLE`, as it always has in Zircon: the
+`ZX_RIGHT_RESIZE` right is only asked of a VMO that could change size. */
 #include "syscall/caller.h"
 #include "syscall/handle_give.h"
 #include "syscall/sys.h"
@@ -103,10 +109,13 @@ zx_status_t sys_vmo_set_size(zx_handle_t handle, uint64_t size)
 {
     struct vmo *v;
     zx_rights_t rights;
-    zx_status_t status = get_vmo(handle, ZX_RIGHT_WRITE | ZX_RIGHT_RESIZE, &v, &rights);
+    zx_status_t status = get_vmo(handle, ZX_RIGHT_WRITE, &v, &rights);
     if (status != ZX_OK)
         return status;
-    status = vmo_set_size(v, size);
+    if (v->resizable && !(rights & ZX_RIGHT_RESIZE))
+        status = ZX_ERR_ACCESS_DENIED;
+    else
+        status = vmo_set_size(v, size); /* ZX_ERR_UNAVAILABLE if v cannot change size */
     kobject_unref(&v->base);
     return status;
 }
@@ -116,10 +125,16 @@ zx_status_t sys_vmo_op_range(zx_handle_t handle, uint32_t op, uint64_t offset, u
 {
     struct vmo *v;
     zx_rights_t rights;
-    zx_status_t status = get_vmo(handle, ZX_RIGHT_WRITE, &v, &rights);
+    zx_status_t status = get_vmo(handle, ZX_RIGHT_NONE, &v, &rights);
     if (status != ZX_OK)
         return status;
-    status = vmo_op_range(v, op, offset, size);
+    /* An operation that does not exist is INVALID_ARGS whatever the rights; the three that do need WRITE. */
+    if (op != ZX_VMO_OP_COMMIT && op != ZX_VMO_OP_DECOMMIT && op != ZX_VMO_OP_ZERO)
+        status = ZX_ERR_INVALID_ARGS;
+    else if (!(rights & ZX_RIGHT_WRITE))
+        status = ZX_ERR_ACCESS_DENIED;
+    else
+        status = vmo_op_range(v, op, offset, size);
     kobject_unref(&v->base);
     return status;
 }
@@ -127,10 +142,10 @@ zx_status_t sys_vmo_op_range(zx_handle_t handle, uint32_t op, uint64_t offset, u
 zx_status_t sys_vmo_create_child(zx_handle_t handle, uint32_t options, uint64_t offset, uint64_t size, uaddr_t out)
 {
     uint32_t kind = options & CHILD_KINDS;
-    bool resizable = options & ZX_VMO_CHILD_RESIZABLE;
+    bool resizable = options & ZX_VMO_CHILD_RESIZABLE, no_write = options & ZX_VMO_CHILD_NO_WRITE;
     if ((kind & (kind - 1)) || !kind || (options & ~(CHILD_KINDS | ZX_VMO_CHILD_RESIZABLE | ZX_VMO_CHILD_NO_WRITE)) ||
-        (kind == ZX_VMO_CHILD_SLICE && resizable))
-        return ZX_ERR_INVALID_ARGS; /* exactly one kind; a slice cannot be resized */
+        (kind == ZX_VMO_CHILD_SLICE && resizable) || (no_write && resizable))
+        return ZX_ERR_INVALID_ARGS; /* exactly one kind; a slice cannot be resized, nor a child it cannot write */
     struct vmo *v, *child;
     zx_rights_t rights;
     zx_status_t status = get_vmo(handle, ZX_RIGHT_DUPLICATE | ZX_RIGHT_READ, &v, &rights);
@@ -140,10 +155,10 @@ zx_status_t sys_vmo_create_child(zx_handle_t handle, uint32_t options, uint64_t 
     kobject_unref(&v->base);
     if (status != ZX_OK)
         return status;
-    if (kind != ZX_VMO_CHILD_SLICE)
-        rights |= ZX_RIGHT_WRITE;
-    if (options & ZX_VMO_CHILD_NO_WRITE)
+    rights = (rights & ~ZX_RIGHT_RESIZE) | (resizable ? ZX_RIGHT_RESIZE : 0) | ZX_RIGHTS_PROPERTY;
+    if (no_write)
         rights &= ~ZX_RIGHT_WRITE;
-    rights = resizable ? rights | ZX_RIGHT_RESIZE : rights & ~ZX_RIGHT_RESIZE;
+    else if (kind != ZX_VMO_CHILD_SLICE)
+        rights = (rights | ZX_RIGHT_WRITE) & ~ZX_RIGHT_EXECUTE;
     return handle_give(&child->base, rights, out, NULL);
 }

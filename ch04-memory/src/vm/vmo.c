@@ -53,18 +53,27 @@ static void release_page(uint64_t index, struct page_ref *ref, void *arg)
 static void vmo_destroy(struct kobject *obj)
 {
     struct vmo *v = container_of(obj, struct vmo, base);
+    /* v's children become its parent's: a VMO keeps ZX_VMO_ZERO_CHILDREN clear while any descendant
+       lives, even one whose own parent has gone (Fuchsia's VmoSignalTestCase.ChildSignalClone). */
     hal_lock_acquire(&family_lock);
-    for (struct vmo *c = v->first_child; c; c = c->next_sibling)
-        c->parent = NULL;
     struct vmo *parent = v->parent;
     if (parent) {
         struct vmo **link = &parent->first_child;
         while (*link != v)
             link = &(*link)->next_sibling;
         *link = v->next_sibling;
-        if (!parent->first_child)
-            kobject_signal(&parent->base, 0, ZX_VMO_ZERO_CHILDREN);
     }
+    while (v->first_child) {
+        struct vmo *c = v->first_child;
+        v->first_child = c->next_sibling;
+        c->parent = parent;
+        if (parent) {
+            c->next_sibling = parent->first_child;
+            parent->first_child = c;
+        }
+    }
+    if (parent && !parent->first_child)
+        kobject_signal(&parent->base, 0, ZX_VMO_ZERO_CHILDREN);
     hal_lock_release(&family_lock);
     page_tree_each(&v->pages, 0, VMO_MAX_PAGES, release_page, v);
     page_tree_free(&v->pages);
@@ -204,8 +213,19 @@ zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t l
             return ZX_ERR_OUT_OF_RANGE;
         return vmo_op_range(v->slice_of, op, v->slice_offset + offset, len);
     }
-    if (op == ZX_VMO_OP_DECOMMIT && v->snapshot) /* its pages are its own copies of the parent's */
-        return ZX_ERR_NOT_SUPPORTED;
+    if (op == ZX_VMO_OP_DECOMMIT) {
+        /* Fuchsia decommits only page-aligned ranges of a VMO that is neither a snapshot nor the parent
+           of one (nor a slice of such a VMO): ZX_ERR_INVALID_ARGS and ZX_ERR_NOT_SUPPORTED otherwise. */
+        if (offset % PAGE_SIZE || len % PAGE_SIZE)
+            return ZX_ERR_INVALID_ARGS;
+        bool snapshots = v->snapshot;
+        hal_lock_acquire(&family_lock);
+        for (struct vmo *c = v->first_child; c; c = c->next_sibling)
+            snapshots |= c->snapshot;
+        hal_lock_release(&family_lock);
+        if (snapshots)
+            return ZX_ERR_NOT_SUPPORTED;
+    }
     hal_lock_acquire(&v->lock);
     zx_status_t status = ZX_OK;
     if (offset > v->size || len > v->size - offset) {
@@ -253,29 +273,41 @@ static void share_page(uint64_t index, struct page_ref *ref, void *arg)
 zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint64_t size, bool resizable,
                              struct vmo **out)
 {
+    /* The checks in Fuchsia's order: an unaligned offset is INVALID_ARGS, a size too large OUT_OF_RANGE.
+       Then a slice must lie within its parent (INVALID_ARGS, an end past 2^64 included), and a resizable
+       VMO has no slices (NOT_SUPPORTED); a snapshot may start or end beyond its parent, where it reads
+       zeros, but not past 2^64 (OUT_OF_RANGE). */
     struct vmo *child;
-    if (offset % PAGE_SIZE || offset > VMO_MAX_SIZE || size > VMO_MAX_SIZE - offset)
+    if (offset % PAGE_SIZE)
         return ZX_ERR_INVALID_ARGS;
+    if (size > VMO_MAX_SIZE)
+        return ZX_ERR_OUT_OF_RANGE;
+    if (kind == ZX_VMO_CHILD_SLICE) {
+        uint64_t parent_size = vmo_size(v);
+        if (offset > parent_size || PAGE_ROUND_UP(size) > parent_size - offset)
+            return ZX_ERR_INVALID_ARGS;
+        if (v->resizable)
+            return ZX_ERR_NOT_SUPPORTED;
+    } else if (PAGE_ROUND_UP(size) > UINT64_MAX - offset) {
+        return ZX_ERR_OUT_OF_RANGE;
+    }
     zx_status_t status = vmo_new(size, resizable, &child);
     if (status != ZX_OK)
         return status;
     if (kind == ZX_VMO_CHILD_SLICE) {
         struct vmo *root = v->slice_of ? v->slice_of : v;
-        if (v->resizable || offset + child->size > vmo_size(v)) {
-            kobject_unref(&child->base);
-            return v->resizable ? ZX_ERR_NOT_SUPPORTED : ZX_ERR_OUT_OF_RANGE;
-        }
         kobject_ref(&root->base);
         child->slice_of = root;
         child->slice_offset = offset + (v->slice_of ? v->slice_offset : 0);
     } else {
         /* A snapshot of a slice is a snapshot of the root's range. */
         struct vmo *source = v->slice_of ? v->slice_of : v;
-        uint64_t from = offset + (v->slice_of ? v->slice_offset : 0);
+        uint64_t window = v->slice_of ? vmo_size(v) : UINT64_MAX; /* a slice shows no more than its size */
+        uint64_t from = offset < window ? offset + (v->slice_of ? v->slice_offset : 0) : UINT64_MAX;
         child->snapshot = true;
-        uint64_t limit = v->slice_of ? v->slice_offset + vmo_size(v) : ~(uint64_t)0; /* the slice's end */
+        uint64_t limit = v->slice_of ? v->slice_offset + window : UINT64_MAX; /* the slice's end */
         hal_lock_acquire(&source->lock);
-        uint64_t end = from + child->size;
+        uint64_t end = from + child->size < from ? UINT64_MAX : from + child->size;
         if (end > source->size)
             end = source->size;
         if (end > limit)
