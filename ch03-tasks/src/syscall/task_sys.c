@@ -8,6 +8,7 @@ starting needs `ZX_RIGHT_WRITE`, killing needs `ZX_RIGHT_DESTROY`. */
 #include "syscall/caller.h"
 #include "syscall/handle_give.h"
 #include "syscall/sys.h"
+#include "task/address_space.h"
 #include "task/task.h"
 
 /* Copy a user's name argument, cut to ZX_MAX_NAME_LEN - 1 bytes. */
@@ -43,7 +44,6 @@ zx_status_t sys_process_create(zx_handle_t job, uaddr_t name, size_t name_size, 
     char text[ZX_MAX_NAME_LEN];
     struct kobject *j;
     struct process *p;
-    zx_handle_t no_vmar = ZX_HANDLE_INVALID; /* address-space handles come with chapter 4 */
     if (options != 0)
         return ZX_ERR_INVALID_ARGS;
     zx_status_t status = get_task(job, ZX_OBJ_TYPE_JOB, ZX_RIGHT_MANAGE_PROCESS, &j);
@@ -54,10 +54,22 @@ zx_status_t sys_process_create(zx_handle_t job, uaddr_t name, size_t name_size, 
     kobject_unref(j);
     if (status != ZX_OK)
         return status;
-    if (user_copy_out(vmar_handle, &no_vmar, sizeof no_vmar) != ZX_OK) {
+    /* The root of the new address space, from chapter 4 on; ZX_HANDLE_INVALID before. */
+    struct handle_table *mine = zx_caller_current()->handles;
+    const struct address_space_provider *asp = address_space_provider();
+    zx_rights_t root_rights = 0;
+    struct kobject *root = asp ? asp->root(p, &root_rights) : NULL;
+    zx_handle_t vmar = ZX_HANDLE_INVALID;
+    if (root)
+        status = handle_table_add(mine, root, root_rights, &vmar);
+    if (status == ZX_OK && user_copy_out(vmar_handle, &vmar, sizeof vmar) != ZX_OK)
+        status = ZX_ERR_INVALID_ARGS;
+    if (status != ZX_OK) {
+        if (vmar != ZX_HANDLE_INVALID)
+            handle_table_close(mine, vmar);
         process_kill(p, ZX_TASK_RETCODE_SYSCALL_KILL);
         kobject_unref(&p->base);
-        return ZX_ERR_INVALID_ARGS;
+        return status;
     }
     return handle_give(&p->base, process_type.default_rights, proc_handle, NULL);
 }

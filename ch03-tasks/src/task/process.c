@@ -11,6 +11,7 @@ lock is taken. */
 
 #include "kernel/blob.h"
 #include "kernel/kmalloc.h"
+#include "task/address_space.h"
 #include "task/elf.h"
 
 static void process_die(struct process *p);
@@ -46,9 +47,18 @@ zx_status_t process_create(struct job *job, const char *name, struct process **o
     kobject_set_name(&p->base, name, ZX_MAX_NAME_LEN);
     handle_table_init(&p->handles);
     hal_lock_init(&p->lock);
+    const struct address_space_provider *asp = address_space_provider();
+    zx_status_t status = asp ? asp->attach(p) : ZX_OK;
+    if (status != ZX_OK) {
+        uspace_destroy(&p->memory);
+        kfree(p);
+        return status;
+    }
     hal_lock_acquire(&job->lock);
     if (job->killed) {
         hal_lock_release(&job->lock);
+        if (asp)
+            asp->detach(p);
         uspace_destroy(&p->memory);
         kfree(p);
         return ZX_ERR_BAD_STATE;
@@ -67,6 +77,9 @@ static void process_die(struct process *p)
 {
     handle_table_destroy(&p->handles);
     exceptionate_unbind(&p->exceptionate);
+    const struct address_space_provider *asp = address_space_provider();
+    if (asp)
+        asp->detach(p);
     uspace_destroy(&p->memory);
     hal_lock_acquire(&p->job->lock);
     for (struct process **link = &p->job->processes; *link; link = &(*link)->next_in_job) {

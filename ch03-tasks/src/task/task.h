@@ -38,6 +38,7 @@ struct process {
     struct process *next_in_job;
     struct handle_table handles;
     struct uspace memory;
+    void *space; /* what a later chapter's address-space provider keeps (task/address_space.h) */
     struct hal_lock lock; /* guards state, threads, return_code */
     enum process_state state;
     struct thread *threads;

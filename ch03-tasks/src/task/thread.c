@@ -7,6 +7,7 @@ the thread one to its process, so neither disappears while code runs on their be
 #include "task/task.h"
 
 #include "kernel/frame.h"
+#include "task/address_space.h"
 #include "kernel/kmalloc.h"
 
 void thread_loop(void *arg);
@@ -30,6 +31,13 @@ const struct kobject_type thread_type = {
     .destroy = thread_destroy,
 };
 
+/* A system call copies from or to a page the page table does not allow yet: fault it in as the thread's
+   own access would. */
+static zx_status_t thread_fault_in(struct zx_caller *caller, vaddr_t va, unsigned access)
+{
+    return address_space_fault(container_of(caller, struct thread, caller)->process, va, access);
+}
+
 zx_status_t thread_create(struct process *p, const char *name, struct thread **out)
 {
     _Static_assert(sizeof(struct hal_context) <= PAGE_SIZE, "a register set fits a frame");
@@ -43,7 +51,7 @@ zx_status_t thread_create(struct process *p, const char *name, struct thread **o
     t->ctx = hal_pmem_ptr(frame);
     kobject_init(&t->base, &thread_type);
     kobject_set_name(&t->base, name, ZX_MAX_NAME_LEN);
-    t->caller = (struct zx_caller){&p->handles, &p->memory, &t->kill};
+    t->caller = (struct zx_caller){&p->handles, &p->memory, &t->kill, thread_fault_in};
     t->state = ZX_THREAD_STATE_NEW;
     hal_lock_acquire(&p->lock);
     if (p->state >= PROCESS_DYING) {

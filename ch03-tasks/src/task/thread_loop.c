@@ -11,6 +11,7 @@ the user's registers until they trap, look at why, act, and run them again.
 Before every entry into user mode the loop checks whether the thread must end: killed, or its process
 dying. That check, and the poke that `thread_kill` sends, are why a kill always takes effect. */
 #include "syscall/dispatch.h"
+#include "task/address_space.h"
 #include "task/exception.h"
 
 void thread_loop(void *arg)
@@ -31,8 +32,9 @@ void thread_loop(void *arg)
             hal_context_set_return(t->ctx, (uint64_t)zx_syscall_dispatch(hal_context_syscall_nr(t->ctx), regs));
         } else if (trap.kind == HAL_TRAP_INTERRUPT) {
             hal_thread_yield();
-        } else {
-            exception_raise(t, &trap);
+        } else if (trap.kind != HAL_TRAP_PAGE_FAULT ||
+                   address_space_fault(t->process, trap.addr, trap.access) != ZX_OK) {
+            exception_raise(t, &trap); /* a page fault the address space serves is retried, unseen */
         }
     }
     exceptionate_unbind(&t->exceptionate);

@@ -36,12 +36,12 @@ zx_status_t zinc_launch_prepare(zx_handle_t job, int argc, const char *const *ar
                                 uint32_t n_extra, struct zinc_launch *l)
 {
     static char message[MAX_MESSAGE];
-    zx_handle_t handles[MAX_HANDLES], vmar, ours = ZX_HANDLE_INVALID;
+    zx_handle_t handles[MAX_HANDLES], ours = ZX_HANDLE_INVALID;
     uint32_t size = argc > 0 ? build_message(message, argc, argv) : 0;
     zx_status_t status = size && n_extra <= MAX_HANDLES - ZINC_STARTUP_FIRST_EXTRA ? ZX_OK : ZX_ERR_INVALID_ARGS;
     *l = (struct zinc_launch){0};
     if (status == ZX_OK)
-        status = zx_process_create(job, argv[0], strlen(argv[0]), 0, &l->process, &vmar);
+        status = zx_process_create(job, argv[0], strlen(argv[0]), 0, &l->process, &l->vmar);
     if (status == ZX_OK)
         status = zinc_process_load(l->process, argv[0], strlen(argv[0]), &l->entry, &l->stack);
     if (status == ZX_OK)
@@ -64,8 +64,8 @@ zx_status_t zinc_launch_prepare(zx_handle_t job, int argc, const char *const *ar
     if (n_extra)
         zx_handle_close_many(extra, n_extra);
     if (status != ZX_OK) {
-        zx_handle_t made[] = {l->bootstrap, l->thread, l->process};
-        zx_handle_close_many(made, 3);
+        zx_handle_t made[] = {l->bootstrap, l->thread, l->process, l->vmar};
+        zx_handle_close_many(made, 4);
         *l = (struct zinc_launch){0};
     }
     return status;
@@ -76,6 +76,7 @@ zx_status_t zinc_launch_start(struct zinc_launch *l, zx_handle_t *process)
     /* process_start moves the bootstrap handle into the child whatever happens. */
     zx_status_t status = zx_process_start(l->process, l->thread, l->entry, l->stack, l->bootstrap, 0);
     zx_handle_close(l->thread);
+    zx_handle_close(l->vmar); /* unless the parent took it (then ZX_HANDLE_INVALID, which closes nothing) */
     if (status == ZX_OK)
         *process = l->process;
     else

@@ -19,6 +19,9 @@ provides; when the function returns, the thread exits. */
 struct zinc_launch {
     zx_handle_t process, thread; /* the new process and its first thread */
     zx_handle_t bootstrap;       /* the end of the bootstrap channel the child will receive */
+    zx_handle_t vmar;            /* the child's root VMAR (chapter 4 on; ZX_HANDLE_INVALID before), for
+                                    the parent to map into it before it starts; closed by the start unless
+                                    the parent takes it (and sets this to ZX_HANDLE_INVALID) */
     uintptr_t entry, stack;
 };
 

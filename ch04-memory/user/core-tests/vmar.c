@@ -1,0 +1,191 @@
+/*: # VmarTest: mappings, seen by the process they are in
+
+Each test makes a child process (launch.h), maps VMOs into the child's root VMAR before it starts, and
+lets the child (vm-touch) touch them; the child's return code, or the kill of an uncaught fault, tells what
+it saw. So the whole path is checked from the outside: `zx_process_create`'s VMAR handle, `zx_vmar_map`, the
+child's page faults served from the VMO, and the kernel's own copies from pages not yet present. */
+#include "launch.h"
+#include "probe.h"
+#include "zircon/process.h"
+#include "zircon/task.h"
+#include "zircon/vmar.h"
+#include "zircon/vmo.h"
+#include "zxtest.h"
+
+#define PS 4096u
+#define RW (ZX_VM_PERM_READ | ZX_VM_PERM_WRITE)
+
+struct child {
+    struct zinc_launch l;
+    zx_handle_t mailbox; /* ours; the child has a duplicate */
+};
+
+/* Prepare a vm-touch child doing op, with a mailbox. */
+static zx_status_t prepare(struct child *c, const char *op)
+{
+    zx_handle_t theirs;
+    zx_status_t status = zx_vmo_create(PS, 0, &c->mailbox);
+    if (status == ZX_OK && (status = zx_handle_duplicate(c->mailbox, ZX_RIGHT_SAME_RIGHTS, &theirs)) == ZX_OK) {
+        const char *argv[] = {"vm-touch", op};
+        status = zinc_launch_prepare(zx_job_default(), 2, argv, &theirs, 1, &c->l);
+    }
+    return status;
+}
+
+/* Map vmo into the child with perms, and tell the child where (with a value for "write"). */
+static uintptr_t map(struct child *c, zx_handle_t vmo, uint32_t perms, uint64_t value)
+{
+    uint64_t word[2] = {0, value};
+    EXPECT_OK(zx_vmar_map(c->l.vmar, perms, 0, vmo, 0, PS, (uintptr_t *)&word[0]));
+    EXPECT_OK(zx_vmo_write(c->mailbox, word, 0, sizeof word));
+    return (uintptr_t)word[0];
+}
+
+/* Start the child, wait for it, and return its return code. */
+static int64_t run(struct child *c)
+{
+    zx_handle_t process;
+    int64_t code = -1;
+    if (zinc_launch_start(&c->l, &process) == ZX_OK) {
+        EXPECT_OK(zinc_process_wait(process, &code));
+        zx_handle_close(process);
+    }
+    return code;
+}
+
+static zx_handle_t vmo_with(uint64_t value)
+{
+    zx_handle_t vmo = ZX_HANDLE_INVALID;
+    EXPECT_OK(zx_vmo_create(PS, 0, &vmo));
+    EXPECT_OK(zx_vmo_write(vmo, &value, 0, sizeof value));
+    return vmo;
+}
+
+static uint64_t vmo_word(zx_handle_t vmo, uint64_t offset)
+{
+    uint64_t value = 0;
+    EXPECT_OK(zx_vmo_read(vmo, &value, offset, sizeof value));
+    return value;
+}
+
+TEST(VmarTest, ProcessCreateGivesItsRootVmar)
+{
+    zx_handle_t process, vmar;
+    ASSERT_OK(zx_process_create(zx_job_default(), "empty", 5, 0, &process, &vmar));
+    EXPECT_EQ(basic(vmar).type, ZX_OBJ_TYPE_VMAR);
+    EXPECT_OK(zx_handle_close(vmar));
+    EXPECT_OK(zx_handle_close(process));
+}
+
+TEST(VmarTest, ChildReadsTheMappedVmo)
+{
+    struct child c;
+    zx_handle_t vmo = vmo_with(0x1234567);
+    ASSERT_OK(prepare(&c, "read"));
+    EXPECT_NE(map(&c, vmo, ZX_VM_PERM_READ, 0), 0);
+    EXPECT_EQ(run(&c), 0x1234567);
+    zx_handle_close(vmo);
+    zx_handle_close(c.mailbox);
+}
+
+TEST(VmarTest, ChildStoresReachTheVmo)
+{
+    struct child c;
+    zx_handle_t vmo = vmo_with(0);
+    ASSERT_OK(prepare(&c, "write"));
+    map(&c, vmo, RW, 0xfeedf00d);
+    EXPECT_EQ(run(&c), 0);
+    EXPECT_EQ(vmo_word(vmo, 0), 0xfeedf00d);
+    zx_handle_close(vmo);
+    zx_handle_close(c.mailbox);
+}
+
+TEST(VmarTest, StoreToReadOnlyMappingKillsTheChild)
+{
+    struct child c;
+    zx_handle_t vmo = vmo_with(5);
+    ASSERT_OK(prepare(&c, "write"));
+    map(&c, vmo, ZX_VM_PERM_READ, 6);
+    EXPECT_EQ(run(&c), ZX_TASK_RETCODE_EXCEPTION_KILL);
+    EXPECT_EQ(vmo_word(vmo, 0), 5);
+    zx_handle_close(vmo);
+    zx_handle_close(c.mailbox);
+}
+
+TEST(VmarTest, UnmappedBeforeStartIsAFault)
+{
+    struct child c;
+    zx_handle_t vmo = vmo_with(5);
+    ASSERT_OK(prepare(&c, "read"));
+    uintptr_t addr = map(&c, vmo, ZX_VM_PERM_READ, 0);
+    EXPECT_OK(zx_vmar_unmap(c.l.vmar, addr, PS));
+    EXPECT_EQ(run(&c), ZX_TASK_RETCODE_EXCEPTION_KILL);
+    zx_handle_close(vmo);
+    zx_handle_close(c.mailbox);
+}
+
+TEST(VmarTest, KernelCopyFaultsThePageIn)
+{
+    /* The child never touches the page itself: only zx_vmo_write reads it, from the kernel. */
+    struct child c;
+    zx_handle_t vmo = vmo_with(0x7007);
+    ASSERT_OK(prepare(&c, "copy"));
+    map(&c, vmo, ZX_VM_PERM_READ, 0);
+    EXPECT_EQ(run(&c), 0);
+    EXPECT_EQ(vmo_word(c.mailbox, 16), 0x7007);
+    zx_handle_close(vmo);
+    zx_handle_close(c.mailbox);
+}
+
+TEST(VmarTest, ChildSeesItsSnapshotNotLaterWrites)
+{
+    struct child c;
+    zx_handle_t parent = vmo_with(111), snapshot;
+    ASSERT_OK(zx_vmo_create_child(parent, ZX_VMO_CHILD_SNAPSHOT, 0, PS, &snapshot));
+    uint64_t later = 222;
+    EXPECT_OK(zx_vmo_write(parent, &later, 0, sizeof later));
+    ASSERT_OK(prepare(&c, "read"));
+    map(&c, snapshot, ZX_VM_PERM_READ, 0);
+    EXPECT_EQ(run(&c), 111);
+    zx_handle_close(snapshot);
+    zx_handle_close(parent);
+    zx_handle_close(c.mailbox);
+}
+
+TEST(VmarTest, MapChecksRightsOptionsAndOverlap)
+{
+    struct child c;
+    zx_handle_t vmo = vmo_with(0), no_map, read_only;
+    ASSERT_OK(prepare(&c, "read"));
+    ASSERT_OK(zx_handle_duplicate(vmo, ZX_RIGHT_READ | ZX_RIGHT_WRITE, &no_map));
+    ASSERT_OK(zx_handle_duplicate(vmo, ZX_RIGHT_READ | ZX_RIGHT_MAP, &read_only));
+    uintptr_t addr;
+    EXPECT_STATUS(zx_vmar_map(c.l.vmar, ZX_VM_PERM_READ, 0, no_map, 0, PS, &addr), ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(zx_vmar_map(c.l.vmar, RW, 0, read_only, 0, PS, &addr), ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(zx_vmar_map(c.l.vmar, ZX_VM_PERM_READ, 0, vmo, 100, PS, &addr), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_vmar_map(c.l.vmar, ZX_VM_PERM_READ, PS, vmo, 0, PS, &addr), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_vmar_map(vmo, ZX_VM_PERM_READ, 0, vmo, 0, PS, &addr), ZX_ERR_WRONG_TYPE);
+    EXPECT_STATUS(zx_vmar_map(c.l.vmar, ZX_VM_PERM_READ, 0, vmo, 0, PS, UNMAPPED), ZX_ERR_INVALID_ARGS);
+    ASSERT_OK(zx_vmar_map(c.l.vmar, ZX_VM_PERM_READ | ZX_VM_SPECIFIC, 16 * PS, vmo, 0, PS, &addr));
+    EXPECT_STATUS(zx_vmar_map(c.l.vmar, ZX_VM_PERM_READ | ZX_VM_SPECIFIC, 16 * PS, vmo, 0, PS, &addr),
+                  ZX_ERR_ALREADY_EXISTS);
+    zx_handle_t handles[] = {vmo, no_map, read_only, c.mailbox, c.l.process, c.l.thread, c.l.vmar};
+    zx_handle_close_many(handles, 7);
+}
+
+TEST(VmarTest, ChildVmarLimitsAndDestroy)
+{
+    struct child c;
+    zx_handle_t vmo = vmo_with(0), sub;
+    uintptr_t base, addr;
+    ASSERT_OK(prepare(&c, "read"));
+    ASSERT_OK(zx_vmar_allocate(c.l.vmar, ZX_VM_CAN_MAP_READ, 0, 8 * PS, &sub, &base));
+    EXPECT_STATUS(zx_vmar_map(sub, RW, 0, vmo, 0, PS, &addr), ZX_ERR_ACCESS_DENIED);
+    ASSERT_OK(zx_vmar_map(sub, ZX_VM_PERM_READ, 0, vmo, 0, PS, &addr));
+    EXPECT_GE(addr, base);
+    EXPECT_LT(addr, base + 8 * PS);
+    EXPECT_OK(zx_vmar_destroy(sub));
+    EXPECT_STATUS(zx_vmar_map(sub, ZX_VM_PERM_READ, 0, vmo, 0, PS, &addr), ZX_ERR_BAD_STATE);
+    zx_handle_t handles[] = {vmo, sub, c.mailbox, c.l.process, c.l.thread, c.l.vmar};
+    zx_handle_close_many(handles, 6);
+}
