@@ -48,6 +48,9 @@ ZX_PROGRAMS := $(foreach s,$(ZX_SOURCES),$(BUILD)/zircon/$(basename $(notdir $(s
 ULIB_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/lib/*.c $(TOP)/$(c)/user/lib/$(USER_ARCH)/*.[cS]))
 ULIB_INCLUDES := -I$(BUILD)/gen/user/include $(foreach c,$(CHAPTERS),$(addprefix -I,$(wildcard \
 	$(TOP)/$(c)/user/lib $(TOP)/$(c)/user/lib/$(USER_ARCH))) $(patsubst %/zircon,-I%,$(wildcard $(TOP)/$(c)/src/zircon)))
+# Code, read-only data and data in segments of their own (separate-code), so that each gets only the
+# permissions it needs, on every architecture.
+ZX_LDFLAGS := -Wl,-Ttext-segment=$(USER_BASE) -Wl,-z,separate-code -Wl,--build-id=none
 ULIB_CFLAGS := -std=gnu11 -O2 -g -fno-toplevel-reorder -ffreestanding -nostdlib -static -fno-pic -fno-pie -no-pie \
 	-fno-stack-protector -fno-omit-frame-pointer -fno-tree-loop-distribute-patterns $(WARNINGS)
 
@@ -66,7 +69,7 @@ CPPFLAGS += $(INCLUDES) -DZINC_ARCH_$(ARCH) -DZINC_CHAPTER='"$(CHAPTER)"'
 # A file whose contents change when the set of source files does (or the flags), so that deleting a file
 # also rebuilds what was made from it: the kernel and the programs depend on it.
 BUILD_LIST := $(BUILD)/gen/build-list.txt
-BUILD_LIST_TEXT := $(CC) $(CFLAGS) $(SOURCES) $(USER_SOURCES) $(ZX_SOURCES) \
+BUILD_LIST_TEXT := $(CC) $(CFLAGS) $(USER_CC) $(ULIB_CFLAGS) $(ZX_LDFLAGS) $(SOURCES) $(USER_SOURCES) $(ZX_SOURCES) \
 	$(foreach d,$(ZX_DIRS),$(call ZX_DIR_SOURCES,$(d))) $(ULIB_SOURCES)
 $(shell mkdir -p $(BUILD)/gen && echo '$(BUILD_LIST_TEXT)' > $(BUILD_LIST).new && \
 	(cmp -s $(BUILD_LIST).new $(BUILD_LIST) || mv $(BUILD_LIST).new $(BUILD_LIST)); rm -f $(BUILD_LIST).new)
@@ -110,8 +113,7 @@ $(BUILD)/user/%.bin: $(BUILD)/user/%.elf
 $(BUILD)/zircon/%.elf: $(ZX_SOURCES) $(foreach d,$(ZX_DIRS),$(call ZX_DIR_SOURCES,$(d))) $(ULIB_SOURCES) $(SYSCALL_TABLE) \
 		$(BUILD_LIST)
 	@mkdir -p $(dir $@)
-	$(call say,USER,$@)$(USER_CC) $(ULIB_CFLAGS) $(ULIB_INCLUDES) -Wl,-Ttext-segment=$(USER_BASE) \
-		-Wl,--build-id=none -o $@ $(filter %/$*.c,$(ZX_SOURCES)) $(call ZX_DIR_SOURCES,$*) $(ULIB_SOURCES) \
+	$(call say,USER,$@)$(USER_CC) $(ULIB_CFLAGS) $(ULIB_INCLUDES) $(ZX_LDFLAGS) -o $@ $(filter %/$*.c,$(ZX_SOURCES)) $(call ZX_DIR_SOURCES,$*) $(ULIB_SOURCES) \
 		$(BUILD)/gen/user/zircon_stubs.c
 
 $(BUILD)/gen/blobs.S: $(USER_BINS) $(ZX_PROGRAMS) $(TOP)/tools/blobs.sh
