@@ -12,12 +12,14 @@
 # be there. The last line printed is the total: "N passed, M failed". The script
 # exits non-zero on any failure, on a crash, and on a run that reports no result at all.
 boot=$1; shift
+# No run may hang the test: each boot has a time limit (QEMU's own wrapper has a shorter one).
+limit="timeout -k 5 ${ZINC_TEST_TIMEOUT:-600}"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 passed=0; failed=0
 
 # The in-kernel tests. Their output goes through unchanged, so that failures show file, line and values.
-$boot test > "$out/ktest.log" 2>&1 < /dev/null
+$limit $boot test > "$out/ktest.log" 2>&1 < /dev/null
 status=$?
 cat "$out/ktest.log"
 verdict=$(grep -aE '^[0-9]+ passed, [0-9]+ failed$' "$out/ktest.log" | tail -n 1)
@@ -35,7 +37,7 @@ boot_typing() {
     expect=$1; shift
     prompt=$(grep -v '^# ' "$expect" | head -n 1)
     rm -f "$out/in"; mkfifo "$out/in"
-    $boot "$@" > "$out/e2e.log" 2>&1 < "$out/in" &
+    $limit $boot "$@" > "$out/e2e.log" 2>&1 < "$out/in" &
     pid=$!
     exec 3> "$out/in"
     tries=0
@@ -74,7 +76,7 @@ for dir in "$@"; do
         if grep -q '^# input:' "$expect"; then
             boot_typing "$expect" $args
         else
-            $boot $args > "$out/e2e.log" 2>&1 < /dev/null
+            $limit $boot $args > "$out/e2e.log" 2>&1 < /dev/null
         fi
         status=$?
         if grep -q '^# tap' "$expect"; then

@@ -85,6 +85,27 @@ static zx_status_t launch(const char *name, const char *args, struct process **o
     return ZX_OK;
 }
 
+/* Whatever the program left running goes down with the machine: kill every job and wait (a few seconds at
+   most) until their processes have finished dying, so that no thread is inside user code or a system call
+   when the kernel stops. */
+static bool any_process_left(struct job *job)
+{
+    hal_lock_acquire(&job->lock); /* parent before child, as everywhere */
+    bool left = job->processes != NULL;
+    for (struct job *child = job->children; child && !left; child = child->next_sibling)
+        left = any_process_left(child);
+    hal_lock_release(&job->lock);
+    return left;
+}
+
+static void stop_everything(void)
+{
+    job_kill(job_root());
+    uint64_t give_up = hal_timer_now() + 5000000000ull;
+    while (any_process_left(job_root()) && hal_timer_now() < give_up)
+        hal_thread_park(hal_timer_now() + 1000000);
+}
+
 static int userboot(const char *args)
 {
     char name[ZX_MAX_NAME_LEN] = "task-demo";
@@ -106,6 +127,7 @@ static int userboot(const char *args)
     kprintf("userboot: %s (koid %lu) exited with return code %ld\n", name, (unsigned long)p->base.koid,
             (long)p->return_code);
     kobject_unref(&p->base);
+    stop_everything();
     return 0; /* the kernel did its part; what the program's code means is for whoever reads it */
 }
 BOOT_PROGRAM(userboot, 3);

@@ -73,10 +73,10 @@ libos_enter:
     mov CTX_R15(%rsi), %r15
     mov CTX_RSI(%rsi), %rsi
     iretq
-libos_enter_end:
 
     /* Back out of the entry: the kernel's segment bases, and return as from a trap (hal_context_run has
-       already set the trap to HAL_TRAP_INTERRUPT). */
+       already set the trap to HAL_TRAP_INTERRUPT). A poke that lands here, before in_user is cleared, is
+       inside libos_enter too, and libos_user_trap treats it so: no user register is taken from it. */
 enter_abandoned:
     movb $0, CPU_IN_USER(%rdi)
     mov CPU_KERNEL_FS(%rdi), %rax
@@ -85,6 +85,7 @@ enter_abandoned:
     wrgsbase %rax
     mov CPU_KERNEL_RSP(%rdi), %rsp
     jmp libos_resume
+libos_enter_end:
     .size libos_enter, . - libos_enter
 
 /*: `libos_trap_signal` is the handler for every signal a user program's trap raises: SIGSYS for a
