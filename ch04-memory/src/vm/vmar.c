@@ -85,6 +85,20 @@ static bool is_free(struct vmar *v, vaddr_t base, size_t size)
 /* A free place for size bytes in v: a few random tries, then the first gap that fits. */
 static zx_status_t choose_place(struct vmar *v, size_t size, vaddr_t *base)
 {
+    /* LAB ch04-vmar-placement BEGIN: choose where size bytes go in v: up to ASLR_TRIES places drawn at
+       random from the space's generator (next_random), each a page-aligned start at which the whole range
+       fits inside v, the first that is free winning; then, if all were taken, the lowest gap between v's
+       entries that is large enough; ZX_ERR_NO_RESOURCES when no gap is.
+       stub:
+    (void)next_random;
+    vaddr_t candidate = v->start;
+    for (struct vmar_entry *e = v->entries; e; e = e->next)
+        candidate = e->base + e->size;
+    if (!is_free(v, candidate, size))
+        return ZX_ERR_NO_RESOURCES;
+    *base = candidate;
+    return ZX_OK;
+    */
     if (size > v->size)
         return ZX_ERR_NO_RESOURCES;
     uint64_t slots = (v->size - size) / PAGE_SIZE + 1;
@@ -105,6 +119,7 @@ static zx_status_t choose_place(struct vmar *v, size_t size, vaddr_t *base)
         return ZX_ERR_NO_RESOURCES;
     *base = candidate;
     return ZX_OK;
+    /* LAB END */
 }
 
 static void insert(struct vmar *v, struct vmar_entry *e)
@@ -203,6 +218,16 @@ zx_status_t vmar_allocate(struct vmar *parent, uint32_t flags, size_t offset, si
 /* Cut the mapping of entry e at addr (inside it): e keeps the front, a new entry after it the back. */
 static zx_status_t split(struct vmar *v, struct vmar_entry *e, vaddr_t addr)
 {
+    /* LAB ch04-vmar-split BEGIN: cut the mapping of e in two at addr: e and its mapping keep [base, addr),
+       and a new entry, linked right after e, holds a new mapping of the same VMO for [addr, end), at the
+       matching offset in the VMO and with the same permissions. ZX_ERR_NO_MEMORY, with nothing changed,
+       if either allocation fails.
+       stub:
+    (void)v;
+    (void)e;
+    (void)addr;
+    return ZX_ERR_NOT_SUPPORTED;
+    */
     struct vm_mapping *m = e->mapping;
     struct vmar_entry *back = kzalloc(sizeof *back);
     struct vm_mapping *bm = back ? mapping_new(v, addr, m->base + m->size - addr, m->vmo,
@@ -217,6 +242,7 @@ static zx_status_t split(struct vmar *v, struct vmar_entry *e, vaddr_t addr)
     *back = (struct vmar_entry){addr, bm->size, NULL, bm, e->next};
     e->next = back;
     return ZX_OK;
+    /* LAB END */
 }
 
 /* Split mappings so that [addr, end) starts and ends on entry boundaries. A child VMAR cut by either end
