@@ -25,8 +25,10 @@ static zx_status_t vmar_attach(struct process *p)
 
 static void vmar_detach(struct process *p)
 {
+    hal_lock_acquire(&p->lock); /* object_get_info reads p->space from other threads (syscall/vm_info.c) */
     struct vmar *root = p->space;
     p->space = NULL;
+    hal_lock_release(&p->lock);
     vmar_destroy(root); /* the mappings go now, while the page table is still there */
     kobject_unref(&root->base);
 }

@@ -8,7 +8,8 @@ Every access goes through `page_for`, which finds the frame behind one page of a
   (`refs > 1`) before changing it: that is the whole of copy-on-write.
 
 The work is done with the VMO's lock held, page by page, so a concurrent decommit can never free a frame
-that is being copied. A frame's reference count is shared by VMOs with different locks, so it is changed
+that is being copied. A physical VMO short-cuts all of it: its page `i` is frame `phys_base + i` pages,
+always there, never shared, never given back. A frame's reference count is shared by VMOs with different locks, so it is changed
 atomically, and whoever drops it to zero frees the frame. Lock order: a slice's lock is never held while
 its root's is taken. */
 #include "vm/vmo.h"
@@ -114,6 +115,10 @@ zx_status_t vmo_create(uint64_t size, bool resizable, struct vmo **out)
    a read of a page never written. */
 static zx_status_t page_for(struct vmo *v, uint64_t index, bool write, paddr_t *frame)
 {
+    if (v->physical) {
+        *frame = v->phys_base + index * PAGE_SIZE;
+        return ZX_OK;
+    }
     struct page_ref *ref = page_tree_get(&v->pages, index);
     if (!write || (ref && __atomic_load_n(&ref->refs, __ATOMIC_ACQUIRE) == 1)) {
         *frame = ref ? ref->frame : 0;
@@ -158,7 +163,7 @@ static zx_status_t transfer(struct vmo *v, uint64_t offset, uint8_t *buf, size_t
             break;
         if (write)
             memcpy((uint8_t *)hal_pmem_ptr(frame) + in_page, buf, n);
-        else if (frame)
+        else if (frame || v->physical) /* a physical range may start at frame 0 */
             memcpy(buf, (uint8_t *)hal_pmem_ptr(frame) + in_page, n);
         else
             memset(buf, 0, n);
@@ -167,6 +172,18 @@ static zx_status_t transfer(struct vmo *v, uint64_t offset, uint8_t *buf, size_t
         len -= n;
     }
     hal_lock_release(&v->lock);
+    return status;
+}
+
+zx_status_t vmo_create_physical(paddr_t paddr, uint64_t size, struct vmo **out)
+{
+    if (paddr % PAGE_SIZE || PAGE_ROUND_UP(size) < size || PAGE_ROUND_UP(size) > UINT64_MAX - paddr)
+        return ZX_ERR_INVALID_ARGS;
+    zx_status_t status = vmo_new(size, false, out);
+    if (status == ZX_OK) {
+        (*out)->physical = true;
+        (*out)->phys_base = paddr;
+    }
     return status;
 }
 
@@ -213,6 +230,8 @@ zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t l
             return ZX_ERR_OUT_OF_RANGE;
         return vmo_op_range(v->slice_of, op, v->slice_offset + offset, len);
     }
+    if (v->physical) /* its frames are fixed: nothing to commit or give back */
+        return ZX_ERR_NOT_SUPPORTED;
     if (op == ZX_VMO_OP_DECOMMIT) {
         /* Fuchsia decommits only page-aligned ranges of a VMO that is neither a snapshot nor the parent
            of one (nor a slice of such a VMO): ZX_ERR_INVALID_ARGS and ZX_ERR_NOT_SUPPORTED otherwise. */
@@ -290,6 +309,8 @@ zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint
             return ZX_ERR_NOT_SUPPORTED;
     } else if (PAGE_ROUND_UP(size) > UINT64_MAX - offset) {
         return ZX_ERR_OUT_OF_RANGE;
+    } else if ((v->slice_of ? v->slice_of : v)->physical) {
+        return ZX_ERR_NOT_SUPPORTED; /* a copy of device memory would not be device memory */
     }
     zx_status_t status = vmo_new(size, resizable, &child);
     if (status != ZX_OK)
@@ -360,6 +381,42 @@ void vmo_remove_mapping(struct vmo *v, struct vm_mapping *m)
     hal_lock_release(&v->lock);
 }
 
+static void count_page(uint64_t index, struct page_ref *ref, void *arg)
+{
+    ++*(uint64_t *)arg;
+}
+
+uint64_t vmo_committed_pages(struct vmo *v, uint64_t offset, uint64_t len)
+{
+    uint64_t count = 0, first = offset / PAGE_SIZE, end = PAGE_ROUND_UP(offset + len) / PAGE_SIZE;
+    hal_lock_acquire(&v->lock);
+    if (!v->physical && first < end)
+        page_tree_each(&v->pages, first, end < VMO_MAX_PAGES ? end : VMO_MAX_PAGES, count_page, &count);
+    hal_lock_release(&v->lock);
+    return count;
+}
+
+void vmo_describe(struct vmo *v, struct vmo_description *d)
+{
+    *d = (struct vmo_description){0};
+    hal_lock_acquire(&family_lock);
+    if (v->parent)
+        d->parent_koid = v->parent->base.koid;
+    for (struct vmo *c = v->first_child; c; c = c->next_sibling)
+        d->children++;
+    hal_lock_release(&family_lock);
+    hal_lock_acquire(&v->lock);
+    for (struct vm_mapping *m = v->mappings; m; m = m->next_in_vmo) {
+        d->mappings++;
+        struct vm_mapping *seen = v->mappings; /* an address space counts once, at its first mapping */
+        while (seen != m && seen->pt != m->pt)
+            seen = seen->next_in_vmo;
+        d->address_spaces += seen == m;
+    }
+    hal_lock_release(&v->lock);
+    d->committed_pages = vmo_committed_pages(v, 0, VMO_MAX_SIZE);
+}
+
 static unsigned mmu_flags(uint32_t perms)
 {
     return HAL_MMU_USER | (perms & ZX_VM_PERM_READ ? HAL_MMU_READ : 0) |
@@ -381,9 +438,9 @@ zx_status_t vmo_fault(struct vm_mapping *m, vaddr_t va, bool write)
     if (status == ZX_OK) {
         unsigned flags = mmu_flags(m->perms);
         struct page_ref *ref = page_tree_get(&v->pages, offset / PAGE_SIZE);
-        if (!write && (!ref || __atomic_load_n(&ref->refs, __ATOMIC_ACQUIRE) > 1))
+        if (!write && !v->physical && (!ref || __atomic_load_n(&ref->refs, __ATOMIC_ACQUIRE) > 1))
             flags &= ~HAL_MMU_WRITE; /* zeros, or shared with a snapshot: the first write must fault again */
-        if (!frame)
+        if (!frame && !v->physical)
             frame = zero_frame;
         hal_pt_unmap(m->pt, page, PAGE_SIZE);
         if (hal_pt_map(m->pt, page, frame, PAGE_SIZE, flags) != 0)

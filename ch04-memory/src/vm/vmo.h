@@ -11,6 +11,11 @@ address spaces (chapter 4's VMARs). Children are VMOs made from a range of anoth
 - a **slice** (`ZX_VMO_CHILD_SLICE`) is a window onto the parent's own pages: writes through either are
   seen by both.
 
+A **physical** VMO (`vmo_create_physical`) is a window onto a fixed range of physical memory, for
+drivers: its pages are that range's frames, there from the start and never committed, copied or freed by
+the VMO. It has slices but no snapshots (`ZX_ERR_NOT_SUPPORTED`, as in Fuchsia), cannot be resized, and
+its pages cannot be committed, decommitted or zeroed as ranges.
+
 A VMO signals `ZX_VMO_ZERO_CHILDREN` while it has no child. */
 #ifndef ZINC_VMO_H
 #define ZINC_VMO_H
@@ -27,6 +32,8 @@ struct vmo {
     uint64_t size;        /* bytes, a multiple of the page size */
     bool resizable;
     bool snapshot; /* made as a snapshot child: its pages started as its parent's */
+    bool physical; /* a physical VMO: page i is the frame at phys_base + i pages; pages stays empty */
+    paddr_t phys_base;
     struct page_tree pages;
     struct vm_mapping *mappings; /* where this VMO is mapped (vm/mapping.h); guarded by lock */
     struct vmo *slice_of; /* a slice: the VMO whose pages it shows (with a reference), from slice_offset */
@@ -39,6 +46,10 @@ extern const struct kobject_type vmo_type;
 
 /* A VMO of size bytes (rounded up to pages). ZX_ERR_OUT_OF_RANGE above VMO_MAX_SIZE. */
 zx_status_t vmo_create(uint64_t size, bool resizable, struct vmo **out);
+
+/* A physical VMO over [paddr, paddr + size) (size rounded up to pages): ZX_ERR_INVALID_ARGS if paddr is
+   not page-aligned or the range wraps. The system call (zx_vmo_create_physical) waits for resources. */
+zx_status_t vmo_create_physical(paddr_t paddr, uint64_t size, struct vmo **out);
 
 /* Copy between the VMO and kernel memory. ZX_ERR_OUT_OF_RANGE past the end; ZX_ERR_NO_MEMORY if a page
    could not be committed (a write commits the pages it touches). */
@@ -55,6 +66,19 @@ zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t l
    size) of v; resizable only for snapshots. */
 zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint64_t size, bool resizable,
                              struct vmo **out);
+
+/* What object_get_info tells about a VMO, read under its locks. A slice's mappings are kept on its root
+   (vm/mapping.h), so they count there. */
+struct vmo_description {
+    zx_koid_t parent_koid;
+    size_t children, mappings, address_spaces;
+    uint64_t committed_pages;
+};
+void vmo_describe(struct vmo *v, struct vmo_description *d);
+
+/* How many of the pages [offset, offset + len) of v have a frame committed in v. Always 0 for a physical
+   VMO, as in Fuchsia: its frames are not memory it consumes. */
+uint64_t vmo_committed_pages(struct vmo *v, uint64_t offset, uint64_t len);
 
 /* Mappings. m->vmo and m->vmo_offset must already name the root VMO (vmo_root) and the offset in it. */
 struct vmo *vmo_root(struct vmo *v, uint64_t *offset);
