@@ -9,6 +9,7 @@ The root covers `PROCESS_VMAR_BASE` to `PROCESS_VMAR_END`, a range every target'
 program image and the stack are still placed by chapter 3's loader, outside that range, straight into the
 page table; loading programs as VMO mappings is the next step. */
 #include "task/address_space.h"
+#include "vm/pager.h"
 #include "vm/vmar.h"
 
 #define PROCESS_VMAR_BASE 0x10000000ul
@@ -33,10 +34,17 @@ static void vmar_detach(struct process *p)
     kobject_unref(&root->base);
 }
 
+/* A fault on a page a pager has yet to supply waits here, with no lock held, and tries again. */
 static zx_status_t vmar_fault(struct process *p, vaddr_t va, unsigned access)
 {
     struct vmar *root = p->space;
-    return root ? vm_space_fault(root->space, va, access) : ZX_ERR_NOT_FOUND;
+    if (!root)
+        return ZX_ERR_NOT_FOUND;
+    zx_status_t status;
+    while ((status = vm_space_fault(root->space, va, access)) == ZX_ERR_SHOULD_WAIT)
+        if (!pager_wait())
+            return ZX_ERR_CANCELED;
+    return status;
 }
 
 static struct kobject *vmar_root(struct process *p, zx_rights_t *rights)

@@ -20,6 +20,7 @@ its root's is taken. */
 #include "kernel/init.h"
 #include "kernel/kmalloc.h"
 #include "kernel/panic.h"
+#include "vm/pager.h"
 
 static struct hal_lock family_lock = HAL_LOCK_INIT;
 
@@ -80,6 +81,8 @@ static void vmo_destroy(struct kobject *obj)
     page_tree_free(&v->pages);
     if (v->slice_of)
         kobject_unref(&v->slice_of->base);
+    if (v->pager)
+        pager_source_free(v->pager);
     kfree(v);
 }
 
@@ -120,6 +123,8 @@ static zx_status_t page_for(struct vmo *v, uint64_t index, bool write, paddr_t *
         return ZX_OK;
     }
     struct page_ref *ref = page_tree_get(&v->pages, index);
+    if (!ref && v->pager) /* only the pager may fill it: ask, and let the caller wait */
+        return pager_request(v->pager, index);
     if (!write || (ref && __atomic_load_n(&ref->refs, __ATOMIC_ACQUIRE) == 1)) {
         *frame = ref ? ref->frame : 0;
         return ZX_OK;
@@ -142,6 +147,23 @@ static zx_status_t page_for(struct vmo *v, uint64_t index, bool write, paddr_t *
     return ZX_OK;
 }
 
+/* page_for, waiting (with v->lock released) while a pager supplies the page. ZX_ERR_CANCELED if the caller
+   must stop meanwhile, ZX_ERR_OUT_OF_RANGE if the VMO shrank below the page meanwhile. */
+static zx_status_t page_for_waiting(struct vmo *v, uint64_t index, bool write, paddr_t *frame)
+{
+    zx_status_t status;
+    while ((status = page_for(v, index, write, frame)) == ZX_ERR_SHOULD_WAIT) {
+        hal_lock_release(&v->lock);
+        bool go_on = pager_wait();
+        hal_lock_acquire(&v->lock);
+        if (!go_on)
+            return ZX_ERR_CANCELED;
+        if (index * PAGE_SIZE >= v->size)
+            return ZX_ERR_OUT_OF_RANGE;
+    }
+    return status;
+}
+
 /* Copy len bytes at offset between v and buf, in the direction write says. */
 static zx_status_t transfer(struct vmo *v, uint64_t offset, uint8_t *buf, size_t len, bool write)
 {
@@ -158,7 +180,7 @@ static zx_status_t transfer(struct vmo *v, uint64_t offset, uint8_t *buf, size_t
     while (status == ZX_OK && len > 0) {
         size_t in_page = offset % PAGE_SIZE, n = PAGE_SIZE - in_page < len ? PAGE_SIZE - in_page : len;
         paddr_t frame;
-        status = page_for(v, offset / PAGE_SIZE, write, &frame);
+        status = page_for_waiting(v, offset / PAGE_SIZE, write, &frame);
         if (status != ZX_OK)
             break;
         if (write)
@@ -253,7 +275,7 @@ zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t l
         for (uint64_t page = offset / PAGE_SIZE; status == ZX_OK && page * PAGE_SIZE < offset + len; page++) {
             paddr_t frame;
             if (!page_tree_get(&v->pages, page))
-                status = page_for(v, page, true, &frame);
+                status = page_for_waiting(v, page, true, &frame);
         }
     } else {
         /* Whole pages are given back: they read as zeros again. ZERO clears the partial pages at its ends. */
@@ -456,3 +478,27 @@ static void zero_frame_init(void)
     kassert(zero_frame != 0);
 }
 INIT_STEP(zero_frame_init, INIT_KERNEL);
+
+zx_status_t vmo_supply_page(struct vmo *v, uint64_t index, const void *page)
+{
+    zx_status_t status = ZX_OK;
+    hal_lock_acquire(&v->lock);
+    if (!page_tree_get(&v->pages, index)) {
+        struct page_ref *ref = kzalloc(sizeof *ref);
+        paddr_t frame = ref ? frame_alloc() : 0;
+        if (!frame || page_tree_set(&v->pages, index, ref) != ZX_OK) {
+            if (frame)
+                frame_free(frame);
+            kfree(ref);
+            status = ZX_ERR_NO_MEMORY;
+        } else {
+            memcpy(hal_pmem_ptr(frame), page, PAGE_SIZE);
+            *ref = (struct page_ref){frame, 1};
+            invalidate(v, index);
+        }
+    }
+    if (status == ZX_OK)
+        pager_supplied(v->pager, index);
+    hal_lock_release(&v->lock);
+    return status;
+}

@@ -34,6 +34,7 @@ struct vmo {
     bool snapshot; /* made as a snapshot child: its pages started as its parent's */
     bool physical; /* a physical VMO: page i is the frame at phys_base + i pages; pages stays empty */
     paddr_t phys_base;
+    struct pager_source *pager; /* a pager-backed VMO: who supplies its missing pages (vm/pager.h) */
     struct page_tree pages;
     struct vm_mapping *mappings; /* where this VMO is mapped (vm/mapping.h); guarded by lock */
     struct vmo *slice_of; /* a slice: the VMO whose pages it shows (with a reference), from slice_offset */
@@ -89,5 +90,8 @@ void vmo_remove_mapping(struct vmo *v, struct vm_mapping *m);
    write, map a shared or never-written page read-only for a read. ZX_ERR_OUT_OF_RANGE past the VMO's end,
    ZX_ERR_NO_MEMORY if no frame is left. */
 zx_status_t vmo_fault(struct vm_mapping *m, vaddr_t va, bool write);
+
+/* For the pager: give page index the bytes at page (PAGE_SIZE of them) unless it has a page already. */
+zx_status_t vmo_supply_page(struct vmo *v, uint64_t index, const void *page);
 
 #endif

@@ -1,10 +1,10 @@
 /*: # VmarTest: mappings, seen by the process they are in
 
-Each test makes a child process (launch.h), maps VMOs into the child's root VMAR before it starts, and
+Each test makes a child process (vm_child.h), maps VMOs into the child's root VMAR before it starts, and
 lets the child (vm-touch) touch them; the child's return code, or the kill of an uncaught fault, tells what
 it saw. So the whole path is checked from the outside: `zx_process_create`'s VMAR handle, `zx_vmar_map`, the
 child's page faults served from the VMO, and the kernel's own copies from pages not yet present. */
-#include "launch.h"
+#include "vm_child.h"
 #include "probe.h"
 #include "zircon/process.h"
 #include "zircon/task.h"
@@ -14,44 +14,6 @@ child's page faults served from the VMO, and the kernel's own copies from pages 
 
 #define PS 4096u
 #define RW (ZX_VM_PERM_READ | ZX_VM_PERM_WRITE)
-
-struct child {
-    struct zinc_launch l;
-    zx_handle_t mailbox; /* ours; the child has a duplicate */
-};
-
-/* Prepare a vm-touch child doing op, with a mailbox. */
-static zx_status_t prepare(struct child *c, const char *op)
-{
-    zx_handle_t theirs;
-    zx_status_t status = zx_vmo_create(PS, 0, &c->mailbox);
-    if (status == ZX_OK && (status = zx_handle_duplicate(c->mailbox, ZX_RIGHT_SAME_RIGHTS, &theirs)) == ZX_OK) {
-        const char *argv[] = {"vm-touch", op};
-        status = zinc_launch_prepare(zx_job_default(), 2, argv, &theirs, 1, &c->l);
-    }
-    return status;
-}
-
-/* Map vmo into the child with perms, and tell the child where (with a value for "write"). */
-static uintptr_t map(struct child *c, zx_handle_t vmo, uint32_t perms, uint64_t value)
-{
-    uint64_t word[2] = {0, value};
-    EXPECT_OK(zx_vmar_map(c->l.vmar, perms, 0, vmo, 0, PS, (uintptr_t *)&word[0]));
-    EXPECT_OK(zx_vmo_write(c->mailbox, word, 0, sizeof word));
-    return (uintptr_t)word[0];
-}
-
-/* Start the child, wait for it, and return its return code. */
-static int64_t run(struct child *c)
-{
-    zx_handle_t process;
-    int64_t code = -1;
-    if (zinc_launch_start(&c->l, &process) == ZX_OK) {
-        EXPECT_OK(zinc_process_wait(process, &code));
-        zx_handle_close(process);
-    }
-    return code;
-}
 
 static zx_handle_t vmo_with(uint64_t value)
 {
@@ -79,22 +41,22 @@ TEST(VmarTest, ProcessCreateGivesItsRootVmar)
 
 TEST(VmarTest, ChildReadsTheMappedVmo)
 {
-    struct child c;
+    struct vm_child c;
     zx_handle_t vmo = vmo_with(0x1234567);
-    ASSERT_OK(prepare(&c, "read"));
-    EXPECT_NE(map(&c, vmo, ZX_VM_PERM_READ, 0), 0);
-    EXPECT_EQ(run(&c), 0x1234567);
+    ASSERT_OK(vm_child_prepare(&c, "read"));
+    EXPECT_NE(vm_child_map(&c, vmo, ZX_VM_PERM_READ, 0), 0);
+    EXPECT_EQ(vm_child_run(&c), 0x1234567);
     zx_handle_close(vmo);
     zx_handle_close(c.mailbox);
 }
 
 TEST(VmarTest, ChildStoresReachTheVmo)
 {
-    struct child c;
+    struct vm_child c;
     zx_handle_t vmo = vmo_with(0);
-    ASSERT_OK(prepare(&c, "write"));
-    map(&c, vmo, RW, 0xfeedf00d);
-    EXPECT_EQ(run(&c), 0);
+    ASSERT_OK(vm_child_prepare(&c, "write"));
+    vm_child_map(&c, vmo, RW, 0xfeedf00d);
+    EXPECT_EQ(vm_child_run(&c), 0);
     EXPECT_EQ(vmo_word(vmo, 0), 0xfeedf00d);
     zx_handle_close(vmo);
     zx_handle_close(c.mailbox);
@@ -102,11 +64,11 @@ TEST(VmarTest, ChildStoresReachTheVmo)
 
 TEST(VmarTest, StoreToReadOnlyMappingKillsTheChild)
 {
-    struct child c;
+    struct vm_child c;
     zx_handle_t vmo = vmo_with(5);
-    ASSERT_OK(prepare(&c, "write"));
-    map(&c, vmo, ZX_VM_PERM_READ, 6);
-    EXPECT_EQ(run(&c), ZX_TASK_RETCODE_EXCEPTION_KILL);
+    ASSERT_OK(vm_child_prepare(&c, "write"));
+    vm_child_map(&c, vmo, ZX_VM_PERM_READ, 6);
+    EXPECT_EQ(vm_child_run(&c), ZX_TASK_RETCODE_EXCEPTION_KILL);
     EXPECT_EQ(vmo_word(vmo, 0), 5);
     zx_handle_close(vmo);
     zx_handle_close(c.mailbox);
@@ -114,12 +76,12 @@ TEST(VmarTest, StoreToReadOnlyMappingKillsTheChild)
 
 TEST(VmarTest, UnmappedBeforeStartIsAFault)
 {
-    struct child c;
+    struct vm_child c;
     zx_handle_t vmo = vmo_with(5);
-    ASSERT_OK(prepare(&c, "read"));
-    uintptr_t addr = map(&c, vmo, ZX_VM_PERM_READ, 0);
+    ASSERT_OK(vm_child_prepare(&c, "read"));
+    uintptr_t addr = vm_child_map(&c, vmo, ZX_VM_PERM_READ, 0);
     EXPECT_OK(zx_vmar_unmap(c.l.vmar, addr, PS));
-    EXPECT_EQ(run(&c), ZX_TASK_RETCODE_EXCEPTION_KILL);
+    EXPECT_EQ(vm_child_run(&c), ZX_TASK_RETCODE_EXCEPTION_KILL);
     zx_handle_close(vmo);
     zx_handle_close(c.mailbox);
 }
@@ -127,11 +89,11 @@ TEST(VmarTest, UnmappedBeforeStartIsAFault)
 TEST(VmarTest, KernelCopyFaultsThePageIn)
 {
     /* The child never touches the page itself: only zx_vmo_write reads it, from the kernel. */
-    struct child c;
+    struct vm_child c;
     zx_handle_t vmo = vmo_with(0x7007);
-    ASSERT_OK(prepare(&c, "copy"));
-    map(&c, vmo, ZX_VM_PERM_READ, 0);
-    EXPECT_EQ(run(&c), 0);
+    ASSERT_OK(vm_child_prepare(&c, "copy"));
+    vm_child_map(&c, vmo, ZX_VM_PERM_READ, 0);
+    EXPECT_EQ(vm_child_run(&c), 0);
     EXPECT_EQ(vmo_word(c.mailbox, 16), 0x7007);
     zx_handle_close(vmo);
     zx_handle_close(c.mailbox);
@@ -139,14 +101,14 @@ TEST(VmarTest, KernelCopyFaultsThePageIn)
 
 TEST(VmarTest, ChildSeesItsSnapshotNotLaterWrites)
 {
-    struct child c;
+    struct vm_child c;
     zx_handle_t parent = vmo_with(111), snapshot;
     ASSERT_OK(zx_vmo_create_child(parent, ZX_VMO_CHILD_SNAPSHOT, 0, PS, &snapshot));
     uint64_t later = 222;
     EXPECT_OK(zx_vmo_write(parent, &later, 0, sizeof later));
-    ASSERT_OK(prepare(&c, "read"));
-    map(&c, snapshot, ZX_VM_PERM_READ, 0);
-    EXPECT_EQ(run(&c), 111);
+    ASSERT_OK(vm_child_prepare(&c, "read"));
+    vm_child_map(&c, snapshot, ZX_VM_PERM_READ, 0);
+    EXPECT_EQ(vm_child_run(&c), 111);
     zx_handle_close(snapshot);
     zx_handle_close(parent);
     zx_handle_close(c.mailbox);
@@ -154,9 +116,9 @@ TEST(VmarTest, ChildSeesItsSnapshotNotLaterWrites)
 
 TEST(VmarTest, MapChecksRightsOptionsAndOverlap)
 {
-    struct child c;
+    struct vm_child c;
     zx_handle_t vmo = vmo_with(0), no_map, read_only;
-    ASSERT_OK(prepare(&c, "read"));
+    ASSERT_OK(vm_child_prepare(&c, "read"));
     ASSERT_OK(zx_handle_duplicate(vmo, ZX_RIGHT_READ | ZX_RIGHT_WRITE, &no_map));
     ASSERT_OK(zx_handle_duplicate(vmo, ZX_RIGHT_READ | ZX_RIGHT_MAP, &read_only));
     uintptr_t addr;
@@ -175,10 +137,10 @@ TEST(VmarTest, MapChecksRightsOptionsAndOverlap)
 
 TEST(VmarTest, ChildVmarLimitsAndDestroy)
 {
-    struct child c;
+    struct vm_child c;
     zx_handle_t vmo = vmo_with(0), sub;
     uintptr_t base, addr;
-    ASSERT_OK(prepare(&c, "read"));
+    ASSERT_OK(vm_child_prepare(&c, "read"));
     ASSERT_OK(zx_vmar_allocate(c.l.vmar, ZX_VM_CAN_MAP_READ, 0, 8 * PS, &sub, &base));
     EXPECT_STATUS(zx_vmar_map(sub, RW, 0, vmo, 0, PS, &addr), ZX_ERR_ACCESS_DENIED);
     ASSERT_OK(zx_vmar_map(sub, ZX_VM_PERM_READ, 0, vmo, 0, PS, &addr));

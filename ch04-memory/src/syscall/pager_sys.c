@@ -1,0 +1,115 @@
+/*: # System calls on ports and pagers
+
+`port_queue` needs `ZX_RIGHT_WRITE` on the port and `port_wait` `ZX_RIGHT_READ`; a pager's VMO sends its
+requests to a port whose handle has `ZX_RIGHT_WRITE`. Supplying pages takes the pager, its VMO (with
+`ZX_RIGHT_WRITE`) and the auxiliary VMO the bytes come from (with `ZX_RIGHT_READ` and `ZX_RIGHT_WRITE`,
+since its pages move out of it). */
+#include "object/port.h"
+#include "object/wait.h"
+#include "syscall/caller.h"
+#include "syscall/handle_give.h"
+#include "syscall/sys.h"
+#include "vm/pager.h"
+#include "vm/vmo.h"
+
+static zx_status_t get(zx_handle_t h, const struct kobject_type *type, zx_rights_t need, struct kobject **obj)
+{
+    return handle_table_get_checked(zx_caller_current()->handles, h, type->type, need, obj);
+}
+
+zx_status_t sys_port_create(uint32_t options, uaddr_t out)
+{
+    struct kobject *port;
+    if (options != 0)
+        return ZX_ERR_INVALID_ARGS;
+    zx_status_t status = port_create(&port);
+    return status == ZX_OK ? handle_give(port, port_type.default_rights, out, NULL) : status;
+}
+
+zx_status_t sys_port_queue(zx_handle_t handle, uaddr_t packet)
+{
+    zx_port_packet_t p;
+    struct kobject *port;
+    zx_status_t status = get(handle, &port_type, ZX_RIGHT_WRITE, &port);
+    if (status != ZX_OK)
+        return status;
+    if ((status = user_copy_in(&p, packet, sizeof p)) == ZX_OK) {
+        p.type = ZX_PKT_TYPE_USER; /* a program can only queue its own kind of packet */
+        status = port_queue(port, &p);
+    }
+    kobject_unref(port);
+    return status;
+}
+
+zx_status_t sys_port_wait(zx_handle_t handle, zx_time_t deadline, uaddr_t packet)
+{
+    struct zx_caller *caller = zx_caller_current();
+    struct kobject *port;
+    zx_port_packet_t p;
+    zx_status_t status = get(handle, &port_type, ZX_RIGHT_READ, &port);
+    if (status != ZX_OK)
+        return status;
+    uint64_t until = deadline == ZX_TIME_INFINITE ? HAL_NO_DEADLINE : deadline < 0 ? 0 : (uint64_t)deadline;
+    zx_signals_t seen;
+    while ((status = port_take(port, &p)) == ZX_ERR_SHOULD_WAIT) {
+        status = object_wait(port, caller->handles, handle, PORT_READABLE, until, &seen);
+        if (status != ZX_OK)
+            break;
+    }
+    kobject_unref(port);
+    if (status == ZX_OK && user_copy_out(packet, &p, sizeof p) != ZX_OK)
+        status = ZX_ERR_INVALID_ARGS;
+    return status;
+}
+
+zx_status_t sys_pager_create(uint32_t options, uaddr_t out)
+{
+    struct pager *p;
+    if (options != 0)
+        return ZX_ERR_INVALID_ARGS;
+    zx_status_t status = pager_create(&p);
+    return status == ZX_OK ? handle_give(&p->base, pager_type.default_rights, out, NULL) : status;
+}
+
+zx_status_t sys_pager_create_vmo(zx_handle_t pager, uint32_t options, zx_handle_t port, uint64_t key,
+                                 uint64_t size, uaddr_t out)
+{
+    struct kobject *pg, *pt;
+    struct vmo *v;
+    if (options & ~ZX_VMO_RESIZABLE)
+        return ZX_ERR_INVALID_ARGS;
+    zx_status_t status = get(pager, &pager_type, ZX_RIGHT_NONE, &pg);
+    if (status != ZX_OK)
+        return status;
+    if ((status = get(port, &port_type, ZX_RIGHT_WRITE, &pt)) == ZX_OK) {
+        status = pager_create_vmo(container_of(pg, struct pager, base), pt, key, size, options & ZX_VMO_RESIZABLE, &v);
+        kobject_unref(pt);
+    }
+    kobject_unref(pg);
+    if (status != ZX_OK)
+        return status;
+    zx_rights_t rights = vmo_type.default_rights | (v->resizable ? ZX_RIGHT_RESIZE : 0);
+    return handle_give(&v->base, rights, out, NULL);
+}
+
+zx_status_t sys_pager_supply_pages(zx_handle_t pager, zx_handle_t pager_vmo, uint64_t offset, uint64_t length,
+                                   zx_handle_t aux_vmo, uint64_t aux_offset)
+{
+    struct kobject *pg, *v = NULL, *aux = NULL;
+    zx_status_t status = get(pager, &pager_type, ZX_RIGHT_NONE, &pg);
+    if (status != ZX_OK)
+        return status;
+    if ((status = get(pager_vmo, &vmo_type, ZX_RIGHT_WRITE, &v)) != ZX_OK)
+        v = NULL;
+    else if ((status = get(aux_vmo, &vmo_type, ZX_RIGHT_READ | ZX_RIGHT_WRITE, &aux)) != ZX_OK)
+        aux = NULL;
+    else
+        status = pager_supply(container_of(pg, struct pager, base), container_of(v, struct vmo, base), offset,
+                              length, container_of(aux, struct vmo, base), aux_offset);
+    if (aux)
+        kobject_unref(aux);
+    if (v)
+        kobject_unref(v);
+    kobject_unref(pg);
+    return status;
+}

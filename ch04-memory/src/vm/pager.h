@@ -1,0 +1,59 @@
+/*: # The pager: memory supplied by a program
+
+A pager-backed VMO starts with no pages, and none are zero-filled: when something needs a page that is not
+there (a read, a write, a page fault in a mapping), the kernel queues a *page request* on the pager's port,
+`ZX_PKT_TYPE_PAGE_REQUEST` with `ZX_PAGER_VMO_READ`, the key chosen at creation and the range, and the access
+waits. A user program, the pager, takes the request from the port, produces the bytes (from a file, a
+network, a decompressor), and hands them over with `pager_supply_pages`; the waiting accesses go on. Each
+page is requested once while it is outstanding. When the pager object's last handle is closed, accesses
+that would need it fail instead of waiting for ever.
+
+The waiting is a polling loop for now (`pager_wait`), in a file of its own, like every other blocking
+point of the kernel: chapter 6 turns it into a future woken by the supply. */
+#ifndef ZINC_PAGER_H
+#define ZINC_PAGER_H
+
+#include "object/kobject.h"
+
+struct vmo;
+
+struct pager {
+    struct kobject base;
+    bool detached; /* atomic: the last handle is gone */
+};
+
+struct pager_source {
+    struct pager *pager; /* with a reference */
+    struct kobject *port;
+    uint64_t key;
+    struct requested *requested; /* pages asked for and not yet supplied; guarded by the VMO's lock */
+};
+
+extern const struct kobject_type pager_type;
+
+zx_status_t pager_create(struct pager **out);
+
+/* A VMO of size bytes whose pages p supplies, with requests on port under key. */
+zx_status_t pager_create_vmo(struct pager *p, struct kobject *port, uint64_t key, uint64_t size, bool resizable,
+                             struct vmo **out);
+
+/* For vmo.c, with the VMO's lock held: page index of a pager-backed VMO is missing. Queue a request unless
+   one is outstanding; ZX_ERR_SHOULD_WAIT, or ZX_ERR_BAD_STATE if the pager is gone. */
+zx_status_t pager_request(struct pager_source *src, uint64_t index);
+
+/* For vmo.c: page index arrived; forget its request. */
+void pager_supplied(struct pager_source *src, uint64_t index);
+
+/* Release a source when its VMO dies. */
+void pager_source_free(struct pager_source *src);
+
+/* Give pages [offset, offset + length) of vmo, which p backs, the contents of aux from aux_offset. Pages
+   already present are kept. ZX_ERR_INVALID_ARGS for a VMO p does not back or an unaligned range,
+   ZX_ERR_OUT_OF_RANGE past either VMO's end. */
+zx_status_t pager_supply(struct pager *p, struct vmo *vmo, uint64_t offset, uint64_t length, struct vmo *aux,
+                         uint64_t aux_offset);
+
+/* Wait a little for a page that was requested; false if the caller must stop instead. */
+bool pager_wait(void);
+
+#endif
