@@ -11,12 +11,14 @@ asserts `PORT_READABLE`, an internal signal that `port_wait` waits for. */
 #include "zircon/port.h"
 
 #define PORT_READABLE ZX_OBJECT_SIGNAL_0
+#define PORT_MAX_USER_PACKETS 2048u
 
 extern const struct kobject_type port_type;
 
 zx_status_t port_create(struct kobject **out);
 
-/* Append a copy of packet. ZX_ERR_NO_MEMORY. */
+/* Append a copy of packet. ZX_ERR_SHOULD_WAIT if it is a user packet and the port holds
+   PORT_MAX_USER_PACKETS of them already; ZX_ERR_NO_MEMORY. */
 zx_status_t port_queue(struct kobject *port, const zx_port_packet_t *packet);
 
 /* Take the oldest packet into *packet: ZX_OK, or ZX_ERR_SHOULD_WAIT when there is none. */

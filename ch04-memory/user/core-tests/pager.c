@@ -85,6 +85,22 @@ TEST(PortTest, QueuedPacketsComeBackInOrder)
     EXPECT_OK(zx_handle_close(port));
 }
 
+TEST(PortTest, FullPortSaysShouldWait)
+{
+    zx_handle_t port;
+    zx_port_packet_t in = {.key = 3}, out;
+    unsigned queued = 0;
+    ASSERT_OK(zx_port_create(0, &port));
+    while (queued < 100000 && zx_port_queue(port, &in) == ZX_OK)
+        queued++;
+    EXPECT_GT(queued, 0u);
+    EXPECT_LT(queued, 100000u);
+    EXPECT_STATUS(zx_port_queue(port, &in), ZX_ERR_SHOULD_WAIT);
+    EXPECT_OK(zx_port_wait(port, 0, &out));
+    EXPECT_OK(zx_port_queue(port, &in)); /* taking one makes room for one */
+    EXPECT_OK(zx_handle_close(port));
+}
+
 TEST(PagerTest, CreateChecksOptionsAndHandles)
 {
     zx_handle_t pager, port, vmo, event;
