@@ -333,6 +333,8 @@ zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint
         return ZX_ERR_OUT_OF_RANGE;
     } else if ((v->slice_of ? v->slice_of : v)->physical) {
         return ZX_ERR_NOT_SUPPORTED; /* a copy of device memory would not be device memory */
+    } else if ((v->slice_of ? v->slice_of : v)->pager) {
+        return ZX_ERR_NOT_SUPPORTED; /* a snapshot would read zeros where the pager has yet to supply */
     }
     zx_status_t status = vmo_new(size, resizable, &child);
     if (status != ZX_OK)

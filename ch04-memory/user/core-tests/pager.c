@@ -160,6 +160,21 @@ TEST(PagerTest, SuppliedPagesNeedNoRequest)
     paged_close(&p);
 }
 
+TEST(PagerTest, SlicesShowSuppliedPagesAndSnapshotsAreRefused)
+{
+    struct paged p;
+    zx_handle_t child;
+    uint64_t word = 0;
+    paged_create(&p, 2 * PS);
+    EXPECT_STATUS(zx_vmo_create_child(p.vmo, ZX_VMO_CHILD_SNAPSHOT, 0, PS, &child), ZX_ERR_NOT_SUPPORTED);
+    ASSERT_OK(zx_vmo_create_child(p.vmo, ZX_VMO_CHILD_SLICE, PS, PS, &child));
+    ASSERT_OK(supply_word(&p, PS, 99));
+    EXPECT_OK(zx_vmo_read(child, &word, 0, sizeof word));
+    EXPECT_EQ(word, 99u);
+    zx_handle_close(child);
+    paged_close(&p);
+}
+
 TEST(PagerTest, SupplyChecksItsArguments)
 {
     struct paged p;
