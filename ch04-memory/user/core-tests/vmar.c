@@ -5,6 +5,7 @@ lets the child (vm-touch) touch them; the child's return code, or the kill of an
 it saw. So the whole path is checked from the outside: `zx_process_create`'s VMAR handle, `zx_vmar_map`, the
 child's page faults served from the VMO, and the kernel's own copies from pages not yet present. */
 #include "vm_child.h"
+#include "vmo_words.h"
 #include "probe.h"
 #include "zircon/process.h"
 #include "zircon/task.h"
@@ -15,19 +16,12 @@ child's page faults served from the VMO, and the kernel's own copies from pages 
 #define PS 4096u
 #define RW (ZX_VM_PERM_READ | ZX_VM_PERM_WRITE)
 
+/* A one-page VMO whose first word is value. */
 static zx_handle_t vmo_with(uint64_t value)
 {
-    zx_handle_t vmo = ZX_HANDLE_INVALID;
-    EXPECT_OK(zx_vmo_create(PS, 0, &vmo));
-    EXPECT_OK(zx_vmo_write(vmo, &value, 0, sizeof value));
+    zx_handle_t vmo = vmo_new(PS, 0);
+    EXPECT_OK(vmo_put(vmo, 0, value));
     return vmo;
-}
-
-static uint64_t vmo_word(zx_handle_t vmo, uint64_t offset)
-{
-    uint64_t value = 0;
-    EXPECT_OK(zx_vmo_read(vmo, &value, offset, sizeof value));
-    return value;
 }
 
 TEST(VmarTest, ProcessCreateGivesItsRootVmar)
@@ -57,7 +51,7 @@ TEST(VmarTest, ChildStoresReachTheVmo)
     ASSERT_OK(vm_child_prepare(&c, "write"));
     vm_child_map(&c, vmo, RW, 0xfeedf00d);
     EXPECT_EQ(vm_child_run(&c), 0);
-    EXPECT_EQ(vmo_word(vmo, 0), 0xfeedf00d);
+    EXPECT_EQ(vmo_get(vmo, 0), 0xfeedf00d);
     zx_handle_close(vmo);
     zx_handle_close(c.mailbox);
 }
@@ -69,7 +63,7 @@ TEST(VmarTest, StoreToReadOnlyMappingKillsTheChild)
     ASSERT_OK(vm_child_prepare(&c, "write"));
     vm_child_map(&c, vmo, ZX_VM_PERM_READ, 6);
     EXPECT_EQ(vm_child_run(&c), ZX_TASK_RETCODE_EXCEPTION_KILL);
-    EXPECT_EQ(vmo_word(vmo, 0), 5);
+    EXPECT_EQ(vmo_get(vmo, 0), 5);
     zx_handle_close(vmo);
     zx_handle_close(c.mailbox);
 }
@@ -94,7 +88,7 @@ TEST(VmarTest, KernelCopyFaultsThePageIn)
     ASSERT_OK(vm_child_prepare(&c, "copy"));
     vm_child_map(&c, vmo, ZX_VM_PERM_READ, 0);
     EXPECT_EQ(vm_child_run(&c), 0);
-    EXPECT_EQ(vmo_word(c.mailbox, 16), 0x7007);
+    EXPECT_EQ(vmo_get(c.mailbox, 16), 0x7007);
     zx_handle_close(vmo);
     zx_handle_close(c.mailbox);
 }

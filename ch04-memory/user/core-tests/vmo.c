@@ -27,6 +27,7 @@ those calls, and from Zircon's own core-tests (`VmoTestCase`) where the pages ar
 #include <string.h>
 
 #include "probe.h"
+#include "vmo_words.h"
 #include "zircon/vmo.h"
 #include "zxtest.h"
 
@@ -38,32 +39,6 @@ those calls, and from Zircon's own core-tests (`VmoTestCase`) where the pages ar
 /* Buffers of several pages live here, not on the stack. (No test writes into a program's read-only data
    to get a third kind of bad buffer: the riscv64 user link puts .rodata in a writable segment.) */
 static uint8_t big[4 * PAGE];
-
-static zx_handle_t new_vmo(uint64_t size, uint32_t options)
-{
-    zx_handle_t h = ZX_HANDLE_INVALID;
-    EXPECT_OK(zx_vmo_create(size, options, &h));
-    return h;
-}
-
-static uint64_t size_of(zx_handle_t h)
-{
-    uint64_t size = 0xdeadbeef;
-    EXPECT_OK(zx_vmo_get_size(h, &size));
-    return size;
-}
-
-static zx_status_t put(zx_handle_t h, uint64_t offset, uint64_t value)
-{
-    return zx_vmo_write(h, &value, offset, sizeof value);
-}
-
-static uint64_t get(zx_handle_t h, uint64_t offset)
-{
-    uint64_t value = 0xbadbadbad;
-    EXPECT_OK(zx_vmo_read(h, &value, offset, sizeof value));
-    return value;
-}
 
 static zx_handle_t with_rights(zx_handle_t h, zx_rights_t rights)
 {
@@ -84,7 +59,7 @@ static int all_zero(const uint8_t *p, size_t n)
 
 TEST(VmoTestCase, CreateGivesVmoWithDefaultRights)
 {
-    zx_handle_t v = new_vmo(PAGE, 0);
+    zx_handle_t v = vmo_new(PAGE, 0);
     zx_info_handle_basic_t info = basic(v);
     EXPECT_EQ(info.type, ZX_OBJ_TYPE_VMO);
     EXPECT_NE(info.koid, ZX_KOID_INVALID);
@@ -96,7 +71,7 @@ TEST(VmoTestCase, CreateGivesVmoWithDefaultRights)
 
 TEST(VmoTestCase, CreateResizableAddsResizeRight)
 {
-    zx_handle_t v = new_vmo(PAGE, ZX_VMO_RESIZABLE);
+    zx_handle_t v = vmo_new(PAGE, ZX_VMO_RESIZABLE);
     EXPECT_EQ(basic(v).rights, VMO_RIGHTS | ZX_RIGHT_RESIZE);
     EXPECT_OK(zx_handle_close(v));
 }
@@ -106,16 +81,16 @@ TEST(VmoTestCase, CreateRoundsSizeUpToPages)
     static const uint64_t asked[] = {1, 100, PAGE - 1, PAGE, PAGE + 1, 3 * PAGE + 5, 16 * PAGE};
     static const uint64_t got[] = {PAGE, PAGE, PAGE, PAGE, 2 * PAGE, 4 * PAGE, 16 * PAGE};
     for (unsigned i = 0; i < sizeof asked / sizeof asked[0]; i++) {
-        zx_handle_t v = new_vmo(asked[i], 0);
-        EXPECT_EQ(size_of(v), got[i]);
+        zx_handle_t v = vmo_new(asked[i], 0);
+        EXPECT_EQ(vmo_size_of(v), got[i]);
         EXPECT_OK(zx_handle_close(v));
     }
 }
 
 TEST(VmoTestCase, CreateZeroSizeIsEmpty)
 {
-    zx_handle_t v = new_vmo(0, 0);
-    EXPECT_EQ(size_of(v), 0);
+    zx_handle_t v = vmo_new(0, 0);
+    EXPECT_EQ(vmo_size_of(v), 0);
     uint8_t b = 7;
     EXPECT_OK(zx_vmo_read(v, &b, 0, 0)); /* nothing, at the end: fine */
     EXPECT_STATUS(zx_vmo_read(v, &b, 0, 1), ZX_ERR_OUT_OF_RANGE);
@@ -151,7 +126,7 @@ TEST(VmoTestCase, CreateRejectsBadOutPointer)
 
 TEST(VmoTestCase, NewVmoReadsAsZeros)
 {
-    zx_handle_t v = new_vmo(sizeof big, 0);
+    zx_handle_t v = vmo_new(sizeof big, 0);
     memset(big, 0x5a, sizeof big);
     ASSERT_OK(zx_vmo_read(v, big, 0, sizeof big));
     EXPECT_TRUE(all_zero(big, sizeof big));
@@ -160,7 +135,7 @@ TEST(VmoTestCase, NewVmoReadsAsZeros)
 
 TEST(VmoTestCase, WriteThenReadBackWholeVmo)
 {
-    zx_handle_t v = new_vmo(sizeof big, 0);
+    zx_handle_t v = vmo_new(sizeof big, 0);
     for (size_t i = 0; i < sizeof big; i++)
         big[i] = (uint8_t)(i * 7 + i / PAGE);
     ASSERT_OK(zx_vmo_write(v, big, 0, sizeof big));
@@ -175,7 +150,7 @@ TEST(VmoTestCase, WriteThenReadBackWholeVmo)
 
 TEST(VmoTestCase, ReadWriteAtOffsetsAcrossPageBoundary)
 {
-    zx_handle_t v = new_vmo(3 * PAGE, 0);
+    zx_handle_t v = vmo_new(3 * PAGE, 0);
     const char msg[] = "across the boundary";
     ASSERT_OK(zx_vmo_write(v, msg, PAGE - 6, sizeof msg)); /* 6 bytes in page 0, the rest in page 1 */
     char back[sizeof msg] = {0};
@@ -187,8 +162,8 @@ TEST(VmoTestCase, ReadWriteAtOffsetsAcrossPageBoundary)
     ASSERT_OK(zx_vmo_read(v, back, PAGE - 6, 3));
     EXPECT_EQ(memcmp(back, "acr", 3), 0);
     /* The bytes around it were not touched. */
-    EXPECT_EQ(get(v, PAGE - 14), 0);
-    EXPECT_EQ(get(v, PAGE - 6 + sizeof msg), 0);
+    EXPECT_EQ(vmo_get(v, PAGE - 14), 0);
+    EXPECT_EQ(vmo_get(v, PAGE - 6 + sizeof msg), 0);
     /* The last byte of the VMO is as writable as the first. */
     uint8_t last = 0xee;
     EXPECT_OK(zx_vmo_write(v, &last, 3 * PAGE - 1, 1));
@@ -200,7 +175,7 @@ TEST(VmoTestCase, ReadWriteAtOffsetsAcrossPageBoundary)
 
 TEST(VmoTestCase, ReadWriteMustLieWithinVmo)
 {
-    zx_handle_t v = new_vmo(4 * PAGE, 0);
+    zx_handle_t v = vmo_new(4 * PAGE, 0);
     EXPECT_STATUS(zx_vmo_read(v, big, 0, 4 * PAGE + 1), ZX_ERR_OUT_OF_RANGE);
     EXPECT_STATUS(zx_vmo_write(v, big, 0, 4 * PAGE + 1), ZX_ERR_OUT_OF_RANGE);
     EXPECT_OK(zx_vmo_read(v, big, 4 * PAGE, 0));                          /* nothing, at the end */
@@ -218,18 +193,18 @@ TEST(VmoTestCase, ReadWriteMustLieWithinVmo)
 
 TEST(VmoTestCase, WritePastEndChangesNothing)
 {
-    zx_handle_t v = new_vmo(PAGE, 0);
+    zx_handle_t v = vmo_new(PAGE, 0);
     uint8_t ones[16];
     memset(ones, 0xff, sizeof ones);
     /* Half of it would fit: the range is checked before any byte moves. */
     EXPECT_STATUS(zx_vmo_write(v, ones, PAGE - 8, sizeof ones), ZX_ERR_OUT_OF_RANGE);
-    EXPECT_EQ(get(v, PAGE - 8), 0);
+    EXPECT_EQ(vmo_get(v, PAGE - 8), 0);
     EXPECT_OK(zx_handle_close(v));
 }
 
 TEST(VmoTestCase, NullBufferOfZeroBytesIsFine)
 {
-    zx_handle_t v = new_vmo(PAGE, 0);
+    zx_handle_t v = vmo_new(PAGE, 0);
     EXPECT_OK(zx_vmo_read(v, NULL, 0, 0));
     EXPECT_OK(zx_vmo_write(v, NULL, 0, 0));
     EXPECT_OK(zx_handle_close(v));
@@ -237,7 +212,7 @@ TEST(VmoTestCase, NullBufferOfZeroBytesIsFine)
 
 TEST(VmoTestCase, BadBufferIsInvalidArgs)
 {
-    zx_handle_t v = new_vmo(2 * PAGE, 0);
+    zx_handle_t v = vmo_new(2 * PAGE, 0);
     EXPECT_STATUS(zx_vmo_read(v, NULL, 0, 8), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_vmo_write(v, NULL, 0, 8), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_vmo_read(v, UNMAPPED, 0, 8), ZX_ERR_INVALID_ARGS);
@@ -249,8 +224,8 @@ TEST(VmoTestCase, BadBufferIsInvalidArgs)
 
 TEST(VmoTestCase, ReadNeedsReadWriteNeedsWrite)
 {
-    zx_handle_t v = new_vmo(PAGE, 0);
-    ASSERT_OK(put(v, 0, 0x1234));
+    zx_handle_t v = vmo_new(PAGE, 0);
+    ASSERT_OK(vmo_put(v, 0, 0x1234));
     uint64_t x = 0;
     zx_handle_t r = with_rights(v, ZX_RIGHT_READ);
     EXPECT_OK(zx_vmo_read(r, &x, 0, sizeof x));
@@ -260,7 +235,7 @@ TEST(VmoTestCase, ReadNeedsReadWriteNeedsWrite)
     EXPECT_STATUS(zx_vmo_read(w, &x, 0, sizeof x), ZX_ERR_ACCESS_DENIED);
     x = 0x5678;
     EXPECT_OK(zx_vmo_write(w, &x, 0, sizeof x));
-    EXPECT_EQ(get(v, 0), 0x5678);
+    EXPECT_EQ(vmo_get(v, 0), 0x5678);
     zx_handle_t none = with_rights(v, ZX_RIGHT_NONE);
     EXPECT_STATUS(zx_vmo_read(none, &x, 0, 0), ZX_ERR_ACCESS_DENIED);
     EXPECT_STATUS(zx_vmo_write(none, &x, 0, 0), ZX_ERR_ACCESS_DENIED);
@@ -299,9 +274,9 @@ TEST(VmoTestCase, CallsOnOtherObjectsAndBadHandles)
 
 TEST(VmoTestCase, GetSizeNeedsNoRightButAGoodPointer)
 {
-    zx_handle_t v = new_vmo(3 * PAGE, 0);
+    zx_handle_t v = vmo_new(3 * PAGE, 0);
     zx_handle_t none = with_rights(v, ZX_RIGHT_NONE);
-    EXPECT_EQ(size_of(none), 3 * PAGE); /* "anyone should be able to get the size" */
+    EXPECT_EQ(vmo_size_of(none), 3 * PAGE); /* "anyone should be able to get the size" */
     EXPECT_STATUS(zx_vmo_get_size(v, NULL), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_vmo_get_size(v, UNMAPPED), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_vmo_get_size(v, KERNEL_HALF), ZX_ERR_INVALID_ARGS);
@@ -311,73 +286,73 @@ TEST(VmoTestCase, GetSizeNeedsNoRightButAGoodPointer)
 
 TEST(VmoTestCase, SetSizeGrowsWithZerosAndRoundsUp)
 {
-    zx_handle_t v = new_vmo(PAGE, ZX_VMO_RESIZABLE);
-    ASSERT_OK(put(v, 8, 0xabc));
+    zx_handle_t v = vmo_new(PAGE, ZX_VMO_RESIZABLE);
+    ASSERT_OK(vmo_put(v, 8, 0xabc));
     ASSERT_OK(zx_vmo_set_size(v, 4 * PAGE));
-    EXPECT_EQ(size_of(v), 4 * PAGE);
-    EXPECT_EQ(get(v, 8), 0xabc);        /* what was there stays */
-    EXPECT_EQ(get(v, 3 * PAGE + 8), 0); /* what is new is zeros */
-    EXPECT_OK(put(v, 3 * PAGE + 8, 0xdef));
+    EXPECT_EQ(vmo_size_of(v), 4 * PAGE);
+    EXPECT_EQ(vmo_get(v, 8), 0xabc);        /* what was there stays */
+    EXPECT_EQ(vmo_get(v, 3 * PAGE + 8), 0); /* what is new is zeros */
+    EXPECT_OK(vmo_put(v, 3 * PAGE + 8, 0xdef));
     ASSERT_OK(zx_vmo_set_size(v, 4 * PAGE + 1));
-    EXPECT_EQ(size_of(v), 5 * PAGE);
+    EXPECT_EQ(vmo_size_of(v), 5 * PAGE);
     EXPECT_OK(zx_handle_close(v));
 }
 
 TEST(VmoTestCase, ShrinkDropsDataBeyondTheCut)
 {
-    zx_handle_t v = new_vmo(4 * PAGE, ZX_VMO_RESIZABLE);
-    ASSERT_OK(put(v, 0, 11));
-    ASSERT_OK(put(v, PAGE - 8, 22));
-    ASSERT_OK(put(v, 3 * PAGE, 33));
+    zx_handle_t v = vmo_new(4 * PAGE, ZX_VMO_RESIZABLE);
+    ASSERT_OK(vmo_put(v, 0, 11));
+    ASSERT_OK(vmo_put(v, PAGE - 8, 22));
+    ASSERT_OK(vmo_put(v, 3 * PAGE, 33));
     ASSERT_OK(zx_vmo_set_size(v, PAGE));
-    EXPECT_EQ(size_of(v), PAGE);
+    EXPECT_EQ(vmo_size_of(v), PAGE);
     uint64_t x = 0;
     EXPECT_STATUS(zx_vmo_read(v, &x, 3 * PAGE, sizeof x), ZX_ERR_OUT_OF_RANGE); /* gone from the VMO */
-    EXPECT_EQ(get(v, 0), 11);
-    EXPECT_EQ(get(v, PAGE - 8), 22);
+    EXPECT_EQ(vmo_get(v, 0), 11);
+    EXPECT_EQ(vmo_get(v, PAGE - 8), 22);
     ASSERT_OK(zx_vmo_set_size(v, 4 * PAGE));
-    EXPECT_EQ(get(v, 3 * PAGE), 0); /* and gone for good: growing brings zeros back */
+    EXPECT_EQ(vmo_get(v, 3 * PAGE), 0); /* and gone for good: growing brings zeros back */
     ASSERT_OK(zx_vmo_set_size(v, 0));
-    EXPECT_EQ(size_of(v), 0);
+    EXPECT_EQ(vmo_size_of(v), 0);
     EXPECT_STATUS(zx_vmo_read(v, &x, 0, 1), ZX_ERR_OUT_OF_RANGE);
     ASSERT_OK(zx_vmo_set_size(v, PAGE));
-    EXPECT_EQ(get(v, 0), 0);
+    EXPECT_EQ(vmo_get(v, 0), 0);
     EXPECT_OK(zx_handle_close(v));
 }
 
 TEST(VmoTestCase, SetSizeTooLargeIsOutOfRange)
 {
-    zx_handle_t v = new_vmo(2 * PAGE, ZX_VMO_RESIZABLE);
+    zx_handle_t v = vmo_new(2 * PAGE, ZX_VMO_RESIZABLE);
     EXPECT_STATUS(zx_vmo_set_size(v, UINT64_MAX), ZX_ERR_OUT_OF_RANGE);
     EXPECT_STATUS(zx_vmo_set_size(v, UINT64_MAX - PAGE + 2), ZX_ERR_OUT_OF_RANGE);
-    EXPECT_EQ(size_of(v), 2 * PAGE); /* unchanged */
+    EXPECT_EQ(vmo_size_of(v), 2 * PAGE); /* unchanged */
     EXPECT_OK(zx_handle_close(v));
 }
 
 TEST(VmoTestCase, SetSizeOfFixedVmoIsUnavailable)
 {
     /* VmoTestCase.NoResize: "ZX_ERR_UNAVAILABLE The VMO was not created with ZX_VMO_RESIZABLE". */
-    zx_handle_t v = new_vmo(4 * PAGE, 0);
-    ASSERT_OK(put(v, 3 * PAGE, 5));
+    zx_handle_t v = vmo_new(4 * PAGE, 0);
+    ASSERT_OK(vmo_put(v, 3 * PAGE, 5));
     EXPECT_STATUS(zx_vmo_set_size(v, 5 * PAGE), ZX_ERR_UNAVAILABLE);
     EXPECT_STATUS(zx_vmo_set_size(v, 3 * PAGE), ZX_ERR_UNAVAILABLE);
     EXPECT_STATUS(zx_vmo_set_size(v, 4 * PAGE), ZX_ERR_UNAVAILABLE);
-    EXPECT_EQ(size_of(v), 4 * PAGE);
-    EXPECT_EQ(get(v, 3 * PAGE), 5);
+    EXPECT_EQ(vmo_size_of(v), 4 * PAGE);
+    EXPECT_EQ(vmo_get(v, 3 * PAGE), 5);
     EXPECT_OK(zx_handle_close(v));
 }
 
 TEST(VmoTestCase, SetSizeNeedsWriteAndResize)
 {
-    zx_handle_t v = new_vmo(PAGE, ZX_VMO_RESIZABLE);
+    zx_handle_t v = vmo_new(PAGE, ZX_VMO_RESIZABLE);
     zx_handle_t no_resize = with_rights(v, VMO_RIGHTS);
     zx_handle_t no_write = with_rights(v, VMO_RIGHTS & ~ZX_RIGHT_WRITE);
-    zx_handle_t fixed = new_vmo(PAGE, 0);
+    zx_handle_t fixed = vmo_new(PAGE, 0);
     zx_handle_t fixed_ro = with_rights(fixed, ZX_RIGHT_READ);
     EXPECT_STATUS(zx_vmo_set_size(no_resize, 2 * PAGE), ZX_ERR_ACCESS_DENIED);
     EXPECT_STATUS(zx_vmo_set_size(no_write, 2 * PAGE), ZX_ERR_ACCESS_DENIED);
     EXPECT_STATUS(zx_vmo_set_size(fixed_ro, 2 * PAGE), ZX_ERR_ACCESS_DENIED); /* WRITE is asked first */
-    EXPECT_EQ(size_of(v), PAGE);
+    EXPECT_EQ(vmo_size_of(v), PAGE);
     EXPECT_OK(zx_vmo_set_size(v, 2 * PAGE));
     zx_handle_t all[] = {v, no_resize, no_write, fixed, fixed_ro};
     EXPECT_OK(zx_handle_close_many(all, 5));
@@ -387,11 +362,11 @@ TEST(VmoTestCase, SetSizeNeedsWriteAndResize)
 
 TEST(VmoTestCase, CommitKeepsContents)
 {
-    zx_handle_t v = new_vmo(4 * PAGE, 0);
-    ASSERT_OK(put(v, PAGE + 16, 77));
+    zx_handle_t v = vmo_new(4 * PAGE, 0);
+    ASSERT_OK(vmo_put(v, PAGE + 16, 77));
     EXPECT_OK(zx_vmo_op_range(v, ZX_VMO_OP_COMMIT, 0, 4 * PAGE, NULL, 0));
-    EXPECT_EQ(get(v, PAGE + 16), 77); /* committing a page already there changes nothing */
-    EXPECT_EQ(get(v, 2 * PAGE), 0);   /* and a committed page reads zeros */
+    EXPECT_EQ(vmo_get(v, PAGE + 16), 77); /* committing a page already there changes nothing */
+    EXPECT_EQ(vmo_get(v, 2 * PAGE), 0);   /* and a committed page reads zeros */
     EXPECT_OK(zx_vmo_op_range(v, ZX_VMO_OP_COMMIT, 10, 5, NULL, 0)); /* a part of a page commits it */
     EXPECT_OK(zx_vmo_op_range(v, ZX_VMO_OP_COMMIT, PAGE, 0, NULL, 0));
     EXPECT_OK(zx_handle_close(v));
@@ -399,36 +374,36 @@ TEST(VmoTestCase, CommitKeepsContents)
 
 TEST(VmoTestCase, DecommitResetsWholePagesToZero)
 {
-    zx_handle_t v = new_vmo(4 * PAGE, 0);
+    zx_handle_t v = vmo_new(4 * PAGE, 0);
     for (uint64_t i = 0; i < 4; i++)
-        ASSERT_OK(put(v, i * PAGE + 24, 100 + i));
+        ASSERT_OK(vmo_put(v, i * PAGE + 24, 100 + i));
     EXPECT_OK(zx_vmo_op_range(v, ZX_VMO_OP_DECOMMIT, PAGE, 2 * PAGE, NULL, 0));
-    EXPECT_EQ(get(v, 24), 100);
-    EXPECT_EQ(get(v, PAGE + 24), 0);
-    EXPECT_EQ(get(v, 2 * PAGE + 24), 0);
-    EXPECT_EQ(get(v, 3 * PAGE + 24), 103);
-    EXPECT_OK(put(v, PAGE + 24, 7)); /* a decommitted page can be written again */
-    EXPECT_EQ(get(v, PAGE + 24), 7);
+    EXPECT_EQ(vmo_get(v, 24), 100);
+    EXPECT_EQ(vmo_get(v, PAGE + 24), 0);
+    EXPECT_EQ(vmo_get(v, 2 * PAGE + 24), 0);
+    EXPECT_EQ(vmo_get(v, 3 * PAGE + 24), 103);
+    EXPECT_OK(vmo_put(v, PAGE + 24, 7)); /* a decommitted page can be written again */
+    EXPECT_EQ(vmo_get(v, PAGE + 24), 7);
     EXPECT_OK(zx_vmo_op_range(v, ZX_VMO_OP_DECOMMIT, 0, 4 * PAGE, NULL, 0));
-    EXPECT_EQ(get(v, 3 * PAGE + 24), 0);
+    EXPECT_EQ(vmo_get(v, 3 * PAGE + 24), 0);
     EXPECT_OK(zx_handle_close(v));
 }
 
 TEST(VmoTestCase, DecommitNeedsPageAlignedRange)
 {
     /* "ZX_ERR_INVALID_ARGS ... op was ZX_VMO_OP_DECOMMIT and range was not page aligned." */
-    zx_handle_t v = new_vmo(4 * PAGE, 0);
-    ASSERT_OK(put(v, PAGE, 9));
+    zx_handle_t v = vmo_new(4 * PAGE, 0);
+    ASSERT_OK(vmo_put(v, PAGE, 9));
     EXPECT_STATUS(zx_vmo_op_range(v, ZX_VMO_OP_DECOMMIT, 8, PAGE, NULL, 0), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_vmo_op_range(v, ZX_VMO_OP_DECOMMIT, PAGE, PAGE - 8, NULL, 0), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_vmo_op_range(v, ZX_VMO_OP_DECOMMIT, 0, 2 * PAGE + 1, NULL, 0), ZX_ERR_INVALID_ARGS);
-    EXPECT_EQ(get(v, PAGE), 9); /* nothing was decommitted */
+    EXPECT_EQ(vmo_get(v, PAGE), 9); /* nothing was decommitted */
     EXPECT_OK(zx_handle_close(v));
 }
 
 TEST(VmoTestCase, ZeroClearsExactlyTheRange)
 {
-    zx_handle_t v = new_vmo(4 * PAGE, 0);
+    zx_handle_t v = vmo_new(4 * PAGE, 0);
     memset(big, 0xa5, sizeof big);
     ASSERT_OK(zx_vmo_write(v, big, 0, sizeof big));
     /* From the middle of page 0 to the middle of page 3: two partial pages and two whole ones. */
@@ -456,7 +431,7 @@ TEST(VmoTestCase, ZeroClearsExactlyTheRange)
 
 TEST(VmoTestCase, OpRangeOutsideVmoIsOutOfRange)
 {
-    zx_handle_t v = new_vmo(2 * PAGE, 0);
+    zx_handle_t v = vmo_new(2 * PAGE, 0);
     static const uint32_t ops[] = {ZX_VMO_OP_COMMIT, ZX_VMO_OP_DECOMMIT, ZX_VMO_OP_ZERO};
     for (unsigned i = 0; i < 3; i++) {
         EXPECT_STATUS(zx_vmo_op_range(v, ops[i], 3 * PAGE, PAGE, NULL, 0), ZX_ERR_OUT_OF_RANGE);
@@ -467,7 +442,7 @@ TEST(VmoTestCase, OpRangeOutsideVmoIsOutOfRange)
 
 TEST(VmoTestCase, OpRangeUnknownOpIsInvalidArgs)
 {
-    zx_handle_t v = new_vmo(PAGE, 0);
+    zx_handle_t v = vmo_new(PAGE, 0);
     zx_handle_t none = with_rights(v, ZX_RIGHT_NONE);
     EXPECT_STATUS(zx_vmo_op_range(v, 0, 0, PAGE, NULL, 0), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_vmo_op_range(v, 0x1000, 0, PAGE, NULL, 0), ZX_ERR_INVALID_ARGS);
@@ -478,13 +453,13 @@ TEST(VmoTestCase, OpRangeUnknownOpIsInvalidArgs)
 
 TEST(VmoTestCase, OpRangeNeedsWriteRight)
 {
-    zx_handle_t v = new_vmo(PAGE, 0);
-    ASSERT_OK(put(v, 0, 3));
+    zx_handle_t v = vmo_new(PAGE, 0);
+    ASSERT_OK(vmo_put(v, 0, 3));
     zx_handle_t ro = with_rights(v, ZX_RIGHT_READ | ZX_RIGHT_MAP);
     EXPECT_STATUS(zx_vmo_op_range(ro, ZX_VMO_OP_COMMIT, 0, PAGE, NULL, 0), ZX_ERR_ACCESS_DENIED);
     EXPECT_STATUS(zx_vmo_op_range(ro, ZX_VMO_OP_DECOMMIT, 0, PAGE, NULL, 0), ZX_ERR_ACCESS_DENIED);
     EXPECT_STATUS(zx_vmo_op_range(ro, ZX_VMO_OP_ZERO, 0, PAGE, NULL, 0), ZX_ERR_ACCESS_DENIED);
-    EXPECT_EQ(get(v, 0), 3);
+    EXPECT_EQ(vmo_get(v, 0), 3);
     EXPECT_OK(zx_handle_close(ro));
     EXPECT_OK(zx_handle_close(v));
 }
@@ -515,7 +490,7 @@ static void check_child_rights(zx_handle_t h)
 
 TEST(VmoTestCase, ChildRightsFollowParentHandle)
 {
-    zx_handle_t v = new_vmo(4 * PAGE, 0);
+    zx_handle_t v = vmo_new(4 * PAGE, 0);
     check_child_rights(v);
     zx_handle_t rwd = with_rights(v, ZX_RIGHT_READ | ZX_RIGHT_WRITE | ZX_RIGHT_DUPLICATE);
     check_child_rights(rwd);
@@ -527,7 +502,7 @@ TEST(VmoTestCase, ChildRightsFollowParentHandle)
 
 TEST(VmoTestCase, ChildResizeRightFollowsResizable)
 {
-    zx_handle_t v = new_vmo(4 * PAGE, 0);
+    zx_handle_t v = vmo_new(4 * PAGE, 0);
     static const uint32_t kinds[] = {ZX_VMO_CHILD_SNAPSHOT, ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE,
                                      ZX_VMO_CHILD_SLICE};
     for (unsigned i = 0; i < 3; i++) {
@@ -548,7 +523,7 @@ TEST(VmoTestCase, ChildResizeRightFollowsResizable)
         EXPECT_OK(zx_handle_close(c));
     }
     /* A resizable parent's RESIZE right does not pass to a child that is not resizable. */
-    zx_handle_t r = new_vmo(PAGE, ZX_VMO_RESIZABLE), c;
+    zx_handle_t r = vmo_new(PAGE, ZX_VMO_RESIZABLE), c;
     ASSERT_OK(zx_vmo_create_child(r, ZX_VMO_CHILD_SNAPSHOT, 0, PAGE, &c));
     EXPECT_EQ(basic(c).rights & ZX_RIGHT_RESIZE, 0);
     zx_handle_t all[] = {v, r, c};
@@ -561,7 +536,7 @@ TEST(VmoTestCase, NoWriteResizableChildIsInvalidArgs)
                                      ZX_VMO_CHILD_SLICE};
     static const uint32_t parent_options[] = {0, ZX_VMO_RESIZABLE}; /* the parent's resizability is irrelevant */
     for (unsigned p = 0; p < 2; p++) {
-        zx_handle_t v = new_vmo(PAGE, parent_options[p]), c = ZX_HANDLE_INVALID;
+        zx_handle_t v = vmo_new(PAGE, parent_options[p]), c = ZX_HANDLE_INVALID;
         for (unsigned i = 0; i < 3; i++)
             EXPECT_STATUS(zx_vmo_create_child(v, kinds[i] | ZX_VMO_CHILD_NO_WRITE | ZX_VMO_CHILD_RESIZABLE, 0,
                                               PAGE, &c),

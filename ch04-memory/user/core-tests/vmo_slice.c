@@ -17,17 +17,11 @@ reference page of `zx_vmo_create_child` and Zircon's `VmoSliceTestCase`:
 #include <string.h>
 
 #include "probe.h"
+#include "vmo_words.h"
 #include "zircon/vmo.h"
 #include "zxtest.h"
 
 #define PAGE 4096u /* the page size of all three targets */
-
-static zx_handle_t new_vmo(uint64_t size, uint32_t options)
-{
-    zx_handle_t h = ZX_HANDLE_INVALID;
-    EXPECT_OK(zx_vmo_create(size, options, &h));
-    return h;
-}
 
 static zx_handle_t new_slice(zx_handle_t parent, uint32_t options, uint64_t offset, uint64_t size)
 {
@@ -36,48 +30,29 @@ static zx_handle_t new_slice(zx_handle_t parent, uint32_t options, uint64_t offs
     return h;
 }
 
-static uint64_t size_of(zx_handle_t h)
-{
-    uint64_t size = 0xdeadbeef;
-    EXPECT_OK(zx_vmo_get_size(h, &size));
-    return size;
-}
-
-static zx_status_t put(zx_handle_t h, uint64_t offset, uint64_t value)
-{
-    return zx_vmo_write(h, &value, offset, sizeof value);
-}
-
-static uint64_t get(zx_handle_t h, uint64_t offset)
-{
-    uint64_t value = 0xbadbadbad;
-    EXPECT_OK(zx_vmo_read(h, &value, offset, sizeof value));
-    return value;
-}
-
 TEST(VmoSliceTestCase, WritesGoThroughBothWays)
 {
-    zx_handle_t p = new_vmo(4 * PAGE, 0);
-    ASSERT_OK(put(p, 0, 42));
-    ASSERT_OK(put(p, PAGE, 42));
+    zx_handle_t p = vmo_new(4 * PAGE, 0);
+    ASSERT_OK(vmo_put(p, 0, 42));
+    ASSERT_OK(vmo_put(p, PAGE, 42));
     zx_handle_t s = new_slice(p, 0, PAGE, 2 * PAGE); /* the middle two pages */
-    EXPECT_EQ(size_of(s), 2 * PAGE);
-    EXPECT_EQ(get(s, 0), 42);
-    ASSERT_OK(put(s, 0, 84));
-    ASSERT_OK(put(s, PAGE, 84)); /* a page the parent never had */
-    EXPECT_EQ(get(p, 0), 42);
-    EXPECT_EQ(get(p, PAGE), 84);
-    EXPECT_EQ(get(p, 2 * PAGE), 84);
-    EXPECT_EQ(get(p, 3 * PAGE), 0);
-    ASSERT_OK(put(p, 2 * PAGE + 16, 99)); /* and the other way */
-    EXPECT_EQ(get(s, PAGE + 16), 99);
+    EXPECT_EQ(vmo_size_of(s), 2 * PAGE);
+    EXPECT_EQ(vmo_get(s, 0), 42);
+    ASSERT_OK(vmo_put(s, 0, 84));
+    ASSERT_OK(vmo_put(s, PAGE, 84)); /* a page the parent never had */
+    EXPECT_EQ(vmo_get(p, 0), 42);
+    EXPECT_EQ(vmo_get(p, PAGE), 84);
+    EXPECT_EQ(vmo_get(p, 2 * PAGE), 84);
+    EXPECT_EQ(vmo_get(p, 3 * PAGE), 0);
+    ASSERT_OK(vmo_put(p, 2 * PAGE + 16, 99)); /* and the other way */
+    EXPECT_EQ(vmo_get(s, PAGE + 16), 99);
     EXPECT_OK(zx_handle_close(s));
     EXPECT_OK(zx_handle_close(p));
 }
 
 TEST(VmoSliceTestCase, WriteAcrossPagesOfSlice)
 {
-    zx_handle_t p = new_vmo(4 * PAGE, 0);
+    zx_handle_t p = vmo_new(4 * PAGE, 0);
     zx_handle_t s = new_slice(p, 0, 2 * PAGE, 2 * PAGE);
     const char msg[] = "one write, two pages";
     ASSERT_OK(zx_vmo_write(s, msg, PAGE - 4, sizeof msg));
@@ -90,13 +65,13 @@ TEST(VmoSliceTestCase, WriteAcrossPagesOfSlice)
 
 TEST(VmoSliceTestCase, SliceHasItsOwnEnd)
 {
-    zx_handle_t p = new_vmo(4 * PAGE, 0);
+    zx_handle_t p = vmo_new(4 * PAGE, 0);
     zx_handle_t s = new_slice(p, 0, PAGE, PAGE);
     uint64_t x = 1;
     EXPECT_STATUS(zx_vmo_write(s, &x, PAGE, sizeof x), ZX_ERR_OUT_OF_RANGE); /* the parent goes on; the slice does not */
     EXPECT_STATUS(zx_vmo_read(s, &x, PAGE - 4, sizeof x), ZX_ERR_OUT_OF_RANGE);
     EXPECT_OK(zx_vmo_read(s, &x, PAGE, 0));
-    EXPECT_EQ(get(p, 2 * PAGE), 0);
+    EXPECT_EQ(vmo_get(p, 2 * PAGE), 0);
     EXPECT_OK(zx_handle_close(s));
     EXPECT_OK(zx_handle_close(p));
 }
@@ -104,7 +79,7 @@ TEST(VmoSliceTestCase, SliceHasItsOwnEnd)
 TEST(VmoSliceTestCase, RangeOutsideParentIsInvalidArgs)
 {
     /* VmoSliceTestCase.NonSlice: a child that is not a strict slice is refused. */
-    zx_handle_t p = new_vmo(2 * PAGE, 0), s = ZX_HANDLE_INVALID;
+    zx_handle_t p = vmo_new(2 * PAGE, 0), s = ZX_HANDLE_INVALID;
     EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, 0, 3 * PAGE, &s), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, PAGE, 2 * PAGE, &s), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, 2 * PAGE, PAGE, &s), ZX_ERR_INVALID_ARGS);
@@ -123,7 +98,7 @@ TEST(VmoSliceTestCase, RangeOutsideParentIsInvalidArgs)
 
 TEST(VmoSliceTestCase, OffsetMustBePageAligned)
 {
-    zx_handle_t p = new_vmo(4 * PAGE, 0), s = ZX_HANDLE_INVALID;
+    zx_handle_t p = vmo_new(4 * PAGE, 0), s = ZX_HANDLE_INVALID;
     EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, 8, PAGE, &s), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, PAGE + PAGE / 2, PAGE, &s), ZX_ERR_INVALID_ARGS);
     EXPECT_EQ(s, ZX_HANDLE_INVALID);
@@ -132,18 +107,18 @@ TEST(VmoSliceTestCase, OffsetMustBePageAligned)
 
 TEST(VmoSliceTestCase, SliceSizeIsRounded)
 {
-    zx_handle_t p = new_vmo(4 * PAGE, 0);
+    zx_handle_t p = vmo_new(4 * PAGE, 0);
     zx_handle_t s = new_slice(p, 0, PAGE, PAGE + 1);
-    EXPECT_EQ(size_of(s), 2 * PAGE);
-    EXPECT_OK(put(s, 2 * PAGE - 8, 3));
-    EXPECT_EQ(get(p, 3 * PAGE - 8), 3);
+    EXPECT_EQ(vmo_size_of(s), 2 * PAGE);
+    EXPECT_OK(vmo_put(s, 2 * PAGE - 8, 3));
+    EXPECT_EQ(vmo_get(p, 3 * PAGE - 8), 3);
     EXPECT_OK(zx_handle_close(s));
     EXPECT_OK(zx_handle_close(p));
 }
 
 TEST(VmoSliceTestCase, ZeroSizedSlicesHoldNothing)
 {
-    zx_handle_t p = new_vmo(PAGE, 0);
+    zx_handle_t p = vmo_new(PAGE, 0);
     zx_handle_t a = new_slice(p, 0, 0, 0);
     zx_handle_t b = new_slice(p, 0, PAGE, 0); /* at the very end */
     uint8_t v = 42;
@@ -151,14 +126,14 @@ TEST(VmoSliceTestCase, ZeroSizedSlicesHoldNothing)
     EXPECT_STATUS(zx_vmo_read(b, &v, 0, 1), ZX_ERR_OUT_OF_RANGE);
     EXPECT_STATUS(zx_vmo_write(a, &v, 0, 1), ZX_ERR_OUT_OF_RANGE);
     EXPECT_STATUS(zx_vmo_write(b, &v, 0, 1), ZX_ERR_OUT_OF_RANGE);
-    EXPECT_EQ(size_of(a), 0);
+    EXPECT_EQ(vmo_size_of(a), 0);
     zx_handle_t all[] = {a, b, p};
     EXPECT_OK(zx_handle_close_many(all, 3));
 }
 
 TEST(VmoSliceTestCase, ResizableParentHasNoSlices)
 {
-    zx_handle_t p = new_vmo(PAGE, ZX_VMO_RESIZABLE), s = ZX_HANDLE_INVALID;
+    zx_handle_t p = vmo_new(PAGE, ZX_VMO_RESIZABLE), s = ZX_HANDLE_INVALID;
     EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, 0, PAGE, &s), ZX_ERR_NOT_SUPPORTED);
     EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE | ZX_VMO_CHILD_RESIZABLE, 0, PAGE, &s),
                   ZX_ERR_INVALID_ARGS);
@@ -170,30 +145,30 @@ TEST(VmoSliceTestCase, ResizableParentHasNoSlices)
 
 TEST(VmoSliceTestCase, SliceIsNeverResizable)
 {
-    zx_handle_t p = new_vmo(2 * PAGE, 0), s = ZX_HANDLE_INVALID;
+    zx_handle_t p = vmo_new(2 * PAGE, 0), s = ZX_HANDLE_INVALID;
     EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE | ZX_VMO_CHILD_RESIZABLE, 0, PAGE, &s),
                   ZX_ERR_INVALID_ARGS);
     EXPECT_EQ(s, ZX_HANDLE_INVALID);
     s = new_slice(p, 0, 0, PAGE);
     EXPECT_EQ(basic(s).rights & ZX_RIGHT_RESIZE, 0);
     EXPECT_STATUS(zx_vmo_set_size(s, 2 * PAGE), ZX_ERR_UNAVAILABLE);
-    EXPECT_EQ(size_of(s), PAGE);
+    EXPECT_EQ(vmo_size_of(s), PAGE);
     EXPECT_OK(zx_handle_close(s));
     EXPECT_OK(zx_handle_close(p));
 }
 
 TEST(VmoSliceTestCase, SliceOfSliceReachesTheRoot)
 {
-    zx_handle_t p = new_vmo(4 * PAGE, 0);
-    ASSERT_OK(put(p, 2 * PAGE, 42));
+    zx_handle_t p = vmo_new(4 * PAGE, 0);
+    ASSERT_OK(vmo_put(p, 2 * PAGE, 42));
     zx_handle_t s = new_slice(p, 0, PAGE, 3 * PAGE);
     zx_handle_t ss = new_slice(s, 0, PAGE, 2 * PAGE); /* the parent's pages 2 and 3 */
-    EXPECT_EQ(get(ss, 0), 42);
-    ASSERT_OK(put(ss, PAGE, 84));
-    EXPECT_EQ(get(p, 3 * PAGE), 84);
-    EXPECT_EQ(get(s, 2 * PAGE), 84);
-    ASSERT_OK(put(s, PAGE + 8, 21));
-    EXPECT_EQ(get(ss, 8), 21);
+    EXPECT_EQ(vmo_get(ss, 0), 42);
+    ASSERT_OK(vmo_put(ss, PAGE, 84));
+    EXPECT_EQ(vmo_get(p, 3 * PAGE), 84);
+    EXPECT_EQ(vmo_get(s, 2 * PAGE), 84);
+    ASSERT_OK(vmo_put(s, PAGE + 8, 21));
+    EXPECT_EQ(vmo_get(ss, 8), 21);
     /* The inner slice must fit in the outer one, not merely in the root. */
     zx_handle_t bad = ZX_HANDLE_INVALID;
     EXPECT_STATUS(zx_vmo_create_child(s, ZX_VMO_CHILD_SLICE, 2 * PAGE, 2 * PAGE, &bad), ZX_ERR_INVALID_ARGS);
@@ -206,19 +181,19 @@ TEST(VmoSliceTestCase, SliceOfSliceReachesTheRoot)
 
 TEST(VmoSliceTestCase, SliceRightsComeFromParentHandle)
 {
-    zx_handle_t p = new_vmo(PAGE, 0), ro;
+    zx_handle_t p = vmo_new(PAGE, 0), ro;
     zx_rights_t full = basic(p).rights;
     zx_handle_t s = new_slice(p, 0, 0, PAGE);
     EXPECT_EQ(basic(s).rights, full | ZX_RIGHTS_PROPERTY);
     ASSERT_OK(zx_handle_duplicate(p, ZX_RIGHT_READ | ZX_RIGHT_DUPLICATE, &ro));
     zx_handle_t ro_slice = new_slice(ro, 0, 0, PAGE);
     EXPECT_EQ(basic(ro_slice).rights, ZX_RIGHT_READ | ZX_RIGHT_DUPLICATE | ZX_RIGHTS_PROPERTY);
-    EXPECT_STATUS(put(ro_slice, 0, 1), ZX_ERR_ACCESS_DENIED); /* a window, not a copy: no WRITE is added */
+    EXPECT_STATUS(vmo_put(ro_slice, 0, 1), ZX_ERR_ACCESS_DENIED); /* a window, not a copy: no WRITE is added */
     zx_handle_t nw = new_slice(p, ZX_VMO_CHILD_NO_WRITE, 0, PAGE);
     EXPECT_EQ(basic(nw).rights, (full | ZX_RIGHTS_PROPERTY) & ~ZX_RIGHT_WRITE);
-    EXPECT_STATUS(put(nw, 0, 1), ZX_ERR_ACCESS_DENIED);
-    ASSERT_OK(put(s, 0, 2));
-    EXPECT_EQ(get(nw, 0), 2); /* but it sees what others write */
+    EXPECT_STATUS(vmo_put(nw, 0, 1), ZX_ERR_ACCESS_DENIED);
+    ASSERT_OK(vmo_put(s, 0, 2));
+    EXPECT_EQ(vmo_get(nw, 0), 2); /* but it sees what others write */
     EXPECT_EQ(basic(s).type, ZX_OBJ_TYPE_VMO);
     EXPECT_NE(basic(s).koid, basic(p).koid);
     zx_handle_t all[] = {s, ro_slice, nw, ro, p};
@@ -227,7 +202,7 @@ TEST(VmoSliceTestCase, SliceRightsComeFromParentHandle)
 
 TEST(VmoSliceTestCase, CommitThroughSlice)
 {
-    zx_handle_t p = new_vmo(PAGE, 0);
+    zx_handle_t p = vmo_new(PAGE, 0);
     zx_handle_t s = new_slice(p, 0, 0, PAGE);
     EXPECT_OK(zx_vmo_op_range(s, ZX_VMO_OP_COMMIT, 0, PAGE, NULL, 0));
     uint8_t v = 42;
@@ -241,26 +216,26 @@ TEST(VmoSliceTestCase, CommitThroughSlice)
 
 TEST(VmoSliceTestCase, DecommitParentShowsZerosInSlice)
 {
-    zx_handle_t p = new_vmo(PAGE, 0);
-    ASSERT_OK(put(p, 0, 42));
+    zx_handle_t p = vmo_new(PAGE, 0);
+    ASSERT_OK(vmo_put(p, 0, 42));
     zx_handle_t s = new_slice(p, 0, 0, PAGE);
-    EXPECT_EQ(get(s, 0), 42);
+    EXPECT_EQ(vmo_get(s, 0), 42);
     EXPECT_OK(zx_vmo_op_range(p, ZX_VMO_OP_DECOMMIT, 0, PAGE, NULL, 0)); /* slices do not forbid decommit */
-    EXPECT_EQ(get(s, 0), 0);
+    EXPECT_EQ(vmo_get(s, 0), 0);
     EXPECT_OK(zx_handle_close(s));
     EXPECT_OK(zx_handle_close(p));
 }
 
 TEST(VmoSliceTestCase, DecommitThroughSliceHitsParent)
 {
-    zx_handle_t p = new_vmo(3 * PAGE, 0);
+    zx_handle_t p = vmo_new(3 * PAGE, 0);
     for (uint64_t i = 0; i < 3; i++)
-        ASSERT_OK(put(p, i * PAGE, 10 + i));
+        ASSERT_OK(vmo_put(p, i * PAGE, 10 + i));
     zx_handle_t s = new_slice(p, 0, PAGE, PAGE);
     EXPECT_OK(zx_vmo_op_range(s, ZX_VMO_OP_DECOMMIT, 0, PAGE, NULL, 0));
-    EXPECT_EQ(get(p, 0), 10);
-    EXPECT_EQ(get(p, PAGE), 0);
-    EXPECT_EQ(get(p, 2 * PAGE), 12);
+    EXPECT_EQ(vmo_get(p, 0), 10);
+    EXPECT_EQ(vmo_get(p, PAGE), 0);
+    EXPECT_EQ(vmo_get(p, 2 * PAGE), 12);
     EXPECT_STATUS(zx_vmo_op_range(s, ZX_VMO_OP_DECOMMIT, 8, PAGE - 8, NULL, 0), ZX_ERR_INVALID_ARGS);
     EXPECT_OK(zx_handle_close(s));
     EXPECT_OK(zx_handle_close(p));
@@ -268,36 +243,36 @@ TEST(VmoSliceTestCase, DecommitThroughSliceHitsParent)
 
 TEST(VmoSliceTestCase, ZeroThroughSliceHitsParent)
 {
-    zx_handle_t p = new_vmo(2 * PAGE, 0);
-    ASSERT_OK(put(p, PAGE - 8, 1));
-    ASSERT_OK(put(p, PAGE, 2));
-    ASSERT_OK(put(p, PAGE + 8, 3));
+    zx_handle_t p = vmo_new(2 * PAGE, 0);
+    ASSERT_OK(vmo_put(p, PAGE - 8, 1));
+    ASSERT_OK(vmo_put(p, PAGE, 2));
+    ASSERT_OK(vmo_put(p, PAGE + 8, 3));
     zx_handle_t s = new_slice(p, 0, PAGE, PAGE);
     EXPECT_OK(zx_vmo_op_range(s, ZX_VMO_OP_ZERO, 0, 8, NULL, 0));
-    EXPECT_EQ(get(p, PAGE - 8), 1); /* before the slice: untouched */
-    EXPECT_EQ(get(p, PAGE), 0);
-    EXPECT_EQ(get(p, PAGE + 8), 3);
+    EXPECT_EQ(vmo_get(p, PAGE - 8), 1); /* before the slice: untouched */
+    EXPECT_EQ(vmo_get(p, PAGE), 0);
+    EXPECT_EQ(vmo_get(p, PAGE + 8), 3);
     EXPECT_OK(zx_handle_close(s));
     EXPECT_OK(zx_handle_close(p));
 }
 
 TEST(VmoSliceTestCase, OpRangeBeyondSliceIsOutOfRange)
 {
-    zx_handle_t p = new_vmo(4 * PAGE, 0);
-    ASSERT_OK(put(p, 2 * PAGE, 5));
+    zx_handle_t p = vmo_new(4 * PAGE, 0);
+    ASSERT_OK(vmo_put(p, 2 * PAGE, 5));
     zx_handle_t s = new_slice(p, 0, PAGE, PAGE);
     /* The parent has the pages, but the slice does not reach them. */
     EXPECT_STATUS(zx_vmo_op_range(s, ZX_VMO_OP_ZERO, 0, 2 * PAGE, NULL, 0), ZX_ERR_OUT_OF_RANGE);
     EXPECT_STATUS(zx_vmo_op_range(s, ZX_VMO_OP_DECOMMIT, PAGE, PAGE, NULL, 0), ZX_ERR_OUT_OF_RANGE);
     EXPECT_STATUS(zx_vmo_op_range(s, ZX_VMO_OP_COMMIT, 2 * PAGE, PAGE, NULL, 0), ZX_ERR_OUT_OF_RANGE);
-    EXPECT_EQ(get(p, 2 * PAGE), 5);
+    EXPECT_EQ(vmo_get(p, 2 * PAGE), 5);
     EXPECT_OK(zx_handle_close(s));
     EXPECT_OK(zx_handle_close(p));
 }
 
 TEST(VmoSliceTestCase, ZeroChildrenWaitsForGrandchild)
 {
-    zx_handle_t p = new_vmo(PAGE, 0);
+    zx_handle_t p = vmo_new(PAGE, 0);
     zx_signals_t observed = 0;
     ASSERT_OK(zx_object_wait_one(p, ZX_VMO_ZERO_CHILDREN, ZX_TIME_INFINITE, &observed));
     EXPECT_EQ(observed & ZX_VMO_ZERO_CHILDREN, ZX_VMO_ZERO_CHILDREN);
@@ -314,31 +289,31 @@ TEST(VmoSliceTestCase, ZeroChildrenWaitsForGrandchild)
 
 TEST(VmoSliceTestCase, SliceOutlivesParentHandle)
 {
-    zx_handle_t p = new_vmo(2 * PAGE, 0);
-    ASSERT_OK(put(p, PAGE, 7));
+    zx_handle_t p = vmo_new(2 * PAGE, 0);
+    ASSERT_OK(vmo_put(p, PAGE, 7));
     zx_handle_t s = new_slice(p, 0, PAGE, PAGE);
     zx_handle_t ss = new_slice(s, 0, 0, PAGE);
     EXPECT_OK(zx_handle_close(p));
-    EXPECT_EQ(get(s, 0), 7); /* the pages are still there, behind the window */
-    ASSERT_OK(put(s, 0, 8));
+    EXPECT_EQ(vmo_get(s, 0), 7); /* the pages are still there, behind the window */
+    ASSERT_OK(vmo_put(s, 0, 8));
     EXPECT_OK(zx_handle_close(s));
-    EXPECT_EQ(get(ss, 0), 8);
+    EXPECT_EQ(vmo_get(ss, 0), 8);
     EXPECT_OK(zx_handle_close(ss));
 }
 
 TEST(VmoSliceTestCase, SliceOfSnapshotShowsTheSnapshot)
 {
-    zx_handle_t p = new_vmo(2 * PAGE, 0);
-    ASSERT_OK(put(p, 0, 1));
+    zx_handle_t p = vmo_new(2 * PAGE, 0);
+    ASSERT_OK(vmo_put(p, 0, 1));
     zx_handle_t c;
     ASSERT_OK(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT, 0, 2 * PAGE, &c));
     zx_handle_t s = new_slice(c, 0, 0, 2 * PAGE);
-    EXPECT_EQ(get(s, 0), 1);
-    ASSERT_OK(put(p, 0, 2));
-    EXPECT_EQ(get(s, 0), 1); /* the parent's write reaches neither the snapshot nor its slice */
-    ASSERT_OK(put(s, PAGE, 3));
-    EXPECT_EQ(get(c, PAGE), 3);
-    EXPECT_EQ(get(p, PAGE), 0);
+    EXPECT_EQ(vmo_get(s, 0), 1);
+    ASSERT_OK(vmo_put(p, 0, 2));
+    EXPECT_EQ(vmo_get(s, 0), 1); /* the parent's write reaches neither the snapshot nor its slice */
+    ASSERT_OK(vmo_put(s, PAGE, 3));
+    EXPECT_EQ(vmo_get(c, PAGE), 3);
+    EXPECT_EQ(vmo_get(p, PAGE), 0);
     zx_handle_t all[] = {s, c, p};
     EXPECT_OK(zx_handle_close_many(all, 3));
 }
