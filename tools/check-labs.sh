@@ -58,16 +58,19 @@ check_stripped() { # [--build-only] NAME LAB...
     done
     if [ -n "$build_only" ]; then say "stripped $name: every chapter builds"; return; fi
     for ch in $(chapters_of "$@"); do
-        make -s -C "$tree/$ch" test ARCH="$arch" < /dev/null > "$tree/test.log" 2>&1
-        if ! grep -aqE '^[0-9]+ passed, [0-9]+ failed$' "$tree/test.log"; then
-            tail -n 20 "$tree/test.log"; bad "$ch with $name stripped gave no verdict"; return
+        log=$tree/test-$ch.log
+        make -s -C "$tree/$ch" test ARCH="$arch" < /dev/null > "$log" 2>&1
+        if ! grep -aqE '^[0-9]+ passed, [0-9]+ failed$' "$log"; then
+            tail -n 20 "$log"; bad "$ch with $name stripped gave no verdict"; return
         fi
-        got="$got $(grep -aE '^not ok ' "$tree/test.log" | sed -E 's/^not ok (e2e )?[0-9]+ - //; s/ .*//')"
+        got="$got $(grep -aE '^not ok ' "$log" | sed -E 's/^not ok (e2e )?[0-9]+ - //; s/ .*//')"
     done
     got=$(echo $got | tr ' ' '\n' | sed '/^$/d' | sort -u)
     if [ "$got" = "$want" ]; then
         say "stripped $name: fails exactly $(echo $want)"
     else
+        # Show what went wrong: each failure with what the harness printed after it.
+        grep -ahA 40 '^not ok ' "$tree"/test-*.log
         bad "stripped $name: expected to fail [$(echo $want)], failed [$(echo $got)]"
     fi
 }

@@ -95,7 +95,8 @@ cpu_area.h). If the signal came from user code it saves the user's two segment b
 kernel's, disarms Syscall User Dispatch and calls into C (`libos_user_trap`), which saves the registers and
 makes the signal return land in `libos_resume`. The preemption signal (turn.c) is the one signal that can
 also arrive while the thread runs kernel code: it is then ignored, because `libos_enter` checks the
-thread's pending flag after setting `in_user`, and a poke always sets the flag first. It can also arrive
+thread's pending flag after setting `in_user`, and a poke always sets the flag first; the same holds for
+a poke that reaches a thread on its way out, which has given back its CPU area. It can also arrive
 in the last instructions of `libos_enter`, after `in_user` is set; `libos_user_trap` sees that from the
 interrupted address and keeps the registers the kernel gave. Anything else that does not come from user
 code is a fault of the kernel itself and goes to `libos_kernel_fault`. */
@@ -116,7 +117,7 @@ libos_trap_signal:
     jnz 2b
     jmp 1f
 4:  cmpb $1, CPU_IN_USER(%rax)
-    jne 5f
+    jne 1f
     mov CPU_CTX(%rax), %r8
     rdfsbase %rcx
     mov %rcx, CTX_FSBASE(%r8)
@@ -130,10 +131,10 @@ libos_trap_signal:
     movb $SUD_ALLOW, CPU_SELECTOR(%rax)
     mov %rax, %rcx
     jmp libos_user_trap
-5:  cmp libos_preempt_signal(%rip), %edi
-    jne 1f
+1:  cmp libos_preempt_signal(%rip), %edi
+    jne 5f
     ret                             /* a poke that came while in the kernel: nothing to do */
-1:  jmp libos_kernel_fault
+5:  jmp libos_kernel_fault
     .size libos_trap_signal, . - libos_trap_signal
 
 /*: `libos_resume` is where the signal return lands: on the kernel stack that `libos_enter` left, with the

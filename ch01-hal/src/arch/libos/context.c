@@ -39,6 +39,7 @@ difference you can expect. */
 
 #ifndef PR_SET_SYSCALL_USER_DISPATCH
 #define PR_SET_SYSCALL_USER_DISPATCH 59
+#define PR_SYS_DISPATCH_OFF 0
 #define PR_SYS_DISPATCH_ON 1
 #endif
 #ifndef HWCAP2_FSGSBASE
@@ -117,10 +118,17 @@ static struct libos_cpu *take_cpu_area(void)
     return cpu;
 }
 
-/* When a host thread that ran user code ends, its CPU area is free for another. */
+/* When a host thread that ran user code ends, its CPU area is free for another. The ending thread still
+   makes system calls on its way out (the C library unmaps its stack with every signal blocked), so first
+   it lets go of the area: the dispatch must stop watching a selector that the next owner will set to BLOCK,
+   or one of those calls becomes a SIGSYS that cannot be delivered and ends the whole process; and its
+   signals must no longer land on a stack the next owner uses. */
 static void release_cpu_area(void *p)
 {
     struct libos_cpu *cpu = p;
+    stack_t none = {.ss_flags = SS_DISABLE};
+    if (prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_OFF, 0, 0, 0) || sigaltstack(&none, NULL))
+        panic("cannot let go of a CPU area");
     hal_lock_acquire(&cpus_lock);
     cpu->taken = false;
     hal_lock_release(&cpus_lock);
