@@ -39,7 +39,8 @@ static void channel_destroy(struct kobject *obj)
 const struct kobject_type channel_type = {
     .name = "channel",
     .type = ZX_OBJ_TYPE_CHANNEL,
-    .default_rights = ZX_RIGHTS_BASIC | ZX_RIGHTS_IO | ZX_RIGHT_SIGNAL | ZX_RIGHT_SIGNAL_PEER,
+    /* Every basic right but ZX_RIGHT_DUPLICATE, as in Fuchsia: a channel end has one owner. */
+    .default_rights = (ZX_RIGHTS_BASIC & ~ZX_RIGHT_DUPLICATE) | ZX_RIGHTS_IO | ZX_RIGHT_SIGNAL | ZX_RIGHT_SIGNAL_PEER,
     .on_zero_handles = channel_on_zero_handles,
     .destroy = channel_destroy,
     .peer = peered_peer,

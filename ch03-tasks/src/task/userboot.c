@@ -2,9 +2,10 @@
 
 Chapter 3's boot program. The kernel makes the first Zircon process itself, the way Fuchsia starts
 userboot: it loads the program from the boot filesystem (the ELF programs packed into the kernel image),
-hands it a channel with its start-up message (zircon/startup.h) and three handles, to itself, to its
-thread and to the root job, and starts its thread. From then on everything else is done by user code with
-system calls. The kernel waits for that process to end, says how it ended, and shuts down.
+hands it a channel with its start-up message (zircon/startup.h) and its handles, to itself, to its
+thread, to the root job and, from chapter 4 on, to the root of its address space, and starts its thread.
+From then on everything else is done by user code with system calls. The kernel waits for that process
+to end, says how it ended, and shuts down.
 
 The boot arguments name the program and its arguments: `run hello-zircon a b`; without a name (`run`)
 it is chapter 3's demo, `task-demo`. */
@@ -14,12 +15,15 @@ it is chapter 3's demo, `task-demo`. */
 #include "kernel/printk.h"
 #include "object/channel.h"
 #include "object/wait.h"
+#include "task/address_space.h"
 #include "task/task.h"
 #include "zircon/startup.h"
 
 #define MAX_ARGS_SIZE 512
 
-/* The start-up message: the header, the arguments (the words of args), the three handles. */
+/* The start-up message: the header, the handle info words, the arguments (the words of args); the
+   handles: the process, its thread, the root job, and the root of its address space when a provider
+   (chapter 4) gives one. */
 static struct message *startup_message(const char *args, struct process *p, struct thread *t)
 {
     char text[MAX_ARGS_SIZE];
@@ -34,18 +38,32 @@ static struct message *startup_message(const char *args, struct process *p, stru
         text[size++] = '\0';
         argc++;
     }
-    struct zinc_startup header = {ZINC_STARTUP_MAGIC, argc, size, 0};
-    struct message *m = message_create(sizeof header + size, 3);
-    if (!m)
-        return NULL;
-    message_write(m, 0, &header, sizeof header);
-    message_write(m, sizeof header, text, size);
+    struct message_handle handles[4];
+    uint32_t info[4], n = 0;
     kobject_ref(&p->base);
+    handles[n] = (struct message_handle){.obj = &p->base, .rights = process_type.default_rights};
+    info[n++] = PA_HND(PA_PROC_SELF, 0);
     kobject_ref(&t->base);
+    handles[n] = (struct message_handle){.obj = &t->base, .rights = thread_type.default_rights};
+    info[n++] = PA_HND(PA_THREAD_SELF, 0);
     kobject_ref(&job_root()->base);
-    m->handles[ZINC_STARTUP_PROCESS] = (struct message_handle){.obj = &p->base, .rights = process_type.default_rights};
-    m->handles[ZINC_STARTUP_THREAD] = (struct message_handle){.obj = &t->base, .rights = thread_type.default_rights};
-    m->handles[ZINC_STARTUP_JOB] = (struct message_handle){.obj = &job_root()->base, .rights = job_type.default_rights};
+    handles[n] = (struct message_handle){.obj = &job_root()->base, .rights = job_type.default_rights};
+    info[n++] = PA_HND(PA_JOB_DEFAULT, 0);
+    const struct address_space_provider *asp = address_space_provider();
+    if (asp && (handles[n].obj = asp->root(p, &handles[n].rights)) != NULL)
+        info[n++] = PA_HND(PA_VMAR_ROOT, 0);
+
+    struct zinc_startup header = {ZINC_STARTUP_MAGIC, argc, size, n};
+    struct message *m = message_create(sizeof header + sizeof info[0] * n + size, n);
+    if (m) {
+        message_write(m, 0, &header, sizeof header);
+        message_write(m, sizeof header, info, sizeof info[0] * n);
+        message_write(m, sizeof header + sizeof info[0] * n, text, size);
+        memcpy(m->handles, handles, sizeof handles[0] * n);
+    } else {
+        for (uint32_t i = 0; i < n; i++)
+            kobject_unref(handles[i].obj);
+    }
     return m;
 }
 

@@ -23,18 +23,20 @@ A channel carries messages of bytes and handles between its two ends (`zx_channe
 #include "probe.h"
 #include "zxtest.h"
 
+/* Every basic right but ZX_RIGHT_DUPLICATE: a channel end has one owner. */
 #define CHANNEL_RIGHTS                                                                                  \
-    (ZX_RIGHT_TRANSFER | ZX_RIGHT_DUPLICATE | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT | ZX_RIGHT_READ |         \
-     ZX_RIGHT_WRITE | ZX_RIGHT_SIGNAL | ZX_RIGHT_SIGNAL_PEER)
+    (ZX_RIGHT_TRANSFER | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT | ZX_RIGHT_READ | ZX_RIGHT_WRITE |             \
+     ZX_RIGHT_SIGNAL | ZX_RIGHT_SIGNAL_PEER)
 
 TEST(ChannelTest, CreateGivesTwoWritableEnds)
 {
-    zx_handle_t a, b;
+    zx_handle_t a, b, copy;
     ASSERT_OK(zx_channel_create(0, &a, &b));
     zx_info_handle_basic_t ia = basic(a), ib = basic(b);
     EXPECT_EQ(ia.type, ZX_OBJ_TYPE_CHANNEL);
     EXPECT_EQ(ia.rights, CHANNEL_RIGHTS);
     EXPECT_EQ(ib.rights, CHANNEL_RIGHTS);
+    EXPECT_STATUS(zx_handle_duplicate(a, ZX_RIGHT_SAME_RIGHTS, &copy), ZX_ERR_ACCESS_DENIED);
     EXPECT_EQ(ia.related_koid, ib.koid);
     EXPECT_EQ(ib.related_koid, ia.koid);
     EXPECT_EQ(signals_of(a), ZX_CHANNEL_WRITABLE);
@@ -380,16 +382,16 @@ TEST(ChannelTest, NeedsReadAndWriteRights)
 {
     zx_handle_t a, b, ro, wo;
     ASSERT_OK(zx_channel_create(0, &a, &b));
-    ASSERT_OK(zx_handle_duplicate(a, CHANNEL_RIGHTS & ~ZX_RIGHT_WRITE, &ro));
-    ASSERT_OK(zx_handle_duplicate(b, CHANNEL_RIGHTS & ~ZX_RIGHT_READ, &wo));
+    ASSERT_OK(zx_handle_replace(a, CHANNEL_RIGHTS & ~ZX_RIGHT_WRITE, &ro));
+    ASSERT_OK(zx_handle_replace(b, CHANNEL_RIGHTS & ~ZX_RIGHT_READ, &wo));
     EXPECT_STATUS(zx_channel_write(ro, 0, "x", 1, NULL, 0), ZX_ERR_ACCESS_DENIED);
     EXPECT_OK(zx_channel_write(wo, 0, "y", 1, NULL, 0));
     char c = 0;
     EXPECT_STATUS(zx_channel_read(wo, 0, &c, NULL, 1, 0, NULL, NULL), ZX_ERR_ACCESS_DENIED);
     EXPECT_OK(zx_channel_read(ro, 0, &c, NULL, 1, 0, NULL, NULL));
     EXPECT_EQ(c, 'y');
-    zx_handle_t all[] = {a, b, ro, wo};
-    EXPECT_OK(zx_handle_close_many(all, 4));
+    zx_handle_t all[] = {ro, wo};
+    EXPECT_OK(zx_handle_close_many(all, 2));
 }
 
 TEST(ChannelTest, WrongTypeAndBadHandle)

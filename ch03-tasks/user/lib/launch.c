@@ -10,35 +10,58 @@ launches from one thread at a time, as every program here does, never notices. *
 #include "zircon/startup.h"
 #include "zircon/task.h"
 
-#define MAX_HANDLES 16
 #define MAX_MESSAGE 1024
 
 void zinc_thread_entry(void);
 
-/* The header, then the arguments, each ending in a zero byte: its size, or 0 if it does not fit. */
-static uint32_t build_message(char *buf, int argc, const char *const *argv)
+/* The header, the n handle info words, then the arguments, each ending in a zero byte: the message's size,
+   or 0 if it does not fit. */
+static uint32_t build_message(char *buf, int argc, const char *const *argv, const uint32_t *info, uint32_t n)
 {
-    struct zinc_startup header = {ZINC_STARTUP_MAGIC, (uint32_t)argc, 0, 0};
-    uint32_t size = sizeof header;
+    struct zinc_startup header = {ZINC_STARTUP_MAGIC, (uint32_t)argc, 0, n};
+    uint32_t size = sizeof header + n * sizeof *info;
+    memcpy(buf + sizeof header, info, n * sizeof *info);
     for (int i = 0; i < argc; i++) {
-        size_t n = strlen(argv[i]) + 1;
-        if (size + n > MAX_MESSAGE)
+        size_t len = strlen(argv[i]) + 1;
+        if (size + len > MAX_MESSAGE)
             return 0;
-        memcpy(buf + size, argv[i], n);
-        size += n;
+        memcpy(buf + size, argv[i], len);
+        size += len;
     }
-    header.args_size = size - sizeof header;
+    header.args_size = size - sizeof header - n * sizeof *info;
     memcpy(buf, &header, sizeof header);
     return size;
+}
+
+/* The child's own handles, duplicated from the parent's into handles[] with their handle info: itself,
+   its thread, the job, and its root VMAR when there is one. Their number, or -1 (nothing left over). */
+static int own_handles(const struct zinc_launch *l, zx_handle_t job, zx_handle_t *handles, uint32_t *info)
+{
+    const struct {
+        zx_handle_t handle;
+        uint32_t type;
+    } own[] = {{l->process, PA_PROC_SELF}, {l->thread, PA_THREAD_SELF}, {job, PA_JOB_DEFAULT}, {l->vmar, PA_VMAR_ROOT}};
+    int n = 0;
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+        if (own[i].handle == ZX_HANDLE_INVALID)
+            continue;
+        if (zx_handle_duplicate(own[i].handle, ZX_RIGHT_SAME_RIGHTS, &handles[n]) != ZX_OK) {
+            zx_handle_close_many(handles, (size_t)n);
+            return -1;
+        }
+        info[n++] = PA_HND(own[i].type, 0);
+    }
+    return n;
 }
 
 zx_status_t zinc_launch_prepare(zx_handle_t job, int argc, const char *const *argv, const zx_handle_t *extra,
                                 uint32_t n_extra, struct zinc_launch *l)
 {
     static char message[MAX_MESSAGE];
-    zx_handle_t handles[MAX_HANDLES], ours = ZX_HANDLE_INVALID;
-    uint32_t size = argc > 0 ? build_message(message, argc, argv) : 0;
-    zx_status_t status = size && n_extra <= MAX_HANDLES - ZINC_STARTUP_FIRST_EXTRA ? ZX_OK : ZX_ERR_INVALID_ARGS;
+    zx_handle_t handles[ZINC_STARTUP_MAX_HANDLES], ours = ZX_HANDLE_INVALID;
+    uint32_t info[ZINC_STARTUP_MAX_HANDLES], size = 0;
+    int n = 0;
+    zx_status_t status = argc > 0 && n_extra <= ZINC_STARTUP_MAX_HANDLES - 4 ? ZX_OK : ZX_ERR_INVALID_ARGS;
     *l = (struct zinc_launch){0};
     if (status == ZX_OK)
         status = zx_process_create(job, argv[0], strlen(argv[0]), 0, &l->process, &l->vmar);
@@ -48,18 +71,25 @@ zx_status_t zinc_launch_prepare(zx_handle_t job, int argc, const char *const *ar
         status = zx_thread_create(l->process, "initial-thread", 14, 0, &l->thread);
     if (status == ZX_OK)
         status = zx_channel_create(0, &ours, &l->bootstrap);
-    if (status == ZX_OK && (status = zx_handle_duplicate(l->process, ZX_RIGHT_SAME_RIGHTS, &handles[0])) == ZX_OK) {
-        if ((status = zx_handle_duplicate(l->thread, ZX_RIGHT_SAME_RIGHTS, &handles[1])) != ZX_OK) {
-            zx_handle_close(handles[0]);
-        } else if ((status = zx_handle_duplicate(job, ZX_RIGHT_SAME_RIGHTS, &handles[2])) != ZX_OK) {
-            zx_handle_close_many(handles, 2);
-        } else {
+    if (status == ZX_OK && (n = own_handles(l, job, handles, info)) < 0)
+        status = ZX_ERR_NO_MEMORY;
+    if (status == ZX_OK) {
+        for (uint32_t i = 0; i < n_extra; i++) {
+            handles[n + i] = extra[i];
+            info[n + i] = PA_HND(PA_USER0, i);
+        }
+        size = build_message(message, argc, argv, info, (uint32_t)n + n_extra);
+        if (size) {
             /* The channel takes every handle of the message, even when the write fails. */
-            memcpy(&handles[ZINC_STARTUP_FIRST_EXTRA], extra, n_extra * sizeof *extra);
-            status = zx_channel_write(ours, 0, message, size, handles, ZINC_STARTUP_FIRST_EXTRA + n_extra);
+            status = zx_channel_write(ours, 0, message, size, handles, (uint32_t)n + n_extra);
+            n = 0;
             n_extra = 0;
+        } else {
+            status = ZX_ERR_INVALID_ARGS; /* the arguments do not fit */
         }
     }
+    if (n > 0)
+        zx_handle_close_many(handles, (size_t)n);
     zx_handle_close(ours); /* the message waits in the channel for the child */
     if (n_extra)
         zx_handle_close_many(extra, n_extra);

@@ -26,8 +26,9 @@ struct zinc_launch {
 };
 
 /* Create a process named argv[0] in job, running the program argv[0] with argc arguments, its start-up
-   message written but not started. The child receives handles to itself, its thread, and job (all three
-   duplicated), then the n_extra handles of extra, which move to it. On failure nothing is left over and
+   message written but not started. The child receives handles to itself, its thread, job and its root
+   VMAR if it has one (all duplicated), then the n_extra handles of extra, which move to it, as
+   PA_HND(PA_USER0, 0) and on. On failure nothing is left over and
    the extra handles are closed. */
 zx_status_t zinc_launch_prepare(zx_handle_t job, int argc, const char *const *argv, const zx_handle_t *extra,
                                 uint32_t n_extra, struct zinc_launch *l);

@@ -1,7 +1,8 @@
 /*: # System calls on ports and pagers
 
-`port_queue` needs `ZX_RIGHT_WRITE` on the port and `port_wait` `ZX_RIGHT_READ`; a pager's VMO sends its
-requests to a port whose handle has `ZX_RIGHT_WRITE`. Supplying pages takes the pager, its VMO (with
+`port_queue` needs `ZX_RIGHT_WRITE` on the port and `port_wait` `ZX_RIGHT_READ`. Making a pager's VMO
+needs `ZX_RIGHT_ATTACH_VMO` on the pager, and the VMO sends its requests to a port whose handle has
+`ZX_RIGHT_WRITE`. Supplying pages takes the pager (with `ZX_RIGHT_MANAGE_VMO`), its VMO (with
 `ZX_RIGHT_WRITE`) and the auxiliary VMO the bytes come from (with `ZX_RIGHT_READ` and `ZX_RIGHT_WRITE`,
 since its pages move out of it). */
 #include "object/port.h"
@@ -78,7 +79,7 @@ zx_status_t sys_pager_create_vmo(zx_handle_t pager, uint32_t options, zx_handle_
     struct vmo *v;
     if (options & ~ZX_VMO_RESIZABLE)
         return ZX_ERR_INVALID_ARGS;
-    zx_status_t status = get(pager, &pager_type, ZX_RIGHT_NONE, &pg);
+    zx_status_t status = get(pager, &pager_type, ZX_RIGHT_ATTACH_VMO, &pg);
     if (status != ZX_OK)
         return status;
     if ((status = get(port, &port_type, ZX_RIGHT_WRITE, &pt)) == ZX_OK) {
@@ -96,7 +97,7 @@ zx_status_t sys_pager_supply_pages(zx_handle_t pager, zx_handle_t pager_vmo, uin
                                    zx_handle_t aux_vmo, uint64_t aux_offset)
 {
     struct kobject *pg, *v = NULL, *aux = NULL;
-    zx_status_t status = get(pager, &pager_type, ZX_RIGHT_NONE, &pg);
+    zx_status_t status = get(pager, &pager_type, ZX_RIGHT_MANAGE_VMO, &pg);
     if (status != ZX_OK)
         return status;
     if ((status = get(pager_vmo, &vmo_type, ZX_RIGHT_WRITE, &v)) != ZX_OK)

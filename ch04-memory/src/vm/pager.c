@@ -27,7 +27,9 @@ static void pager_destroy(struct kobject *obj)
 const struct kobject_type pager_type = {
     .name = "pager",
     .type = ZX_OBJ_TYPE_PAGER,
-    .default_rights = ZX_RIGHTS_BASIC | ZX_RIGHTS_PROPERTY,
+    /* As zx_pager_create's reference gives them: it can be passed on and inspected, attach VMOs and
+       manage their pages; nobody waits on a pager, nor duplicates one. */
+    .default_rights = ZX_RIGHT_TRANSFER | ZX_RIGHT_INSPECT | ZX_RIGHT_ATTACH_VMO | ZX_RIGHT_MANAGE_VMO,
     .on_zero_handles = pager_on_zero_handles,
     .destroy = pager_destroy,
 };

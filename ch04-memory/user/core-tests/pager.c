@@ -1,11 +1,13 @@
 /*: # PagerTest and PortTest: memory a program supplies
 
 This program is both sides of a pager. A second thread of the process reads a pager-backed VMO and so
-waits, and so does a child process that touches a mapping of it (vm_child.h); the main thread plays the pager: it takes the page request from the port, checks what was asked
-for, and supplies the page from an auxiliary VMO, after which the reader goes on and finds the bytes. The
-other tests check the edges: pages supplied ahead need no request, bad supplies are refused, and a VMO
-whose pager is gone fails instead of waiting for ever. */
+waits, and so does a child process that touches a mapping of it (vm_child.h); the main thread plays the
+pager: it takes the page request from the port, checks what was asked for, and supplies the page from an
+auxiliary VMO, after which the reader goes on and finds the bytes. The other tests check the edges: the
+pager's rights, pages supplied ahead need no request, bad supplies are refused, and a VMO whose pager is
+gone fails instead of waiting for ever. */
 #include "launch.h"
+#include "probe.h"
 #include "vm_child.h"
 #include "zircon/port.h"
 #include "zircon/process.h"
@@ -114,6 +116,29 @@ TEST(PagerTest, CreateChecksOptionsAndHandles)
     zx_handle_close(event);
     zx_handle_close(port);
     zx_handle_close(pager);
+}
+
+TEST(PagerTest, RightsAreThoseOfTheReference)
+{
+    struct paged p, q;
+    zx_handle_t reduced, vmo, aux;
+    paged_create(&p, PS);
+    paged_create(&q, PS);
+    ASSERT_OK(zx_vmo_create(PS, 0, &aux));
+    EXPECT_EQ(basic(p.pager).rights, ZX_RIGHT_TRANSFER | ZX_RIGHT_INSPECT | ZX_RIGHT_ATTACH_VMO | ZX_RIGHT_MANAGE_VMO);
+    EXPECT_STATUS(zx_handle_duplicate(p.pager, ZX_RIGHT_SAME_RIGHTS, &reduced), ZX_ERR_ACCESS_DENIED);
+    /* Without ZX_RIGHT_MANAGE_VMO a pager attaches VMOs but supplies nothing. */
+    ASSERT_OK(zx_handle_replace(p.pager, ZX_RIGHT_ATTACH_VMO, &p.pager));
+    EXPECT_OK(zx_pager_create_vmo(p.pager, 0, p.port, KEY, PS, &vmo));
+    EXPECT_STATUS(zx_pager_supply_pages(p.pager, p.vmo, 0, PS, aux, 0), ZX_ERR_ACCESS_DENIED);
+    zx_handle_close(vmo);
+    /* Without ZX_RIGHT_ATTACH_VMO it supplies its VMOs, but makes no new one. */
+    ASSERT_OK(zx_handle_replace(q.pager, ZX_RIGHT_MANAGE_VMO, &q.pager));
+    EXPECT_STATUS(zx_pager_create_vmo(q.pager, 0, q.port, KEY, PS, &vmo), ZX_ERR_ACCESS_DENIED);
+    EXPECT_OK(zx_pager_supply_pages(q.pager, q.vmo, 0, PS, aux, 0));
+    zx_handle_close(aux);
+    paged_close(&q);
+    paged_close(&p);
 }
 
 TEST(PagerTest, ReadWaitsUntilThePageIsSupplied)
