@@ -7,7 +7,9 @@
 # that casts the raw register values to the declared types, and the table indexed by number. And the user's
 # side, libzircon: OUTDIR/user/include/zircon/syscalls.h, the zx_NAME prototypes, and
 # OUTDIR/user/zircon_stubs.c, one stub per call that puts its arguments in registers (a call with more
-# than six passes the sixth onwards in an array, see syscall/dispatch.h) and traps through zinc_syscall.
+# than six passes the sixth onwards in an array, see syscall/dispatch.h) and traps through zinc_syscall;
+# the same file also holds the list itself as data, zinc_syscall_list (user/lib/syscall_list.h), for a
+# program that calls every system call by number (chapter 3's syscall-fuzz).
 # A line "include zircon/NAME.h" adds an ABI header that the user prototypes need (for a struct type). The
 # build fails if two calls share a number or a name: one list, checked, makes both sides.
 set -e
@@ -99,6 +101,16 @@ END {
         }
         printf ");\n}\n\n" > uc
     }
+    print "#include \"syscall_list.h\"\n\nconst struct zinc_syscall_info zinc_syscall_list[] = {" > uc
+    for (k = 0; k < max; k++) {
+        if (!(k in by_num)) continue
+        kinds = ""
+        for (i = 1; i <= nargs[k]; i++)
+            kinds = kinds arg_kind(utype[k, i])
+        printf "    {\"%s\", %d, \"%s\"},\n", by_num[k], k, kinds > uc
+    }
+    print "};\n\nconst size_t zinc_syscall_list_size = sizeof zinc_syscall_list / sizeof zinc_syscall_list[0];" > uc
     print "\n#endif" > uh
 }
-function as_u64(type, name) { return type ~ /\*$/ ? "(uint64_t)(uintptr_t)" name : "(uint64_t)" name }'
+function as_u64(type, name) { return type ~ /\*$/ ? "(uint64_t)(uintptr_t)" name : "(uint64_t)" name }
+function arg_kind(type) { return type ~ /\*$/ ? "p" : type == "zx_handle_t" ? "h" : type == "zx_time_t" ? "t" : "i" }'

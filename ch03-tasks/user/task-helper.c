@@ -7,7 +7,8 @@ outside. Its first argument says what to do:
 - `spin`: loop for ever without a system call, for tests of preemption and of killing;
 - `work N`: compute for a while, make a system call now and then, and end with return code N;
 - `fault`: write through a null pointer, for tests of exceptions;
-- `sleep`: wait for ever in the kernel, for tests of killing a blocked process. */
+- `sleep`: wait for ever in the kernel, for tests of killing a blocked process;
+- `thread-exit`: end its thread with `zx_thread_exit`, which ends the process when no other thread runs. */
 #include <stdio.h>
 #include <string.h>
 
@@ -52,5 +53,7 @@ int main(int argc, char **argv)
     }
     if (!strcmp(what, "sleep"))
         zx_nanosleep(ZX_TIME_INFINITE);
+    if (!strcmp(what, "thread-exit"))
+        zx_thread_exit();
     return -1;
 }

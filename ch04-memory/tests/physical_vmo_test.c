@@ -9,8 +9,7 @@ and written directly, through the kernel's window onto physical memory, on the o
 #include "kernel/frame.h"
 #include "kernel/ktest.h"
 #include "sys_support.h"
-#include "user_support.h"
-#include "vm/vmar.h"
+#include "vm_user.h"
 #include "zircon/object_info.h"
 #include "zircon/vm_info.h"
 
@@ -91,24 +90,6 @@ KTEST(physical_vmo_rejects_unaligned_and_wrapping_ranges)
     KEXPECT_EQ(vmo_create_physical(PS, UINT64_MAX, &v), ZX_ERR_INVALID_ARGS);
 }
 
-/* Run a chapter 1 program over a VMAR-managed region, serving its faults (as tests/vmar_test.c does). */
-static zx_status_t run(struct user_run *r, struct vmar *root, uint64_t arg0, uint64_t arg1)
-{
-    hal_context_init(&r->ctx, USER_PROGRAM_BASE, USER_STACK_TOP);
-    hal_context_set_arg(&r->ctx, 0, arg0);
-    hal_context_set_arg(&r->ctx, 1, arg1);
-    for (;;) {
-        user_run_serve(r);
-        if (r->outcome.exited)
-            return ZX_OK;
-        if (r->outcome.trap.kind != HAL_TRAP_PAGE_FAULT)
-            return ZX_ERR_INTERNAL;
-        zx_status_t status = vm_space_fault(root->space, r->outcome.trap.addr, r->outcome.trap.access);
-        if (status != ZX_OK)
-            return status;
-    }
-}
-
 KTEST(mapped_physical_vmo_faults_in_its_frames)
 {
     paddr_t base = two_frames();
@@ -125,13 +106,13 @@ KTEST(mapped_physical_vmo_faults_in_its_frames)
     KASSERT_EQ(vmar_map(peek_root, ZX_VM_PERM_READ, 0, v, 0, 2 * PS, &peek_at), ZX_OK);
     KASSERT_EQ(vmar_map(poke_root, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, v, 0, 2 * PS, &poke_at), ZX_OK);
     uint64_t token = ktest_random() | 1;
-    KEXPECT_EQ(run(&poke, poke_root, poke_at + PS + 24, token), ZX_OK);
+    KEXPECT_EQ(vm_user_run(&poke, poke_root, poke_at + PS + 24, token), ZX_OK);
     KEXPECT_EQ(frame_word(base + PS, 24), token); /* the user's store went to the frame */
     uint64_t other = ktest_random() | 1;
     frame_put(base, 40, other);
-    KEXPECT_EQ(run(&peek, peek_root, peek_at + 40, 0), ZX_OK);
+    KEXPECT_EQ(vm_user_run(&peek, peek_root, peek_at + 40, 0), ZX_OK);
     KEXPECT_EQ(peek.outcome.status, other);         /* and the frame is what the user's load sees */
-    KEXPECT_EQ(run(&peek, peek_root, peek_at + 2 * PS, 0), ZX_ERR_NOT_FOUND);
+    KEXPECT_EQ(vm_user_run(&peek, peek_root, peek_at + 2 * PS, 0), ZX_ERR_NOT_FOUND);
     kobject_unref(&v->base);
     kobject_unref(&peek_root->base);
     kobject_unref(&poke_root->base);

@@ -7,8 +7,7 @@ the middle of a mapping leaves three mappings whose pages are still the right pa
 `vmar_test.c`, they run chapter 1's `poke` program and serve its page faults, so every check of a
 mapping is made with a real user store. */
 #include "kernel/ktest.h"
-#include "user_support.h"
-#include "vm/vmar.h"
+#include "vm_user.h"
 
 #define PS PAGE_SIZE
 #define REGION 0x30000000ul
@@ -39,19 +38,7 @@ static void place_close(struct place *p)
 /* Store value at va from user mode, serving page faults: ZX_OK, or the fault that could not be served. */
 static zx_status_t poke(struct place *p, vaddr_t va, uint64_t value)
 {
-    hal_context_init(&p->r.ctx, USER_PROGRAM_BASE, USER_STACK_TOP);
-    hal_context_set_arg(&p->r.ctx, 0, va);
-    hal_context_set_arg(&p->r.ctx, 1, value);
-    for (;;) {
-        user_run_serve(&p->r);
-        if (p->r.outcome.exited)
-            return ZX_OK;
-        if (p->r.outcome.trap.kind != HAL_TRAP_PAGE_FAULT)
-            return ZX_ERR_INTERNAL;
-        zx_status_t status = vm_space_fault(p->root->space, p->r.outcome.trap.addr, p->r.outcome.trap.access);
-        if (status != ZX_OK)
-            return status;
-    }
+    return vm_user_run(&p->r, p->root, va, value);
 }
 
 static zx_status_t map(struct place *p, size_t len, vaddr_t *addr)

@@ -4,8 +4,7 @@ Each test runs one of chapter 1's small programs (`peek` reads a word, `poke` wr
 space whose test region is managed by a VMAR, and serves its page faults with `vm_space_fault`, as a
 thread's loop does. So every check is made through the user's own loads and stores. */
 #include "kernel/ktest.h"
-#include "user_support.h"
-#include "vm/vmar.h"
+#include "vm_user.h"
 
 #define PS PAGE_SIZE
 #define REGION 0x20000000ul
@@ -29,23 +28,10 @@ static void space_close(struct space *s)
     user_run_free(&s->r);
 }
 
-/* Run the program from the start with two arguments, serving its page faults; the status of the last
-   fault that could not be served, or ZX_OK when the program exited. */
+/* Run the program from the start with two arguments, serving its page faults (vm_user.h). */
 static zx_status_t run(struct space *s, uint64_t arg0, uint64_t arg1)
 {
-    hal_context_init(&s->r.ctx, USER_PROGRAM_BASE, USER_STACK_TOP);
-    hal_context_set_arg(&s->r.ctx, 0, arg0);
-    hal_context_set_arg(&s->r.ctx, 1, arg1);
-    for (;;) {
-        user_run_serve(&s->r);
-        if (s->r.outcome.exited)
-            return ZX_OK;
-        if (s->r.outcome.trap.kind != HAL_TRAP_PAGE_FAULT)
-            return ZX_ERR_INTERNAL;
-        zx_status_t status = vm_space_fault(s->root->space, s->r.outcome.trap.addr, s->r.outcome.trap.access);
-        if (status != ZX_OK)
-            return status;
-    }
+    return vm_user_run(&s->r, s->root, arg0, arg1);
 }
 
 static struct vmo *vmo_with(uint64_t size, uint64_t offset, uint64_t value)

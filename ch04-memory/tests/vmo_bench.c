@@ -10,8 +10,7 @@ outlast the clock's granularity:
   and unmap it. */
 #include "kernel/kbench.h"
 #include "kernel/printk.h"
-#include "user_support.h"
-#include "vm/vmar.h"
+#include "vm_user.h"
 #include "vmo_bench.h"
 
 #define KIB 1024ull
@@ -67,13 +66,8 @@ uint64_t bench_map_touch_unmap(uint64_t size, int rounds)
             vmar_map(root, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, v, 0, size, &addr) != ZX_OK)
             return 0;
         kobject_unref(&v->base);
-        hal_context_init(&r.ctx, USER_PROGRAM_BASE, USER_STACK_TOP);
-        hal_context_set_arg(&r.ctx, 0, addr);
-        hal_context_set_arg(&r.ctx, 1, size / PAGE_SIZE);
-        for (user_run_serve(&r); !r.outcome.exited; user_run_serve(&r))
-            if (r.outcome.trap.kind != HAL_TRAP_PAGE_FAULT ||
-                vm_space_fault(root->space, r.outcome.trap.addr, r.outcome.trap.access) != ZX_OK)
-                return 0;
+        if (vm_user_run(&r, root, addr, size / PAGE_SIZE) != ZX_OK)
+            return 0;
         vmar_unmap(root, addr, size);
     }
     uint64_t per_round = (hal_timer_now() - start) / rounds;

@@ -1,7 +1,9 @@
 /*: # Processes
 
 A process is created empty (INITIAL), starts with its first thread (RUNNING), and ends when its last
-thread ends or it is killed (DYING while its threads stop, then DEAD). At death it closes every handle it
+started thread ends or it is killed (DYING while its threads stop, then DEAD). As in Zircon, a thread that
+was created but never started does not keep its process alive: it has never run, and nothing could ever
+start it once the last running thread is gone. At death it closes every handle it
 still holds, which may be the last handle of other objects, frees its memory, leaves its job and signals
 `ZX_TASK_TERMINATED`; the object itself lives on while others hold handles to it, to tell its return code.
 
@@ -92,6 +94,25 @@ static void process_die(struct process *p)
     kobject_signal(&p->base, 0, ZX_TASK_TERMINATED);
 }
 
+/* With p's lock held: threads never started have no kernel thread to notice the end of their process, so
+   they end here, at once. If kill, the others are told to stop; they will, at their next return to the
+   kernel. */
+static void end_unstarted_threads(struct process *p, bool kill)
+{
+    for (struct thread **link = &p->threads; *link;) {
+        struct thread *t = *link;
+        if (t->state == ZX_THREAD_STATE_NEW) {
+            *link = t->next_in_process;
+            t->state = ZX_THREAD_STATE_DEAD;
+            kobject_signal(&t->base, 0, ZX_TASK_TERMINATED);
+        } else {
+            if (kill)
+                thread_kill(t);
+            link = &t->next_in_process;
+        }
+    }
+}
+
 void process_kill(struct process *p, int64_t return_code)
 {
     hal_lock_acquire(&p->lock);
@@ -100,19 +121,7 @@ void process_kill(struct process *p, int64_t return_code)
         return;
     }
     p->return_code = return_code;
-    /* Threads never started have no kernel thread to notice a kill: they are dead at once. The others
-       stop at their next return to the kernel, and the last to stop ends the process. */
-    for (struct thread **link = &p->threads; *link;) {
-        struct thread *t = *link;
-        if (t->state == ZX_THREAD_STATE_NEW) {
-            *link = t->next_in_process;
-            t->state = ZX_THREAD_STATE_DEAD;
-            kobject_signal(&t->base, 0, ZX_TASK_TERMINATED);
-        } else {
-            thread_kill(t);
-            link = &t->next_in_process;
-        }
-    }
+    end_unstarted_threads(p, true); /* the last started thread to stop ends the process */
     bool no_threads = !p->threads;
     p->state = no_threads ? PROCESS_DEAD : PROCESS_DYING;
     hal_lock_release(&p->lock);
@@ -130,9 +139,14 @@ void process_thread_ended(struct process *p, struct thread *t)
         }
     }
     t->state = ZX_THREAD_STATE_DEAD;
-    bool last = !p->threads && p->state < PROCESS_DEAD;
-    if (last)
+    bool started_left = false;
+    for (struct thread *other = p->threads; other; other = other->next_in_process)
+        started_left |= other->state != ZX_THREAD_STATE_NEW;
+    bool last = !started_left && p->state < PROCESS_DEAD;
+    if (last) {
+        end_unstarted_threads(p, false);
         p->state = PROCESS_DEAD;
+    }
     hal_lock_release(&p->lock);
     /* In this order: whoever sees the thread TERMINATED finds it gone from the process's list, and the
        thread ends before its process does. */

@@ -154,6 +154,21 @@ TEST(ProcessTest, StartChecksItsArguments)
     EXPECT_OK(zx_handle_close_many(handles, 4));
 }
 
+TEST(ProcessTest, LastStartedThreadExitEndsIt)
+{
+    static const char *const argv[] = {"task-helper", "thread-exit"};
+    struct zinc_launch l;
+    zx_handle_t process, unstarted;
+    ASSERT_OK(zinc_launch_prepare(zx_job_default(), 2, argv, NULL, 0, &l));
+    ASSERT_OK(zx_thread_create(l.process, "unstarted", 9, 0, &unstarted));
+    ASSERT_OK(zinc_launch_start(&l, &process));
+    /* Its only running thread leaves with zx_thread_exit; the thread that never ran keeps nothing alive. */
+    EXPECT_EQ(wait_info(process).return_code, 0);
+    EXPECT_STATUS(zx_thread_start(unstarted, 0x1000, 0x2000, 0, 0), ZX_ERR_BAD_STATE);
+    zx_handle_t handles[] = {process, unstarted};
+    EXPECT_OK(zx_handle_close_many(handles, 2));
+}
+
 TEST(ProcessTest, KillSpinning)
 {
     zx_handle_t process = launch(zx_job_default(), "spin", NULL);
