@@ -19,7 +19,8 @@ The calls run in child processes, each in a job of its own, so that whatever a c
 child, its threads, its job) is the child's. The parent launches `syscall-fuzz child SEED` over and over,
 waits for each with a deadline, kills what is left, and counts how each child ended. It says what it saw
 and returns 0 if the kernel was still there to launch every child; the test around it (and, on LibOS,
-the sanitizers) sees whether the kernel survived. Usage: `syscall-fuzz [CHILDREN [SEED]]`. */
+the sanitizers) sees whether the kernel survived. Usage: `syscall-fuzz [CHILDREN [SEED [CALLS]]]`, by
+default 40 children of 400 calls each, from seed 1. */
 #include <stdio.h>
 #include <string.h>
 
@@ -30,7 +31,7 @@ the sanitizers) sees whether the kernel survived. Usage: `syscall-fuzz [CHILDREN
 #include "zircon/process.h"
 #include "zircon/task.h"
 
-#define CALLS_PER_CHILD 400
+#define DEFAULT_CALLS 400
 #define CHILD_DEADLINE_NS 20000000000ll /* generous: a slow emulator, and waits that add up */
 #define BUFFER_SIZE 8192
 #define PAGE 4096u
@@ -216,10 +217,10 @@ static void fuzz_one(const struct zinc_syscall_info *call)
 }
 
 /* A child: fill the buffer with random bytes now and then, and make the calls. */
-static int fuzz(uint64_t seed)
+static int fuzz(uint64_t seed, uint64_t calls)
 {
     rng_state = seed | 1;
-    for (unsigned i = 0; i < CALLS_PER_CHILD; i++) {
+    for (uint64_t i = 0; i < calls; i++) {
         if (i % POOL_REFILL == 0)
             fill_pool();
         if (i % 32 == 0)
@@ -237,17 +238,18 @@ static int fuzz(uint64_t seed)
    it never started. */
 enum outcome { FINISHED, ENDED_ITSELF, KILLED, STOPPED, NOT_LAUNCHED };
 
-static enum outcome run_child(uint64_t seed)
+static enum outcome run_child(uint64_t seed, uint64_t calls)
 {
-    char seed_text[24];
+    char seed_text[24], calls_text[24];
     snprintf(seed_text, sizeof seed_text, "%lu", (unsigned long)seed);
-    const char *const argv[] = {"syscall-fuzz", "child", seed_text};
+    snprintf(calls_text, sizeof calls_text, "%lu", (unsigned long)calls);
+    const char *const argv[] = {"syscall-fuzz", "child", seed_text, calls_text};
     zx_handle_t job, process;
     int64_t code = 0;
     if (zx_job_create(zx_job_default(), 0, &job) != ZX_OK)
         return NOT_LAUNCHED;
     enum outcome how = NOT_LAUNCHED;
-    if (zinc_launch(job, 3, argv, NULL, 0, &process) == ZX_OK) {
+    if (zinc_launch(job, 4, argv, NULL, 0, &process) == ZX_OK) {
         zx_status_t waited = zx_object_wait_one(process, ZX_TASK_TERMINATED,
                                                 zx_clock_get_monotonic() + CHILD_DEADLINE_NS, NULL);
         zx_task_kill(job);
@@ -267,14 +269,15 @@ static enum outcome run_child(uint64_t seed)
 
 int main(int argc, char **argv)
 {
-    if (argc >= 3 && !strcmp(argv[1], "child"))
-        return fuzz(number(argv[2]));
+    if (argc >= 4 && !strcmp(argv[1], "child"))
+        return fuzz(number(argv[2]), number(argv[3]));
     uint64_t children = argc >= 2 ? number(argv[1]) : 40, seed = argc >= 3 ? number(argv[2]) : 1;
+    uint64_t calls = argc >= 4 ? number(argv[3]) : DEFAULT_CALLS;
     unsigned counts[NOT_LAUNCHED + 1] = {0};
-    printf("syscall-fuzz: %lu children of %u calls each, from %lu system calls, seed %lu\n",
-           (unsigned long)children, CALLS_PER_CHILD, (unsigned long)zinc_syscall_list_size, (unsigned long)seed);
+    printf("syscall-fuzz: %lu children of %lu calls each, from %lu system calls, seed %lu\n",
+           (unsigned long)children, (unsigned long)calls, (unsigned long)zinc_syscall_list_size, (unsigned long)seed);
     for (uint64_t i = 0; i < children; i++)
-        counts[run_child(seed * 1000003 + i)]++;
+        counts[run_child(seed * 1000003 + i, calls)]++;
     printf("syscall-fuzz: %u finished, %u ended by a call, %u killed by a fault, %u stopped at the deadline, "
            "%u not launched\n",
            counts[FINISHED], counts[ENDED_ITSELF], counts[KILLED], counts[STOPPED], counts[NOT_LAUNCHED]);
