@@ -4,8 +4,8 @@ A kernel must survive whatever a program passes it: a bad handle is `ZX_ERR_BAD_
 `ZX_ERR_INVALID_ARGS`, a missing right `ZX_ERR_ACCESS_DENIED`, and never a panic, a leak the sanitizers
 see, or a corrupted kernel. The tests of each chapter check the cases their authors thought of; this
 program checks the ones nobody did. It reads the list of system calls from libzircon (syscall_list.h), so
-it calls every call of the kernel it runs on, those of later chapters too, with arguments made up from
-each argument's kind:
+it calls every call of the kernel it runs on, those of later chapters too (all but `debug_write`, whose
+harm would be to the console only), with arguments made up from each argument's kind:
 
 - a handle is one of the child's: a copy of its process, thread, job or root VMAR, an object of each kind
   that a `*_create` call makes from nothing (events, channels, ports, VMOs, ...), or an object an earlier

@@ -1,6 +1,6 @@
 /*: # vm-touch: a child that uses memory its parent mapped for it
 
-The VMAR tests (core-tests/vmar.c) map VMOs into this program's address space before it starts, then let
+The VMAR, pager and info tests (core-tests/vmar.c, pager.c, vm_info.c) map VMOs into this program's address space before it starts, then let
 it touch them. Its first extra start-up handle is a *mailbox*, a VMO whose first word is the address to
 touch and whose second is a value:
 

@@ -1,8 +1,10 @@
 /*: # System calls on tasks
 
 Creating and starting jobs, processes and threads, ending them, and killing them. The handle checks are
-Zircon's: creating a child needs `ZX_RIGHT_MANAGE_JOB` on a job or `ZX_RIGHT_MANAGE_THREAD` on a process,
-starting needs `ZX_RIGHT_WRITE`, killing needs `ZX_RIGHT_DESTROY`. */
+Zircon's: creating a job needs `ZX_RIGHT_MANAGE_JOB` on its parent, a process `ZX_RIGHT_MANAGE_PROCESS`
+on its job, a thread `ZX_RIGHT_MANAGE_THREAD` on its process; `thread_start` needs
+`ZX_RIGHT_MANAGE_THREAD`, `process_start` `ZX_RIGHT_WRITE` on the process and on the thread; killing needs
+`ZX_RIGHT_DESTROY`. */
 #include <string.h>
 
 #include "syscall/caller.h"

@@ -9,7 +9,8 @@ address space needs a say:
 - `attach` when a process is made (it keeps what it makes in `p->space`), `detach` when it dies;
 - `fault` when a thread of the process faults, or a system call copies from a page not yet in the page
   table: ZX_OK means the page is now there and the access can be retried, anything else is an exception;
-- `root` for `process_create`, which returns a handle to the root of the address space.
+- `root` for `process_create`, which returns a handle to the root of the address space, and for
+  userboot's start-up message, which passes one to the first process (`PA_VMAR_ROOT`).
 
 With no provider, faults are exceptions and `process_create` returns no address-space handle. */
 #ifndef ZINC_ADDRESS_SPACE_H

@@ -142,7 +142,8 @@ void process_thread_ended(struct process *p, struct thread *t)
     bool started_left = false;
     for (struct thread *other = p->threads; other; other = other->next_in_process)
         started_left |= other->state != ZX_THREAD_STATE_NEW;
-    bool last = !started_left && p->state < PROCESS_DEAD;
+    /* A process not yet started loses an unstarted thread and waits for its start all the same. */
+    bool last = !started_left && (p->state == PROCESS_RUNNING || p->state == PROCESS_DYING);
     if (last) {
         end_unstarted_threads(p, false);
         p->state = PROCESS_DEAD;

@@ -4,7 +4,7 @@ Zircon's three kinds of task, each a kernel object:
 
 - a **job** groups processes and other jobs into a tree, and killing a job kills everything under it;
 - a **process** owns resources: a handle table and an address space (chapter 1's `struct uspace` for now;
-  chapter 4 gives it VMARs), and ends when its last thread ends or it is killed;
+  chapter 4 gives it VMARs), and ends when its last started thread ends or it is killed;
 - a **thread** runs user code: it has a register set and a kernel thread of its own, which runs the loop
   of task/thread_loop.c, the kernel calling the user.
 
@@ -77,7 +77,7 @@ zx_status_t process_create(struct job *job, const char *name, struct process **o
 zx_status_t process_load(struct process *p, const char *name, vaddr_t *entry, vaddr_t *stack);
 void process_kill(struct process *p, int64_t return_code);
 /* Thread t of p has ended (or was destroyed unstarted): it is DEAD, leaves p and signals
-   ZX_TASK_TERMINATED; the last one ends the process. */
+   ZX_TASK_TERMINATED; the last started one ends the process, if it ever ran. */
 void process_thread_ended(struct process *p, struct thread *t);
 
 zx_status_t thread_create(struct process *p, const char *name, struct thread **out);

@@ -34,7 +34,10 @@ void thread_loop(void *arg)
             hal_thread_yield();
         } else if (trap.kind != HAL_TRAP_PAGE_FAULT ||
                    address_space_fault(t->process, trap.addr, trap.access) != ZX_OK) {
-            exception_raise(t, &trap); /* a page fault the address space serves is retried, unseen */
+            /* A page fault the address space serves is retried, unseen. One it gave up on because this
+               thread is being killed (a wait for a pager, say) is no exception: the thread just ends. */
+            if (!__atomic_load_n(&t->kill, __ATOMIC_SEQ_CST))
+                exception_raise(t, &trap);
         }
     }
     exceptionate_unbind(&t->exceptionate);

@@ -19,6 +19,7 @@ to pass. */
 
 #define ZINC_STARTUP_MAGIC 0x7a696e63u /* "zinc" */
 #define ZINC_STARTUP_MAX_HANDLES 16
+#define ZINC_STARTUP_MAX_EXTRA (ZINC_STARTUP_MAX_HANDLES - 4) /* the parent's own, after the four below */
 
 #define PA_PROC_SELF 0x01u   /* the process itself */
 #define PA_THREAD_SELF 0x02u /* its first thread */

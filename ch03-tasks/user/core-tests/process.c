@@ -169,6 +169,20 @@ TEST(ProcessTest, LastStartedThreadExitEndsIt)
     EXPECT_OK(zx_handle_close_many(handles, 2));
 }
 
+TEST(ProcessTest, ClosingAnUnstartedThreadLeavesTheProcessToStart)
+{
+    static const char *const argv[] = {"task-helper", "exit", "5"};
+    struct zinc_launch l;
+    zx_handle_t process, spare;
+    ASSERT_OK(zinc_launch_prepare(zx_job_default(), 3, argv, NULL, 0, &l));
+    ASSERT_OK(zx_thread_create(l.process, "spare", 5, 0, &spare));
+    EXPECT_OK(zx_handle_close(spare)); /* the process never ran: it is not over */
+    EXPECT_EQ(signals_of(l.process) & ZX_TASK_TERMINATED, 0u);
+    ASSERT_OK(zinc_launch_start(&l, &process));
+    EXPECT_EQ(wait_info(process).return_code, 5);
+    EXPECT_OK(zx_handle_close(process));
+}
+
 TEST(ProcessTest, KillSpinning)
 {
     zx_handle_t process = launch(zx_job_default(), "spin", NULL);

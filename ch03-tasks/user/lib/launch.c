@@ -61,7 +61,7 @@ zx_status_t zinc_launch_prepare(zx_handle_t job, int argc, const char *const *ar
     zx_handle_t handles[ZINC_STARTUP_MAX_HANDLES], ours = ZX_HANDLE_INVALID;
     uint32_t info[ZINC_STARTUP_MAX_HANDLES], size = 0;
     int n = 0;
-    zx_status_t status = argc > 0 && n_extra <= ZINC_STARTUP_MAX_HANDLES - 4 ? ZX_OK : ZX_ERR_INVALID_ARGS;
+    zx_status_t status = argc > 0 && n_extra <= ZINC_STARTUP_MAX_EXTRA ? ZX_OK : ZX_ERR_INVALID_ARGS;
     *l = (struct zinc_launch){0};
     if (status == ZX_OK)
         status = zx_process_create(job, argv[0], strlen(argv[0]), 0, &l->process, &l->vmar);

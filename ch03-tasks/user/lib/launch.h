@@ -3,8 +3,8 @@
 What a parent does to start a child, the way Fuchsia's launchpad and `fdio_spawn` do it, on Zinc's
 system calls: create the process in a job, load its program from the boot filesystem
 (`zinc_process_load`), create its first thread, write the start-up message (zircon/startup.h) into a new
-channel, and start it with the other end as its bootstrap handle. The child's `_start` (start.c) reads the
-message and calls `main`.
+channel, and start it with the other end as its bootstrap handle. The child's `_start` (start.S) calls
+`zinc_start` (start.c), which reads the message and calls `main`.
 
 Launching is two steps, so that a parent can act between them, on a process that exists but has not run
 yet: bind an exception channel to it, say. `zinc_launch` does both.

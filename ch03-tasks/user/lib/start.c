@@ -11,9 +11,8 @@ no arguments. */
 #include "zircon/syscalls.h"
 
 #define MAX_ARGS 16
-#define MAX_EXTRA 8
 
-static zx_handle_t process_self, thread_self, job_default, vmar_root, extra[MAX_EXTRA];
+static zx_handle_t process_self, thread_self, job_default, vmar_root, extra[ZINC_STARTUP_MAX_EXTRA];
 
 zx_handle_t zx_process_self(void)
 {
@@ -37,18 +36,19 @@ zx_handle_t zx_vmar_root_self(void)
 
 zx_handle_t zinc_startup_handle(uint32_t i)
 {
-    return i < MAX_EXTRA ? extra[i] : ZX_HANDLE_INVALID;
+    return i < ZINC_STARTUP_MAX_EXTRA ? extra[i] : ZX_HANDLE_INVALID;
 }
 
 /* Put handle h where its handle info says; one the program has no use for is closed. */
 static void file_handle(uint32_t info, zx_handle_t h)
 {
-    zx_handle_t *slot = PA_HND_TYPE(info) == PA_PROC_SELF     ? &process_self
-                        : PA_HND_TYPE(info) == PA_THREAD_SELF ? &thread_self
-                        : PA_HND_TYPE(info) == PA_JOB_DEFAULT ? &job_default
-                        : PA_HND_TYPE(info) == PA_VMAR_ROOT   ? &vmar_root
-                        : PA_HND_TYPE(info) == PA_USER0 && PA_HND_ARG(info) < MAX_EXTRA ? &extra[PA_HND_ARG(info)]
-                                                                                         : NULL;
+    uint32_t type = PA_HND_TYPE(info), arg = PA_HND_ARG(info);
+    zx_handle_t *slot = type == PA_PROC_SELF                                  ? &process_self
+                        : type == PA_THREAD_SELF                              ? &thread_self
+                        : type == PA_JOB_DEFAULT                              ? &job_default
+                        : type == PA_VMAR_ROOT                                ? &vmar_root
+                        : type == PA_USER0 && arg < ZINC_STARTUP_MAX_EXTRA ? &extra[arg]
+                                                                              : NULL;
     if (slot && *slot == ZX_HANDLE_INVALID)
         *slot = h;
     else

@@ -4,9 +4,9 @@ The user-mode twin of the kernel's harness, named after Fuchsia's zxtest and sha
 `TEST(Group, Name) { ... }` in any file of a test program's directory, checks are `EXPECT_*` (note the
 failure, go on) and `ASSERT_*` (note it, leave the test), and the program prints TAP:
 
-    ok 12 - HandleTest.DuplicateNeedsRight
-    not ok 13 - ChannelTest.ReadTooSmall
-    #   user/core-tests/channel.c:40: expected status == ZX_ERR_BUFFER_TOO_SMALL: got -22, want -15
+    ok 12 - HandleTest.DuplicateNeedsDuplicateRight
+    not ok 13 - ChannelTest.ReadTooSmallKeepsMessage
+    #   user/core-tests/channel.c:174: expected zx_channel_read(b, 0, buf, &h, 9, 1, &nb, &nh) == (-15): got 0, want -15
 
 then `N passed, M failed`, and returns the number of failures. The test runner (tools/run-tests.sh) counts
 each line in the build's total. Tests are collected by the linker, as the kernel's are. */

@@ -20,7 +20,8 @@ reference to each of its parent's frames, and whichever side writes to a shared 
 
 struct page_ref {
     paddr_t frame;
-    uint32_t refs; /* how many VMOs hold this frame; guarded by the VMOs' locks (vmo.c) */
+    uint32_t refs; /* how many VMOs hold this frame; changed atomically, since VMOs with different
+                       locks share it (vmo.c) */
 };
 
 struct page_tree {

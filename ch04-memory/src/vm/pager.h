@@ -8,8 +8,8 @@ network, a decompressor), and hands them over with `pager_supply_pages`; the wai
 page is requested once while it is outstanding. When the pager object's last handle is closed, accesses
 that would need it fail instead of waiting for ever.
 
-The waiting is a polling loop for now (`pager_wait`), in a file of its own, like every other blocking
-point of the kernel: chapter 6 turns it into a future woken by the supply. */
+The waiting is a polling loop for now (`pager_wait`, at the end of pager.c), which chapter 6 turns into a
+future woken by the supply. */
 #ifndef ZINC_PAGER_H
 #define ZINC_PAGER_H
 

@@ -2,8 +2,9 @@
 
 Chapter 4's address-space provider (chapter 3's task/address_space.h): every process gets a root VMAR over
 its page table, and its threads' page faults, and the system calls' copies from pages not yet present, are
-served by it. `zx_process_create` hands out a handle to that root, through which the parent (and, once it
-holds the handle, the process itself) maps VMOs.
+served by it. `zx_process_create` hands out a handle to that root, through which the parent maps VMOs
+before the start; userboot and the launcher also pass the root in the start-up message (`PA_VMAR_ROOT`),
+where the process finds it with `zx_vmar_root_self()`.
 
 The root covers `PROCESS_VMAR_BASE` to `PROCESS_VMAR_END`, a range every target's user space contains. The
 program image and the stack are still placed by chapter 3's loader, outside that range, straight into the

@@ -1,6 +1,7 @@
 /*: # Virtual memory address regions
 
-A process's address space is a tree of VMARs. The root covers all of user space; a VMAR can be divided
+A process's address space is a tree of VMARs. The root covers the part of user space that VMARs manage
+(process_space.c says which); a VMAR can be divided
 into child VMARs (`vmar_allocate`) and holds mappings of VMOs (`vmar_map`); every child and mapping lies
 inside its parent and none overlap. A VMAR also limits what can be mapped in it: `ZX_VM_CAN_MAP_READ`,
 `_WRITE`, `_EXECUTE`, and `_SPECIFIC` for placing things at chosen addresses.
@@ -51,8 +52,10 @@ extern uint64_t vm_aslr_seed;
 zx_status_t vm_space_create(struct hal_pt *pt, vaddr_t start, size_t size, struct vmar **root);
 
 /* A page fault at va of the given access (HAL_MMU_READ/WRITE/EXEC) in space: ZX_OK when the page table
-   now allows the access, ZX_ERR_NOT_FOUND outside any mapping, ZX_ERR_ACCESS_DENIED against its
-   permissions, ZX_ERR_OUT_OF_RANGE past its VMO's end: the last three are the thread's exception. */
+   now allows the access; ZX_ERR_SHOULD_WAIT for a page a pager has yet to supply (the caller waits and
+   tries again); otherwise the thread's exception: ZX_ERR_NOT_FOUND outside any mapping,
+   ZX_ERR_ACCESS_DENIED against its permissions, ZX_ERR_OUT_OF_RANGE past its VMO's end,
+   ZX_ERR_BAD_STATE when the pager is gone, ZX_ERR_NO_MEMORY. */
 zx_status_t vm_space_fault(struct vm_space *space, vaddr_t va, unsigned access);
 
 /* A child VMAR of size bytes at offset (with ZX_VM_SPECIFIC) or anywhere; flags are its CAN_MAP_* set,

@@ -169,6 +169,27 @@ TEST(PagerTest, ReadWaitsUntilThePageIsSupplied)
     paged_close(&p);
 }
 
+TEST(PagerTest, ThreadKilledWhileWaitingEndsWithoutAFault)
+{
+    struct paged p;
+    struct vm_child c;
+    zx_handle_t process, thread;
+    zx_port_packet_t packet;
+    int64_t code = 0;
+    paged_create(&p, PS);
+    ASSERT_OK(vm_child_prepare(&c, "read"));
+    ASSERT_OK(zx_handle_duplicate(c.l.thread, ZX_RIGHT_SAME_RIGHTS, &thread));
+    EXPECT_NE(vm_child_map(&c, p.vmo, ZX_VM_PERM_READ, 0), 0);
+    ASSERT_OK(vm_child_start(&c, &process));
+    ASSERT_OK(zx_port_wait(p.port, zx_clock_get_monotonic() + 10 * SECOND, &packet)); /* it waits */
+    EXPECT_OK(zx_task_kill(thread));
+    EXPECT_OK(zinc_process_wait(process, &code));
+    EXPECT_NE(code, ZX_TASK_RETCODE_EXCEPTION_KILL); /* its only thread ended; nothing faulted */
+    zx_handle_t handles[] = {process, thread, c.mailbox};
+    EXPECT_OK(zx_handle_close_many(handles, 3));
+    paged_close(&p);
+}
+
 TEST(PagerTest, SuppliedPagesNeedNoRequest)
 {
     struct paged p;

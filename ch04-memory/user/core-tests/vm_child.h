@@ -16,7 +16,7 @@ struct vm_child {
     zx_handle_t mailbox; /* ours; the child has a duplicate */
 };
 
-/* Prepare a vm-touch child doing op ("read" or "write"), with a mailbox. */
+/* Prepare a vm-touch child doing op ("read", "write" or "copy"), with a mailbox. */
 zx_status_t vm_child_prepare(struct vm_child *c, const char *op);
 
 /* Map a page of vmo into the child with perms, and tell the child where (and value, for "write"). Returns
