@@ -1,6 +1,6 @@
 /*: # Chapter 1's demo kernel
 
-A kernel of three system calls, enough to show a user program running and talking to the kernel. Its
+A kernel of four system calls, enough to show a user program running and talking to the kernel. Its
 numbers are chapter 1's own; chapter 3 brings the real Zircon table and chapter 7 Linux's.
 
 | number | call               | does                                                    |

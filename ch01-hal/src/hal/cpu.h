@@ -1,7 +1,8 @@
 /*: # CPUs
 
-What the kernel asks of a processor as a whole: to wait for the next interrupt when it has nothing to do,
-to tell who it is, and to stop the machine. `hal_shutdown` is how a test run reports its verdict: the
+What the kernel asks of a processor as a whole: to wait for the next interrupt when it has nothing to do
+(returning within about 10 ms even if none comes), to give the boot arguments, to print a backtrace, and
+to stop the machine. `hal_shutdown` is how a test run reports its verdict: the
 status becomes the exit status of the LibOS process or of QEMU, so a script can tell pass from fail. */
 #ifndef ZINC_HAL_CPU_H
 #define ZINC_HAL_CPU_H

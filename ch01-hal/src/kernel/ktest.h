@@ -7,10 +7,10 @@ those named, where `NAME*` matches a prefix) and prints TAP:
     TAP version 13
     1..21
     ok 1 - pmem_roundtrip
-    not ok 2 - timer_order
-    #   ch01-hal/tests/timer_test.c:40: expected order[1] == 2
-    #     order[1] = 3 (0x3)
-    #     2 = 2 (0x2)
+    not ok 2 - timers_fire_in_deadline_order
+    #   ch01-hal/tests/timer_test.c:47: expected log.order[i] == i + 1
+    #     log.order[i] = 3 (0x3)
+    #     i + 1 = 2 (0x2)
     20 passed, 1 failed
 
 The last line is the verdict that scripts and CI read. A failed `KEXPECT_*` marks the test failed and goes

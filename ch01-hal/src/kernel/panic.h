@@ -2,7 +2,7 @@
 
 `panic` is for states the kernel cannot continue from: its own bugs, never a user program's mistake. It
 prints the message and a backtrace and stops the machine with `PANIC_STATUS`, which every test script reads
-as a failure. `assert` is the kernel's own, built on it. */
+as a failure. `kassert` is the kernel's assert, built on it. */
 #ifndef ZINC_PANIC_H
 #define ZINC_PANIC_H
 

@@ -4,7 +4,8 @@ How a later chapter adds to the kernel without editing an earlier file. A *table
 source file writes out: each entry is a static variable placed in a section named after the table, and the
 linker gathers every such variable from every object file into one run of memory, bracketed by the
 symbols `__start_zinc_NAME` and `__stop_zinc_NAME`. Chapter 1 declares tables for init steps, tests,
-benchmarks and user programs; later chapters add syscalls and object types the same way.
+benchmarks, boot programs and packed user programs; later chapters add information topics, properties
+and address-space providers the same way. (System calls have a table too, but a generated one.)
 
 Entries are 8-byte aligned so that the array has no gaps on any target. (The address sanitizer leaves
 variables in named sections alone, for this very reason.) */

@@ -1,8 +1,9 @@
 /*: # A user address space, the simple way
 
 Chapter 1 needs just enough of an address space to run a program: a page table, a few regions of freshly
-allocated frames mapped into it, and a way to copy bytes in and out. Chapter 4 replaces all of this with
-VMOs and VMARs; until then `struct uspace` remembers its regions so that it can give their frames back.
+allocated frames mapped into it, and a way to copy bytes in and out. Chapter 4 puts VMOs and VMARs over
+the page table instead (and keeps only the page table of this); until then `struct uspace` remembers its
+regions so that it can give their frames back.
 
 `uspace_read` and `uspace_write` copy through the page table (`hal_pt_query`, then the frame), which works
 whether or not the table is the active one and never faults: an unmapped or forbidden user page gives -1. */

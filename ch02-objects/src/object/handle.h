@@ -5,8 +5,9 @@ Each process keeps its handles in a table, and user code names one by a 32-bit *
 rules for values, which Zinc follows:
 
 - 0 is `ZX_HANDLE_INVALID`, never a handle;
-- every valid value has its two low bits set (`ZX_HANDLE_FIXED_BITS_MASK`), so small integers, such as a
-  confused file descriptor, are never valid;
+- every valid value has its two low bits set (`ZX_HANDLE_FIXED_BITS_MASK`), so 0 and any number with a
+  low bit clear are never valid (Zircon also mixes a per-process secret into the values; Zinc does not,
+  so the first handle of every table is 3);
 - a value is not reused soon after its handle is closed: each slot carries a generation count that is part
   of the value, so a stale value fails with `ZX_ERR_BAD_HANDLE` instead of reaching a newer object.
 

@@ -9,7 +9,7 @@ share. It holds
 - two counts: **references** (every handle, and every kernel pointer that must keep the object alive) and
   **handles** (how many handles exist, because some objects act when the last handle goes: a channel
   tells its peer it is closed);
-- the 32 **signal** bits and the **observers** waiting for them to change (kernel/observer.c).
+- the 32 **signal** bits and the **observers** waiting for them to change (object/observer.c).
 
 A specific object embeds the kobject as its first member, and converts back with `container_of`. */
 #ifndef ZINC_KOBJECT_H

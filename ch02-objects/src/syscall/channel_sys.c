@@ -2,7 +2,8 @@
 
 Writing moves handles out of the writer's table into the message: each must exist, carry
 `ZX_RIGHT_TRANSFER`, and not be the channel being written to (a channel cannot carry itself). As in Zircon,
-the handles in the list are consumed whether the write succeeds or not. Reading moves them into the
+once the list has been read, the handles in it are consumed whether the write succeeds or not (a message
+over the size limits, or a list that cannot be read, is refused before). Reading moves them into the
 reader's table, with the rights they had. In between they are still handles (object/handle.c): a channel
 end in flight keeps its peer. A read that fails after taking its message (a bad pointer) closes the
 message's handles rather than leave the caller handles it was never told about.

@@ -10,9 +10,12 @@ address space needs a say:
 - `fault` when a thread of the process faults, or a system call copies from a page not yet in the page
   table: ZX_OK means the page is now there and the access can be retried, anything else is an exception;
 - `root` for `process_create`, which returns a handle to the root of the address space, and for
-  userboot's start-up message, which passes one to the first process (`PA_VMAR_ROOT`).
+  userboot's start-up message, which passes one to the first process (`PA_VMAR_ROOT`);
+- `load`, if the provider has one, to put a program and its stack into the address space its own way
+  (through the same ELF loader, task/elf.h), instead of straight into the page table.
 
-With no provider, faults are exceptions and `process_create` returns no address-space handle. */
+With no provider, faults are exceptions, `process_create` returns no address-space handle, and programs
+are loaded into chapter 1's `struct uspace`. */
 #ifndef ZINC_ADDRESS_SPACE_H
 #define ZINC_ADDRESS_SPACE_H
 
@@ -24,6 +27,8 @@ struct address_space_provider {
     void (*detach)(struct process *p);
     zx_status_t (*fault)(struct process *p, vaddr_t va, unsigned access);
     struct kobject *(*root)(struct process *p, zx_rights_t *rights); /* a new reference, or NULL */
+    /* The program file[0..size) and a stack: *entry and *stack (its top) to start the first thread. */
+    zx_status_t (*load)(struct process *p, const uint8_t *file, size_t size, vaddr_t *entry, vaddr_t *stack);
 };
 
 TABLE_DECLARE(struct address_space_provider, address_spaces);

@@ -162,10 +162,14 @@ zx_status_t process_load(struct process *p, const char *name, vaddr_t *entry, va
     if (!program)
         return ZX_ERR_NOT_FOUND;
     hal_lock_acquire(&p->lock);
-    bool fresh = p->state == PROCESS_INITIAL && p->memory.nregions == 0;
+    bool fresh = p->state == PROCESS_INITIAL && !p->loaded;
+    p->loaded = true;
     hal_lock_release(&p->lock);
     if (!fresh)
         return ZX_ERR_BAD_STATE;
+    const struct address_space_provider *asp = address_space_provider();
+    if (asp && asp->load)
+        return asp->load(p, program->start, program->end - program->start, entry, stack);
     zx_status_t status = elf_load(&p->memory, program->start, program->end - program->start, entry);
     if (status == ZX_OK && uspace_map_new(&p->memory, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_SIZE,
                                           HAL_MMU_READ | HAL_MMU_WRITE))

@@ -41,6 +41,7 @@ struct process {
     void *space; /* what a later chapter's address-space provider keeps (task/address_space.h) */
     struct hal_lock lock; /* guards state, threads, return_code */
     enum process_state state;
+    bool loaded; /* a program was loaded, or is being loaded: there is room for one */
     struct thread *threads;
     int64_t return_code;
     zx_time_t start_time;

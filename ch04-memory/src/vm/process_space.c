@@ -6,20 +6,21 @@ served by it. `zx_process_create` hands out a handle to that root, through which
 before the start; userboot and the launcher also pass the root in the start-up message (`PA_VMAR_ROOT`),
 where the process finds it with `zx_vmar_root_self()`.
 
-The root covers `PROCESS_VMAR_BASE` to `PROCESS_VMAR_END`, a range every target's user space contains. The
-program image and the stack are still placed by chapter 3's loader, outside that range, straight into the
-page table; loading programs as VMO mappings is the next step. */
+The root covers all of user space, and the program lives in it like everything else: `vmar_load` gives
+chapter 3's ELF loader a target that makes a VMO for each segment, maps it at the segment's address
+(`ZX_VM_SPECIFIC`), copies the file's bytes into the VMO and sets the segment's permissions with
+`vmar_protect`; the stack is one more VMO, mapped read-write below `USER_STACK_TOP`. So a program's pages
+are faulted in like any other, and `ZX_INFO_PROCESS_MAPS` shows its code, data and stack. */
 #include "task/address_space.h"
+#include "task/elf.h"
 #include "vm/pager.h"
 #include "vm/vmar.h"
-
-#define PROCESS_VMAR_BASE 0x10000000ul
-#define PROCESS_VMAR_END 0x70000000ul
+#include "vm/vmo.h"
 
 static zx_status_t vmar_attach(struct process *p)
 {
     struct vmar *root;
-    zx_status_t status = vm_space_create(p->memory.pt, PROCESS_VMAR_BASE, PROCESS_VMAR_END - PROCESS_VMAR_BASE, &root);
+    zx_status_t status = vm_space_create(p->memory.pt, HAL_USER_BASE, HAL_USER_END - HAL_USER_BASE, &root);
     if (status == ZX_OK)
         p->space = root;
     return status;
@@ -58,5 +59,69 @@ static struct kobject *vmar_root(struct process *p, zx_rights_t *rights)
     return &root->base;
 }
 
-static const struct address_space_provider vmars_init = {vmar_attach, vmar_detach, vmar_fault, vmar_root};
+/* The ELF target: each segment a VMO of its own, mapped where the segment goes. write fills the VMO of the
+   segment map_new made last, which is the one the loader writes next. */
+struct vmar_image {
+    struct vmar *root;
+    struct vmo *vmo; /* the last segment's, with a reference */
+    vaddr_t base;    /* where it is mapped */
+};
+
+static zx_status_t map_vmo_at(struct vmar *root, vaddr_t va, size_t len, uint32_t perms, struct vmo **out)
+{
+    struct vmo *vmo;
+    vaddr_t addr;
+    zx_status_t status = vmo_create(len, false, &vmo);
+    if (status != ZX_OK)
+        return status;
+    status = vmar_map(root, ZX_VM_SPECIFIC | perms, va - root->start, vmo, 0, len, &addr);
+    if (status == ZX_OK && out)
+        *out = vmo;
+    else
+        kobject_unref(&vmo->base); /* the mapping keeps its own reference */
+    return status;
+}
+
+static zx_status_t image_map(void *ctx, vaddr_t va, size_t len)
+{
+    struct vmar_image *image = ctx;
+    if (image->vmo)
+        kobject_unref(&image->vmo->base);
+    image->vmo = NULL;
+    image->base = va;
+    return map_vmo_at(image->root, va, len, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, &image->vmo);
+}
+
+static zx_status_t image_write(void *ctx, vaddr_t va, const void *src, size_t len)
+{
+    struct vmar_image *image = ctx;
+    return image->vmo ? vmo_write(image->vmo, va - image->base, src, len) : ZX_ERR_BAD_STATE;
+}
+
+static zx_status_t image_protect(void *ctx, vaddr_t va, size_t len, unsigned flags)
+{
+    struct vmar_image *image = ctx;
+    uint32_t perms = (flags & HAL_MMU_READ ? ZX_VM_PERM_READ : 0) | (flags & HAL_MMU_WRITE ? ZX_VM_PERM_WRITE : 0) |
+                     (flags & HAL_MMU_EXEC ? ZX_VM_PERM_EXECUTE : 0);
+    return vmar_protect(image->root, perms, va, len);
+}
+
+static const struct elf_target vmar_target = {image_map, image_write, image_protect};
+
+static zx_status_t vmar_load(struct process *p, const uint8_t *file, size_t size, vaddr_t *entry, vaddr_t *stack)
+{
+    struct vmar_image image = {p->space, NULL, 0};
+    if (!image.root)
+        return ZX_ERR_BAD_STATE;
+    zx_status_t status = elf_load_into(&vmar_target, &image, file, size, entry);
+    if (image.vmo)
+        kobject_unref(&image.vmo->base);
+    if (status == ZX_OK)
+        status = map_vmo_at(image.root, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_SIZE,
+                            ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, NULL);
+    *stack = USER_STACK_TOP;
+    return status;
+}
+
+static const struct address_space_provider vmars_init = {vmar_attach, vmar_detach, vmar_fault, vmar_root, vmar_load};
 ADDRESS_SPACE_PROVIDER(vmars);

@@ -1,7 +1,6 @@
 /*: # Virtual memory address regions
 
-A process's address space is a tree of VMARs. The root covers the part of user space that VMARs manage
-(process_space.c says which); a VMAR can be divided
+A process's address space is a tree of VMARs. The root covers all of user space; a VMAR can be divided
 into child VMARs (`vmar_allocate`) and holds mappings of VMOs (`vmar_map`); every child and mapping lies
 inside its parent and none overlap. A VMAR also limits what can be mapped in it: `ZX_VM_CAN_MAP_READ`,
 `_WRITE`, `_EXECUTE`, and `_SPECIFIC` for placing things at chosen addresses.

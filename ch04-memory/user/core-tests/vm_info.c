@@ -12,6 +12,7 @@ its map (`ZX_INFO_PROCESS_MAPS`) and its VMO list (`ZX_INFO_PROCESS_VMOS`), with
 #include "zxtest.h"
 
 #define PS 4096u
+#define MAX_MAPS 32
 
 static zx_info_vmo_t vmo_info(zx_handle_t vmo)
 {
@@ -82,11 +83,12 @@ TEST(VmoTestCase, InfoBufferTooSmallAndWrongType)
 }
 
 /* A child process, prepared and not started, with vmo mapped twice in its root VMAR and once in a child
-   VMAR of it. */
+   VMAR of it. Before those, its address space already held its program and stack: loaded_maps entries. */
 struct mapped_child {
     struct zinc_launch l;
     zx_handle_t vmo, sub;
     uintptr_t first, second, in_sub, sub_base;
+    size_t loaded_maps;
 };
 
 static zx_status_t mapped_child(struct mapped_child *c)
@@ -96,6 +98,9 @@ static zx_status_t mapped_child(struct mapped_child *c)
     if (status == ZX_OK)
         status = zinc_launch_prepare(zx_job_default(), 2, argv, NULL, 0, &c->l);
     uint64_t word = 1;
+    size_t actual;
+    if (status == ZX_OK)
+        status = zx_object_get_info(c->l.process, ZX_INFO_PROCESS_MAPS, NULL, 0, &actual, &c->loaded_maps);
     if (status == ZX_OK)
         status = zx_vmo_write(c->vmo, &word, 0, sizeof word);
     if (status == ZX_OK)
@@ -137,11 +142,11 @@ TEST(VmarTest, ProcessMapsOfAChild)
 {
     struct mapped_child c;
     ASSERT_OK(mapped_child(&c));
-    zx_info_maps_t maps[8];
+    zx_info_maps_t maps[MAX_MAPS];
     size_t actual = 0, avail = 0;
     ASSERT_OK(zx_object_get_info(c.l.process, ZX_INFO_PROCESS_MAPS, maps, sizeof maps, &actual, &avail));
-    EXPECT_EQ(actual, 6); /* the space, the root VMAR, the child VMAR, three mappings */
-    EXPECT_EQ(avail, 6);
+    EXPECT_EQ(actual, c.loaded_maps + 4); /* and the child VMAR, three mappings */
+    EXPECT_EQ(avail, c.loaded_maps + 4);
     EXPECT_EQ(maps[0].type, ZX_INFO_MAPS_TYPE_ASPACE);
     EXPECT_EQ(maps[0].depth, 0);
     EXPECT_EQ(maps[1].type, ZX_INFO_MAPS_TYPE_VMAR);
@@ -176,10 +181,10 @@ TEST(VmarTest, ProcessMapsOfAChild)
     /* Too small is not an error: actual says what fitted, avail what there is. */
     ASSERT_OK(zx_object_get_info(c.l.process, ZX_INFO_PROCESS_MAPS, maps, 3 * sizeof maps[0], &actual, &avail));
     EXPECT_EQ(actual, 3);
-    EXPECT_EQ(avail, 6);
+    EXPECT_EQ(avail, c.loaded_maps + 4);
     ASSERT_OK(zx_object_get_info(c.l.process, ZX_INFO_PROCESS_MAPS, NULL, 0, &actual, &avail));
     EXPECT_EQ(actual, 0);
-    EXPECT_EQ(avail, 6);
+    EXPECT_EQ(avail, c.loaded_maps + 4);
     zx_handle_t blind;
     ASSERT_OK(zx_handle_duplicate(c.l.process, ZX_RIGHT_READ | ZX_RIGHT_WRITE, &blind));
     EXPECT_STATUS(zx_object_get_info(blind, ZX_INFO_PROCESS_MAPS, maps, sizeof maps, &actual, &avail),
@@ -190,20 +195,48 @@ TEST(VmarTest, ProcessMapsOfAChild)
     mapped_child_close(&c);
 }
 
+TEST(VmarTest, ProcessMapsShowTheProgramAndItsStack)
+{
+    struct mapped_child c;
+    ASSERT_OK(mapped_child(&c));
+    zx_info_maps_t maps[MAX_MAPS];
+    size_t actual = 0, avail = 0;
+    int seen = 0;
+    ASSERT_OK(zx_object_get_info(c.l.process, ZX_INFO_PROCESS_MAPS, maps, sizeof maps, &actual, &avail));
+    for (size_t i = 0; i < actual; i++) {
+        if (maps[i].type != ZX_INFO_MAPS_TYPE_MAPPING)
+            continue;
+        uint32_t flags = maps[i].u.mapping.mmu_flags;
+        if (maps[i].base <= c.l.entry && c.l.entry < maps[i].base + maps[i].size) {
+            EXPECT_EQ(flags, ZX_VM_PERM_READ | ZX_VM_PERM_EXECUTE); /* code: never writable */
+            seen |= 1;
+        }
+        if (maps[i].base + maps[i].size == c.l.stack) {
+            EXPECT_EQ(flags, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE); /* the stack: never executable */
+            seen |= 2;
+        }
+    }
+    EXPECT_EQ(seen, 3);
+    mapped_child_close(&c);
+}
+
 TEST(VmarTest, ProcessVmosOfAChildAndOfItself)
 {
     struct mapped_child c;
     ASSERT_OK(mapped_child(&c));
-    zx_info_vmo_t vmos[4];
-    size_t actual = 0, avail = 0;
+    zx_info_vmo_t vmos[MAX_MAPS];
+    size_t actual = 0, avail = 0, ours = 0;
     ASSERT_OK(zx_object_get_info(c.l.process, ZX_INFO_PROCESS_VMOS, vmos, sizeof vmos, &actual, &avail));
-    EXPECT_GE(actual, 3); /* one per mapping; then the VMO handles the child holds, if any */
-    for (size_t i = 0; i < 3; i++) {
-        EXPECT_EQ(vmos[i].koid, basic(c.vmo).koid);
+    /* One per mapping (the program's and the stack's too); then the VMO handles the child holds, if any. */
+    for (size_t i = 0; i < actual; i++) {
+        if (vmos[i].koid != basic(c.vmo).koid)
+            continue;
+        ours++;
         EXPECT_TRUE(vmos[i].flags & ZX_INFO_VMO_VIA_MAPPING);
         EXPECT_EQ(vmos[i].num_mappings, 3);
         EXPECT_EQ(vmos[i].share_count, 1);
     }
+    EXPECT_EQ(ours, 3);
     ASSERT_OK(zx_object_get_info(c.l.process, ZX_INFO_PROCESS_VMOS, vmos, sizeof vmos[0], &actual, &avail));
     EXPECT_EQ(actual, 1);
     EXPECT_GE(avail, 3);

@@ -22,8 +22,7 @@ address and the hardware's error code, so the kernel learns whether it was a rea
 the user's registers exact, since the trap is the host kernel's own. Its cost is a signal delivery and a
 signal return per system call, about a microsecond; `make bench` prints the figure beside a host
 `getppid()`. zCore instead rewrote each `syscall` instruction into a call to the kernel, which is faster but
-must find room for a longer instruction in code it does not understand. A lab of this chapter measures the
-difference you can expect. */
+must find room for a longer instruction in code it does not understand. */
 #include <cpuid.h>
 #include <signal.h>
 #include <stdlib.h>

@@ -1,7 +1,8 @@
 /*: # LibOS: the CPU
 
-Idling, shutting down and backtraces, the host's way. A backtrace comes from glibc's `backtrace`, which
-walks the frame pointers; the kernel is linked with `-rdynamic` so that the names can be found. */
+Boot arguments, shutting down and backtraces, the host's way (idling is in irq.c). A backtrace comes from
+glibc's `backtrace`, which unwinds the stack with the compiler's unwind tables; the kernel is linked with
+`-rdynamic` so that the names can be found. */
 #include <execinfo.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -15,7 +15,8 @@ The 32-bit code then climbs into long mode, the four steps every x86_64 kernel t
 
 1. build a page table: long mode cannot run without paging. This first one maps the first GiB of physical
    memory twice with 2 MiB pages: at address 0 (*identity*, so the instruction after the switch is still
-   mapped) and at `KERNEL_VMA` (where the kernel is linked). The three tables share one page directory.
+   mapped) and at `KERNEL_VMA` (where the kernel is linked). PML4 entries 0 and 511 share one PDPT,
+   whose entries 0 and 510 share one page directory.
 2. enable PAE (`cr4`), the page-table format long mode uses, and load the table into `cr3`;
 3. set `EFER.LME` (long mode enable), and with it `NXE` (so that pages can forbid execution) and `SCE`
    (so that `syscall` works), then turn on paging: the CPU is now in long mode, in 32-bit compatibility;
