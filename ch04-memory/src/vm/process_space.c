@@ -9,8 +9,11 @@ where the process finds it with `zx_vmar_root_self()`.
 The root covers all of user space, and the program lives in it like everything else: `vmar_load` gives
 chapter 3's ELF loader a target that makes a VMO for each segment, maps it at the segment's address
 (`ZX_VM_SPECIFIC`), copies the file's bytes into the VMO and sets the segment's permissions with
-`vmar_protect`; the stack is one more VMO, mapped read-write below `USER_STACK_TOP`. So a program's pages
+`vmar_protect`; the stack is one more VMO, mapped read-write below `USER_STACK_TOP`. The segments' VMOs
+carry the process's name and the stack's is "stack", as the names in `ZX_INFO_PROCESS_MAPS` show. So a program's pages
 are faulted in like any other, and `ZX_INFO_PROCESS_MAPS` shows its code, data and stack. */
+#include <string.h>
+
 #include "task/address_space.h"
 #include "task/elf.h"
 #include "vm/pager.h"
@@ -65,15 +68,19 @@ struct vmar_image {
     struct vmar *root;
     struct vmo *vmo; /* the last segment's, with a reference */
     vaddr_t base;    /* where it is mapped */
+    char name[ZX_MAX_NAME_LEN]; /* the process's, for its segments' VMOs: ZX_INFO_PROCESS_MAPS shows it */
 };
 
-static zx_status_t map_vmo_at(struct vmar *root, vaddr_t va, size_t len, uint32_t perms, struct vmo **out)
+/* A new VMO of len bytes named name, mapped at va with perms; *out, if wanted, receives a reference. */
+static zx_status_t map_vmo_at(struct vmar *root, vaddr_t va, size_t len, uint32_t perms, const char *name,
+                              struct vmo **out)
 {
     struct vmo *vmo;
     vaddr_t addr;
     zx_status_t status = vmo_create(len, false, &vmo);
     if (status != ZX_OK)
         return status;
+    kobject_set_name(&vmo->base, name, ZX_MAX_NAME_LEN);
     status = vmar_map(root, ZX_VM_SPECIFIC | perms, va - root->start, vmo, 0, len, &addr);
     if (status == ZX_OK && out)
         *out = vmo;
@@ -89,7 +96,7 @@ static zx_status_t image_map(void *ctx, vaddr_t va, size_t len)
         kobject_unref(&image->vmo->base);
     image->vmo = NULL;
     image->base = va;
-    return map_vmo_at(image->root, va, len, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, &image->vmo);
+    return map_vmo_at(image->root, va, len, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, image->name, &image->vmo);
 }
 
 static zx_status_t image_write(void *ctx, vaddr_t va, const void *src, size_t len)
@@ -110,15 +117,18 @@ static const struct elf_target vmar_target = {image_map, image_write, image_prot
 
 static zx_status_t vmar_load(struct process *p, const uint8_t *file, size_t size, vaddr_t *entry, vaddr_t *stack)
 {
-    struct vmar_image image = {p->space, NULL, 0};
+    struct vmar_image image = {p->space, NULL, 0, ""};
     if (!image.root)
         return ZX_ERR_BAD_STATE;
+    hal_lock_acquire(&p->base.lock);
+    memcpy(image.name, p->base.name, ZX_MAX_NAME_LEN);
+    hal_lock_release(&p->base.lock);
     zx_status_t status = elf_load_into(&vmar_target, &image, file, size, entry);
     if (image.vmo)
         kobject_unref(&image.vmo->base);
     if (status == ZX_OK)
         status = map_vmo_at(image.root, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_SIZE,
-                            ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, NULL);
+                            ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, "stack", NULL);
     *stack = USER_STACK_TOP;
     return status;
 }

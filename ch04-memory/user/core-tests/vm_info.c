@@ -3,6 +3,8 @@
 A VMO's record as it is written and given children; then a child process, prepared but not started (as in
 vmar.c), with VMOs mapped into its root VMAR by this parent, seen from outside through its VMAR range,
 its map (`ZX_INFO_PROCESS_MAPS`) and its VMO list (`ZX_INFO_PROCESS_VMOS`), with buffers large and small. */
+#include <string.h>
+
 #include "launch.h"
 #include "probe.h"
 #include "zircon/process.h"
@@ -209,10 +211,12 @@ TEST(VmarTest, ProcessMapsShowTheProgramAndItsStack)
         uint32_t flags = maps[i].u.mapping.mmu_flags;
         if (maps[i].base <= c.l.entry && c.l.entry < maps[i].base + maps[i].size) {
             EXPECT_EQ(flags, ZX_VM_PERM_READ | ZX_VM_PERM_EXECUTE); /* code: never writable */
+            EXPECT_EQ(strcmp(maps[i].name, "vm-touch"), 0);
             seen |= 1;
         }
         if (maps[i].base + maps[i].size == c.l.stack) {
             EXPECT_EQ(flags, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE); /* the stack: never executable */
+            EXPECT_EQ(strcmp(maps[i].name, "stack"), 0);
             seen |= 2;
         }
     }
