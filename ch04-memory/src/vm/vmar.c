@@ -186,8 +186,10 @@ zx_status_t vmar_allocate(struct vmar *parent, uint32_t flags, size_t offset, si
         status = ZX_ERR_BAD_STATE;
     else if (can & ~parent->flags || ((flags & ZX_VM_SPECIFIC) && !(parent->flags & ZX_VM_CAN_MAP_SPECIFIC)))
         status = ZX_ERR_ACCESS_DENIED;
+    else if ((flags & ZX_VM_SPECIFIC) && (offset > parent->size || size > parent->size - offset))
+        status = ZX_ERR_INVALID_ARGS;
     else if (flags & ZX_VM_SPECIFIC)
-        status = is_free(parent, parent->start + offset, size) && offset <= parent->size ? ZX_OK : ZX_ERR_INVALID_ARGS;
+        status = is_free(parent, parent->start + offset, size) ? ZX_OK : ZX_ERR_ALREADY_EXISTS; /* as a map */
     else if (offset)
         status = ZX_ERR_INVALID_ARGS;
     else

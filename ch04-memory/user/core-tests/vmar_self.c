@@ -155,3 +155,20 @@ TEST(VmarTest, DestroyedSubregionTakesItsMappingsAlong)
     zx_handle_close(vmo);
     zx_handle_close(other);
 }
+
+TEST(VmarTest, SpecificPlaceTakenIsAlreadyExistsForMapsAndVmars)
+{
+    uint32_t can = ZX_VM_CAN_MAP_READ | ZX_VM_CAN_MAP_WRITE | ZX_VM_CAN_MAP_SPECIFIC;
+    zx_handle_t region, inner, vmo = vmo_new(PS, 0);
+    zx_vaddr_t base, addr;
+    ASSERT_OK(zx_vmar_allocate(zx_vmar_root_self(), can, 0, 4 * PS, &region, &base));
+    ASSERT_OK(zx_vmar_map(region, RW | ZX_VM_SPECIFIC, PS, vmo, 0, PS, &addr));
+    EXPECT_STATUS(zx_vmar_map(region, RW | ZX_VM_SPECIFIC, PS, vmo, 0, PS, &addr), ZX_ERR_ALREADY_EXISTS);
+    EXPECT_STATUS(zx_vmar_allocate(region, can | ZX_VM_SPECIFIC, 0, 2 * PS, &inner, &addr), ZX_ERR_ALREADY_EXISTS);
+    EXPECT_STATUS(zx_vmar_allocate(region, can | ZX_VM_SPECIFIC, 3 * PS, 2 * PS, &inner, &addr), ZX_ERR_INVALID_ARGS);
+    ASSERT_OK(zx_vmar_allocate(region, can | ZX_VM_SPECIFIC, 3 * PS, PS, &inner, &addr));
+    EXPECT_EQ(addr, base + 3 * PS);
+    EXPECT_OK(zx_vmar_destroy(region));
+    zx_handle_t handles[] = {inner, region, vmo};
+    EXPECT_OK(zx_handle_close_many(handles, 3));
+}
