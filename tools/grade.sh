@@ -10,8 +10,9 @@
 # each test reported exactly once as "ok K - NAME" or "not ok K - NAME" under its own number, one verdict
 # "P passed, F failed" that agrees with those lines, and an exit status that agrees with the verdict. So
 # printing a pass line does not pass: the extra line breaks the run's form and the lab scores nothing (and
-# many tests draw their expected values at run time, with ktest_random(), so no fixed answer fits them). In a student tree (tools/labs.sh), the
-# grader first checks .lab-manifest, so the tests and the harness are the ones handed out.
+# many tests draw their expected values at run time, with ktest_random(), so no fixed answer fits them).
+# In a student tree (tools/labs.sh), the grader first checks .lab-manifest, so the tests and the harness
+# are the ones handed out.
 # Each boot has a generous timeout (GRADE_TIMEOUT seconds, 300 by default) for slow virtual machines.
 top=$(cd "$(dirname "$0")/.." && pwd)
 arch=${ARCH:-libos}

@@ -1,8 +1,8 @@
 /*: # vm-touch: a child that uses memory its parent mapped for it
 
-The VMAR, pager and info tests (core-tests/vmar.c, pager.c, vm_info.c) map VMOs into this program's address space before it starts, then let
-it touch them. Its first extra start-up handle is a *mailbox*, a VMO whose first word is the address to
-touch and whose second is a value:
+The VMAR, pager and info tests (core-tests/vmar.c, pager.c, vm_info.c) map VMOs into this program's
+address space before it starts, then let it touch them. Its first extra start-up handle is a *mailbox*,
+a VMO whose first word is the address to touch and whose second is a value:
 
     vm-touch read    exit with the 31 low bits of the word at the address
     vm-touch write   store the value at the address, exit with 0

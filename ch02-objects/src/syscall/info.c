@@ -1,7 +1,8 @@
 /*: # object_get_info, and the handle topics
 
 The system call looks the handle up (any rights will do for `ZX_INFO_HANDLE_VALID` and
-`ZX_INFO_HANDLE_BASIC`; `ZX_INFO_HANDLE_COUNT` needs `ZX_RIGHT_INSPECT`; other topics check their own), finds the registered topic (`ZX_ERR_NOT_SUPPORTED` if there is none), and lets it answer.
+`ZX_INFO_HANDLE_BASIC`; `ZX_INFO_HANDLE_COUNT` needs `ZX_RIGHT_INSPECT`; other topics check their own),
+finds the registered topic (`ZX_ERR_NOT_SUPPORTED` if there is none), and lets it answer.
 `ZX_INFO_HANDLE_VALID` is the one topic that needs no buffer: the answer is the status itself. */
 #include "syscall/info.h"
 
