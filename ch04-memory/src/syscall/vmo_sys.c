@@ -50,13 +50,18 @@ zx_status_t sys_vmo_create(uint64_t size, uint32_t options, uaddr_t out)
     return handle_give(&v->base, rights, out, NULL);
 }
 
-/* Move buffer_size bytes between user memory and v at offset. */
-static zx_status_t move(struct vmo *v, uaddr_t buffer, uint64_t offset, size_t buffer_size, bool write)
+/* Move buffer_size bytes between user memory and the VMO of handle at offset: a write needs
+   ZX_RIGHT_WRITE, a read ZX_RIGHT_READ. */
+static zx_status_t move(zx_handle_t handle, uaddr_t buffer, uint64_t offset, size_t buffer_size, bool write)
 {
+    struct vmo *v;
+    zx_rights_t rights;
+    zx_status_t status = get_vmo(handle, write ? ZX_RIGHT_WRITE : ZX_RIGHT_READ, &v, &rights);
+    if (status != ZX_OK)
+        return status;
     if (offset > VMO_MAX_SIZE || buffer_size > VMO_MAX_SIZE - offset || offset + buffer_size > vmo_size(v))
-        return ZX_ERR_OUT_OF_RANGE;
+        status = ZX_ERR_OUT_OF_RANGE;
     uint8_t chunk[CHUNK];
-    zx_status_t status = ZX_OK;
     for (size_t done = 0, n; status == ZX_OK && done < buffer_size; done += n) {
         n = buffer_size - done < CHUNK ? buffer_size - done : CHUNK;
         if (write) {
@@ -66,31 +71,18 @@ static zx_status_t move(struct vmo *v, uaddr_t buffer, uint64_t offset, size_t b
             status = user_copy_out(buffer + done, chunk, n);
         }
     }
+    kobject_unref(&v->base);
     return status;
 }
 
 zx_status_t sys_vmo_read(zx_handle_t handle, uaddr_t buffer, uint64_t offset, size_t buffer_size)
 {
-    struct vmo *v;
-    zx_rights_t rights;
-    zx_status_t status = get_vmo(handle, ZX_RIGHT_READ, &v, &rights);
-    if (status != ZX_OK)
-        return status;
-    status = move(v, buffer, offset, buffer_size, false);
-    kobject_unref(&v->base);
-    return status;
+    return move(handle, buffer, offset, buffer_size, false);
 }
 
 zx_status_t sys_vmo_write(zx_handle_t handle, uaddr_t buffer, uint64_t offset, size_t buffer_size)
 {
-    struct vmo *v;
-    zx_rights_t rights;
-    zx_status_t status = get_vmo(handle, ZX_RIGHT_WRITE, &v, &rights);
-    if (status != ZX_OK)
-        return status;
-    status = move(v, buffer, offset, buffer_size, true);
-    kobject_unref(&v->base);
-    return status;
+    return move(handle, buffer, offset, buffer_size, true);
 }
 
 zx_status_t sys_vmo_get_size(zx_handle_t handle, uaddr_t size)
