@@ -11,13 +11,21 @@ ARCH ?= libos
 setup:
 	@tools/setup.sh
 
-# Fast tests first: every stage on LibOS, plain and under the sanitizers, then every stage in QEMU.
+# Fast tests first: every stage on LibOS, plain and under the sanitizers; chapter 1 and the latest stage
+# again with the thread pointer switched by system calls (the path of CPUs without fsgsbase, forced here
+# whatever this CPU has), and the LibOS's refusals; then every stage in QEMU.
 test: setup
 	@set -e; for c in $(WRITTEN); do \
 	    echo "== $$c: libos"; $(MAKE) -s -C $$c test ARCH=libos; \
 	    echo "== $$c: libos with AddressSanitizer and UndefinedBehaviorSanitizer"; \
 	    $(MAKE) -s -C $$c test ARCH=libos SAN=1; \
 	done; \
+	for c in $(sort $(firstword $(WRITTEN)) $(LATEST)); do \
+	    echo "== $$c: libos, thread pointer switched with arch_prctl (ZINC_LIBOS_TLS=syscall)"; \
+	    ZINC_LIBOS_TLS=syscall $(MAKE) -s -C $$c test ARCH=libos; \
+	done; \
+	echo "== libos: a host that cannot run it is told why"; \
+	tools/check-libos-host.sh $(firstword $(WRITTEN))/build/libos/zinc; \
 	for c in $(WRITTEN); do for a in $(METAL); do \
 	    echo "== $$c: $$a"; $(MAKE) -s -C $$c test ARCH=$$a; \
 	done; done

@@ -20,6 +20,14 @@ int user_run_load(struct user_run *r, const char *program, uint64_t arg0, uint64
     return 0;
 }
 
+void user_run_to_trap(struct user_run *r, struct hal_trap *trap)
+{
+    hal_pt_activate(r->us.pt);
+    do
+        hal_context_run(&r->ctx, trap);
+    while (trap->kind == HAL_TRAP_INTERRUPT);
+}
+
 void user_run_serve(struct user_run *r)
 {
     r->outcome.out = r->out;

@@ -17,6 +17,10 @@ struct user_run {
 /* Load program into a new address space and set its first two arguments. 0, or a HAL_E* code. */
 int user_run_load(struct user_run *r, const char *program, uint64_t arg0, uint64_t arg1);
 
+/* Run the program (in its own address space) to its next trap that is not an interrupt: any device may
+   interrupt a program at any time. The test then plays the kernel itself. */
+void user_run_to_trap(struct user_run *r, struct hal_trap *trap);
+
 /* Serve the program with the demo kernel until it exits or faults. */
 void user_run_serve(struct user_run *r);
 

@@ -27,9 +27,11 @@ must find room for a longer instruction in code it does not understand. */
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/auxv.h>
+#include <unistd.h>
+#include <asm/prctl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <ucontext.h>
 
 #include "cpu_area.h"
@@ -40,9 +42,6 @@ must find room for a longer instruction in code it does not understand. */
 #define PR_SET_SYSCALL_USER_DISPATCH 59
 #define PR_SYS_DISPATCH_OFF 0
 #define PR_SYS_DISPATCH_ON 1
-#endif
-#ifndef HWCAP2_FSGSBASE
-#define HWCAP2_FSGSBASE (1 << 1)
 #endif
 
 #define ALT_STACK_SIZE (64 * 1024)
@@ -70,7 +69,7 @@ static void probe_xsave(void)
     unsigned a, b, c, d;
     __cpuid_count(1, 0, a, b, c, d);
     if (!(c & bit_XSAVE) || !(c & bit_OSXSAVE))
-        panic("LibOS needs a CPU with xsave");
+        libos_refuse("the CPU has no xsave, which saves a user program's vector registers");
     uint32_t lo, hi;
     __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
     xsave_mask = (((uint64_t)hi << 32) | lo) & ~XSTATE_AMX_TILE;
@@ -133,26 +132,30 @@ static void release_cpu_area(void *p)
     hal_lock_release(&cpus_lock);
 }
 
-/* The first time a host thread runs user code: give it a CPU area, its signal stack, and the dispatch. */
+/* The first time a host thread runs user code: give it a CPU area, its signal stack, and the dispatch;
+   record its segment bases for the way of switching them that it will use (tls.c). */
 static struct libos_cpu *setup_cpu(void)
 {
     struct libos_cpu *cpu = take_cpu_area();
     if (!cpu)
         panic("more than %d host threads run user code at once", LIBOS_MAX_CPUS);
+    cpu->tls_by_syscall = libos_tls_path() == LIBOS_TLS_SYSCALL;
+    if (syscall(SYS_arch_prctl, ARCH_GET_FS, &cpu->kernel_fs) ||
+        syscall(SYS_arch_prctl, ARCH_GET_GS, &cpu->user_gs))
+        panic("cannot read this thread's segment bases");
     stack_t alt = {.ss_sp = (void *)cpu->alt_lo, .ss_size = ALT_STACK_SIZE};
     if (sigaltstack(&alt, NULL))
         panic("cannot set up a CPU for user mode");
     pthread_setspecific(cpu_release_key, cpu);
     cpu->pending = libos_thread_pending_flag();
     if (prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON, 0, 0, &cpu->selector))
-        panic("Syscall User Dispatch is not available (it needs Linux 5.11 or later)");
+        panic("cannot turn on Syscall User Dispatch for a new thread");
     return cpu;
 }
 
 void libos_context_init(void)
 {
-    if (!(getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE))
-        panic("LibOS needs the fsgsbase instructions (Linux 5.9 or later on a CPU that has them)");
+    libos_tls_init();
     probe_xsave();
     if (pthread_key_create(&cpu_release_key, release_cpu_area))
         panic("cannot create the CPU area key");
@@ -163,9 +166,17 @@ void libos_context_init(void)
         sa.sa_sigaction = libos_trap_signal;
         sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
         sigemptyset(&sa.sa_mask);
+        sigaddset(&sa.sa_mask, libos_preempt_signal); /* a poke never lands inside a trap's handler */
         if (sigaction(trap_signals[i], &sa, &previous[i]))
             panic("cannot install the trap handler for signal %d", trap_signals[i]);
     }
+}
+
+/* Whether the CPU can load this segment base. wrfsbase takes any canonical address; arch_prctl only one
+   in the user half. */
+static bool base_loadable(const struct libos_cpu *cpu, uint64_t base)
+{
+    return cpu->tls_by_syscall ? base < X86_USER_HALF_END : x86_canonical(base);
 }
 
 void hal_context_run(struct hal_context *ctx, struct hal_trap *trap)
@@ -173,6 +184,12 @@ void hal_context_run(struct hal_context *ctx, struct hal_trap *trap)
     if (!this_cpu)
         this_cpu = setup_cpu();
     ctx->rflags = (ctx->rflags & X86_RFLAGS_USER_MASK) | X86_RFLAGS_ALWAYS;
+    /* What would fault inside libos_enter: iretq to a non-canonical address, a base that cannot load. */
+    if (!x86_canonical(ctx->rip) || !base_loadable(this_cpu, ctx->fsbase) ||
+        !base_loadable(this_cpu, ctx->gsbase)) {
+        *trap = (struct hal_trap){.kind = HAL_TRAP_OTHER, .code = SIGSEGV};
+        return;
+    }
     this_cpu->ctx = ctx;
     this_cpu->trap = (struct hal_trap){.kind = HAL_TRAP_INTERRUPT}; /* unless a trap says otherwise */
     libos_turn_take();

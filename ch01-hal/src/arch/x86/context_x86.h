@@ -10,6 +10,7 @@ result in `rax`; the `syscall` instruction itself overwrites `rcx` (return addre
 #ifndef ZINC_CONTEXT_X86_H
 #define ZINC_CONTEXT_X86_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "context_offsets.h"
@@ -39,6 +40,12 @@ _Static_assert(__builtin_offsetof(struct hal_context, fpu) == CTX_FPU, "context 
    always set and interrupts are always enabled in user mode. */
 #define X86_RFLAGS_USER_MASK 0x40dd5ul
 #define X86_RFLAGS_ALWAYS 0x202ul
+
+/* An address is canonical when its top 17 bits are all equal: the lower half of the address space, which
+   belongs to user programs and ends at X86_USER_HALF_END, or the upper half. Anything else is refused by
+   the CPU when it is loaded as an instruction pointer or a segment base. */
+#define X86_USER_HALF_END 0x0000800000000000ul
+static inline bool x86_canonical(uint64_t a) { return (uint64_t)((int64_t)(a << 16) >> 16) == a; }
 
 /* Where the x87 control word and MXCSR sit in the xsave area, and their values after reset. */
 #define X86_FPU_FCW 0

@@ -62,11 +62,6 @@ void x86_context_init(void)
     __asm__ volatile("fninit");
 }
 
-static bool canonical(uint64_t a)
-{
-    return (uint64_t)((int64_t)(a << 16) >> 16) == a;
-}
-
 static void describe_trap(unsigned vector, struct hal_trap *trap)
 {
     *trap = (struct hal_trap){.code = vector};
@@ -99,7 +94,7 @@ static void describe_trap(unsigned vector, struct hal_trap *trap)
 void hal_context_run(struct hal_context *ctx, struct hal_trap *trap)
 {
     ctx->rflags = (ctx->rflags & X86_RFLAGS_USER_MASK) | X86_RFLAGS_ALWAYS;
-    if (!canonical(ctx->rip) || !canonical(ctx->fsbase) || !canonical(ctx->gsbase)) {
+    if (!x86_canonical(ctx->rip) || !x86_canonical(ctx->fsbase) || !x86_canonical(ctx->gsbase)) {
         *trap = (struct hal_trap){.kind = HAL_TRAP_OTHER, .code = VEC_GENERAL_PROTECTION};
         return;
     }

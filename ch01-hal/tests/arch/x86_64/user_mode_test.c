@@ -3,8 +3,8 @@
 The generic tests (tests/context_test.c, tests/mmu_test.c) hold on every target. These check what the
 x86_64 hardware adds: an interrupt takes the CPU back from a program that never traps; the kernel's half of
 every address space is out of the user's reach, for reading and for execution; contexts a kernel could set
-up wrongly are refused rather than crashing it; each context has vector registers of its own; and a program
-may move its own segment bases. */
+up wrongly are refused rather than crashing it (tests/arch/x86/); each context has vector registers of its
+own; and a program may move its own segment bases. */
 #include "kernel/ktest.h"
 #include "kernel/timer.h"
 #include "user_support.h"
@@ -57,33 +57,6 @@ KTEST(user_cannot_read_or_run_the_kernel)
     expect_fault("jump", (uint64_t)ktest_random, HAL_MMU_EXEC);
 }
 
-/* Run until a trap that is not an interrupt: any device may interrupt a program at any time. */
-static void run_to_trap(struct hal_context *ctx, struct hal_trap *trap)
-{
-    do
-        hal_context_run(ctx, trap);
-    while (trap->kind == HAL_TRAP_INTERRUPT);
-}
-
-KTEST(non_canonical_context_is_refused)
-{
-    struct user_run r;
-    struct hal_trap trap;
-    KASSERT_EQ(user_run_load(&r, "null", 1, 0), 0);
-    hal_pt_activate(r.us.pt);
-    hal_context_set_pc(&r.ctx, 0x0000800000000000ul); /* one past the lower half */
-    run_to_trap(&r.ctx, &trap);
-    KEXPECT_EQ(trap.kind, HAL_TRAP_OTHER);
-    hal_context_set_pc(&r.ctx, USER_PROGRAM_BASE);
-    hal_context_set_tls(&r.ctx, 0x1234000000000000ul);
-    run_to_trap(&r.ctx, &trap);
-    KEXPECT_EQ(trap.kind, HAL_TRAP_OTHER);
-    hal_context_set_tls(&r.ctx, 0);
-    user_run_serve(&r); /* and the context still works */
-    KEXPECT_TRUE(r.outcome.exited);
-    user_run_free(&r);
-}
-
 KTEST(vector_registers_belong_to_their_context)
 {
     /* Stop one program at its system call with its value in xmm0, run another to the end with a different
@@ -92,8 +65,7 @@ KTEST(vector_registers_belong_to_their_context)
     struct hal_trap trap;
     KASSERT_EQ(user_run_load(&a, "regs", ktest_random() >> 4, 0), 0);
     KASSERT_EQ(user_run_load(&b, "regs", ktest_random() >> 4, 0), 0);
-    hal_pt_activate(a.us.pt);
-    run_to_trap(&a.ctx, &trap);
+    user_run_to_trap(&a, &trap);
     KASSERT_EQ(trap.kind, HAL_TRAP_SYSCALL);
     hal_context_set_return(&a.ctx, 0);
     user_run_serve(&b);
