@@ -9,7 +9,8 @@
 #      one chapter's labs at a time: a later chapter builds on the earlier ones' reference code, and its
 #      tests may well fail without it (chapter 2's system calls copy through chapter 1's copy_user), so a
 #      lab is graded in its own chapter. Then the same for each lab stripped alone.
-#   4. A student tree whose tests were edited is refused by the grader.
+#   4. A student tree whose tests were edited is refused by the grader; a kernel that does not boot and a
+#      chapter that does not build leave their labs ungraded, said loudly, with exit status 2.
 # Runs on ARCH (libos by default). Exits non-zero, saying what went wrong, at the first difference.
 top=$(cd "$(dirname "$0")/.." && pwd)
 arch=${ARCH:-libos}
@@ -88,11 +89,33 @@ total=$(echo "$out" | awk '$1 == "total" { print $NF }')
 [ "${total%/*}" = 0 ] && say "the grader in the student tree scores $total" || { echo "$out"; bad "the student tree scores $total"; }
 test_file=$(cd "$work/all" && ls ch*/tests/*.c | head -n 1)
 echo "/* edited */" >> "$work/all/$test_file"
-if "$work/all/tools/grade.sh" > "$work/tampered.log" 2>&1; then
-    bad "the grader accepted an edited $test_file"
-else
+"$work/all/tools/grade.sh" > "$work/tampered.log" 2>&1
+status=$?
+if [ $status -eq 2 ] && grep -q "differ from the ones handed out" "$work/tampered.log"; then
     say "the grader refuses an edited $test_file"
+else
+    cat "$work/tampered.log"; bad "the grader accepted an edited $test_file (status $status)"
 fi
+
+sed -i '$d' "$work/all/$test_file"
+
+# ungraded NAME TREE LAB [ENV...]: grading LAB in TREE (under ENV) fails loudly: status 2, and the lab is
+# reported as not graded, with a log.
+ungraded() {
+    name=$1 tree=$2 lab=$3; shift 3
+    env "$@" "$tree/tools/grade.sh" "$lab" > "$work/ungraded.log" 2>&1
+    status=$?
+    if [ $status -eq 2 ] && grep -q "^$lab .*not graded" "$work/ungraded.log" && grep -q "log: " "$work/ungraded.log"; then
+        say "$name: the grader says so and exits 2"
+    else
+        cat "$work/ungraded.log"; bad "$name: the grader did not fail loudly (status $status)"
+    fi
+}
+first_lab=$(echo $all_labs | awk '{ print $1 }')
+[ "$arch" = libos ] && ungraded "a kernel that cannot boot" "$top" "$first_lab" ZINC_LIBOS_TLS=refused
+first_source=$(cd "$work/all" && ls "$(chapters_of "$first_lab")"/src/kernel/*.c | head -n 1)
+echo "#error this chapter must not build" >> "$work/all/$first_source"
+ungraded "a chapter that does not build" "$work/all" "$first_lab"
 
 [ $failures -eq 0 ] && rm -rf "$work"
 echo "labs: $failures problems"

@@ -14,6 +14,12 @@
 # In a student tree (tools/labs.sh), the grader first checks .lab-manifest, so the tests and the harness
 # are the ones handed out.
 # Each boot has a generous timeout (GRADE_TIMEOUT seconds, 300 by default) for slow virtual machines.
+#
+# A lab whose tests ran and failed gets its score. A lab whose tests did not run (the chapter does not
+# build, the kernel does not boot, crashes or runs out of time, or its report is malformed) is not a
+# score of 0 but a lab that could not be graded: the table says why, and where the run's log is kept
+# (build/grade/LAB.log). The exit status lets a script tell: 0 for full marks, 1 for a lower score, 2
+# when a lab could not be graded or the handed-out files were changed.
 top=$(cd "$(dirname "$0")/.." && pwd)
 arch=${ARCH:-libos}
 limit=${GRADE_TIMEOUT:-300}
@@ -26,10 +32,12 @@ if [ -f "$top/.lab-manifest" ]; then
     if ! (cd "$top" && sha256sum --quiet -c .lab-manifest >/dev/null 2>&1); then
         echo "grade: these files differ from the ones handed out; restore them to be graded:" >&2
         (cd "$top" && sha256sum --quiet -c .lab-manifest 2>&1 | sed 's/^/grade:   /' >&2)
-        exit 1
+        exit 2
     fi
 fi
 
+logs=$top/build/grade
+mkdir -p "$logs"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # The one place results are believed: a run's log, its exit status, and the tests it was asked to run.
@@ -59,7 +67,6 @@ judge() { # LOG STATUS TEST...
     }' "$log"
 }
 
-total=0; max=0; graded=0
 printf '%-22s %-9s %-13s %s\n' "lab" "arch" "tests passed" "points"
 for ch in $chapters; do
     list=$top/$ch/labs/labs.txt
@@ -69,38 +76,48 @@ for ch in $chapters; do
         [ -n "$lab" ] || continue
         if [ -n "$wanted" ] && ! echo " $wanted " | grep -q " $lab "; then continue; fi
         n=$(echo $tests | wc -w)
-        status=0
+        log=$logs/$lab.log
         if [ -z "$built" ]; then
-            if ! make -s -C "$top/$ch" all ARCH="$arch" > "$work/build.log" 2>&1; then
-                cat "$work/build.log" >&2
-                echo "# $ch does not build on $arch: its labs score nothing" >&2
-                built=failed
-            else
-                built=ok
-            fi
+            make -s -C "$top/$ch" all ARCH="$arch" > "$logs/$ch-build.log" 2>&1 && built=ok || built=failed
         fi
         if [ "$built" = ok ]; then
-            timeout "$limit" make -s -C "$top/$ch" ktest ARCH="$arch" TESTS="$tests" < /dev/null > "$work/run.log" 2>&1
+            timeout "$limit" make -s -C "$top/$ch" ktest ARCH="$arch" TESTS="$tests" < /dev/null > "$log" 2>&1
             status=$?
-            result=$(judge "$work/run.log" "$status" $tests)
+            result=$(judge "$log" "$status" $tests)
+            case $result in
+            bad*) why=${result#bad } ;;
+            esac
+            if [ $status -eq 124 ]; then why="the kernel ran out of time (${limit} s)"
+            elif [ "$why" = "the run has 0 plan lines" ]; then
+                why="the kernel did not boot or stopped before its tests (exit status $status)"
+            fi
         else
-            result="bad the chapter does not build"
+            result=bad log=$logs/$ch-build.log why="$ch does not build on $arch"
         fi
         case $result in
-        bad*) got=0; note=" (${result#bad }$( [ $status -eq 124 ] && echo ", timed out after ${limit}s"))" ;;
-        *) got=$result; note="" ;;
+        bad*)
+            printf '%-22s %-9s %-13s %s\n' "$lab" "$arch" "-/$n" "not graded: its tests did not run"
+            echo "    why: $why"
+            echo "    log: ${log#$top/}"
+            grep -av '^\(ok\|not ok\|#\)' "$log" | tail -n 3 | sed 's/^/    | /'
+            echo "0 $points ungraded" >> "$work/scores" ;;
+        *)
+            score=$((points * result / n))
+            printf '%-22s %-9s %-13s %s\n' "$lab" "$arch" "$result/$n" "$score/$points"
+            [ "$result" = "$n" ] || grep -aE '^(not ok|#)' "$log" | head -n 20 | sed 's/^/    /'
+            echo "$score $points" >> "$work/scores" ;;
         esac
-        score=$((points * got / n))
-        printf '%-22s %-9s %-13s %s\n' "$lab" "$arch" "$got/$n" "$score/$points$note"
-        if [ "$got" != "$n" ]; then
-            grep -aE '^(not ok|#)' "$work/run.log" | head -n 20 | sed 's/^/    /'
-        fi
-        echo "$score $points" >> "$work/scores"
+        why=""
     done
 done
-if [ -f "$work/scores" ]; then
-    awk '{ s += $1; m += $2 } END { printf "%-22s %-9s %-13s %d/%d\n", "total", "", "", s, m }' "$work/scores"
-else
+if [ ! -f "$work/scores" ]; then
     echo "grade: no lab matches${wanted:+ $wanted}" >&2
-    exit 1
+    exit 2
 fi
+awk '{ s += $1; m += $2 } END { printf "%-22s %-9s %-13s %d/%d\n", "total", "", "", s, m }' "$work/scores"
+ungraded=$(grep -c ungraded "$work/scores")
+if [ "$ungraded" -gt 0 ]; then
+    echo "grade: $ungraded lab(s) could not be graded, because their tests did not run: see why above" >&2
+    exit 2
+fi
+awk '{ s += $1; m += $2 } END { exit s < m }' "$work/scores"

@@ -20,14 +20,15 @@ address and the hardware's error code, so the kernel learns whether it was a rea
 
 **Why this mechanism.** It runs unmodified static binaries, needs no root and no kernel module, and keeps
 the user's registers exact, since the trap is the host kernel's own. Its cost is a signal delivery and a
-signal return per system call, about a microsecond; `make bench` prints the figure beside a host
-`getppid()`. zCore instead rewrote each `syscall` instruction into a call to the kernel, which is faster but
+signal return per system call, a few microseconds, and two host system calls more where the CPU hides
+the fsgsbase instructions (tls.c); `make bench` prints the figure beside a host `getppid()`. zCore instead rewrote each `syscall` instruction into a call to the kernel, which is faster but
 must find room for a longer instruction in code it does not understand. */
 #include <cpuid.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
 #include <asm/prctl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
