@@ -53,6 +53,7 @@ zx_status_t job_create(struct job *parent, struct job **out)
         }
         kobject_ref(&parent->base);
         j->parent = parent;
+        j->base.related_koid = parent->base.koid;
         j->next_sibling = parent->children;
         parent->children = j;
         hal_lock_release(&parent->lock);

@@ -67,6 +67,7 @@ zx_status_t process_create(struct job *job, const char *name, struct process **o
     }
     kobject_ref(&job->base);
     p->job = job;
+    p->base.related_koid = job->base.koid;
     p->next_in_job = job->processes;
     job->processes = p;
     hal_lock_release(&job->lock);

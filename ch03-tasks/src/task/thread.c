@@ -62,6 +62,7 @@ zx_status_t thread_create(struct process *p, const char *name, struct thread **o
     }
     kobject_ref(&p->base);
     t->process = p;
+    t->base.related_koid = p->base.koid;
     t->next_in_process = p->threads;
     p->threads = t;
     hal_lock_release(&p->lock);

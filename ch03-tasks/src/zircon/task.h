@@ -5,6 +5,8 @@ are Fuchsia's. */
 #ifndef ZIRCON_TASK_H
 #define ZIRCON_TASK_H
 
+#include <stdbool.h>
+
 #include "zircon/types.h"
 
 /* The return code of a process the kernel killed: by task_kill, or for an unhandled exception. */
