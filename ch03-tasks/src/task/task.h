@@ -82,7 +82,8 @@ void process_kill(struct process *p, int64_t return_code);
 void process_thread_ended(struct process *p, struct thread *t);
 
 zx_status_t thread_create(struct process *p, const char *name, struct thread **out);
-/* Start t at entry with stack and two arguments. ZX_ERR_BAD_STATE if already started. */
+/* Start t at entry with stack and two arguments. ZX_ERR_BAD_STATE if already started (or its process is
+   ending), ZX_ERR_INVALID_ARGS if entry is neither 0 nor a user address. */
 zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_t arg1, uint64_t arg2);
 void thread_kill(struct thread *t);
 

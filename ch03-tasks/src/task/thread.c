@@ -74,9 +74,14 @@ zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_
 {
     struct process *p = t->process;
     hal_lock_acquire(&p->lock);
-    if (t->state != ZX_THREAD_STATE_NEW || p->state >= PROCESS_DYING) {
+    zx_status_t status = ZX_OK;
+    if (t->state != ZX_THREAD_STATE_NEW || p->state >= PROCESS_DYING)
+        status = ZX_ERR_BAD_STATE;
+    else if (entry != 0 && (entry < HAL_USER_BASE || entry >= HAL_USER_END))
+        status = ZX_ERR_INVALID_ARGS; /* 0 is allowed, and faults: Zircon's way to test a crash */
+    if (status != ZX_OK) {
         hal_lock_release(&p->lock);
-        return ZX_ERR_BAD_STATE;
+        return status;
     }
     t->state = ZX_THREAD_STATE_RUNNING;
     if (p->state == PROCESS_INITIAL) {
