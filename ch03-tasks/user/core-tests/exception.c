@@ -9,7 +9,8 @@ Fuchsia's *Exception handling* concept page):
 - a message carries a `zx_exception_info_t` and one exception handle; the thread is BLOCKED_EXCEPTION
   until that handle closes, and then resumes (`HANDLED`), ends (`THREAD_EXIT`) or goes to the next
   handler (`TRY_NEXT`, the default, also what closing the channel with the message unread does);
-- with no handler left, the process is killed with `ZX_TASK_RETCODE_EXCEPTION_KILL`.
+- with no handler left, the process is killed with `ZX_TASK_RETCODE_EXCEPTION_KILL`;
+- a thread killed while its exception is out just ends: the exception goes to no other handler.
 
 Faults of this program's own threads are caught on their thread channels (an uncaught one would end the
 test program); a fault nobody catches is left to a child, task-helper. */
@@ -277,6 +278,25 @@ TEST(ExceptionTest, KillWhileBlockedInException)
     close_with(exception, ZX_EXCEPTION_STATE_HANDLED); /* too late to matter, and harmless */
     zx_handle_t handles[] = {channel, thread};
     EXPECT_OK(zx_handle_close_many(handles, 2));
+}
+
+TEST(ExceptionTest, KilledThreadGoesToNoOtherHandler)
+{
+    zx_handle_t channel, process_channel, exception;
+    zx_exception_info_t info;
+    ASSERT_OK(zx_task_create_exception_channel(zx_process_self(), 0, &process_channel));
+    zx_handle_t thread = start_caught(fault, &channel);
+    ASSERT_OK(next_exception(channel, &info, &exception));
+    /* Killed, and its exception let go (TRY_NEXT, the default) before the thread runs again: in Zircon
+       a killed thread just ends; its exception goes on to no other handler. */
+    EXPECT_OK(zx_task_kill(thread));
+    EXPECT_OK(zx_handle_close(exception));
+    EXPECT_OK(wait_end(thread));
+    EXPECT_STATUS(zx_object_wait_one(process_channel, ZX_CHANNEL_READABLE, zx_clock_get_monotonic() + SECOND / 50,
+                                     NULL),
+                  ZX_ERR_TIMED_OUT);
+    zx_handle_t handles[] = {process_channel, channel, thread};
+    EXPECT_OK(zx_handle_close_many(handles, 3));
 }
 
 TEST(ExceptionTest, BadEntryPointFaults)
