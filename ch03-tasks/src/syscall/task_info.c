@@ -7,7 +7,8 @@ The task topics, registered with `INFO_TOPIC` like chapter 2's handle topics. Ea
 - `ZX_INFO_PROCESS`: the return code, the start time, and whether it has started and exited.
 - `ZX_INFO_THREAD`: the state; `DYING` from the moment a thread is told to stop until it has; while it
   waits for an exception handler, `BLOCKED_EXCEPTION` and the kind of channel it waits on.
-- `ZX_INFO_JOB`: the return code and whether it was killed.
+- `ZX_INFO_JOB`: the return code, whether it has exited (it is dead: killed, and empty), and its
+  `ZX_PROP_JOB_KILL_ON_OOM`.
 - `ZX_INFO_PROCESS_THREADS`, `ZX_INFO_JOB_CHILDREN`, `ZX_INFO_JOB_PROCESSES`: arrays of koids, newest
   first. A buffer too small for all is not an error: `actual` says how many were written and `avail` how
   many there are, so a caller can ask again with room for them. */
@@ -74,7 +75,8 @@ static zx_status_t job_info(const struct info_request *req)
     zx_info_job_t info = {0};
     hal_lock_acquire(&j->lock);
     info.return_code = j->return_code;
-    info.exited = j->killed;
+    info.exited = j->state == JOB_DEAD;
+    info.kill_on_oom = j->kill_on_oom;
     hal_lock_release(&j->lock);
     return info_single_record(req, &info, sizeof info);
 }

@@ -8,8 +8,9 @@ Zircon's three kinds of task, each a kernel object:
 - a **thread** runs user code: it has a register set and a kernel thread of its own, which runs the loop
   of task/thread_loop.c, the kernel calling the user.
 
-All three signal `ZX_TASK_TERMINATED` when they are done. Each keeps a reference to its parent; a parent
-keeps its children on a list, under its lock, without references: a child removes itself when it dies. */
+All three signal `ZX_TASK_TERMINATED` when they are done. Each keeps a reference to its parent; a
+parent keeps its children on a list, under its lock, without references: a child removes itself when
+it dies (a job also when its last reference goes). */
 #ifndef ZINC_TASK_H
 #define ZINC_TASK_H
 
@@ -19,14 +20,18 @@ keeps its children on a list, under its lock, without references: a child remove
 #include "task/exceptionate.h"
 #include "zircon/task.h"
 
+enum job_state { JOB_READY, JOB_KILLING, JOB_DEAD };
+
 struct job {
     struct kobject base;
     struct job *parent;
-    struct hal_lock lock; /* guards the lists and killed */
+    uint32_t height; /* how many levels of jobs may still be made below it */
+    struct hal_lock lock; /* guards the lists, state, return_code and kill_on_oom */
     struct job *children, *next_sibling;
     struct process *processes;
-    bool killed;
+    enum job_state state;
     int64_t return_code; /* ZX_TASK_RETCODE_SYSCALL_KILL once killed */
+    bool kill_on_oom;    /* ZX_PROP_JOB_KILL_ON_OOM: kept and told; Zinc has no OOM killer yet */
     struct exceptionate exceptionate;
 };
 
@@ -68,9 +73,16 @@ extern const struct kobject_type job_type, process_type, thread_type;
 /* The root of the job tree, made at boot. */
 struct job *job_root(void);
 
-/* A new job under parent; the caller owns the reference. ZX_ERR_BAD_STATE if parent was killed. */
+/* A new job under parent; the caller owns the reference. ZX_ERR_OUT_OF_RANGE if parent is at the
+   height limit, ZX_ERR_BAD_STATE if it was killed. */
 zx_status_t job_create(struct job *parent, struct job **out);
 void job_kill(struct job *job);
+/* Put p on j's list (ZX_ERR_BAD_STATE if j was killed). When p dies it leaves the list, asserts
+   ZX_TASK_TERMINATED, and only then tells j, whose signals follow and which ends if it was killed
+   and is now empty. */
+zx_status_t job_add_process(struct job *j, struct process *p);
+void job_remove_process(struct job *j, struct process *p);
+void job_process_gone(struct job *j);
 
 zx_status_t process_create(struct job *job, const char *name, struct process **out);
 /* Load the boot filesystem's program `name` and a stack; ZX_ERR_NOT_FOUND, ZX_ERR_BAD_STATE, or the ELF

@@ -7,6 +7,7 @@ are Fuchsia's. */
 
 #include <stdbool.h>
 
+#include "zircon/signals.h"
 #include "zircon/types.h"
 
 /* The return code of a process the kernel killed: by task_kill, or for an unhandled exception. */
@@ -16,6 +17,14 @@ are Fuchsia's. */
 #define ZX_TASK_RETCODE_VDSO_KILL ((int64_t)-1027)
 #define ZX_TASK_RETCODE_EXCEPTION_KILL ((int64_t)-1028)
 #define ZX_TASK_RETCODE_CRITICAL_PROCESS_KILL ((int64_t)-1029)
+
+/* A job's signals besides ZX_JOB_TERMINATED: which of its lists are empty. */
+#define ZX_JOB_NO_JOBS ZX_OBJECT_SIGNAL_4
+#define ZX_JOB_NO_PROCESSES ZX_OBJECT_SIGNAL_5
+#define ZX_JOB_NO_CHILDREN ZX_OBJECT_SIGNAL_6 /* neither jobs nor processes */
+
+/* Kill this job first when memory runs out: a size_t, 0 or 1. */
+#define ZX_PROP_JOB_KILL_ON_OOM ((uint32_t)15u)
 
 #define ZX_INFO_PROCESS_FLAG_STARTED (1u << 0)
 #define ZX_INFO_PROCESS_FLAG_EXITED (1u << 1)
