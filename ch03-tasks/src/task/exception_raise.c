@@ -17,6 +17,7 @@ whatever the handler decides: as in Zircon, its exception goes on to no other ha
 When no handler is left, the process is killed with `ZX_TASK_RETCODE_EXCEPTION_KILL` and the kernel says
 why on the console: a user program's fault is never the kernel's. */
 #include "kernel/printk.h"
+#include "object/wait.h"
 #include "task/exception.h"
 
 static zx_excp_type_t exception_type_of(const struct hal_trap *trap)
@@ -40,10 +41,9 @@ static void report_fault(struct thread *t, const struct hal_trap *trap)
             hal_trap_name(trap->kind), (unsigned long)hal_context_pc(t->ctx), (unsigned long)trap->addr);
 }
 
-static void set_state(struct thread *t, uint32_t state, uint32_t channel_type)
+static void set_channel_type(struct thread *t, uint32_t channel_type)
 {
     hal_lock_acquire(&t->process->lock);
-    t->state = state;
     t->exception_channel_type = channel_type;
     hal_lock_release(&t->process->lock);
 }
@@ -54,9 +54,13 @@ static void set_state(struct thread *t, uint32_t state, uint32_t channel_type)
 static uint32_t offer(struct exceptionate *e, uint32_t channel_type, struct thread *t, zx_excp_type_t type)
 {
     struct exception_waiter w;
-    set_state(t, ZX_THREAD_STATE_BLOCKED_EXCEPTION, channel_type);
-    uint32_t verdict = exceptionate_send(e, t, type, &w) ? exception_wait(&w) : ZX_EXCEPTION_STATE_TRY_NEXT;
-    set_state(t, ZX_THREAD_STATE_RUNNING, ZX_EXCEPTION_CHANNEL_TYPE_NONE);
+    set_channel_type(t, channel_type);
+    wait_blocked_as(ZX_THREAD_STATE_BLOCKED_EXCEPTION);
+    uint32_t verdict = ZX_EXCEPTION_STATE_TRY_NEXT;
+    if (exceptionate_send(e, t, type, &w))
+        verdict = exception_wait(&w);
+    wait_blocked_as(0);
+    set_channel_type(t, ZX_EXCEPTION_CHANNEL_TYPE_NONE);
     return __atomic_load_n(&t->kill, __ATOMIC_SEQ_CST) ? ZX_EXCEPTION_STATE_THREAD_EXIT : verdict;
 }
 

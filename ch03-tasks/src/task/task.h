@@ -61,7 +61,7 @@ struct thread {
     struct hal_context *ctx; /* in a frame of its own (ctx_frame): with the vector state it is too big for
                                 the kernel heap */
     paddr_t ctx_frame;
-    uint32_t state;  /* ZX_THREAD_STATE_*; guarded by the process's lock */
+    uint32_t state;  /* NEW, RUNNING or DEAD; guarded by the process's lock (blocked: in caller) */
     uint32_t exception_channel_type; /* while BLOCKED_EXCEPTION: whose channel; same lock */
     bool kill;       /* atomic: the thread must end at its next return to the kernel */
     struct hal_thread *kernel_thread;

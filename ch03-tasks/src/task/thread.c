@@ -51,7 +51,12 @@ zx_status_t thread_create(struct process *p, const char *name, struct thread **o
     t->ctx = hal_pmem_ptr(frame);
     kobject_init(&t->base, &thread_type);
     kobject_set_name(&t->base, name, ZX_MAX_NAME_LEN);
-    t->caller = (struct zx_caller){&p->handles, &p->memory, &t->kill, thread_fault_in};
+    t->caller = (struct zx_caller){
+        .handles = &p->handles,
+        .memory = &p->memory,
+        .stop = &t->kill,
+        .fault_in = thread_fault_in,
+    };
     t->state = ZX_THREAD_STATE_NEW;
     hal_lock_acquire(&p->lock);
     if (p->state >= PROCESS_DYING) {

@@ -8,6 +8,7 @@ are Fuchsia's. */
 #include <stdbool.h>
 
 #include "zircon/signals.h"
+#include "zircon/thread_state.h"
 #include "zircon/types.h"
 
 /* The return code of a process the kernel killed: by task_kill, or for an unhandled exception. */
@@ -36,14 +37,12 @@ typedef struct zx_info_process {
     uint8_t padding1[4];
 } zx_info_process_t;
 
+/* A thread's states; BLOCKED, and the reasons that refine it, are in zircon/thread_state.h. */
 #define ZX_THREAD_STATE_NEW ((uint32_t)0x0000u)
 #define ZX_THREAD_STATE_RUNNING ((uint32_t)0x0001u)
 #define ZX_THREAD_STATE_SUSPENDED ((uint32_t)0x0002u)
-#define ZX_THREAD_STATE_BLOCKED ((uint32_t)0x0003u)
 #define ZX_THREAD_STATE_DYING ((uint32_t)0x0004u)
 #define ZX_THREAD_STATE_DEAD ((uint32_t)0x0005u)
-/* BLOCKED, refined by what the thread waits for: in Zinc so far, an exception. */
-#define ZX_THREAD_STATE_BLOCKED_EXCEPTION ((uint32_t)0x0103u)
 
 typedef struct zx_info_thread {
     uint32_t state; /* ZX_THREAD_STATE_* */
