@@ -57,16 +57,18 @@ static bool lists_changed(struct job *j)
     return dead;
 }
 
-/* Take child off parent's list, if it is still there. */
+/* Under the list's lock: take item off the list at head, linked through next, if it is there. */
+#define UNLINK(head, item, next)                                                                   \
+    for (__typeof__(item) *link_ = &(head); *link_; link_ = &(*link_)->next)                       \
+        if (*link_ == (item)) {                                                                    \
+            *link_ = (item)->next;                                                                 \
+            break;                                                                                 \
+        }
+
 static void unlink_child(struct job *parent, struct job *child)
 {
     hal_lock_acquire(&parent->lock);
-    for (struct job **link = &parent->children; *link; link = &(*link)->next_sibling) {
-        if (*link == child) {
-            *link = child->next_sibling;
-            break;
-        }
-    }
+    UNLINK(parent->children, child, next_sibling);
     hal_lock_release(&parent->lock);
 }
 
@@ -163,12 +165,7 @@ zx_status_t job_add_process(struct job *j, struct process *p)
 void job_remove_process(struct job *j, struct process *p)
 {
     hal_lock_acquire(&j->lock);
-    for (struct process **link = &j->processes; *link; link = &(*link)->next_in_job) {
-        if (*link == p) {
-            *link = p->next_in_job;
-            break;
-        }
-    }
+    UNLINK(j->processes, p, next_in_job);
     hal_lock_release(&j->lock);
 }
 
