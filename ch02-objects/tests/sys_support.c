@@ -9,7 +9,7 @@ int sys_env_init(struct sys_env *env)
         err = uspace_map_new(&env->us, SCRATCH_VA, SCRATCH_SIZE, HAL_MMU_READ | HAL_MMU_WRITE);
     if (!err)
         err = uspace_map_new(&env->us, READONLY_VA, PAGE_SIZE, HAL_MMU_READ);
-    env->caller = (struct zx_caller){&env->handles, &env->us, NULL, NULL};
+    env->caller = (struct zx_caller){.handles = &env->handles, .memory = &env->us};
     env->previous = hal_thread_local();
     zx_caller_set_current(&env->caller);
     return err;

@@ -29,7 +29,7 @@ int main(int argc, char **argv)
     const char *what = argc > 1 ? argv[1] : "exit";
     int n = argc > 2 ? number(argv[2]) : 0;
     if (!strcmp(what, "exit")) {
-        zx_info_handle_basic_t info;
+        zx_info_handle_basic_t info = {0}; /* koid 0: started with no handle to itself */
         zx_object_get_info(zx_process_self(), ZX_INFO_HANDLE_BASIC, &info, sizeof info, NULL, NULL);
         printf("task-helper: process koid %lu, exiting with %d\n", (unsigned long)info.koid, n);
         return n;

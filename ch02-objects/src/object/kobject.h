@@ -39,7 +39,7 @@ struct kobject_type {
 struct kobject {
     const struct kobject_type *type;
     zx_koid_t koid;
-    zx_koid_t related_koid; /* set once when the object is made (a pair's other end), never changed */
+    zx_koid_t related_koid; /* set once, when made: a pair's other end, a task's parent */
     uint32_t refs;    /* atomic */
     uint32_t handles; /* atomic */
     struct hal_lock lock; /* guards signals, observers and name */
@@ -60,8 +60,9 @@ void kobject_unref(struct kobject *obj);
 void kobject_handle_added(struct kobject *obj);
 void kobject_handle_removed(struct kobject *obj);
 
-/* The koid of the related object (a pair's peer), or ZX_KOID_INVALID. As in Zircon the relation is
-   immutable: it still names the peer after the peer is gone. */
+/* The koid of the related object (a pair's peer; a job's parent, a process's job, a thread's
+   process), or ZX_KOID_INVALID. As in Zircon the relation is immutable: it still names the peer
+   after the peer is gone. */
 zx_koid_t kobject_related_koid(struct kobject *obj);
 
 /* Set the name from len bytes of name, cut to ZX_MAX_NAME_LEN - 1; the stored name ends with a zero byte. */

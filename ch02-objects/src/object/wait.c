@@ -8,7 +8,10 @@ thread then knows for sure whether the observer fired in the meantime.
 Closing the handle ends the wait. A close can land between the system call's lookup of the handle and the
 moment the observer is in place, too early to see the observer: so once it is in place, the handle is
 looked up again. The closer removes the handle before it cancels the observers, so one of the two always
-sees the other. */
+sees the other.
+
+The reason a thread is blocked is set just before it parks and cleared when it stops parking: a wait
+that ends at once (the signal is already there, or the deadline is past) never shows as blocked. */
 #include "object/wait.h"
 
 #include "object/observer.h"
@@ -42,8 +45,16 @@ static bool still_held(struct handle_table *table, zx_handle_t value, struct kob
     return now == obj;
 }
 
+void wait_blocked_as(uint32_t reason)
+{
+    struct zx_caller *caller = hal_thread_local();
+    if (caller)
+        __atomic_store_n(&caller->blocked, reason, __ATOMIC_SEQ_CST);
+}
+
 zx_status_t object_wait(struct kobject *obj, struct handle_table *table, zx_handle_t value,
-                        zx_signals_t signals, uint64_t deadline, zx_signals_t *observed)
+                        zx_signals_t signals, uint64_t deadline, uint32_t reason,
+                        zx_signals_t *observed)
 {
     struct waiting w = {
         .o = {.watched = signals, .on_change = wake_waiter, .table = table, .handle = value},
@@ -58,8 +69,11 @@ zx_status_t object_wait(struct kobject *obj, struct handle_table *table, zx_hand
         }
     }
     bool aborted = false;
-    while (!__atomic_load_n(&w.done, __ATOMIC_ACQUIRE) && hal_timer_now() < deadline && !(aborted = zx_caller_stopping()))
+    wait_blocked_as(reason);
+    while (!__atomic_load_n(&w.done, __ATOMIC_ACQUIRE) && hal_timer_now() < deadline &&
+           !(aborted = zx_caller_stopping()))
         hal_thread_park(deadline);
+    wait_blocked_as(0);
     if (!__atomic_load_n(&w.done, __ATOMIC_ACQUIRE)) {
         zx_signals_t now = observer_remove(obj, &w.o);
         if (!__atomic_load_n(&w.done, __ATOMIC_ACQUIRE)) {
@@ -69,4 +83,12 @@ zx_status_t object_wait(struct kobject *obj, struct handle_table *table, zx_hand
     }
     *observed = w.seen;
     return w.seen & ZX_SIGNAL_HANDLE_CLOSED ? ZX_ERR_CANCELED : ZX_OK;
+}
+
+void wait_until(uint64_t deadline)
+{
+    wait_blocked_as(ZX_THREAD_STATE_BLOCKED_SLEEPING);
+    while (hal_timer_now() < deadline && !zx_caller_stopping())
+        hal_thread_park(deadline);
+    wait_blocked_as(0);
 }

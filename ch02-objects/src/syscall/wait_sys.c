@@ -1,7 +1,8 @@
 /*: # object_wait_one and nanosleep
 
-Zircon's times are signed nanoseconds on the monotonic clock; `ZX_TIME_INFINITE` waits for ever and a
-deadline in the past just samples the signals. The caller's `observed` pointer is optional. */
+Zircon's times are signed nanoseconds on the monotonic clock; `ZX_TIME_INFINITE` waits for ever and
+a deadline in the past just samples the signals. The caller's `observed` pointer is optional. Both
+block in object/wait.c, which records why: `BLOCKED_WAIT_ONE` and `BLOCKED_SLEEPING`. */
 #include "object/wait.h"
 #include "syscall/caller.h"
 #include "syscall/sys.h"
@@ -26,7 +27,8 @@ zx_status_t sys_object_wait_one(zx_handle_t handle, zx_signals_t signals, zx_tim
         return ZX_ERR_ACCESS_DENIED;
     }
     zx_signals_t seen = 0;
-    status = object_wait(obj, caller->handles, handle, signals, hal_deadline(deadline), &seen);
+    status = object_wait(obj, caller->handles, handle, signals, hal_deadline(deadline),
+                         ZX_THREAD_STATE_BLOCKED_WAIT_ONE, &seen);
     kobject_unref(obj);
     if (observed && user_copy_out(observed, &seen, sizeof seen) != ZX_OK)
         return ZX_ERR_INVALID_ARGS;
@@ -35,8 +37,6 @@ zx_status_t sys_object_wait_one(zx_handle_t handle, zx_signals_t signals, zx_tim
 
 zx_status_t sys_nanosleep(zx_time_t deadline)
 {
-    uint64_t until = hal_deadline(deadline);
-    while (hal_timer_now() < until && !zx_caller_stopping())
-        hal_thread_park(until);
+    wait_until(hal_deadline(deadline));
     return ZX_OK;
 }

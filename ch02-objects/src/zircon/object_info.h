@@ -33,7 +33,7 @@ typedef struct zx_info_handle_basic {
     zx_koid_t koid;         /* the object's koid */
     zx_rights_t rights;     /* this handle's rights */
     zx_obj_type_t type;     /* ZX_OBJ_TYPE_* */
-    zx_koid_t related_koid; /* the peer of a pair, the parent of a job, or 0 */
+    zx_koid_t related_koid; /* a pair's peer, a task's parent, or 0 */
     uint32_t reserved;
     uint8_t padding1[4];
 } zx_info_handle_basic_t;

@@ -6,8 +6,10 @@ The task topics, registered with `INFO_TOPIC` like chapter 2's handle topics. Ea
 
 - `ZX_INFO_PROCESS`: the return code, the start time, and whether it has started and exited.
 - `ZX_INFO_THREAD`: the state; `DYING` from the moment a thread is told to stop until it has; while it
-  waits for an exception handler, `BLOCKED_EXCEPTION` and the kind of channel it waits on.
-- `ZX_INFO_JOB`: the return code and whether it was killed.
+  waits, `BLOCKED_` and what for, as the wait recorded it (object/wait.h), with, for an exception
+  handler (`BLOCKED_EXCEPTION`), the kind of channel it waits on.
+- `ZX_INFO_JOB`: the return code, whether it has exited (it is dead: killed, and empty), and its
+  `ZX_PROP_JOB_KILL_ON_OOM`.
 - `ZX_INFO_PROCESS_THREADS`, `ZX_INFO_JOB_CHILDREN`, `ZX_INFO_JOB_PROCESSES`: arrays of koids, newest
   first. A buffer too small for all is not an error: `actual` says how many were written and `avail` how
   many there are, so a caller can ask again with room for them. */
@@ -55,11 +57,14 @@ static zx_status_t thread_info(const struct info_request *req)
     info.state = t->state;
     info.wait_exception_channel_type = t->exception_channel_type;
     hal_lock_release(&t->process->lock);
+    uint32_t blocked = __atomic_load_n(&t->caller.blocked, __ATOMIC_SEQ_CST);
+    if (info.state == ZX_THREAD_STATE_RUNNING && blocked)
+        info.state = blocked;
     if (info.state != ZX_THREAD_STATE_NEW && info.state != ZX_THREAD_STATE_DEAD &&
-        __atomic_load_n(&t->kill, __ATOMIC_SEQ_CST)) {
+        __atomic_load_n(&t->kill, __ATOMIC_SEQ_CST))
         info.state = ZX_THREAD_STATE_DYING;
+    if (info.state != ZX_THREAD_STATE_BLOCKED_EXCEPTION)
         info.wait_exception_channel_type = ZX_EXCEPTION_CHANNEL_TYPE_NONE;
-    }
     info.cpu_affinity_mask[0] = 1;
     return info_single_record(req, &info, sizeof info);
 }
@@ -74,7 +79,8 @@ static zx_status_t job_info(const struct info_request *req)
     zx_info_job_t info = {0};
     hal_lock_acquire(&j->lock);
     info.return_code = j->return_code;
-    info.exited = j->killed;
+    info.exited = j->state == JOB_DEAD;
+    info.kill_on_oom = j->kill_on_oom;
     hal_lock_release(&j->lock);
     return info_single_record(req, &info, sizeof info);
 }

@@ -4,7 +4,9 @@ Creating and starting jobs, processes and threads, ending them, and killing them
 Zircon's: creating a job needs `ZX_RIGHT_MANAGE_JOB` on its parent, a process `ZX_RIGHT_MANAGE_PROCESS`
 on its job, a thread `ZX_RIGHT_MANAGE_THREAD` on its process; `thread_start` needs
 `ZX_RIGHT_MANAGE_THREAD`, `process_start` `ZX_RIGHT_WRITE` on the process and on the thread; killing needs
-`ZX_RIGHT_DESTROY`. */
+`ZX_RIGHT_DESTROY`. A thread's entry must be a user address, or 0 (which faults at once: Zircon allows it
+so that tests can make a thread that crashes). `process_start` hands its `arg1` handle over to the new
+process, or, given `ZX_HANDLE_INVALID`, starts the process with no handle at all. */
 #include <string.h>
 
 #include "syscall/caller.h"
@@ -111,9 +113,12 @@ zx_status_t sys_process_start(zx_handle_t handle, zx_handle_t thread, uintptr_t 
     struct kobject *p = NULL, *t = NULL, *passed = NULL;
     zx_rights_t passed_rights = 0;
     /* arg1 is a handle that moves into the new process: it is gone from the caller whatever happens. It
-       stays a handle on the way (handle_table_move_out), so a channel end passed keeps its peer. */
-    zx_status_t status = handle_table_move_out(mine, arg1, &passed, &passed_rights);
-    if (status == ZX_OK && !(passed_rights & ZX_RIGHT_TRANSFER))
+       stays a handle on the way (handle_table_move_out), so a channel end passed keeps its peer. Or it is
+       ZX_HANDLE_INVALID, and the process starts with no handle at all (and 0 in its first argument). */
+    zx_status_t status = ZX_OK;
+    if (arg1 != ZX_HANDLE_INVALID)
+        status = handle_table_move_out(mine, arg1, &passed, &passed_rights);
+    if (status == ZX_OK && passed && !(passed_rights & ZX_RIGHT_TRANSFER))
         status = ZX_ERR_ACCESS_DENIED;
     zx_status_t s = get_task(handle, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_WRITE, &p);
     if (s != ZX_OK) {
@@ -131,12 +136,13 @@ zx_status_t sys_process_start(zx_handle_t handle, zx_handle_t thread, uintptr_t 
     if (status == ZX_OK && proc->state != PROCESS_INITIAL)
         status = ZX_ERR_BAD_STATE;
     zx_handle_t value = ZX_HANDLE_INVALID;
-    if (status == ZX_OK) {
+    if (status == ZX_OK && passed) {
         status = handle_table_move_in(&proc->handles, passed, passed_rights, &value);
         passed = NULL;
     }
-    if (status == ZX_OK)
-        status = thread_start(th, entry, stack, value, arg2);
+    if (status == ZX_OK && (status = thread_start(th, entry, stack, value, arg2)) != ZX_OK &&
+        value != ZX_HANDLE_INVALID)
+        handle_table_close(&proc->handles, value); /* a failed start closes arg1: nobody would see it */
     if (passed)
         handle_drop(passed);
     if (t)

@@ -11,9 +11,13 @@ and each job above up to the root. Each handler in turn gets the exception and k
 - `THREAD_EXIT`: the thread ends; the process lives on if it has other threads.
 - `TRY_NEXT`, or a listener that went away: the next handler is asked.
 
+A thread that is told to stop while a handler holds its exception (killed, or its process ending) ends,
+whatever the handler decides: as in Zircon, its exception goes on to no other handler.
+
 When no handler is left, the process is killed with `ZX_TASK_RETCODE_EXCEPTION_KILL` and the kernel says
 why on the console: a user program's fault is never the kernel's. */
 #include "kernel/printk.h"
+#include "object/wait.h"
 #include "task/exception.h"
 
 static zx_excp_type_t exception_type_of(const struct hal_trap *trap)
@@ -37,24 +41,27 @@ static void report_fault(struct thread *t, const struct hal_trap *trap)
             hal_trap_name(trap->kind), (unsigned long)hal_context_pc(t->ctx), (unsigned long)trap->addr);
 }
 
-static void set_state(struct thread *t, uint32_t state, uint32_t channel_type)
+static void set_channel_type(struct thread *t, uint32_t channel_type)
 {
     hal_lock_acquire(&t->process->lock);
-    t->state = state;
     t->exception_channel_type = channel_type;
     hal_lock_release(&t->process->lock);
 }
 
-/* Offer the exception to the handler at e, of the given channel type; returns the verdict, or TRY_NEXT if
-   nobody listens there. The thread counts as blocked before the message goes: a listener that reads it at
-   once must find the thread stopped. */
+/* Offer the exception to the handler at e, of the given channel type; returns the verdict, TRY_NEXT if
+   nobody listens there, or THREAD_EXIT if the thread must stop. The thread counts as blocked before the
+   message goes: a listener that reads it at once must find the thread stopped. */
 static uint32_t offer(struct exceptionate *e, uint32_t channel_type, struct thread *t, zx_excp_type_t type)
 {
     struct exception_waiter w;
-    set_state(t, ZX_THREAD_STATE_BLOCKED_EXCEPTION, channel_type);
-    uint32_t verdict = exceptionate_send(e, t, type, &w) ? exception_wait(&w) : ZX_EXCEPTION_STATE_TRY_NEXT;
-    set_state(t, ZX_THREAD_STATE_RUNNING, ZX_EXCEPTION_CHANNEL_TYPE_NONE);
-    return verdict;
+    set_channel_type(t, channel_type);
+    wait_blocked_as(ZX_THREAD_STATE_BLOCKED_EXCEPTION);
+    uint32_t verdict = ZX_EXCEPTION_STATE_TRY_NEXT;
+    if (exceptionate_send(e, t, type, &w))
+        verdict = exception_wait(&w);
+    wait_blocked_as(0);
+    set_channel_type(t, ZX_EXCEPTION_CHANNEL_TYPE_NONE);
+    return __atomic_load_n(&t->kill, __ATOMIC_SEQ_CST) ? ZX_EXCEPTION_STATE_THREAD_EXIT : verdict;
 }
 
 void exception_raise(struct thread *t, const struct hal_trap *trap)

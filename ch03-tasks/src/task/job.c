@@ -1,28 +1,109 @@
 /*: # Jobs
 
-A job is a node of the tree that holds every process. The root job is made at boot; userboot gets a handle
-to it. Killing a job kills its processes and its child jobs, and no new child can be made in it after. */
+A job is a node of the tree that holds every process. The root job is made at boot; userboot gets a
+handle to it. A job lives through three states, as in Zircon:
+
+- **ready**: new processes and child jobs may be made in it;
+- **killing**: `task_kill` was called; nothing new can be made in it, and what is in it is being
+  killed;
+- **dead**: a killed job with nothing left in it. It closes its exception channel, leaves its
+  parent's list and asserts `ZX_JOB_TERMINATED`, which may end a parent that was being killed too.
+  So jobs die from the bottom of the tree up, each after everything in it.
+
+Three signals follow the lists, whatever the state: `ZX_JOB_NO_PROCESSES` while the job has no
+process, `ZX_JOB_NO_JOBS` while it has no child job, `ZX_JOB_NO_CHILDREN` while it has neither. A
+process leaves its job's list when it dies (process.c), a child job when it dies or when its last
+reference goes.
+
+The tree has a height limit, Fuchsia's: the root may have children 32 levels deep, each job one
+level less than its parent, and a job at level 0 may hold processes but no child job
+(`ZX_ERR_OUT_OF_RANGE`). The limit also bounds the kernel's own recursion over the tree (killing a
+job kills its child jobs, recursively).
+
+Lock order: a parent job's lock before a child's; a job's lock is never held while a process lock is
+taken. */
 #include "task/task.h"
 
 #include "kernel/init.h"
 #include "kernel/kmalloc.h"
 #include "kernel/panic.h"
 
+#define JOB_ROOT_HEIGHT 32
+
+#define JOB_LIST_SIGNALS (ZX_JOB_NO_JOBS | ZX_JOB_NO_PROCESSES | ZX_JOB_NO_CHILDREN)
+
 static struct job *root;
+
+/* Under j's lock: the signals that say which of its lists are empty. */
+static void update_signals(struct job *j)
+{
+    zx_signals_t set = j->children ? 0 : ZX_JOB_NO_JOBS;
+    set |= j->processes ? 0 : ZX_JOB_NO_PROCESSES;
+    if (set == (ZX_JOB_NO_JOBS | ZX_JOB_NO_PROCESSES))
+        set |= ZX_JOB_NO_CHILDREN;
+    kobject_signal(&j->base, JOB_LIST_SIGNALS & ~set, set);
+}
+
+/* j's lists changed: its signals follow them, and a killed job with nothing left in it is dead.
+   True if this call made it so: the caller then ends it with job_end. */
+static bool lists_changed(struct job *j)
+{
+    hal_lock_acquire(&j->lock);
+    update_signals(j);
+    bool dead = j->state == JOB_KILLING && !j->children && !j->processes;
+    if (dead)
+        j->state = JOB_DEAD;
+    hal_lock_release(&j->lock);
+    return dead;
+}
+
+/* Under the list's lock: take item off the list at head, linked through next, if it is there. */
+#define UNLINK(head, item, next)                                                                   \
+    for (__typeof__(item) *link_ = &(head); *link_; link_ = &(*link_)->next)                       \
+        if (*link_ == (item)) {                                                                    \
+            *link_ = (item)->next;                                                                 \
+            break;                                                                                 \
+        }
+
+static void unlink_child(struct job *parent, struct job *child)
+{
+    hal_lock_acquire(&parent->lock);
+    UNLINK(parent->children, child, next_sibling);
+    hal_lock_release(&parent->lock);
+}
+
+/* j is dead: it says so, and leaves its parent, which may be dead in its turn. A loop, not a
+   recursion, up the tree, and in the same order as for a process: off the list first (whoever sees
+   a job terminated finds it gone from the list), then ZX_JOB_TERMINATED, then the parent's signals
+   and death (whoever sees the parent's NO_JOBS, or the parent terminated, finds the child
+   terminated). */
+static void job_end(struct job *j)
+{
+    kobject_ref(&j->base);
+    while (j) {
+        exceptionate_unbind(&j->exceptionate);
+        struct job *parent = j->parent;
+        if (parent)
+            unlink_child(parent, j);
+        kobject_signal(&j->base, 0, ZX_TASK_TERMINATED);
+        bool parent_dead = parent && lists_changed(parent);
+        if (parent_dead)
+            kobject_ref(&parent->base);
+        kobject_unref(&j->base);
+        j = parent_dead ? parent : NULL;
+    }
+}
 
 static void job_destroy(struct kobject *obj)
 {
     struct job *j = container_of(obj, struct job, base);
     exceptionate_unbind(&j->exceptionate);
     if (j->parent) {
-        hal_lock_acquire(&j->parent->lock);
-        for (struct job **link = &j->parent->children; *link; link = &(*link)->next_sibling) {
-            if (*link == j) {
-                *link = j->next_sibling;
-                break;
-            }
-        }
-        hal_lock_release(&j->parent->lock);
+        /* Its last handle went while it was alive: it leaves the tree now, and its parent, being
+           killed, may have been waiting for just that. */
+        unlink_child(j->parent, j);
+        if (lists_changed(j->parent))
+            job_end(j->parent);
         kobject_unref(&j->parent->base);
     }
     kfree(j);
@@ -39,34 +120,73 @@ const struct kobject_type job_type = {
 
 zx_status_t job_create(struct job *parent, struct job **out)
 {
+    if (parent && parent->height == 0)
+        return ZX_ERR_OUT_OF_RANGE;
     struct job *j = kzalloc(sizeof *j);
     if (!j)
         return ZX_ERR_NO_MEMORY;
     kobject_init(&j->base, &job_type);
     hal_lock_init(&j->lock);
+    j->state = JOB_READY;
+    j->height = parent ? parent->height - 1 : JOB_ROOT_HEIGHT;
+    update_signals(j);
     if (parent) {
         hal_lock_acquire(&parent->lock);
-        if (parent->killed) {
+        if (parent->state != JOB_READY) {
             hal_lock_release(&parent->lock);
             kfree(j);
             return ZX_ERR_BAD_STATE;
         }
         kobject_ref(&parent->base);
         j->parent = parent;
+        j->base.related_koid = parent->base.koid;
         j->next_sibling = parent->children;
         parent->children = j;
+        update_signals(parent);
         hal_lock_release(&parent->lock);
     }
     *out = j;
     return ZX_OK;
 }
 
+zx_status_t job_add_process(struct job *j, struct process *p)
+{
+    hal_lock_acquire(&j->lock);
+    zx_status_t status = j->state == JOB_READY ? ZX_OK : ZX_ERR_BAD_STATE;
+    if (status == ZX_OK) {
+        p->next_in_job = j->processes;
+        j->processes = p;
+        update_signals(j);
+    }
+    hal_lock_release(&j->lock);
+    return status;
+}
+
+void job_remove_process(struct job *j, struct process *p)
+{
+    hal_lock_acquire(&j->lock);
+    UNLINK(j->processes, p, next_in_job);
+    hal_lock_release(&j->lock);
+}
+
+void job_process_gone(struct job *j)
+{
+    if (lists_changed(j))
+        job_end(j);
+}
+
 void job_kill(struct job *job)
 {
-    /* Mark it first, so nothing new is made in it; then kill what is there, one by one, without holding the
-       lock while a process dies (that takes the lock again to leave the list). */
+    /* Mark it first, so nothing new is made in it; then kill what is there, one by one, without
+       holding the lock while a process dies (that takes the lock again to leave the list). What was
+       killed leaves the lists when it is dead, and the last to leave ends the job; if nothing was
+       there, it ends here. */
     hal_lock_acquire(&job->lock);
-    job->killed = true;
+    if (job->state != JOB_READY) {
+        hal_lock_release(&job->lock);
+        return;
+    }
+    job->state = JOB_KILLING;
     job->return_code = ZX_TASK_RETCODE_SYSCALL_KILL;
     hal_lock_release(&job->lock);
     for (;;) {
@@ -75,7 +195,7 @@ void job_kill(struct job *job)
         while (p && p->state >= PROCESS_DYING)
             p = p->next_in_job;
         struct job *child = job->children;
-        while (child && child->killed)
+        while (child && child->state != JOB_READY)
             child = child->next_sibling;
         struct kobject *victim = p ? &p->base : child ? &child->base : NULL;
         if (victim)
@@ -86,10 +206,11 @@ void job_kill(struct job *job)
         if (p)
             process_kill(p, ZX_TASK_RETCODE_SYSCALL_KILL);
         else
-            job_kill(child);
+            job_kill(child); /* as deep as the tree, which is at most JOB_ROOT_HEIGHT */
         kobject_unref(victim);
     }
-    kobject_signal(&job->base, 0, ZX_TASK_TERMINATED);
+    if (lists_changed(job))
+        job_end(job);
 }
 
 struct job *job_root(void)

@@ -56,20 +56,17 @@ zx_status_t process_create(struct job *job, const char *name, struct process **o
         kfree(p);
         return status;
     }
-    hal_lock_acquire(&job->lock);
-    if (job->killed) {
-        hal_lock_release(&job->lock);
+    kobject_ref(&job->base);
+    p->job = job;
+    p->base.related_koid = job->base.koid;
+    if (job_add_process(job, p) != ZX_OK) {
+        kobject_unref(&job->base);
         if (asp)
             asp->detach(p);
         uspace_destroy(&p->memory);
         kfree(p);
         return ZX_ERR_BAD_STATE;
     }
-    kobject_ref(&job->base);
-    p->job = job;
-    p->next_in_job = job->processes;
-    job->processes = p;
-    hal_lock_release(&job->lock);
     *out = p;
     return ZX_OK;
 }
@@ -83,15 +80,12 @@ static void process_die(struct process *p)
     if (asp)
         asp->detach(p);
     uspace_destroy(&p->memory);
-    hal_lock_acquire(&p->job->lock);
-    for (struct process **link = &p->job->processes; *link; link = &(*link)->next_in_job) {
-        if (*link == p) {
-            *link = p->next_in_job;
-            break;
-        }
-    }
-    hal_lock_release(&p->job->lock);
+    /* Off the job's list first, so that whoever sees the process terminated finds it gone from the
+       list; the job's signals after, so that whoever sees its NO_PROCESSES finds the process
+       terminated; and a killed job that this left empty ends after the process, never before. */
+    job_remove_process(p->job, p);
     kobject_signal(&p->base, 0, ZX_TASK_TERMINATED);
+    job_process_gone(p->job);
 }
 
 /* With p's lock held: threads never started have no kernel thread to notice the end of their process, so

@@ -8,8 +8,9 @@ Zircon's three kinds of task, each a kernel object:
 - a **thread** runs user code: it has a register set and a kernel thread of its own, which runs the loop
   of task/thread_loop.c, the kernel calling the user.
 
-All three signal `ZX_TASK_TERMINATED` when they are done. Each keeps a reference to its parent; a parent
-keeps its children on a list, under its lock, without references: a child removes itself when it dies. */
+All three signal `ZX_TASK_TERMINATED` when they are done. Each keeps a reference to its parent; a
+parent keeps its children on a list, under its lock, without references: a child removes itself when
+it dies (a job also when its last reference goes). */
 #ifndef ZINC_TASK_H
 #define ZINC_TASK_H
 
@@ -19,14 +20,18 @@ keeps its children on a list, under its lock, without references: a child remove
 #include "task/exceptionate.h"
 #include "zircon/task.h"
 
+enum job_state { JOB_READY, JOB_KILLING, JOB_DEAD };
+
 struct job {
     struct kobject base;
     struct job *parent;
-    struct hal_lock lock; /* guards the lists and killed */
+    uint32_t height; /* how many levels of jobs may still be made below it */
+    struct hal_lock lock; /* guards the lists, state, return_code and kill_on_oom */
     struct job *children, *next_sibling;
     struct process *processes;
-    bool killed;
+    enum job_state state;
     int64_t return_code; /* ZX_TASK_RETCODE_SYSCALL_KILL once killed */
+    bool kill_on_oom;    /* ZX_PROP_JOB_KILL_ON_OOM: kept and told; Zinc has no OOM killer yet */
     struct exceptionate exceptionate;
 };
 
@@ -56,7 +61,7 @@ struct thread {
     struct hal_context *ctx; /* in a frame of its own (ctx_frame): with the vector state it is too big for
                                 the kernel heap */
     paddr_t ctx_frame;
-    uint32_t state;  /* ZX_THREAD_STATE_*; guarded by the process's lock */
+    uint32_t state;  /* NEW, RUNNING or DEAD; guarded by the process's lock (blocked: in caller) */
     uint32_t exception_channel_type; /* while BLOCKED_EXCEPTION: whose channel; same lock */
     bool kill;       /* atomic: the thread must end at its next return to the kernel */
     struct hal_thread *kernel_thread;
@@ -68,9 +73,16 @@ extern const struct kobject_type job_type, process_type, thread_type;
 /* The root of the job tree, made at boot. */
 struct job *job_root(void);
 
-/* A new job under parent; the caller owns the reference. ZX_ERR_BAD_STATE if parent was killed. */
+/* A new job under parent; the caller owns the reference. ZX_ERR_OUT_OF_RANGE if parent is at the
+   height limit, ZX_ERR_BAD_STATE if it was killed. */
 zx_status_t job_create(struct job *parent, struct job **out);
 void job_kill(struct job *job);
+/* Put p on j's list (ZX_ERR_BAD_STATE if j was killed). When p dies it leaves the list, asserts
+   ZX_TASK_TERMINATED, and only then tells j, whose signals follow and which ends if it was killed
+   and is now empty. */
+zx_status_t job_add_process(struct job *j, struct process *p);
+void job_remove_process(struct job *j, struct process *p);
+void job_process_gone(struct job *j);
 
 zx_status_t process_create(struct job *job, const char *name, struct process **out);
 /* Load the boot filesystem's program `name` and a stack; ZX_ERR_NOT_FOUND, ZX_ERR_BAD_STATE, or the ELF
@@ -82,7 +94,8 @@ void process_kill(struct process *p, int64_t return_code);
 void process_thread_ended(struct process *p, struct thread *t);
 
 zx_status_t thread_create(struct process *p, const char *name, struct thread **out);
-/* Start t at entry with stack and two arguments. ZX_ERR_BAD_STATE if already started. */
+/* Start t at entry with stack and two arguments. ZX_ERR_BAD_STATE if already started (or its process is
+   ending), ZX_ERR_INVALID_ARGS if entry is neither 0 nor a user address. */
 zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_t arg1, uint64_t arg2);
 void thread_kill(struct thread *t);
 

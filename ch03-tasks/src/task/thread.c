@@ -51,7 +51,12 @@ zx_status_t thread_create(struct process *p, const char *name, struct thread **o
     t->ctx = hal_pmem_ptr(frame);
     kobject_init(&t->base, &thread_type);
     kobject_set_name(&t->base, name, ZX_MAX_NAME_LEN);
-    t->caller = (struct zx_caller){&p->handles, &p->memory, &t->kill, thread_fault_in};
+    t->caller = (struct zx_caller){
+        .handles = &p->handles,
+        .memory = &p->memory,
+        .stop = &t->kill,
+        .fault_in = thread_fault_in,
+    };
     t->state = ZX_THREAD_STATE_NEW;
     hal_lock_acquire(&p->lock);
     if (p->state >= PROCESS_DYING) {
@@ -62,6 +67,7 @@ zx_status_t thread_create(struct process *p, const char *name, struct thread **o
     }
     kobject_ref(&p->base);
     t->process = p;
+    t->base.related_koid = p->base.koid;
     t->next_in_process = p->threads;
     p->threads = t;
     hal_lock_release(&p->lock);
@@ -73,9 +79,14 @@ zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_
 {
     struct process *p = t->process;
     hal_lock_acquire(&p->lock);
-    if (t->state != ZX_THREAD_STATE_NEW || p->state >= PROCESS_DYING) {
+    zx_status_t status = ZX_OK;
+    if (t->state != ZX_THREAD_STATE_NEW || p->state >= PROCESS_DYING)
+        status = ZX_ERR_BAD_STATE;
+    else if (entry != 0 && (entry < HAL_USER_BASE || entry >= HAL_USER_END))
+        status = ZX_ERR_INVALID_ARGS; /* 0 is allowed, and faults: Zircon's way to test a crash */
+    if (status != ZX_OK) {
         hal_lock_release(&p->lock);
-        return ZX_ERR_BAD_STATE;
+        return status;
     }
     t->state = ZX_THREAD_STATE_RUNNING;
     if (p->state == PROCESS_INITIAL) {

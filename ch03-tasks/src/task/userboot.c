@@ -103,25 +103,15 @@ static zx_status_t launch(const char *name, const char *args, struct process **o
     return ZX_OK;
 }
 
-/* Whatever the program left running goes down with the machine: kill every job and wait (a few seconds at
-   most) until their processes have finished dying, so that no thread is inside user code or a system call
-   when the kernel stops. */
-static bool any_process_left(struct job *job)
-{
-    hal_lock_acquire(&job->lock); /* parent before child, as everywhere */
-    bool left = job->processes != NULL;
-    for (struct job *child = job->children; child && !left; child = child->next_sibling)
-        left = any_process_left(child);
-    hal_lock_release(&job->lock);
-    return left;
-}
-
+/* Whatever the program left running goes down with the machine: kill the root job and wait (a few
+   seconds at most) until it is dead, which is when every process under it has finished dying, so
+   that no thread is inside user code or a system call when the kernel stops. */
 static void stop_everything(void)
 {
-    job_kill(job_root());
+    zx_signals_t seen;
     uint64_t give_up = hal_timer_now() + 5000000000ull;
-    while (any_process_left(job_root()) && hal_timer_now() < give_up)
-        hal_thread_park(hal_timer_now() + 1000000);
+    job_kill(job_root());
+    object_wait(&job_root()->base, NULL, ZX_HANDLE_INVALID, ZX_TASK_TERMINATED, give_up, 0, &seen);
 }
 
 static int userboot(const char *args)
@@ -141,7 +131,7 @@ static int userboot(const char *args)
         return 1;
     }
     zx_signals_t seen;
-    object_wait(&p->base, NULL, ZX_HANDLE_INVALID, ZX_TASK_TERMINATED, HAL_NO_DEADLINE, &seen);
+    object_wait(&p->base, NULL, ZX_HANDLE_INVALID, ZX_TASK_TERMINATED, HAL_NO_DEADLINE, 0, &seen);
     kprintf("userboot: %s (koid %lu) exited with return code %ld\n", name, (unsigned long)p->base.koid,
             (long)p->return_code);
     kobject_unref(&p->base);

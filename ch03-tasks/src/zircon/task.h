@@ -5,6 +5,10 @@ are Fuchsia's. */
 #ifndef ZIRCON_TASK_H
 #define ZIRCON_TASK_H
 
+#include <stdbool.h>
+
+#include "zircon/signals.h"
+#include "zircon/thread_state.h"
 #include "zircon/types.h"
 
 /* The return code of a process the kernel killed: by task_kill, or for an unhandled exception. */
@@ -14,6 +18,14 @@ are Fuchsia's. */
 #define ZX_TASK_RETCODE_VDSO_KILL ((int64_t)-1027)
 #define ZX_TASK_RETCODE_EXCEPTION_KILL ((int64_t)-1028)
 #define ZX_TASK_RETCODE_CRITICAL_PROCESS_KILL ((int64_t)-1029)
+
+/* A job's signals besides ZX_JOB_TERMINATED: which of its lists are empty. */
+#define ZX_JOB_NO_JOBS ZX_OBJECT_SIGNAL_4
+#define ZX_JOB_NO_PROCESSES ZX_OBJECT_SIGNAL_5
+#define ZX_JOB_NO_CHILDREN ZX_OBJECT_SIGNAL_6 /* neither jobs nor processes */
+
+/* Kill this job first when memory runs out: a size_t, 0 or 1. */
+#define ZX_PROP_JOB_KILL_ON_OOM ((uint32_t)15u)
 
 #define ZX_INFO_PROCESS_FLAG_STARTED (1u << 0)
 #define ZX_INFO_PROCESS_FLAG_EXITED (1u << 1)
@@ -25,14 +37,12 @@ typedef struct zx_info_process {
     uint8_t padding1[4];
 } zx_info_process_t;
 
+/* A thread's states; BLOCKED, and the reasons that refine it, are in zircon/thread_state.h. */
 #define ZX_THREAD_STATE_NEW ((uint32_t)0x0000u)
 #define ZX_THREAD_STATE_RUNNING ((uint32_t)0x0001u)
 #define ZX_THREAD_STATE_SUSPENDED ((uint32_t)0x0002u)
-#define ZX_THREAD_STATE_BLOCKED ((uint32_t)0x0003u)
 #define ZX_THREAD_STATE_DYING ((uint32_t)0x0004u)
 #define ZX_THREAD_STATE_DEAD ((uint32_t)0x0005u)
-/* BLOCKED, refined by what the thread waits for: in Zinc so far, an exception. */
-#define ZX_THREAD_STATE_BLOCKED_EXCEPTION ((uint32_t)0x0103u)
 
 typedef struct zx_info_thread {
     uint32_t state; /* ZX_THREAD_STATE_* */

@@ -6,13 +6,15 @@ reference page:
 
 - `ZX_INFO_HANDLE_VALID` needs no buffer: the status is the answer (`ZX_OK` or `ZX_ERR_BAD_HANDLE`);
 - `ZX_INFO_HANDLE_BASIC` gives the koid, the handle's rights, the object type and the `related_koid` (the
-  other end of a pair, or 0); the relation is immutable and outlives the related object;
+  other end of a pair; a job's parent job, a process's job, a thread's process; 0 for the rest); the
+  relation is immutable and outlives the related object;
 - `ZX_INFO_HANDLE_COUNT` counts the handles to the object, and needs `ZX_RIGHT_INSPECT`;
 - `actual` and `avail` are optional; with a buffer too small for the record, the call fails with
   `ZX_ERR_BUFFER_TOO_SMALL` but still says, in `avail`, how many records there are (and 0 in `actual`);
 - a topic that does not exist is `ZX_ERR_NOT_SUPPORTED`; a bad pointer is `ZX_ERR_INVALID_ARGS`. */
 #include "zircon/object_info.h"
 #include "zircon/process.h"
+#include "zircon/task.h"
 #include "probe.h"
 #include "zxtest.h"
 
@@ -78,6 +80,26 @@ TEST(ObjectInfoTest, HandleBasicOfChannelNamesPeer)
     ASSERT_OK(zx_object_get_info(b, ZX_INFO_HANDLE_BASIC, &after, sizeof after, NULL, NULL));
     EXPECT_EQ(after.related_koid, ia.koid);
     EXPECT_OK(zx_handle_close(b));
+}
+
+TEST(ObjectInfoTest, HandleBasicOfTasksNamesTheirParents)
+{
+    zx_handle_t job, process, vmar, thread;
+    ASSERT_OK(zx_job_create(zx_job_default(), 0, &job));
+    ASSERT_OK(zx_process_create(job, "related", 7, 0, &process, &vmar));
+    ASSERT_OK(zx_thread_create(process, "related", 7, 0, &thread));
+    EXPECT_EQ(basic(job).related_koid, basic(zx_job_default()).koid);
+    EXPECT_EQ(basic(process).related_koid, basic(job).koid);
+    EXPECT_EQ(basic(thread).related_koid, basic(process).koid);
+    EXPECT_EQ(basic(zx_thread_self()).related_koid, basic(zx_process_self()).koid);
+    /* Immutable, as for a pair: the thread still names its process once both have ended. */
+    zx_koid_t process_koid = basic(process).koid;
+    EXPECT_OK(zx_task_kill(process));
+    EXPECT_OK(zx_object_wait_one(thread, ZX_TASK_TERMINATED, ZX_TIME_INFINITE, NULL));
+    EXPECT_OK(zx_handle_close(process));
+    EXPECT_EQ(basic(thread).related_koid, process_koid);
+    zx_handle_t handles[] = {thread, vmar, job}; /* vmar is ZX_HANDLE_INVALID before chapter 4 */
+    EXPECT_OK(zx_handle_close_many(handles, 3));
 }
 
 TEST(ObjectInfoTest, HandleBasicNeedsNoRights)

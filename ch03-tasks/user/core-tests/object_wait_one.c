@@ -10,20 +10,23 @@
 - `observed`, if not NULL, receives *all* the signals the object asserts, not only the ones waited for,
   on success and on timeout alike; on `ZX_ERR_CANCELED` it has `ZX_SIGNAL_HANDLE_CLOSED` set;
 - the handle needs `ZX_RIGHT_WAIT`; a bad `observed` pointer is `ZX_ERR_INVALID_ARGS`;
-- cancellation is per handle: closing *another* handle to the same object does not end the wait.
+- cancellation is per handle: closing *another* handle to the same object does not end the wait;
+- while it waits, the thread is `ZX_THREAD_STATE_BLOCKED_WAIT_ONE` (and `BLOCKED_SLEEPING` in
+  `zx_nanosleep`), which another thread sees in `ZX_INFO_THREAD`.
 
 To have something happen *during* a wait, a test starts a second thread in this same process
 (`zx_thread_create`, `zx_thread_start`) on a stack that is a static array. The helper sleeps a little,
 acts, and ends with `zx_thread_exit`; the test waits for `ZX_THREAD_TERMINATED` before it returns, so no
 helper outlives its test. Waits are kept short (tens of milliseconds), because QEMU without KVM is slow. */
 #include "zircon/process.h"
+#include "zircon/task.h"
 #include "probe.h"
 #include "zxtest.h"
 
 #define MS(n) ((zx_time_t)(n) * 1000000)
 
 /* The helper thread: what it should do, and after how long. */
-enum helper_action { SIGNAL_EVENT, CLOSE_HANDLE, CLOSE_THEN_SIGNAL };
+enum helper_action { SIGNAL_EVENT, CLOSE_HANDLE, CLOSE_THEN_SIGNAL, SIGNAL_WHEN_BLOCKED };
 
 static struct {
     enum helper_action action;
@@ -48,6 +51,11 @@ static void helper_main(uintptr_t arg1, uintptr_t arg2)
         helper.status = zx_handle_close(helper.other);
         if (helper.status == ZX_OK)
             helper.status = zx_object_signal(helper.target, 0, ZX_EVENT_SIGNALED);
+        break;
+    case SIGNAL_WHEN_BLOCKED:
+        /* other is a thread: signal once it is seen blocked in a wait (and anyway: no hang) */
+        helper.status = thread_wait_state(helper.other, ZX_THREAD_STATE_BLOCKED_WAIT_ONE);
+        zx_object_signal(helper.target, 0, ZX_EVENT_SIGNALED);
         break;
     }
     zx_thread_exit();
@@ -177,6 +185,23 @@ TEST(ObjectWaitOneTest, InfiniteWaitEndsWhenAnotherThreadSignals)
     EXPECT_EQ(observed, ZX_EVENT_SIGNALED | ZX_USER_SIGNAL_3);
     helper_join(thread);
     EXPECT_OK(helper.status);
+    EXPECT_OK(zx_handle_close(e));
+}
+
+TEST(ObjectWaitOneTest, WaitForEventThenSignal)
+{
+    zx_handle_t e;
+    ASSERT_OK(zx_event_create(0, &e));
+    zx_handle_t thread = helper_start(SIGNAL_WHEN_BLOCKED, 0, e, zx_thread_self());
+    ASSERT_NE(thread, ZX_HANDLE_INVALID);
+    zx_signals_t observed = 0;
+    EXPECT_OK(zx_object_wait_one(e, ZX_EVENT_SIGNALED, ZX_TIME_INFINITE, &observed));
+    EXPECT_EQ(observed, ZX_EVENT_SIGNALED);
+    helper_join(thread);
+    EXPECT_OK(helper.status); /* the helper saw this thread BLOCKED_WAIT_ONE */
+    zx_info_thread_t info = {0};
+    ASSERT_OK(zx_object_get_info(zx_thread_self(), ZX_INFO_THREAD, &info, sizeof info, NULL, NULL));
+    EXPECT_EQ(info.state, ZX_THREAD_STATE_RUNNING); /* and no longer is */
     EXPECT_OK(zx_handle_close(e));
 }
 

@@ -7,8 +7,9 @@ A process is made in a job, started once with its first thread, and ends with a 
   `ZX_TASK_RETCODE_SYSCALL_KILL`, one that faulted with no handler `ZX_TASK_RETCODE_EXCEPTION_KILL`;
 - `ZX_INFO_PROCESS` needs `ZX_RIGHT_INSPECT` and tells `STARTED` and `EXITED` apart; an ended process
   asserts `ZX_PROCESS_TERMINATED`;
-- starting needs `ZX_RIGHT_WRITE`, a thread of the same process, and a process not started yet; the handle
-  it passes moves to the child even when starting fails;
+- starting needs `ZX_RIGHT_WRITE`, a thread of the same process, a process not started yet, and an entry
+  that is 0 or a user address; the handle it passes leaves the caller even when starting fails (and is
+  closed then); with `ZX_HANDLE_INVALID` instead of a handle, the process starts with none at all;
 - `zx_task_kill` ends a process whatever it does: spinning in user code, or blocked in the kernel;
 - processes that never make a system call still share the CPU: two spin, and a third gets its work done. */
 #include "launch.h"
@@ -138,7 +139,8 @@ TEST(ProcessTest, StartChecksItsArguments)
     ASSERT_OK(zx_event_create(0, &event));
     EXPECT_STATUS(zx_process_start(l.process, other_thread, l.entry, l.stack, event, 0), ZX_ERR_ACCESS_DENIED);
     EXPECT_STATUS(zx_handle_close(event), ZX_ERR_BAD_HANDLE);
-    EXPECT_STATUS(zx_process_start(l.process, l.thread, l.entry, l.stack, ZX_HANDLE_INVALID, 0), ZX_ERR_BAD_HANDLE);
+    /* A value that names no handle (this one was just consumed) is a bad handle; 0 is none at all. */
+    EXPECT_STATUS(zx_process_start(l.process, l.thread, l.entry, l.stack, event, 0), ZX_ERR_BAD_HANDLE);
     ASSERT_OK(zx_event_create(0, &event));
     EXPECT_STATUS(zx_process_start(other_thread, l.thread, l.entry, l.stack, event, 0), ZX_ERR_WRONG_TYPE);
     /* The real start; then starting again, with another thread of it, is a bad state. */
@@ -152,6 +154,56 @@ TEST(ProcessTest, StartChecksItsArguments)
     EXPECT_OK(zx_object_wait_one(second, ZX_THREAD_TERMINATED, 0, NULL));
     zx_handle_t handles[] = {process, second, other_thread, other};
     EXPECT_OK(zx_handle_close_many(handles, 4));
+}
+
+/* A process created and loaded with task-helper, not started: its first thread in *thread. */
+static zx_handle_t loaded(zx_handle_t *thread, uintptr_t *entry, uintptr_t *stack)
+{
+    zx_handle_t process = ZX_HANDLE_INVALID, vmar = ZX_HANDLE_INVALID;
+    EXPECT_OK(zx_process_create(zx_job_default(), "task-helper", 11, 0, &process, &vmar));
+    EXPECT_OK(zinc_process_load(process, "task-helper", 11, entry, stack));
+    EXPECT_OK(zx_thread_create(process, "first", 5, 0, thread));
+    zx_handle_close(vmar); /* ZX_HANDLE_INVALID before chapter 4 */
+    return process;
+}
+
+TEST(ProcessTest, ProcessStartNoHandle)
+{
+    /* With no bootstrap handle, task-helper finds no arguments, and its main returns 0. */
+    zx_handle_t thread, process;
+    uintptr_t entry, stack;
+    process = loaded(&thread, &entry, &stack);
+    ASSERT_OK(zx_process_start(process, thread, entry, stack, ZX_HANDLE_INVALID, 0));
+    zx_info_process_t info = wait_info(process);
+    EXPECT_EQ(info.flags, ZX_INFO_PROCESS_FLAG_STARTED | ZX_INFO_PROCESS_FLAG_EXITED);
+    EXPECT_EQ(info.return_code, 0);
+    zx_handle_t handles[] = {thread, process};
+    EXPECT_OK(zx_handle_close_many(handles, 2));
+}
+
+TEST(ProcessTest, ProcessStartNonUserspaceEntry)
+{
+    zx_handle_t thread, process, event, dup;
+    uintptr_t entry, stack;
+    process = loaded(&thread, &entry, &stack);
+    EXPECT_STATUS(zx_process_start(process, thread, 1, stack, ZX_HANDLE_INVALID, 0), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_process_start(process, thread, (uintptr_t)KERNEL_HALF, stack, ZX_HANDLE_INVALID, 0),
+                  ZX_ERR_INVALID_ARGS);
+    /* A handle passed to a start that fails is closed, not left in the process that did not start. */
+    ASSERT_OK(zx_event_create(0, &event));
+    ASSERT_OK(zx_handle_duplicate(event, ZX_RIGHT_SAME_RIGHTS, &dup));
+    EXPECT_STATUS(zx_process_start(process, thread, (uintptr_t)KERNEL_HALF, stack, dup, 0),
+                  ZX_ERR_INVALID_ARGS);
+    EXPECT_FALSE(is_valid(dup));
+    EXPECT_EQ(handle_count(event), 1);
+    /* The process was never started, and still can be. */
+    zx_info_process_t info = {0};
+    EXPECT_OK(zx_object_get_info(process, ZX_INFO_PROCESS, &info, sizeof info, NULL, NULL));
+    EXPECT_EQ(info.flags, 0);
+    ASSERT_OK(zx_process_start(process, thread, entry, stack, ZX_HANDLE_INVALID, 0));
+    EXPECT_EQ(wait_info(process).return_code, 0);
+    zx_handle_t handles[] = {event, thread, process};
+    EXPECT_OK(zx_handle_close_many(handles, 3));
 }
 
 TEST(ProcessTest, LastStartedThreadExitEndsIt)

@@ -7,6 +7,9 @@ A thread is created in a process (NEW), started once at an entry with a stack an
 - creating needs `ZX_RIGHT_MANAGE_THREAD` on the process, starting it on the thread; options must be 0;
 - a thread that ended, or already started, cannot start again: `ZX_ERR_BAD_STATE`;
 - `zx_task_kill` on a thread ends that thread only, spinning or not; the process goes on;
+- a thread blocked in the kernel is `ZX_THREAD_STATE_BLOCKED_` and what it waits for (`SLEEPING` in
+  `zx_nanosleep`, `WAIT_ONE` in `zx_object_wait_one`; `ZX_THREAD_STATE_BASIC` of each is `BLOCKED`),
+  and `RUNNING` again once the wait is over;
 - `ZX_INFO_PROCESS_THREADS` lists the threads of a process that have not ended.
 
 The threads run functions of this program through `zinc_thread_start` (user/lib/launch.c), on stacks of
@@ -61,6 +64,20 @@ static void exit_early(uintptr_t arg)
     cells[1] = 1;
     zx_thread_exit();
     cells[1] = 2; /* never */
+}
+
+static void sleep_for_ever(uintptr_t unused)
+{
+    zx_nanosleep(ZX_TIME_INFINITE);
+}
+
+/* Wait for the event whose handle is arg, then say so and spin. */
+static void wait_then_spin(uintptr_t event)
+{
+    zx_object_wait_one((zx_handle_t)event, ZX_EVENT_SIGNALED, ZX_TIME_INFINITE, NULL);
+    cells[1] = 1;
+    for (;;)
+        cells[2]++;
 }
 
 /* The entry of a raw start: both arguments arrive, in the first two argument registers. */
@@ -206,4 +223,35 @@ TEST(ThreadTest, InfoChecksTypeAndRights)
     EXPECT_STATUS(zx_object_get_info(zx_thread_self(), ZX_INFO_THREAD, &info, 4, NULL, NULL), ZX_ERR_BUFFER_TOO_SMALL);
     EXPECT_EQ(state_of(zx_thread_self()), ZX_THREAD_STATE_RUNNING);
     EXPECT_OK(zx_handle_close(weak));
+}
+
+TEST(ThreadTest, BlockedSleepingInNanosleep)
+{
+    zx_handle_t thread = new_thread("g");
+    ASSERT_OK(zinc_thread_start(thread, sleep_for_ever, 0, stacks[0], STACK_SIZE));
+    EXPECT_OK(thread_wait_state(thread, ZX_THREAD_STATE_BLOCKED_SLEEPING));
+    EXPECT_EQ(ZX_THREAD_STATE_BASIC(state_of(thread)), ZX_THREAD_STATE_BLOCKED);
+    EXPECT_OK(zx_task_kill(thread));
+    EXPECT_OK(wait_end(thread));
+    EXPECT_EQ(state_of(thread), ZX_THREAD_STATE_DEAD);
+    EXPECT_OK(zx_handle_close(thread));
+}
+
+TEST(ThreadTest, BlockedWaitOneThenRunning)
+{
+    zx_handle_t thread = new_thread("h"), event;
+    ASSERT_OK(zx_event_create(0, &event));
+    cells[1] = 0;
+    ASSERT_OK(zinc_thread_start(thread, wait_then_spin, event, stacks[1], STACK_SIZE));
+    EXPECT_OK(thread_wait_state(thread, ZX_THREAD_STATE_BLOCKED_WAIT_ONE));
+    EXPECT_EQ(cells[1], 0);
+    ASSERT_OK(zx_object_signal(event, 0, ZX_EVENT_SIGNALED));
+    zx_time_t give_up = zx_clock_get_monotonic() + 10 * SECOND;
+    while (cells[1] == 0 && zx_clock_get_monotonic() < give_up)
+        zx_nanosleep(zx_clock_get_monotonic() + MILLISECOND);
+    EXPECT_EQ(state_of(thread), ZX_THREAD_STATE_RUNNING);
+    EXPECT_OK(zx_task_kill(thread));
+    EXPECT_OK(wait_end(thread));
+    zx_handle_t handles[] = {thread, event};
+    EXPECT_OK(zx_handle_close_many(handles, 2));
 }

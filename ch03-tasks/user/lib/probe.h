@@ -1,8 +1,8 @@
 /*: # Looking at objects from a test
 
 Small helpers the test programs share: an object's signals, its basic record, how many handles it has,
-whether a handle is valid, and two addresses no program may pass as a buffer. Each checks its own system
-call, so a helper that fails makes the test fail. */
+whether a handle is valid, a thread's state, and two addresses no program may pass as a buffer. Each
+checks its own system call, so a helper that fails makes the test fail. */
 #ifndef ZINC_PROBE_H
 #define ZINC_PROBE_H
 
@@ -24,5 +24,9 @@ uint32_t handle_count(zx_handle_t h);
 
 /* Does h name a handle of this process? */
 int is_valid(zx_handle_t h);
+
+/* Wait until thread is in state (ZX_INFO_THREAD), looking every millisecond, as Fuchsia's tests
+   do: a thread's state cannot be waited for. ZX_ERR_TIMED_OUT if it is not so within 10 seconds. */
+zx_status_t thread_wait_state(zx_handle_t thread, uint32_t state);
 
 #endif

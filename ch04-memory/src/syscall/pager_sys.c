@@ -53,7 +53,8 @@ zx_status_t sys_port_wait(zx_handle_t handle, zx_time_t deadline, uaddr_t packet
     uint64_t until = deadline == ZX_TIME_INFINITE ? HAL_NO_DEADLINE : deadline < 0 ? 0 : (uint64_t)deadline;
     zx_signals_t seen;
     while ((status = port_take(port, &p)) == ZX_ERR_SHOULD_WAIT) {
-        status = object_wait(port, caller->handles, handle, PORT_READABLE, until, &seen);
+        status = object_wait(port, caller->handles, handle, PORT_READABLE, until,
+                             ZX_THREAD_STATE_BLOCKED_PORT, &seen);
         if (status != ZX_OK)
             break;
     }

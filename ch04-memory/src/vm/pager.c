@@ -4,6 +4,7 @@
 #include "kernel/frame.h"
 #include "kernel/kmalloc.h"
 #include "object/port.h"
+#include "object/wait.h"
 #include "syscall/caller.h"
 #include "vm/vmo.h"
 
@@ -138,6 +139,8 @@ bool pager_wait(void)
 {
     if (zx_caller_stopping())
         return false;
+    wait_blocked_as(ZX_THREAD_STATE_BLOCKED_PAGER);
     hal_thread_park(hal_timer_now() + WAIT_SLICE_NS);
+    wait_blocked_as(0);
     return true;
 }
