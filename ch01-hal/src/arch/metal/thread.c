@@ -25,6 +25,7 @@ struct hal_thread {
     uint32_t token; /* atomic: set by hal_thread_wake, taken by hal_thread_park; a word, because
                        riscv64's atomic instructions work on words, not bytes */
     void *local;
+    void *release_list;
 };
 
 static struct hal_thread boot_thread = {.next = &boot_thread, .live = true};
@@ -59,6 +60,7 @@ int hal_thread_spawn(void (*fn)(void *arg), void *arg)
     t->live = true;
     t->token = 0;
     t->local = NULL;
+    t->release_list = NULL;
     t->sp = metal_stack_init(stacks[t - threads] + METAL_STACK_SIZE, thread_start);
     t->next = current->next;
     current->next = t;
@@ -119,4 +121,14 @@ void *hal_thread_local(void)
 void hal_thread_set_local(void *p)
 {
     current->local = p;
+}
+
+void *hal_thread_release_list(void)
+{
+    return current->release_list;
+}
+
+void hal_thread_set_release_list(void *p)
+{
+    current->release_list = p;
 }
