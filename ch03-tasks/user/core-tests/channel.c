@@ -16,6 +16,8 @@ A channel carries messages of bytes and handles between its two ends (`zx_channe
   (`ZX_ERR_NOT_SUPPORTED`); a handle listed twice is `ZX_ERR_BAD_HANDLE`;
 - a message holds at most `ZX_CHANNEL_MAX_MSG_BYTES` (64 KiB) and `ZX_CHANNEL_MAX_MSG_HANDLES` (64);
   one more of either is `ZX_ERR_OUT_OF_RANGE`;
+- a channel end may travel inside a message queued at a channel end that travels inside another, to
+  any depth; closing the outermost destroys them all;
 - writing needs `ZX_RIGHT_WRITE`, reading `ZX_RIGHT_READ`; any bad pointer is `ZX_ERR_INVALID_ARGS`. */
 #include <string.h>
 
@@ -509,4 +511,29 @@ TEST(ChannelTest, FailedReadLeaksNoHandle)
     EXPECT_EQ(handle_count(e), 1);
     zx_handle_t all[] = {a, b, e};
     EXPECT_OK(zx_handle_close_many(all, 3));
+}
+
+/* Fuchsia's case nests 200 channels, both ends of each in a message queued at the one before; here
+   10,000 deep, built from the inside out so that the process never holds more than a few handles.
+   The innermost message carries one end of an event pair: when the outer channel is closed, the
+   whole chain is destroyed (in a loop: object/kobject.c), and the other end sees its peer go. */
+TEST(ChannelTest, NestingIsOk)
+{
+    enum { DEPTH = 10000 };
+    zx_handle_t inside[2], watch;
+    ASSERT_OK(zx_eventpair_create(0, &inside[0], &watch));
+    inside[1] = ZX_HANDLE_INVALID;
+    uint32_t count = 1;
+    for (int i = 0; i < DEPTH; i++) {
+        zx_handle_t local, remote;
+        ASSERT_OK(zx_channel_create(0, &local, &remote));
+        ASSERT_OK(zx_channel_write(local, 0, NULL, 0, inside, count));
+        inside[0] = local;
+        inside[1] = remote;
+        count = 2;
+    }
+    EXPECT_EQ(signals_of(watch) & ZX_EVENTPAIR_PEER_CLOSED, 0);
+    EXPECT_OK(zx_handle_close_many(inside, 2));
+    EXPECT_EQ(signals_of(watch) & ZX_EVENTPAIR_PEER_CLOSED, ZX_EVENTPAIR_PEER_CLOSED);
+    EXPECT_OK(zx_handle_close(watch));
 }
