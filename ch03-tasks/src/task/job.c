@@ -61,14 +61,24 @@ zx_status_t job_create(struct job *parent, struct job **out)
     return ZX_OK;
 }
 
-void job_kill(struct job *job)
+static void mark_killed(struct job *job)
 {
-    /* Mark it first, so nothing new is made in it; then kill what is there, one by one, without holding the
-       lock while a process dies (that takes the lock again to leave the list). */
     hal_lock_acquire(&job->lock);
     job->killed = true;
     job->return_code = ZX_TASK_RETCODE_SYSCALL_KILL;
     hal_lock_release(&job->lock);
+}
+
+void job_kill(struct job *top)
+{
+    /* A loop, not a recursion, for a program chooses how deeply jobs nest: kill the processes of
+       the job we are at, go down into a child not killed yet, and climb back through `parent` once
+       a job has nothing left alive below it. Each job is marked first, so nothing new is made in
+       it; no lock is held while a process dies (that takes the lock again to leave the list). A
+       reference keeps the job we are at; it keeps its parent. */
+    struct job *job = top;
+    kobject_ref(&job->base);
+    mark_killed(job);
     for (;;) {
         hal_lock_acquire(&job->lock);
         struct process *p = job->processes;
@@ -77,19 +87,27 @@ void job_kill(struct job *job)
         struct job *child = job->children;
         while (child && child->killed)
             child = child->next_sibling;
-        struct kobject *victim = p ? &p->base : child ? &child->base : NULL;
-        if (victim)
-            kobject_ref(victim);
+        struct kobject *next = p ? &p->base : child ? &child->base : NULL;
+        if (next)
+            kobject_ref(next);
         hal_lock_release(&job->lock);
-        if (!victim)
-            break;
-        if (p)
+        if (p) {
             process_kill(p, ZX_TASK_RETCODE_SYSCALL_KILL);
-        else
-            job_kill(child);
-        kobject_unref(victim);
+            kobject_unref(&p->base);
+        } else if (child) { /* down */
+            mark_killed(child);
+            job = child;
+        } else { /* up */
+            kobject_signal(&job->base, 0, ZX_TASK_TERMINATED);
+            struct job *parent = job == top ? NULL : job->parent;
+            if (parent)
+                kobject_ref(&parent->base);
+            kobject_unref(&job->base);
+            if (!parent)
+                return;
+            job = parent;
+        }
     }
-    kobject_signal(&job->base, 0, ZX_TASK_TERMINATED);
 }
 
 struct job *job_root(void)

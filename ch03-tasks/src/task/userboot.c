@@ -106,13 +106,36 @@ static zx_status_t launch(const char *name, const char *args, struct process **o
 /* Whatever the program left running goes down with the machine: kill every job and wait (a few seconds at
    most) until their processes have finished dying, so that no thread is inside user code or a system call
    when the kernel stops. */
-static bool any_process_left(struct job *job)
+/* Is there a process in top's tree? The walk is a loop, since programs choose how deep jobs nest;
+   it holds the lock of every job from top down to where it is (parent before child, as everywhere),
+   so that none of them leaves its parent's list meanwhile. */
+static bool any_process_left(struct job *top)
 {
-    hal_lock_acquire(&job->lock); /* parent before child, as everywhere */
-    bool left = job->processes != NULL;
-    for (struct job *child = job->children; child && !left; child = child->next_sibling)
-        left = any_process_left(child);
-    hal_lock_release(&job->lock);
+    struct job *j = top;
+    hal_lock_acquire(&j->lock);
+    bool left = false;
+    for (;;) {
+        if (j->processes) {
+            left = true;
+        } else if (j->children) { /* down */
+            j = j->children;
+            hal_lock_acquire(&j->lock);
+            continue;
+        }
+        while (j != top && !j->next_sibling && !left) { /* up, to the next sibling on the way */
+            hal_lock_release(&j->lock);
+            j = j->parent;
+        }
+        if (j == top || left)
+            break;
+        struct job *next = j->next_sibling; /* across: the parent's lock keeps the list */
+        hal_lock_release(&j->lock);
+        j = next;
+        hal_lock_acquire(&j->lock);
+    }
+    for (; j != top; j = j->parent) /* let go of the path */
+        hal_lock_release(&j->lock);
+    hal_lock_release(&top->lock);
     return left;
 }
 
