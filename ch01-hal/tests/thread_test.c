@@ -69,13 +69,14 @@ static struct {
     struct hal_thread *sleeper;
     int done;
     uint64_t token;
-    void *their_local;
+    void *their_local, *their_release_list;
 } relay;
 
 static void waker(void *arg)
 {
     relay.token = (uint64_t)(uintptr_t)arg;
     relay.their_local = hal_thread_local();
+    relay.their_release_list = hal_thread_release_list();
     __atomic_store_n(&relay.done, 1, __ATOMIC_SEQ_CST);
     hal_thread_wake(relay.sleeper);
 }
@@ -84,9 +85,10 @@ KTEST(another_thread_wakes_a_parked_one)
 {
     void *before = hal_thread_local();
     hal_thread_set_local(&relay);
+    hal_thread_set_release_list(&relay.token);
     relay.sleeper = hal_thread_current();
     relay.done = 0;
-    relay.their_local = &relay;
+    relay.their_local = relay.their_release_list = &relay;
     uint64_t token = ktest_random() & 0xffffff;
     KASSERT_EQ(hal_thread_spawn(waker, (void *)(uintptr_t)token), 0);
     uint64_t give_up = hal_timer_now() + 5000000000ull;
@@ -94,7 +96,10 @@ KTEST(another_thread_wakes_a_parked_one)
         hal_thread_park(give_up);
     KEXPECT_EQ(relay.done, 1);
     KEXPECT_EQ(relay.token, token);
-    KEXPECT_TRUE(relay.their_local == NULL); /* the thread-local pointer is this thread's alone */
+    KEXPECT_TRUE(relay.their_local == NULL); /* the thread-local pointers are this thread's alone */
+    KEXPECT_TRUE(relay.their_release_list == NULL);
     KEXPECT_TRUE(hal_thread_local() == &relay);
+    KEXPECT_TRUE(hal_thread_release_list() == &relay.token);
     hal_thread_set_local(before);
+    hal_thread_set_release_list(NULL);
 }

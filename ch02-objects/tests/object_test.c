@@ -204,3 +204,47 @@ KTEST(channel_carries_large_messages_and_handles)
     kobject_unref(a);
     kobject_unref(b);
 }
+
+/* Destruction must not recurse: a channel end whose queue holds the end of another channel, whose
+   queue holds another, 10,000 deep, is destroyed with the stack no deeper for the last level than
+   for the first (object/kobject.c). Each destroy notes how deep in the stack it runs. */
+static int nested_destroyed;
+static uintptr_t destroy_sp_low, destroy_sp_high;
+
+static void measuring_destroy(struct kobject *obj)
+{
+    uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+    if (!nested_destroyed || sp < destroy_sp_low)
+        destroy_sp_low = sp;
+    if (!nested_destroyed || sp > destroy_sp_high)
+        destroy_sp_high = sp;
+    nested_destroyed++;
+    channel_type.destroy(obj);
+}
+
+KTEST(nested_channel_ends_are_destroyed_in_a_loop)
+{
+    enum { DEPTH = 10000 };
+    static struct kobject_type measured;
+    measured = channel_type;
+    measured.destroy = measuring_destroy;
+    nested_destroyed = 0;
+    struct kobject *carrier = NULL; /* the end whose queue holds all the levels so far */
+    for (int i = 0; i < DEPTH; i++) {
+        struct kobject *a, *b;
+        KASSERT_EQ(channel_create(&a, &b), ZX_OK);
+        a->type = b->type = &measured;
+        struct message *m = message_create(0, carrier ? 1 : 0);
+        KASSERT_TRUE(m != NULL);
+        if (carrier)
+            m->handles[0] = (struct message_handle){carrier, ZX_RIGHTS_BASIC};
+        KASSERT_EQ(channel_write(a, m), ZX_OK); /* queued at b, which now carries the rest */
+        kobject_unref(a);
+        carrier = b;
+    }
+    KEXPECT_EQ(nested_destroyed, DEPTH); /* the writing ends */
+    nested_destroyed = 0;
+    kobject_unref(carrier);
+    KEXPECT_EQ(nested_destroyed, DEPTH);
+    KEXPECT_LT(destroy_sp_high - destroy_sp_low, 256);
+}

@@ -18,9 +18,11 @@ USER_OBJCOPY := $(CROSS)objcopy
 
 ARCH_FLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
 # -fno-tree-loop-distribute-patterns: else gcc turns the loop inside memset (arch/metal/string.c) into a call
-# to memset.
+# to memset. -Wframe-larger-than: a kernel stack's guard page (arch/metal/metal.h) is one page, and
+# a larger frame could step over it; gcc 12 cannot probe frames a page at a time on riscv64.
 CFLAGS := -std=gnu11 -O2 -g $(ARCH_FLAGS) -ffreestanding -nostdlib -fno-pic -fno-stack-protector \
-	-fno-omit-frame-pointer -fno-tree-loop-distribute-patterns $(WARNINGS)
+	-fno-omit-frame-pointer -fno-tree-loop-distribute-patterns -Wframe-larger-than=4000 \
+	$(WARNINGS)
 ASFLAGS := -g $(ARCH_FLAGS)
 # No C library: only the compiler's freestanding headers, and the kernel's own string.h (arch/riscv64/).
 CPPFLAGS := -DUSER_PROGRAM_BASE=$(USER_BASE)ul -nostdinc -isystem $(shell $(CC) -print-file-name=include)

@@ -19,10 +19,13 @@ USER_OBJCOPY := objcopy
 NM := nm
 
 # -fno-tree-loop-distribute-patterns: else gcc turns the loop inside memset (arch/metal/string.c) into a call
-# to memset.
+# to memset. -fstack-clash-protection: a function whose frame is larger than a page (some tests keep
+# a register set of 7 KiB) touches it a page at a time, so that it cannot step over a kernel stack's
+# guard page (arch/metal/metal.h).
 CFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdlib -fno-pic -fno-pie -mcmodel=kernel -mno-red-zone \
 	-mno-sse -mno-sse2 -mno-mmx -mno-avx -mno-3dnow -fno-stack-protector -fno-omit-frame-pointer \
-	-fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns $(WARNINGS)
+	-fno-asynchronous-unwind-tables -fno-tree-loop-distribute-patterns -fstack-clash-protection \
+	$(WARNINGS)
 ASFLAGS := -g
 CPPFLAGS := -DUSER_PROGRAM_BASE=$(USER_BASE)ul
 # The linker script of the latest chapter that has one.

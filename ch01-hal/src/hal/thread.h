@@ -6,8 +6,11 @@ threads on top of these.
 
 Blocking is two calls: a thread *parks* until another *wakes* it or a deadline passes. A wake that arrives
 before the park is kept (one token per thread), so the usual pattern cannot lose a wake-up: publish that you
-are waiting, check the condition, park; the waker changes the condition, then wakes. Each thread also has
-one pointer of its own (`hal_thread_local`), which the kernel uses to know on whose behalf it runs. */
+are waiting, check the condition, park; the waker changes the condition, then wakes.
+
+Each thread also has two pointers of its own: `hal_thread_local`, which the kernel uses to know on
+whose behalf it runs, and `hal_thread_release_list`, which the object layer uses to destroy objects
+in a loop rather than by recursion (object/kobject.c; Zircon's threads keep the same pointer). */
 #ifndef ZINC_HAL_THREAD_H
 #define ZINC_HAL_THREAD_H
 
@@ -40,5 +43,9 @@ void hal_thread_interrupt(struct hal_thread *t);
 /* The calling thread's own pointer (NULL until set). */
 void *hal_thread_local(void);
 void hal_thread_set_local(void *p);
+
+/* The calling thread's release list (NULL until set). */
+void *hal_thread_release_list(void);
+void hal_thread_set_release_list(void *p);
 
 #endif

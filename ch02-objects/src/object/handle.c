@@ -127,6 +127,8 @@ zx_status_t handle_table_get(struct handle_table *t, zx_handle_t value, struct k
         *obj = h->obj;
         *rights = h->rights;
         kobject_ref(h->obj);
+    } else {
+        *obj = NULL;
     }
     hal_lock_release(&t->lock);
     return h ? ZX_OK : ZX_ERR_BAD_HANDLE;
@@ -143,8 +145,10 @@ zx_status_t handle_table_get_checked(struct handle_table *t, zx_handle_t value, 
         status = ZX_ERR_WRONG_TYPE;
     else if ((rights & need) != need)
         status = ZX_ERR_ACCESS_DENIED;
-    if (status != ZX_OK)
+    if (status != ZX_OK) {
         kobject_unref(*obj);
+        *obj = NULL;
+    }
     return status;
 }
 

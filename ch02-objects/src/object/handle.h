@@ -43,7 +43,7 @@ zx_status_t handle_table_add(struct handle_table *t, struct kobject *obj, zx_rig
                              zx_handle_t *out);
 
 /* Look up value: on ZX_OK, *obj holds a new reference the caller must drop, *rights the handle's rights.
-   ZX_ERR_BAD_HANDLE for a value that names no handle. */
+   ZX_ERR_BAD_HANDLE for a value that names no handle. On failure *obj is NULL. */
 zx_status_t handle_table_get(struct handle_table *t, zx_handle_t value, struct kobject **obj,
                              zx_rights_t *rights);
 

@@ -2,7 +2,18 @@
 
 Koids come from one counter that only goes up; Zircon starts them above a small reserved range (1 is the
 kernel's own). Reference counts are atomic, so taking and dropping references needs no lock; the
-object's lock guards only its signals, observers and name. */
+object's lock guards only its signals, observers and name.
+
+**Destruction is a loop, never a recursion.** Destroying an object drops the references it held, and
+one of them may be the last of another object, whose destruction drops more: a channel end whose
+queue holds a channel end whose queue holds another, as deep as a program cares to nest them. Were
+each `destroy` called from inside the one before, the kernel stack would need a frame per level, and
+a user program would choose how many (bare-metal kernel stacks are 16 KiB). So the outermost
+`kobject_unref` of a thread that reaches zero opens a *release list* (on its own stack, found
+through the thread's HAL pointer for it); every object whose last reference goes while the list is
+open joins it instead of being destroyed on the spot, and the outermost call destroys them one after
+the other until the list is empty. The stack stays as deep as one `destroy`, however long the chain.
+Zircon's kernel does the same. */
 #include "object/kobject.h"
 
 #include <string.h>
@@ -29,6 +40,7 @@ void kobject_init(struct kobject *obj, const struct kobject_type *type)
     obj->signals = 0;
     obj->observers = NULL;
     memset(obj->name, 0, sizeof obj->name);
+    obj->next_to_destroy = NULL;
 }
 
 void kobject_ref(struct kobject *obj)
@@ -36,10 +48,29 @@ void kobject_ref(struct kobject *obj)
     __atomic_fetch_add(&obj->refs, 1, __ATOMIC_RELAXED);
 }
 
+struct release_list {
+    struct kobject *head;
+};
+
 void kobject_unref(struct kobject *obj)
 {
-    if (__atomic_sub_fetch(&obj->refs, 1, __ATOMIC_ACQ_REL) == 0)
+    if (__atomic_sub_fetch(&obj->refs, 1, __ATOMIC_ACQ_REL) != 0)
+        return;
+    struct release_list *open = hal_thread_release_list();
+    if (open) { /* inside a destroy: the loop below, further up this stack, will get to it */
+        obj->next_to_destroy = open->head;
+        open->head = obj;
+        return;
+    }
+    struct release_list list = {NULL};
+    hal_thread_set_release_list(&list);
+    while (obj) {
         obj->type->destroy(obj);
+        obj = list.head;
+        if (obj)
+            list.head = obj->next_to_destroy;
+    }
+    hal_thread_set_release_list(NULL);
 }
 
 void kobject_handle_added(struct kobject *obj)

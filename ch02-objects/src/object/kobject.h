@@ -9,7 +9,8 @@ share. It holds
 - two counts: **references** (every handle, and every kernel pointer that must keep the object alive) and
   **handles** (how many handles exist, because some objects act when the last handle goes: a channel
   tells its peer it is closed);
-- the 32 **signal** bits and the **observers** waiting for them to change (object/observer.c).
+- the 32 **signal** bits and the **observers** waiting for them to change (object/observer.c);
+- a link for the list of objects waiting to be destroyed (see `kobject_unref` in object/kobject.c).
 
 A specific object embeds the kobject as its first member, and converts back with `container_of`. */
 #ifndef ZINC_KOBJECT_H
@@ -46,6 +47,7 @@ struct kobject {
     zx_signals_t signals;
     struct observer *observers;
     char name[ZX_MAX_NAME_LEN];
+    struct kobject *next_to_destroy; /* on the releasing thread's list once refs reached 0 */
 };
 
 /* Give obj a new koid, no signals, and one reference, which the caller owns. */
@@ -54,6 +56,8 @@ void kobject_init(struct kobject *obj, const struct kobject_type *type);
 zx_koid_t koid_next(void);
 
 void kobject_ref(struct kobject *obj);
+/* Drop a reference; the last one destroys the object, before kobject_unref returns. Not from an
+   interrupt handler. */
 void kobject_unref(struct kobject *obj);
 
 /* Called by the handle table as handles to obj are made and destroyed. */

@@ -1,15 +1,19 @@
 /*: # channel_write and channel_read
 
 Writing moves handles out of the writer's table into the message: each must exist, carry
-`ZX_RIGHT_TRANSFER`, and not be the channel being written to (a channel cannot carry itself). As in Zircon,
-once the list has been read, the handles in it are consumed whether the write succeeds or not (a message
-over the size limits, or a list that cannot be read, is refused before). Reading moves them into the
-reader's table, with the rights they had. In between they are still handles (object/handle.c): a channel
-end in flight keeps its peer. A read that fails after taking its message (a bad pointer) closes the
-message's handles rather than leave the caller handles it was never told about.
+`ZX_RIGHT_TRANSFER`, and not be the channel being written to (a channel cannot carry itself). As in
+Zircon, the handles named in a write are consumed whether it succeeds or not: a write refused for
+its options, its channel handle, its sizes (even a list of more than `ZX_CHANNEL_MAX_MSG_HANDLES`)
+or its bytes closes them all, and so does one refused for a handle in the list. Only a list the
+kernel cannot read is left alone (or, for a long list, its unreadable part and what follows). The
+checks come in Zircon's order: options, the channel handle, the sizes, the bytes, the list. Reading
+moves the handles into the reader's table, with the rights they had. In between they are still
+handles (object/handle.c): a channel end in flight keeps its peer. A read that fails after taking
+its message (a bad pointer) closes the message's handles rather than leave the caller handles it was
+never told about.
 
-Bytes travel between user memory and the message's frames a page at a time (`message_bytes_at`), so a
-64 KiB message never needs a 64 KiB kernel buffer. */
+Bytes travel between user memory and the message's frames a page at a time (`message_bytes_at`), so
+a 64 KiB message never needs a 64 KiB kernel buffer. */
 #include "object/channel.h"
 #include "syscall/caller.h"
 #include "syscall/sys.h"
@@ -26,9 +30,8 @@ static zx_status_t copy_bytes(struct message *m, uaddr_t user, uint32_t num_byte
     return ZX_OK;
 }
 
-/* Move the handles named in values out of table t into m. Every valid handle is taken, even after an error,
-   because a write consumes them all; the first error is returned. m may be NULL (no memory): the handles
-   are then just closed. */
+/* Move the handles named in values out of table t into m. Every valid handle is taken, even after
+   an error, because a write consumes them all; the first error is returned. */
 static zx_status_t take_handles(struct handle_table *t, struct kobject *channel, const zx_handle_t *values,
                                 uint32_t count, struct message *m)
 {
@@ -41,43 +44,59 @@ static zx_status_t take_handles(struct handle_table *t, struct kobject *channel,
             status = ZX_ERR_NOT_SUPPORTED;
         else if (status == ZX_OK && !(rights & ZX_RIGHT_TRANSFER))
             status = ZX_ERR_ACCESS_DENIED;
-        if (status == ZX_OK && m) {
+        if (status == ZX_OK) {
             m->handles[i] = (struct message_handle){obj, rights};
             m->counted |= 1ull << i;
-        }
-        else if (obj)
+        } else if (obj) {
             handle_drop(obj);
+        }
         if (status != ZX_OK && result == ZX_OK)
             result = status;
     }
     return result;
 }
 
+/* A write failed before its handles went into a message: close the count handles named at user,
+   however many, reading the list a message's worth at a time, up to the first part that cannot be
+   read. */
+static void close_user_handles(struct handle_table *t, uaddr_t user, uint32_t count)
+{
+    zx_handle_t values[ZX_CHANNEL_MAX_MSG_HANDLES];
+    for (uint32_t done = 0, n; done < count; done += n) {
+        n = count - done < ZX_CHANNEL_MAX_MSG_HANDLES ? count - done : ZX_CHANNEL_MAX_MSG_HANDLES;
+        uaddr_t at = user + (uint64_t)done * sizeof *values;
+        if (user_copy_in(values, at, n * sizeof *values) != ZX_OK)
+            return;
+        for (uint32_t i = 0; i < n; i++)
+            handle_table_close(t, values[i]);
+    }
+}
+
 zx_status_t sys_channel_write(zx_handle_t handle, uint32_t options, uaddr_t bytes, uint32_t num_bytes,
                               uaddr_t handles, uint32_t num_handles)
 {
     struct zx_caller *caller = zx_caller_current();
-    zx_handle_t values[ZX_CHANNEL_MAX_MSG_HANDLES];
-    if (num_handles > ZX_CHANNEL_MAX_MSG_HANDLES || num_bytes > ZX_CHANNEL_MAX_MSG_BYTES)
-        return ZX_ERR_OUT_OF_RANGE;
-    if (user_copy_in(values, handles, num_handles * sizeof(zx_handle_t)) != ZX_OK)
-        return ZX_ERR_INVALID_ARGS;
-
     struct kobject *ch = NULL;
-    zx_status_t status =
-        handle_table_get_checked(caller->handles, handle, ZX_OBJ_TYPE_CHANNEL, ZX_RIGHT_WRITE, &ch);
-    if (status != ZX_OK)
-        ch = NULL;
-    else if (options != 0)
-        status = ZX_ERR_INVALID_ARGS;
-    struct message *m = message_create(num_bytes, num_handles);
-    if (!m && status == ZX_OK)
+    struct message *m = NULL;
+    zx_status_t status = ZX_ERR_INVALID_ARGS;
+    if (options == 0)
+        status = handle_table_get_checked(caller->handles, handle, ZX_OBJ_TYPE_CHANNEL,
+                                          ZX_RIGHT_WRITE, &ch);
+    bool too_big = num_handles > ZX_CHANNEL_MAX_MSG_HANDLES || num_bytes > ZX_CHANNEL_MAX_MSG_BYTES;
+    if (status == ZX_OK && too_big)
+        status = ZX_ERR_OUT_OF_RANGE;
+    else if (status == ZX_OK && !(m = message_create(num_bytes, num_handles)))
         status = ZX_ERR_NO_MEMORY;
-    zx_status_t taken = take_handles(caller->handles, ch, values, num_handles, m); /* consumed, always */
-    if (status == ZX_OK)
-        status = taken;
     if (status == ZX_OK)
         status = copy_bytes(m, bytes, num_bytes, true);
+    if (status != ZX_OK) {
+        close_user_handles(caller->handles, handles, num_handles);
+    } else {
+        zx_handle_t values[ZX_CHANNEL_MAX_MSG_HANDLES];
+        status = ZX_ERR_INVALID_ARGS;
+        if (user_copy_in(values, handles, num_handles * sizeof(zx_handle_t)) == ZX_OK)
+            status = take_handles(caller->handles, ch, values, num_handles, m); /* all consumed */
+    }
     if (status == ZX_OK) {
         status = channel_write(ch, m); /* takes m, even on failure */
         m = NULL;

@@ -11,11 +11,13 @@ A channel carries messages of bytes and handles between its two ends (`zx_channe
 - a buffer too small for the message is `ZX_ERR_BUFFER_TOO_SMALL`, with the sizes needed written to
   `actual_bytes` and `actual_handles`; the message stays queued, unless `ZX_CHANNEL_READ_MAY_DISCARD`
   asks to drop it;
-- the handles of a write leave the writer's table *whether the write succeeds or not*; each needs
-  `ZX_RIGHT_TRANSFER`; a channel cannot carry a handle to itself (`ZX_ERR_NOT_SUPPORTED`); a handle listed
-  twice is `ZX_ERR_BAD_HANDLE`;
+- the handles of a write leave the writer's table *whether the write succeeds or not*, whatever it
+  is refused for; each needs `ZX_RIGHT_TRANSFER`; a channel cannot carry a handle to itself
+  (`ZX_ERR_NOT_SUPPORTED`); a handle listed twice is `ZX_ERR_BAD_HANDLE`;
 - a message holds at most `ZX_CHANNEL_MAX_MSG_BYTES` (64 KiB) and `ZX_CHANNEL_MAX_MSG_HANDLES` (64);
   one more of either is `ZX_ERR_OUT_OF_RANGE`;
+- a channel end may travel inside a message queued at a channel end that travels inside another, to
+  any depth; closing the outermost destroys them all;
 - writing needs `ZX_RIGHT_WRITE`, reading `ZX_RIGHT_READ`; any bad pointer is `ZX_ERR_INVALID_ARGS`. */
 #include <string.h>
 
@@ -350,7 +352,7 @@ TEST(ChannelTest, LargestMessageOfBytes)
 TEST(ChannelTest, LargestMessageOfHandles)
 {
     zx_handle_t a, b, e;
-    static zx_handle_t hs[ZX_CHANNEL_MAX_MSG_HANDLES + 1], got[ZX_CHANNEL_MAX_MSG_HANDLES];
+    static zx_handle_t hs[ZX_CHANNEL_MAX_MSG_HANDLES], got[ZX_CHANNEL_MAX_MSG_HANDLES];
     ASSERT_OK(zx_channel_create(0, &a, &b));
     ASSERT_OK(zx_event_create(0, &e));
     zx_koid_t koid = basic(e).koid;
@@ -364,17 +366,63 @@ TEST(ChannelTest, LargestMessageOfHandles)
         EXPECT_EQ(basic(got[i]).koid, koid);
     EXPECT_EQ(handle_count(e), ZX_CHANNEL_MAX_MSG_HANDLES + 1);
     EXPECT_OK(zx_handle_close_many(got, nh));
-    /* One handle too many. Whether the refused handles are still ours is not promised for this error,
-       so they are closed by a call that tolerates either. */
-    for (uint32_t i = 0; i < ZX_CHANNEL_MAX_MSG_HANDLES + 1; i++)
-        ASSERT_OK(zx_handle_duplicate(e, ZX_RIGHT_SAME_RIGHTS, &hs[i]));
-    EXPECT_STATUS(zx_channel_write(a, 0, NULL, 0, hs, ZX_CHANNEL_MAX_MSG_HANDLES + 1), ZX_ERR_OUT_OF_RANGE);
-    EXPECT_STATUS(zx_channel_write(a, 0, NULL, 0, hs, UINT32_MAX), ZX_ERR_OUT_OF_RANGE);
-    EXPECT_EQ(signals_of(b) & ZX_CHANNEL_READABLE, 0);
-    for (uint32_t i = 0; i < ZX_CHANNEL_MAX_MSG_HANDLES + 1; i++)
-        zx_handle_close(hs[i]);
     EXPECT_EQ(handle_count(e), 1);
     zx_handle_t all[] = {a, b, e};
+    EXPECT_OK(zx_handle_close_many(all, 3));
+}
+
+/* Fuchsia's case: one handle too many is ZX_ERR_OUT_OF_RANGE, and every handle of the list is gone.
+   */
+TEST(ChannelTest, WriteConsumesAllHandles)
+{
+    enum { LONG_LIST = 3 * ZX_CHANNEL_MAX_MSG_HANDLES + 7 };
+    static zx_handle_t hs[LONG_LIST];
+    zx_handle_t a, b;
+    ASSERT_OK(zx_channel_create(0, &a, &b));
+    for (uint32_t i = 0; i < ZX_CHANNEL_MAX_MSG_HANDLES + 1; i++)
+        ASSERT_OK(zx_event_create(0, &hs[i]));
+    EXPECT_STATUS(zx_channel_write(a, 0, NULL, 0, hs, ZX_CHANNEL_MAX_MSG_HANDLES + 1),
+                  ZX_ERR_OUT_OF_RANGE);
+    for (uint32_t i = 0; i < ZX_CHANNEL_MAX_MSG_HANDLES + 1; i++)
+        EXPECT_STATUS(zx_handle_close(hs[i]), ZX_ERR_BAD_HANDLE);
+    /* However long the list. */
+    for (uint32_t i = 0; i < LONG_LIST; i++)
+        ASSERT_OK(zx_event_create(0, &hs[i]));
+    EXPECT_STATUS(zx_channel_write(a, 0, NULL, 0, hs, LONG_LIST), ZX_ERR_OUT_OF_RANGE);
+    for (uint32_t i = 0; i < LONG_LIST; i++)
+        EXPECT_STATUS(zx_handle_close(hs[i]), ZX_ERR_BAD_HANDLE);
+    /* A list that cannot be read names nothing to close. */
+    EXPECT_STATUS(zx_channel_write(a, 0, NULL, 0, NULL, UINT32_MAX), ZX_ERR_OUT_OF_RANGE);
+    EXPECT_EQ(signals_of(b) & ZX_CHANNEL_READABLE, 0);
+    EXPECT_OK(zx_handle_close(a));
+    EXPECT_OK(zx_handle_close(b));
+}
+
+/* Write a new event's handle with the other arguments; expect status want, and the handle gone. */
+static void expect_consumed(zx_handle_t ch, uint32_t options, const void *bytes, uint32_t num_bytes,
+                            zx_status_t want)
+{
+    zx_handle_t e;
+    ASSERT_OK(zx_event_create(0, &e));
+    EXPECT_STATUS(zx_channel_write(ch, options, bytes, num_bytes, &e, 1), want);
+    EXPECT_FALSE(is_valid(e));
+}
+
+/* Whatever a write is refused for, before or after it looks at the handles, they are consumed. */
+TEST(ChannelTest, RefusedWriteConsumesHandles)
+{
+    zx_handle_t a, b, ro, ev;
+    ASSERT_OK(zx_channel_create(0, &a, &b));
+    ASSERT_OK(zx_event_create(0, &ev));
+    ASSERT_OK(zx_handle_replace(a, CHANNEL_RIGHTS & ~ZX_RIGHT_WRITE, &ro));
+    expect_consumed(ro, 0, "x", 1, ZX_ERR_ACCESS_DENIED);
+    expect_consumed(ev, 0, "x", 1, ZX_ERR_WRONG_TYPE);
+    expect_consumed(ZX_HANDLE_INVALID, 0, "x", 1, ZX_ERR_BAD_HANDLE);
+    expect_consumed(b, 1, "x", 1, ZX_ERR_INVALID_ARGS); /* options */
+    expect_consumed(b, 0, big, ZX_CHANNEL_MAX_MSG_BYTES + 1, ZX_ERR_OUT_OF_RANGE);
+    expect_consumed(b, 0, UNMAPPED, 4, ZX_ERR_INVALID_ARGS);
+    EXPECT_EQ(signals_of(ro) & ZX_CHANNEL_READABLE, 0); /* nothing was sent */
+    zx_handle_t all[] = {ro, b, ev};
     EXPECT_OK(zx_handle_close_many(all, 3));
 }
 
@@ -415,7 +463,7 @@ TEST(ChannelTest, WriteRejectsBadPointers)
     EXPECT_STATUS(zx_channel_write(a, 0, NULL, 4, NULL, 0), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_channel_write(a, 0, NULL, 0, UNMAPPED, 1), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_channel_write(a, 0, NULL, 0, NULL, 1), ZX_ERR_INVALID_ARGS);
-    /* A bad byte pointer still consumes the handles: they were read before the bytes. */
+    /* A bad byte pointer still consumes the handles. */
     ASSERT_OK(zx_event_create(0, &e));
     EXPECT_STATUS(zx_channel_write(a, 0, UNMAPPED, 4, &e, 1), ZX_ERR_INVALID_ARGS);
     EXPECT_FALSE(is_valid(e));
@@ -463,4 +511,29 @@ TEST(ChannelTest, FailedReadLeaksNoHandle)
     EXPECT_EQ(handle_count(e), 1);
     zx_handle_t all[] = {a, b, e};
     EXPECT_OK(zx_handle_close_many(all, 3));
+}
+
+/* Fuchsia's case nests 200 channels, both ends of each in a message queued at the one before; here
+   10,000 deep, built from the inside out so that the process never holds more than a few handles.
+   The innermost message carries one end of an event pair: when the outer channel is closed, the
+   whole chain is destroyed (in a loop: object/kobject.c), and the other end sees its peer go. */
+TEST(ChannelTest, NestingIsOk)
+{
+    enum { DEPTH = 10000 };
+    zx_handle_t inside[2], watch;
+    ASSERT_OK(zx_eventpair_create(0, &inside[0], &watch));
+    inside[1] = ZX_HANDLE_INVALID;
+    uint32_t count = 1;
+    for (int i = 0; i < DEPTH; i++) {
+        zx_handle_t local, remote;
+        ASSERT_OK(zx_channel_create(0, &local, &remote));
+        ASSERT_OK(zx_channel_write(local, 0, NULL, 0, inside, count));
+        inside[0] = local;
+        inside[1] = remote;
+        count = 2;
+    }
+    EXPECT_EQ(signals_of(watch) & ZX_EVENTPAIR_PEER_CLOSED, 0);
+    EXPECT_OK(zx_handle_close_many(inside, 2));
+    EXPECT_EQ(signals_of(watch) & ZX_EVENTPAIR_PEER_CLOSED, ZX_EVENTPAIR_PEER_CLOSED);
+    EXPECT_OK(zx_handle_close(watch));
 }

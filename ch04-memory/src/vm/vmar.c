@@ -13,7 +13,7 @@ faults and `vmo_fault` puts back what the mapping now allows. */
 
 uint64_t vm_aslr_seed = 0x5a494e43; /* "ZINC": the same layout on every run, unless changed */
 
-static void vmar_destroy_locked(struct vmar *v);
+static void vmar_destroy_locked(struct vmar *top);
 
 static void vmar_free(struct kobject *obj)
 {
@@ -151,25 +151,49 @@ static void mapping_free(struct vm_mapping *m)
     kfree(m);
 }
 
-/* Remove entry e (after prev, or first if prev is NULL) from v and release what it holds. */
-static void remove_entry(struct vmar *v, struct vmar_entry **link)
+/* Unlink entry *link from v and free it with what it holds: a mapping, or its reference to a child
+   VMAR that has been emptied already. */
+static void drop_entry(struct vmar *v, struct vmar_entry **link)
 {
     struct vmar_entry *e = *link;
     *link = e->next;
-    if (e->mapping) {
+    if (e->mapping)
         mapping_free(e->mapping);
-    } else {
-        vmar_destroy_locked(e->child);
+    else
         kobject_unref(&e->child->base);
-    }
     kfree(e);
 }
 
-static void vmar_destroy_locked(struct vmar *v)
+/* Empty top and every VMAR below it, and mark them dead. A loop, not a recursion: a program chooses
+   how deeply VMARs nest, and the kernel stack is small. It goes down while the first entry is a
+   child with entries, drops entries there, and climbs back through `parent` once a VMAR is empty; a
+   child is kept alive by its entry until the entry is dropped. */
+static void vmar_destroy_locked(struct vmar *top)
 {
-    while (v->entries)
-        remove_entry(v, &v->entries);
-    v->dead = true;
+    struct vmar *v = top;
+    for (;;) {
+        struct vmar_entry *e = v->entries;
+        if (e && e->child && e->child->entries) {
+            v = e->child;
+        } else if (e) {
+            if (e->child)
+                e->child->dead = true;
+            drop_entry(v, &v->entries);
+        } else {
+            v->dead = true;
+            if (v == top)
+                return;
+            v = v->parent;
+        }
+    }
+}
+
+/* Remove entry *link from v and release what it holds, the whole subtree of a child VMAR. */
+static void remove_entry(struct vmar *v, struct vmar_entry **link)
+{
+    if ((*link)->child)
+        vmar_destroy_locked((*link)->child);
+    drop_entry(v, link);
 }
 
 zx_status_t vmar_allocate(struct vmar *parent, uint32_t flags, size_t offset, size_t size, struct vmar **out)

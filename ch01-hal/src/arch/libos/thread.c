@@ -21,6 +21,7 @@ struct hal_thread {
     uint32_t interrupt_pending; /* atomic: set by hal_thread_interrupt, cleared when served */
     pthread_t host;
     void *local;
+    void *release_list;
     struct hal_thread *next; /* on the list of all of them */
 };
 
@@ -132,6 +133,16 @@ void *hal_thread_local(void)
 void hal_thread_set_local(void *p)
 {
     hal_thread_current()->local = p;
+}
+
+void *hal_thread_release_list(void)
+{
+    return hal_thread_current()->release_list;
+}
+
+void hal_thread_set_release_list(void *p)
+{
+    hal_thread_current()->release_list = p;
 }
 
 void hal_thread_interrupt(struct hal_thread *t)

@@ -6,15 +6,21 @@ which is all chapter 1 needs. Chapter 3 adds a 10 ms timer tick that makes user 
 
 Stacks come from a fixed pool in the kernel image (`METAL_THREADS` of them), because a stack must be
 contiguous in memory and the frame allocator deals in single pages. A finished thread's slot is reused.
+Each slot starts with the stack's guard page (metal.h), which `metal_guard_stacks` unmaps at boot,
+and the thread that runs is the one whose guard page `metal_stack_guard` names, for the trap code:
+it is changed just before a switch, which is harmless, as no stack pointer of the thread switched
+away from can lie in or just above the next thread's guard page.
 
 Parking is polling, for now: a parked thread yields to the others until its token is set or its deadline
 passes, and idles the CPU when it finds itself alone; chapter 6's executor is what ends the polling. */
 #include "hal/hal.h"
 #include "kernel/panic.h"
+#include "ksyms.h"
 #include "metal.h"
 
 #define METAL_THREADS 16
 #define METAL_STACK_SIZE (16 * 1024)
+#define METAL_ARCH_STACKS 2
 
 struct hal_thread {
     uint64_t sp;
@@ -25,13 +31,31 @@ struct hal_thread {
     uint32_t token; /* atomic: set by hal_thread_wake, taken by hal_thread_park; a word, because
                        riscv64's atomic instructions work on words, not bytes */
     void *local;
+    void *release_list;
+    uint8_t *guard; /* the guard page below its stack */
 };
 
-static struct hal_thread boot_thread = {.next = &boot_thread, .live = true};
+struct stack_slot {
+    uint8_t guard[PAGE_SIZE];
+    uint8_t stack[METAL_STACK_SIZE];
+};
+
+static struct hal_thread boot_thread = {
+    .next = &boot_thread,
+    .live = true,
+    .guard = metal_boot_guard,
+};
 static struct hal_thread threads[METAL_THREADS];
-static uint8_t stacks[METAL_THREADS][METAL_STACK_SIZE] __attribute__((aligned(16)));
+static struct stack_slot stacks[METAL_THREADS] __attribute__((aligned(PAGE_SIZE)));
 static struct hal_thread *current = &boot_thread;
 static struct hal_lock ring_lock = HAL_LOCK_INIT;
+
+uint64_t metal_stack_guard;
+static struct {
+    const char *name;
+    uint8_t *guard;
+} arch_stacks[METAL_ARCH_STACKS];
+static int arch_stack_count;
 
 static NORETURN void thread_start(void)
 {
@@ -59,7 +83,9 @@ int hal_thread_spawn(void (*fn)(void *arg), void *arg)
     t->live = true;
     t->token = 0;
     t->local = NULL;
-    t->sp = metal_stack_init(stacks[t - threads] + METAL_STACK_SIZE, thread_start);
+    t->release_list = NULL;
+    t->guard = stacks[t - threads].guard;
+    t->sp = metal_stack_init(stacks[t - threads].stack + METAL_STACK_SIZE, thread_start);
     t->next = current->next;
     current->next = t;
     hal_lock_release(&ring_lock);
@@ -80,6 +106,7 @@ void hal_thread_yield(void)
     if (next == prev)
         return;
     current = next;
+    metal_stack_guard = (uint64_t)next->guard;
     metal_switch(&prev->sp, next->sp);
 }
 
@@ -119,4 +146,64 @@ void *hal_thread_local(void)
 void hal_thread_set_local(void *p)
 {
     current->local = p;
+}
+
+void *hal_thread_release_list(void)
+{
+    return current->release_list;
+}
+
+void hal_thread_set_release_list(void *p)
+{
+    current->release_list = p;
+}
+
+void metal_register_stack(const char *name, void *guard)
+{
+    kassert(arch_stack_count < METAL_ARCH_STACKS && (uint64_t)guard % PAGE_SIZE == 0);
+    arch_stacks[arch_stack_count].name = name;
+    arch_stacks[arch_stack_count++].guard = guard;
+}
+
+void metal_guard_stacks(void)
+{
+    metal_unmap_kernel_page((uint64_t)metal_boot_guard);
+    for (int i = 0; i < METAL_THREADS; i++)
+        metal_unmap_kernel_page((uint64_t)stacks[i].guard);
+    for (int i = 0; i < arch_stack_count; i++)
+        metal_unmap_kernel_page((uint64_t)arch_stacks[i].guard);
+    metal_stack_guard = (uint64_t)current->guard;
+}
+
+static bool in_page(uint64_t addr, const uint8_t *page)
+{
+    return addr - (uint64_t)page < PAGE_SIZE;
+}
+
+bool metal_stack_overflow(uint64_t addr)
+{
+    const char *what = NULL, *fn = NULL;
+    int number = 0;
+    uint64_t offset;
+    if (in_page(addr, metal_boot_guard))
+        what = "the boot thread's stack (kmain's, and the tests')";
+    for (int i = 0; i < METAL_THREADS && !what; i++) {
+        if (in_page(addr, stacks[i].guard)) {
+            what = "the stack of kernel thread";
+            number = i + 1;
+            fn = ksym_lookup((uint64_t)threads[i].fn, &offset);
+        }
+    }
+    for (int i = 0; i < arch_stack_count && !what; i++)
+        if (in_page(addr, arch_stacks[i].guard))
+            what = arch_stacks[i].name;
+    if (!what)
+        return false;
+    kprintf("\n*** kernel panic: kernel stack overflow: ");
+    if (number)
+        kprintf("%s %d, started at %s,", what, number, fn ? fn : "?");
+    else
+        kprintf("%s", what);
+    kprintf(" ran into its guard page, at 0x%lx\n", (unsigned long)addr);
+    return true;
 }

@@ -35,6 +35,7 @@ calls `riscv_boot` (boot.c) with `a0` and `a1` as OpenSBI left them. */
 #define PTE_GLOBAL 0x20
 #define GIB_SHIFT 30
 #define BOOT_STACK_SIZE (64 * 1024)
+#define PAGE_SIZE 4096
 
     .section .text.boot, "ax"
     .globl _start
@@ -92,7 +93,7 @@ _start:
     addi t0, t0, 8
     j 3b
 
-4:  lla sp, boot_stack + BOOT_STACK_SIZE
+4:  lla sp, metal_boot_guard + PAGE_SIZE + BOOT_STACK_SIZE
     li s0, 0                        /* the end of every backtrace */
     li ra, 0
     lla t0, riscv_kernel_vector
@@ -108,6 +109,8 @@ boot_pt:
     .zero 4096
 
     .section .bss
-    .balign 16
-boot_stack:
+    .balign PAGE_SIZE
+    .globl metal_boot_guard
+metal_boot_guard:
+    .zero PAGE_SIZE                 /* the boot stack's guard page, unmapped at boot (arch/metal) */
     .zero BOOT_STACK_SIZE

@@ -13,6 +13,7 @@ the kernel above it) and the device tree itself, which QEMU places near the top 
 #include "kernel/frame.h"
 #include "kernel/main.h"
 #include "kernel/panic.h"
+#include "metal.h"
 #include "riscv.h"
 
 NORETURN void riscv_boot(uint64_t hart, paddr_t fdt);
@@ -41,5 +42,7 @@ void riscv_boot(uint64_t hart, paddr_t fdt)
     riscv_set_boot_args(facts.bootargs);
     riscv_timer_init(facts.timebase_hz);
     riscv_trap_init();
+    metal_register_stack("the trap stack for kernel stack overflows", riscv_overflow_guard);
+    metal_guard_stacks();
     kmain();
 }

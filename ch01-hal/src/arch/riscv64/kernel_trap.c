@@ -9,9 +9,14 @@ left a frame record for it), and stops the machine with a failing status.
 
 The function that faulted may be a *leaf*, one that calls no other; gcc gives a leaf no frame record, or
 takes it down early, so the walk from `s0` skips the leaf's caller. That caller is where `ra` points,
-which is why the panic names the functions of both `pc` and `ra`. */
+which is why the panic names the functions of both `pc` and `ra`.
+
+A stack overflow reaches `riscv_kernel_stack_overflow` instead, on the trap stack kept for it
+(trap.S), and the panic names the stack that ran into its guard page, then shows the same registers
+and backtrace. */
 #include "kernel/panic.h"
 #include "ksyms.h"
+#include "metal.h"
 #include "riscv.h"
 
 /* The frame riscv_kernel_vector saves: the pc in x0's slot, then x1 .. x31, then sstatus. */
@@ -21,6 +26,10 @@ struct riscv_frame {
 };
 
 void riscv_kernel_trap(struct riscv_frame *f);
+NORETURN void riscv_kernel_stack_overflow(struct riscv_frame *f);
+
+#define CAUSE_LOAD_PAGE_FAULT 13
+#define CAUSE_STORE_PAGE_FAULT 15
 
 static const char *const exception_names[] = {
     "misaligned fetch", "fetch access fault", "illegal instruction", "breakpoint",
@@ -41,14 +50,10 @@ static void print_symbol(const char *reg, uint64_t addr)
     kprintf("    %s is in %s+0x%lx\n", reg, name ? name : "?", (unsigned long)offset);
 }
 
-void riscv_kernel_trap(struct riscv_frame *f)
+static void print_trap(const char *prefix, const struct riscv_frame *f)
 {
     uint64_t cause = csr_read(scause);
-    if (cause & SCAUSE_INTERRUPT) {
-        riscv_interrupt(cause & ~SCAUSE_INTERRUPT);
-        return;
-    }
-    kprintf("\n*** kernel fault: %s (scause %lu) at pc 0x%lx, address 0x%lx\n",
+    kprintf("%s%s (scause %lu) at pc 0x%lx, address 0x%lx\n", prefix,
             cause < ARRAY_SIZE(exception_names) ? exception_names[cause] : "exception", (unsigned long)cause,
             (unsigned long)f->x[0], (unsigned long)csr_read(stval));
     print_symbol("pc", f->x[0]);
@@ -56,5 +61,36 @@ void riscv_kernel_trap(struct riscv_frame *f)
     for (int i = 0; i < 32; i++)
         kprintf("%4s %016lx%s", register_names[i], (unsigned long)f->x[i], i % 4 == 3 ? "\n" : "  ");
     kprintf("sstatus %016lx\n", (unsigned long)f->sstatus);
+}
+
+void riscv_kernel_trap(struct riscv_frame *f)
+{
+    uint64_t cause = csr_read(scause);
+    if (cause & SCAUSE_INTERRUPT) {
+        riscv_interrupt(cause & ~SCAUSE_INTERRUPT);
+        return;
+    }
+    if ((cause == CAUSE_LOAD_PAGE_FAULT || cause == CAUSE_STORE_PAGE_FAULT) &&
+        metal_stack_overflow(csr_read(stval))) { /* one the vector could not see: another stack's */
+        print_trap("    the trap: ", f);
+        hal_backtrace(16);
+        hal_shutdown(PANIC_STATUS);
+    }
+    print_trap("\n*** kernel fault: ", f);
     panic("kernel fault");
+}
+
+void riscv_kernel_stack_overflow(struct riscv_frame *f)
+{
+    static bool reported;
+    if (reported) /* overflowing again while reporting: say no more */
+        hal_shutdown(PANIC_STATUS);
+    reported = true;
+    uint64_t guard = metal_stack_guard; /* the vector found sp in this guard page, or just above */
+    metal_stack_guard = (uint64_t)riscv_overflow_guard; /* the stack now in use, for a next trap */
+    if (!metal_stack_overflow(guard))
+        kprintf("\n*** kernel panic: kernel stack overflow\n");
+    print_trap("    the trap: ", f);
+    hal_backtrace(16);
+    hal_shutdown(PANIC_STATUS);
 }

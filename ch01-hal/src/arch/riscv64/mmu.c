@@ -12,9 +12,11 @@ eight-byte entries (the entry format is in boot.S). The address splits into thre
 (one with R, W or X set). A leaf may also sit higher up, for a 2 MiB or 1 GiB page, which is how the
 kernel's direct map is made; user pages here are always 4 KiB leaves at the third level.
 
-A `struct hal_pt` *is* the root table, a page from the frame allocator seen through the direct map. Its
-upper half (entries 256..511) is copied from the boot table when it is created: the kernel's gigapages,
-the same in every address space and never changed afterwards, so the copies never go stale. The lower half
+A `struct hal_pt` *is* the root table, a page from the frame allocator seen through the direct map.
+Its upper half (entries 256..511) is copied from the boot table when it is created: the kernel's
+gigapages, the same in every address space and never changed afterwards, so the copies never go
+stale. (Once, at boot, before any address space exists, the gigapage that holds the kernel's image
+is split to take out the guard pages of the kernel stacks: see the end of this file.) The lower half
 is the user's, and its tables are freed when the table is destroyed.
 
 How HAL permissions become PTE bits: read is R, write is W and R (Sv39 reserves W without R), execute is
@@ -26,6 +28,8 @@ track them.
 The hart caches translations in its TLB; a change to the active table is followed by `sfence.vma` for the
 page, and switching tables (`satp`) by a full `sfence.vma`. */
 #include "kernel/frame.h"
+#include "kernel/panic.h"
+#include "metal.h"
 #include "riscv.h"
 
 #define ENTRIES 512
@@ -224,4 +228,57 @@ bool riscv_fetch_user_u16(vaddr_t va, uint16_t *out)
         return false;
     *out = *(uint16_t *)phys_to_virt(entry_pa(*e) + va % PAGE_SIZE);
     return true;
+}
+
+/*: **Guard pages in the kernel's half.** A stack's guard page (arch/metal/metal.h) lies in the
+kernel's image, which the direct map shows with one gigapage. To take one 4 KiB page out, the leaf
+that maps it is split, level by level: a new table maps the same range with 512 leaves one level
+down (2 MiB, then 4 KiB) and the same bits, and replaces the leaf, which maps the same memory all
+the while; then the guard page's leaf is cleared, and `sfence.vma` flushes the large translations.
+`metal_guard_stacks` does this before the first address space is made: each copies the root's kernel
+entries, which from then on point to the split tables. */
+static void split_leaf(uint64_t *e, int level)
+{
+    paddr_t table = frame_alloc();
+    if (!table)
+        panic("no frame to split the kernel's page at %lx", (unsigned long)entry_pa(*e));
+    uint64_t *t = table_at(table);
+    uint64_t bits = *e & ((1ul << PTE_PPN_SHIFT) - 1);
+    size_t step = (size_t)1 << (PAGE_SHIFT + 9 * (level - 1));
+    for (int i = 0; i < ENTRIES; i++)
+        t[i] = (entry_pa(*e) + i * step) >> PAGE_SHIFT << PTE_PPN_SHIFT | bits;
+    *e = table >> PAGE_SHIFT << PTE_PPN_SHIFT | PTE_V;
+}
+
+/* The kernel's entry for va: its 4 KiB leaf, splitting larger leaves on the way if split is set, or
+   the larger leaf itself; NULL if nothing maps va. */
+static uint64_t *kernel_entry(uint64_t va, bool split)
+{
+    uint64_t *table = boot_pt.entry;
+    for (int level = 2; level > 0; level--) {
+        uint64_t *e = &table[index_at(va, level)];
+        if (!(*e & PTE_V))
+            return NULL;
+        if (*e & (PTE_R | PTE_W | PTE_X)) {
+            if (!split)
+                return e;
+            split_leaf(e, level);
+        }
+        table = table_at(entry_pa(*e));
+    }
+    return &table[index_at(va, 0)];
+}
+
+void metal_unmap_kernel_page(uint64_t va)
+{
+    uint64_t *e = kernel_entry(va, true);
+    kassert(e != NULL);
+    *e = 0;
+    __asm__ volatile("sfence.vma" ::: "memory");
+}
+
+bool metal_kernel_page_mapped(uint64_t va)
+{
+    uint64_t *e = kernel_entry(va, false);
+    return e && (*e & PTE_V);
 }

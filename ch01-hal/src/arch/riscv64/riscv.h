@@ -45,9 +45,11 @@ void riscv_uart_enable_interrupt(void);
 /* Read a 16-bit word of user code through the active page table; false if it is not mapped executable. */
 bool riscv_fetch_user_u16(vaddr_t va, uint16_t *out);
 
-/* The trap vectors (trap.S). */
+/* The trap vectors (trap.S), and the guard page of the stack the kernel vector takes when the
+   interrupted one is full. */
 void riscv_kernel_vector(void);
 void riscv_user_vector(void);
+extern uint8_t riscv_overflow_guard[];
 #endif
 
 #endif

@@ -148,29 +148,66 @@ plus `sstatus`, and calls `riscv_kernel_trap` (kernel_trap.c): an interrupt is s
 restored, so the interrupted code goes on as if nothing happened; an exception in the kernel is a bug and
 ends in a panic. At the top of the frame it writes a frame record (the interrupted pc as the return
 address, the interrupted `s0` as the caller's frame), so that a backtrace taken in the handler runs on
-into the code that was interrupted. */
+into the code that was interrupted.
+
+**A full stack.** The frame goes on the stack the kernel was using, and that stack may be the
+problem: a function that ran past its bottom stores into the guard page (arch/metal/metal.h) and
+faults, and pushing a frame below the same stack pointer would only fault again, trap after trap,
+each lower, until the frames landed in whatever memory lies below the guard page. So before anything
+else, the vector checks that the frame fits above the guard page of the running thread's stack
+(`metal_stack_guard`), with the one register it frees in `sscratch` (free in the kernel:
+`riscv_enter` sets it before each entry to user mode). The test is one unsigned comparison: the
+stack pointer minus the guard page's address, scaled down by 32, is below (page + frame) / 32
+exactly when the stack pointer is in the guard page or less than a frame above it; another thread's
+stack pointer, during a switch, is never there. If the frame does not fit, it goes on a stack kept
+for this (with a guard page of its own), and `riscv_kernel_stack_overflow` panics, naming the stack;
+it never returns. */
 #define FRAME_SSTATUS (32 * 8)
 #define FRAME_SIZE (34 * 8 + 16)
+#define PAGE_SIZE 4096
+#define OVERFLOW_STACK_SIZE 8192
+#if (PAGE_SIZE + FRAME_SIZE) % 32 != 0 || (PAGE_SIZE + FRAME_SIZE) / 32 > 2047
+#error "the check of the stack needs (page + frame) / 32 to be exact and to fit an immediate"
+#endif
+
+    /* Save x1, x3..x31, the interrupted pc and sstatus in the frame at sp; the caller stores x2. */
+    .macro save_frame
+    .irp n, 1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+    sd x\n, CTX_X(\n)(sp)
+    .endr
+    csrr t1, sepc
+    sd t1, CTX_PC(sp)
+    csrr t2, sstatus
+    sd t2, FRAME_SSTATUS(sp)
+    .endm
+
+    /* Write the frame record at the top of the frame at sp (t1: the interrupted pc); call \fn. */
+    .macro call_with_frame fn
+    addi t0, sp, FRAME_SIZE
+    sd t1, -8(t0)
+    sd s0, -16(t0)
+    mv s0, t0
+    mv a0, sp
+    call \fn
+    .endm
 
     .balign 4
     .globl riscv_kernel_vector
     .type riscv_kernel_vector, @function
 riscv_kernel_vector:
+    csrw sscratch, t0
+    lla t0, metal_stack_guard
+    ld t0, 0(t0)
+    sub t0, sp, t0
+    srli t0, t0, 5
+    sltiu t0, t0, (PAGE_SIZE + FRAME_SIZE) / 32
+    bnez t0, stack_full
+    csrr t0, sscratch
     addi sp, sp, -FRAME_SIZE
-    .irp n, 1,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-    sd x\n, CTX_X(\n)(sp)
-    .endr
+    save_frame
     addi t0, sp, FRAME_SIZE
     sd t0, CTX_X(2)(sp)             /* sp as it was */
-    csrr t1, sepc
-    sd t1, CTX_PC(sp)
-    csrr t2, sstatus
-    sd t2, FRAME_SSTATUS(sp)
-    sd t1, -8(t0)                   /* the frame record */
-    sd s0, -16(t0)
-    mv s0, t0
-    mv a0, sp
-    call riscv_kernel_trap
+    call_with_frame riscv_kernel_trap
     ld t1, CTX_PC(sp)
     csrw sepc, t1
     ld t2, FRAME_SSTATUS(sp)
@@ -180,4 +217,21 @@ riscv_kernel_vector:
     .endr
     addi sp, sp, FRAME_SIZE
     sret
+
+stack_full:
+    csrr t0, sscratch
+    csrw sscratch, sp               /* now sscratch keeps the interrupted sp */
+    lla sp, riscv_overflow_guard + PAGE_SIZE + OVERFLOW_STACK_SIZE - FRAME_SIZE
+    save_frame
+    csrr t0, sscratch
+    sd t0, CTX_X(2)(sp)
+    call_with_frame riscv_kernel_stack_overflow
+1:  j 1b
     .size riscv_kernel_vector, . - riscv_kernel_vector
+
+    .section .bss
+    .balign PAGE_SIZE
+    .globl riscv_overflow_guard
+riscv_overflow_guard:
+    .zero PAGE_SIZE
+    .zero OVERFLOW_STACK_SIZE

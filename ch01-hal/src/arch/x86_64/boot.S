@@ -131,8 +131,9 @@ boot_pdpt:
     .skip 4096
 boot_pd:
     .skip 4096
-    .balign 16
-boot_stack:
+    .globl metal_boot_guard
+metal_boot_guard:
+    .skip 4096                       /* the boot stack's guard page, unmapped (arch/metal) */
     .skip 65536                      /* the boot thread's stack: kmain and the tests run on it */
 boot_stack_top:
 

@@ -20,6 +20,7 @@ physical memory at `KERNEL_VMA`. */
 #include "kernel/frame.h"
 #include "kernel/main.h"
 #include "kernel/panic.h"
+#include "metal.h"
 #include "x86_64.h"
 
 /* The parts of the multiboot information we read (the specification, section 3.3). */
@@ -115,6 +116,7 @@ NORETURN void x86_boot(uint32_t multiboot_info)
     x86_idt_init();
     x86_context_init();
     add_free_memory(kernel_start, tables_end);
+    metal_guard_stacks();
     x86_apic_init();
     x86_timer_init();
     __asm__ volatile("sti");

@@ -13,14 +13,25 @@ it tells the CPU which stack to use for a trap:
   (context.S) each time it enters user mode.
 - `ist[0]`: for the traps that may arrive when no stack is trustworthy, even in kernel mode: the
   non-maskable interrupt, the machine check, and the double fault (a fault while delivering a fault, for
-  example because the kernel's stack overflowed). idt.c sends those three here. */
+  example because the kernel's stack overflowed). idt.c sends those three here.
+
+That last case is how a kernel stack overflow becomes a clean panic. The function that overflows
+stores into its stack's guard page (arch/metal/metal.h), which is a page fault; to deliver it, the
+CPU pushes the trap frame on the same stack, below the same unmapped address, and faults again. A
+fault while delivering a page fault is a double fault, and the double fault switches to `ist[0]`
+whatever the state of the stack it left, so `x86_kernel_trap` runs and can name the stack whose
+guard page `cr2` points into. The double-fault stack has a guard page of its own. */
 #include "cpu_area.h"
+#include "metal.h"
 #include "x86_64.h"
 
 #define IST_STACK_SIZE 8192
 
 struct x86_tss x86_tss;
-static uint8_t ist_stack[IST_STACK_SIZE] __attribute__((aligned(16)));
+static struct {
+    uint8_t guard[PAGE_SIZE];
+    uint8_t stack[IST_STACK_SIZE];
+} ist __attribute__((aligned(PAGE_SIZE)));
 
 static uint64_t gdt[] = {
     0,
@@ -35,7 +46,8 @@ static uint64_t gdt[] = {
 void x86_gdt_init(void)
 {
     uint64_t base = (uint64_t)&x86_tss, limit = sizeof x86_tss - 1;
-    x86_tss.ist[0] = (uint64_t)ist_stack + IST_STACK_SIZE;
+    x86_tss.ist[0] = (uint64_t)ist.stack + IST_STACK_SIZE;
+    metal_register_stack("the double-fault stack (IST 1)", ist.guard);
     x86_tss.iomap_base = sizeof x86_tss;
     /* A 64-bit TSS descriptor: limit, base split in three, type 9 (available TSS), present. */
     gdt[TSS_SEL / 8] = (limit & 0xffff) | (base & 0xffffff) << 16 | 0x89ul << 40 | ((limit >> 16) & 0xf) << 48 |

@@ -1,12 +1,15 @@
 /*: # x86_64: traps in kernel mode
 
 A trap that interrupts the kernel itself arrives here from trap.S with the whole register state in a
-`struct x86_trap_frame`. An interrupt is served and the kernel resumes. An exception in kernel mode is a
-bug in the kernel (it never touches user memory directly; see kernel/uspace.c), so it is reported as
-fully as the machine allows, and the run ends with the panic status: the cause, the faulting address for a
-page fault, every register, and the backtrace of the function that faulted. */
+`struct x86_trap_frame`. An interrupt is served and the kernel resumes. An exception in kernel mode
+is a bug in the kernel (it never touches user memory directly; see kernel/uspace.c), so it is
+reported as fully as the machine allows, and the run ends with the panic status: the cause, the
+faulting address for a page fault, every register, and the backtrace of the function that faulted. A
+page fault or a double fault at an address in a stack's guard page is a stack overflow, and the
+panic says whose (gdt.c). */
 #include "kernel/panic.h"
 #include "ksyms.h"
+#include "metal.h"
 #include "x86_64.h"
 
 struct x86_trap_frame {
@@ -15,6 +18,7 @@ struct x86_trap_frame {
     uint64_t rip, cs, rflags, rsp, ss;                                                 /* by the CPU */
 };
 
+#define VEC_DOUBLE_FAULT 8
 #define VEC_PAGE_FAULT 14
 
 static const char *const exception_names[] = {
@@ -34,8 +38,11 @@ static NORETURN void kernel_fault(const struct x86_trap_frame *f)
     const char *name = f->vector < ARRAY_SIZE(exception_names) ? exception_names[f->vector] : "exception";
     uint64_t offset = 0;
     const char *function = ksym_lookup(f->rip, &offset);
-    kprintf("\n*** kernel panic: %s (vector %lu, error 0x%lx) at pc 0x%lx %s+0x%lx\n", name,
-            (unsigned long)f->vector, (unsigned long)f->error, (unsigned long)f->rip, function ? function : "?",
+    bool overflow = (f->vector == VEC_PAGE_FAULT || f->vector == VEC_DOUBLE_FAULT) &&
+                    metal_stack_overflow(READ_CR(2)); /* prints its own first line */
+    kprintf("%s%s (vector %lu, error 0x%lx) at pc 0x%lx %s+0x%lx\n",
+            overflow ? "    after a " : "\n*** kernel panic: ", name, (unsigned long)f->vector,
+            (unsigned long)f->error, (unsigned long)f->rip, function ? function : "?",
             (unsigned long)offset);
     if (f->vector == VEC_PAGE_FAULT)
         kprintf("    faulting address 0x%lx (%s, %s)\n", (unsigned long)READ_CR(2),

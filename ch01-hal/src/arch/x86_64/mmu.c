@@ -32,6 +32,7 @@ needs `invlpg` on that page. */
 
 #include "kernel/frame.h"
 #include "kernel/panic.h"
+#include "metal.h"
 #include "x86_64.h"
 
 #define ENTRIES 512
@@ -280,4 +281,61 @@ void hal_pt_activate(struct hal_pt *pt)
 {
     if (!is_active(pt))
         WRITE_CR(3, pa_of(pt));
+}
+
+/*: **Guard pages in the kernel's half.** The kernel image is mapped with 2 MiB pages, and a stack's
+guard page (arch/metal/metal.h) is one 4 KiB page among them. To take it out, the 2 MiB page that
+holds it is split: a new page table maps the same 2 MiB with 512 small pages and the same
+permissions, and replaces the large page in the directory; then the guard page's entry is cleared.
+Every address space shares the kernel's directories, so all of them see the change, and reloading
+`cr3` drops the large page from the TLB. */
+static void split_large_page(uint64_t *e)
+{
+    paddr_t frame = frame_alloc();
+    if (!frame)
+        panic("no frame to split the kernel's page at %lx", (unsigned long)(*e & PTE_ADDR));
+    uint64_t *table = hal_pmem_ptr(frame);
+    uint64_t flags = (*e & (PAGE_SIZE - 1) & ~PTE_PS) | (*e & PTE_NX);
+    paddr_t base = *e & PTE_ADDR & ~(MIB2 - 1);
+    for (int i = 0; i < ENTRIES; i++)
+        table[i] = (base + i * PAGE_SIZE) | flags;
+    *e = frame | PTE_P | PTE_W;
+}
+
+/* The kernel's entry for va at level 0, splitting large pages on the way if split is set; NULL if
+   nothing maps va. The caller holds mmu_lock. */
+static uint64_t *kernel_entry(uint64_t va, bool split)
+{
+    uint64_t *table = boot_pml4;
+    for (int level = 3; level > 0; level--) {
+        uint64_t *e = &table[index_at(va, level)];
+        if (!(*e & PTE_P))
+            return NULL;
+        if (*e & PTE_PS) {
+            if (!split)
+                return e;
+            split_large_page(e);
+        }
+        table = table_of(*e);
+    }
+    return &table[index_at(va, 0)];
+}
+
+void metal_unmap_kernel_page(uint64_t va)
+{
+    hal_lock_acquire(&mmu_lock);
+    uint64_t *e = kernel_entry(va, true);
+    kassert(e != NULL);
+    *e = 0;
+    WRITE_CR(3, READ_CR(3));
+    hal_lock_release(&mmu_lock);
+}
+
+bool metal_kernel_page_mapped(uint64_t va)
+{
+    hal_lock_acquire(&mmu_lock);
+    uint64_t *e = kernel_entry(va, false);
+    bool mapped = e && (*e & PTE_P);
+    hal_lock_release(&mmu_lock);
+    return mapped;
 }
