@@ -5,7 +5,8 @@ Every access goes through `page_for`, which finds the frame behind one page of a
 - a slice forwards to the VMO it shows, at its offset (slices of slices point at the root at creation);
 - a read of a page never committed finds no frame, and the caller copies zeros;
 - a write commits a zeroed frame where there was none, and copies a frame that another VMO still shares
-  (`refs > 1`) before changing it: that is the whole of copy-on-write.
+  (`refs > 1`) before changing it. With `write_protect`, which keeps stores through mappings from
+  reaching a frame that has just become shared, that is the whole of copy-on-write.
 
 The work is done with the VMO's lock held, page by page, so a concurrent decommit can never free a frame
 that is being copied. A physical VMO short-cuts all of it: its page `i` is frame `phys_base + i` pages,
@@ -26,13 +27,41 @@ static struct hal_lock family_lock = HAL_LOCK_INIT;
 
 static paddr_t zero_frame; /* one frame of zeros, mapped read-only wherever a page was never written */
 
+static unsigned mmu_flags(uint32_t perms)
+{
+    return HAL_MMU_USER | (perms & ZX_VM_PERM_READ ? HAL_MMU_READ : 0) |
+           (perms & ZX_VM_PERM_WRITE ? HAL_MMU_WRITE : 0) |
+           (perms & ZX_VM_PERM_EXECUTE ? HAL_MMU_EXEC : 0);
+}
+
+/* Every mapping of v forgets the pages [first, end) of v: the next access faults. v->lock held. */
+static void unmap_pages(struct vmo *v, uint64_t first, uint64_t end)
+{
+    for (struct vm_mapping *m = v->mappings; m; m = m->next_in_vmo) {
+        uint64_t from = m->vmo_offset / PAGE_SIZE, to = from + m->size / PAGE_SIZE;
+        from = from > first ? from : first;
+        to = to < end ? to : end;
+        vaddr_t va = m->base + (from * PAGE_SIZE - m->vmo_offset);
+        if (from < to)
+            hal_pt_unmap(m->pt, va, (to - from) * PAGE_SIZE);
+    }
+}
+
 /* The frame behind page index of v changed: every mapping of it forgets the old one. v->lock held. */
 static void invalidate(struct vmo *v, uint64_t index)
 {
+    unmap_pages(v, index, index + 1);
+}
+
+/* Page index of v is now shared with a snapshot: every mapping that may write it keeps it for
+   reading only, so that the next store faults and copies. v->lock held. */
+static void write_protect(struct vmo *v, uint64_t index)
+{
     for (struct vm_mapping *m = v->mappings; m; m = m->next_in_vmo) {
         uint64_t first = m->vmo_offset / PAGE_SIZE, count = m->size / PAGE_SIZE;
-        if (index >= first && index < first + count)
-            hal_pt_unmap(m->pt, m->base + (index - first) * PAGE_SIZE, PAGE_SIZE);
+        if ((m->perms & ZX_VM_PERM_WRITE) && index >= first && index < first + count)
+            hal_pt_protect(m->pt, m->base + (index - first) * PAGE_SIZE, PAGE_SIZE,
+                           mmu_flags(m->perms) & ~HAL_MMU_WRITE);
     }
 }
 
@@ -235,8 +264,10 @@ zx_status_t vmo_set_size(struct vmo *v, uint64_t size)
         return ZX_ERR_OUT_OF_RANGE;
     hal_lock_acquire(&v->lock);
     uint64_t new_size = PAGE_ROUND_UP(size);
-    if (new_size < v->size)
+    if (new_size < v->size) { /* no mapping may show a page past the end, not even the zero page */
+        unmap_pages(v, new_size / PAGE_SIZE, v->size / PAGE_SIZE);
         page_tree_each(&v->pages, new_size / PAGE_SIZE, v->size / PAGE_SIZE, release_page, v);
+    }
     v->size = new_size;
     hal_lock_release(&v->lock);
     return ZX_OK;
@@ -297,9 +328,10 @@ zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t l
     return status;
 }
 
-/* Share the parent's pages [offset, offset + size) with the new child: one more reference each. */
+/* Share the source's pages [offset, offset + size) with the new child: one more reference each, and
+   the source's mappings may no longer write them in place. */
 struct share {
-    struct vmo *child;
+    struct vmo *source, *child;
     uint64_t first;
     zx_status_t status;
 };
@@ -307,8 +339,12 @@ struct share {
 static void share_page(uint64_t index, struct page_ref *ref, void *arg)
 {
     struct share *s = arg;
-    if (s->status == ZX_OK && (s->status = page_tree_set(&s->child->pages, index - s->first, ref)) == ZX_OK)
+    if (s->status == ZX_OK)
+        s->status = page_tree_set(&s->child->pages, index - s->first, ref);
+    if (s->status == ZX_OK) {
         __atomic_fetch_add(&ref->refs, 1, __ATOMIC_ACQ_REL);
+        write_protect(s->source, index);
+    }
 }
 
 zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint64_t size, bool resizable,
@@ -357,7 +393,7 @@ zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint
             end = source->size;
         if (end > limit)
             end = limit;
-        struct share s = {child, from / PAGE_SIZE, ZX_OK};
+        struct share s = {.source = source, .child = child, .first = from / PAGE_SIZE};
         if (from < end)
             page_tree_each(&source->pages, from / PAGE_SIZE, end / PAGE_SIZE, share_page, &s);
         hal_lock_release(&source->lock);
@@ -439,12 +475,6 @@ void vmo_describe(struct vmo *v, struct vmo_description *d)
     }
     hal_lock_release(&v->lock);
     d->committed_pages = vmo_committed_pages(v, 0, VMO_MAX_SIZE);
-}
-
-static unsigned mmu_flags(uint32_t perms)
-{
-    return HAL_MMU_USER | (perms & ZX_VM_PERM_READ ? HAL_MMU_READ : 0) |
-           (perms & ZX_VM_PERM_WRITE ? HAL_MMU_WRITE : 0) | (perms & ZX_VM_PERM_EXECUTE ? HAL_MMU_EXEC : 0);
 }
 
 zx_status_t vmo_fault(struct vm_mapping *m, vaddr_t va, bool write)

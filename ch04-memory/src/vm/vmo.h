@@ -6,8 +6,10 @@ address spaces (chapter 4's VMARs). Children are VMOs made from a range of anoth
 
 - a **snapshot** (`ZX_VMO_CHILD_SNAPSHOT`, and `..._AT_LEAST_ON_WRITE`, which Zinc serves the same way)
   sees the parent's contents as they were, and diverges both ways: each side's later writes are its own.
-  Nothing is copied when the child is made; the two share frames, and a write to a shared frame copies it
-  first (copy-on-write). Dropping the child undoes the sharing at the same cost, one reference per page.
+  Nothing is copied when the child is made; the two share frames, and a write to a shared frame
+  copies it first (copy-on-write), a store through a mapping too: the parent's mappings lose write
+  permission on the shared pages when the child is made. Dropping the child undoes the sharing at
+  the same cost, one reference per page.
 - a **slice** (`ZX_VMO_CHILD_SLICE`) is a window onto the parent's own pages: writes through either are
   seen by both.
 

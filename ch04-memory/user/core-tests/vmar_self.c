@@ -16,26 +16,12 @@ fail with ZX_ERR_INVALID_ARGS, never harm the kernel. */
 #define PS 4096u
 #define RW (ZX_VM_PERM_READ | ZX_VM_PERM_WRITE)
 
-/* Map size bytes of vmo with perms somewhere in this process's root VMAR; 0 after a recorded failure. */
-static volatile uint64_t *map_here(zx_handle_t vmo, uint32_t perms, uint64_t size)
-{
-    zx_vaddr_t addr = 0;
-    EXPECT_OK(zx_vmar_map(zx_vmar_root_self(), perms, 0, vmo, 0, size, &addr));
-    return (volatile uint64_t *)addr;
-}
-
 /* A new one-page VMO (in *vmo) whose first word is value, mapped here with perms. */
 static volatile uint64_t *new_mapped_page(zx_handle_t *vmo, uint64_t value, uint32_t perms)
 {
     *vmo = vmo_new(PS, 0);
     EXPECT_OK(vmo_put(*vmo, 0, value));
     return map_here(*vmo, perms, PS);
-}
-
-/* Take the mapping at p away again. */
-static void unmap_here(volatile uint64_t *p, uint64_t size)
-{
-    EXPECT_OK(zx_vmar_unmap(zx_vmar_root_self(), (zx_vaddr_t)p, size));
 }
 
 TEST(VmarTest, RootSelfIsTheRootOfThisProcess)
