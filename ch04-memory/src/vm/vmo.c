@@ -10,9 +10,14 @@ Every access goes through `page_for`, which finds the frame behind one page of a
 
 The work is done with the VMO's lock held, page by page, so a concurrent decommit can never free a frame
 that is being copied. A physical VMO short-cuts all of it: its page `i` is frame `phys_base + i` pages,
-always there, never shared, never given back. A frame's reference count is shared by VMOs with different locks, so it is changed
-atomically, and whoever drops it to zero frees the frame. Lock order: a slice's lock is never held while
-its root's is taken. */
+always there, never shared, never given back. A frame's reference count is shared by VMOs with
+different locks, so it is changed atomically, and whoever drops it to zero frees the frame. Lock
+order: a slice's lock is never held while its root's is taken.
+
+A frame also has an owner, the VMO that committed it, and counts as committed memory there only, as
+in Zircon, where a page is counted once, where it is owned: a fresh snapshot owns nothing. An owner
+that copies a shared frame, or lets it go, leaves it with no owner; the next VMO still holding it that
+counts its pages takes it over (`count_page`), so that the frame is counted again, once. */
 #include "vm/vmo.h"
 
 #include <string.h>
@@ -65,8 +70,12 @@ static void write_protect(struct vmo *v, uint64_t index)
     }
 }
 
-static void drop_page(struct page_ref *ref)
+/* v lets go of ref. If v owned it, nobody does until another holder counts it (count_page). */
+static void drop_page(struct vmo *v, struct page_ref *ref)
 {
+    struct vmo *owner = v;
+    __atomic_compare_exchange_n(&ref->owner, &owner, NULL, false, __ATOMIC_ACQ_REL,
+                                __ATOMIC_ACQUIRE);
     if (__atomic_sub_fetch(&ref->refs, 1, __ATOMIC_ACQ_REL) == 0) {
         frame_free(ref->frame);
         kfree(ref);
@@ -78,7 +87,7 @@ static void release_page(uint64_t index, struct page_ref *ref, void *arg)
     struct vmo *v = arg;
     page_tree_set(&v->pages, index, NULL);
     invalidate(v, index);
-    drop_page(ref);
+    drop_page(v, ref);
 }
 
 static void vmo_destroy(struct kobject *obj)
@@ -168,9 +177,9 @@ static zx_status_t page_for(struct vmo *v, uint64_t index, bool write, paddr_t *
     }
     if (ref) { /* shared with a snapshot: this VMO takes a copy of its own */
         memcpy(hal_pmem_ptr(copy), hal_pmem_ptr(ref->frame), PAGE_SIZE);
-        drop_page(ref);
+        drop_page(v, ref);
     }
-    *mine = (struct page_ref){copy, 1};
+    *mine = (struct page_ref){.frame = copy, .refs = 1, .owner = v};
     invalidate(v, index);
     *frame = copy;
     return ZX_OK;
@@ -303,10 +312,10 @@ zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t l
     if (offset > v->size || len > v->size - offset) {
         status = ZX_ERR_OUT_OF_RANGE;
     } else if (op == ZX_VMO_OP_COMMIT) {
+        /* A write's rule commits a page where there is none, and copies one that is shared. */
         for (uint64_t page = offset / PAGE_SIZE; status == ZX_OK && page * PAGE_SIZE < offset + len; page++) {
             paddr_t frame;
-            if (!page_tree_get(&v->pages, page))
-                status = page_for_waiting(v, page, true, &frame);
+            status = page_for_waiting(v, page, true, &frame);
         }
     } else {
         /* Whole pages are given back: they read as zeros again. ZERO clears the partial pages at its ends. */
@@ -441,19 +450,32 @@ void vmo_remove_mapping(struct vmo *v, struct vm_mapping *m)
     hal_lock_release(&v->lock);
 }
 
+struct count {
+    struct vmo *v;
+    uint64_t pages;
+};
+
+/* A page counts where it is owned; one that nobody owns any more (its owner copied it or let it go
+   while others still share it) becomes the property of the first holder that counts it. */
 static void count_page(uint64_t index, struct page_ref *ref, void *arg)
 {
-    ++*(uint64_t *)arg;
+    struct count *c = arg;
+    struct vmo *none = NULL;
+    if (__atomic_load_n(&ref->owner, __ATOMIC_ACQUIRE) == c->v ||
+        __atomic_compare_exchange_n(&ref->owner, &none, c->v, false, __ATOMIC_ACQ_REL,
+                                    __ATOMIC_ACQUIRE))
+        c->pages++;
 }
 
 uint64_t vmo_committed_pages(struct vmo *v, uint64_t offset, uint64_t len)
 {
-    uint64_t count = 0, first = offset / PAGE_SIZE, end = PAGE_ROUND_UP(offset + len) / PAGE_SIZE;
+    struct count c = {.v = v, .pages = 0};
+    uint64_t first = offset / PAGE_SIZE, end = PAGE_ROUND_UP(offset + len) / PAGE_SIZE;
     hal_lock_acquire(&v->lock);
     if (!v->physical && first < end)
-        page_tree_each(&v->pages, first, end < VMO_MAX_PAGES ? end : VMO_MAX_PAGES, count_page, &count);
+        page_tree_each(&v->pages, first, end < VMO_MAX_PAGES ? end : VMO_MAX_PAGES, count_page, &c);
     hal_lock_release(&v->lock);
-    return count;
+    return c.pages;
 }
 
 void vmo_describe(struct vmo *v, struct vmo_description *d)
@@ -525,7 +547,7 @@ zx_status_t vmo_supply_page(struct vmo *v, uint64_t index, const void *page)
             status = ZX_ERR_NO_MEMORY;
         } else {
             memcpy(hal_pmem_ptr(frame), page, PAGE_SIZE);
-            *ref = (struct page_ref){frame, 1};
+            *ref = (struct page_ref){.frame = frame, .refs = 1, .owner = v};
             invalidate(v, index);
         }
     }

@@ -79,8 +79,9 @@ struct vmo_description {
 };
 void vmo_describe(struct vmo *v, struct vmo_description *d);
 
-/* How many of the pages [offset, offset + len) of v have a frame committed in v. Always 0 for a physical
-   VMO, as in Fuchsia: its frames are not memory it consumes. */
+/* How many of the pages [offset, offset + len) of v have a frame that v owns: a frame shared with
+   snapshots counts once, in its owner (vmo.c). Always 0 for a physical VMO, as in Fuchsia: its
+   frames are not memory it consumes. */
 uint64_t vmo_committed_pages(struct vmo *v, uint64_t offset, uint64_t len);
 
 /* Mappings. m->vmo and m->vmo_offset must already name the root VMO (vmo_root) and the offset in it. */
