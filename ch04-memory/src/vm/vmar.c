@@ -210,7 +210,7 @@ zx_status_t vmar_allocate(struct vmar *parent, uint32_t flags, size_t offset, si
         status = ZX_ERR_BAD_STATE;
     else if (can & ~parent->flags || ((flags & ZX_VM_SPECIFIC) && !(parent->flags & ZX_VM_CAN_MAP_SPECIFIC)))
         status = ZX_ERR_ACCESS_DENIED;
-    else if ((flags & ZX_VM_SPECIFIC) && (offset > parent->size || size > parent->size - offset))
+    else if (offset > parent->size || size > parent->size - offset) /* larger than the parent, too */
         status = ZX_ERR_INVALID_ARGS;
     else if (flags & ZX_VM_SPECIFIC)
         status = is_free(parent, parent->start + offset, size) ? ZX_OK : ZX_ERR_ALREADY_EXISTS; /* as a map */
@@ -320,10 +320,10 @@ zx_status_t vmar_map(struct vmar *v, uint32_t options, size_t offset, struct vmo
         status = ZX_ERR_BAD_STATE;
     else if ((perms << 7) & ~v->flags || ((options & ZX_VM_SPECIFIC) && !(v->flags & ZX_VM_CAN_MAP_SPECIFIC)))
         status = ZX_ERR_ACCESS_DENIED; /* ZX_VM_PERM_x << 7 is ZX_VM_CAN_MAP_x */
+    else if (offset > v->size || len > v->size - offset) /* a mapping larger than v, too */
+        status = ZX_ERR_INVALID_ARGS;
     else if (!(options & ZX_VM_SPECIFIC))
         status = choose_place(v, len, &base);
-    else if (offset > v->size || len > v->size - offset)
-        status = ZX_ERR_INVALID_ARGS;
     else if (options & ZX_VM_SPECIFIC_OVERWRITE)
         status = unmap_locked(v, base, len);
     else if (!is_free(v, base, len))

@@ -158,3 +158,20 @@ TEST(VmarTest, SpecificPlaceTakenIsAlreadyExistsForMapsAndVmars)
     zx_handle_t handles[] = {inner, region, vmo};
     EXPECT_OK(zx_handle_close_many(handles, 3));
 }
+
+TEST(VmarTest, AllocateUnsatisfiableTest)
+{
+    /* Fuchsia's case: a child VMAR or a mapping larger than its VMAR is ZX_ERR_INVALID_ARGS, not a
+       lack of room. */
+    uint32_t can = ZX_VM_CAN_MAP_READ | ZX_VM_CAN_MAP_WRITE;
+    zx_handle_t region, inner, vmo = vmo_new(11 * PS, 0);
+    uintptr_t base, addr;
+    ASSERT_OK(zx_vmar_allocate(zx_vmar_root_self(), can, 0, 10 * PS, &region, &base));
+    EXPECT_STATUS(zx_vmar_allocate(region, can, 0, 11 * PS, &inner, &addr), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_vmar_map(region, RW, 0, vmo, 0, 11 * PS, &addr), ZX_ERR_INVALID_ARGS);
+    ASSERT_OK(zx_vmar_allocate(region, can, 0, 10 * PS, &inner, &addr));
+    EXPECT_EQ(addr, base); /* the whole of it fits, in the one place there is */
+    EXPECT_OK(zx_vmar_destroy(region));
+    zx_handle_t handles[] = {inner, region, vmo};
+    EXPECT_OK(zx_handle_close_many(handles, 3));
+}
