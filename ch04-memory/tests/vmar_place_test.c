@@ -152,3 +152,27 @@ KTEST(protect_splits_a_mapping_in_three)
     KEXPECT_EQ(poke(&p, addr + 2 * PS, 7), ZX_ERR_ACCESS_DENIED);
     place_close(&p);
 }
+
+KTEST(compact_vmar_takes_the_lowest_gap)
+{
+    /* No random tries in a VMAR made with ZX_VM_COMPACT: its mappings pack from the bottom, and a
+       hole is filled before anything above it. */
+    struct place p;
+    KASSERT_EQ(place_open(&p, REGION_SIZE), 0);
+    struct vmar *compact;
+    vaddr_t a, b, c;
+    uint32_t flags = ZX_VM_CAN_MAP_READ | ZX_VM_CAN_MAP_WRITE | ZX_VM_COMPACT;
+    KASSERT_EQ(vmar_allocate(p.root, flags, 0, 8 * PS, &compact), ZX_OK);
+    KASSERT_EQ(vmar_map(compact, ZX_VM_PERM_READ, 0, p.vmo, 0, PS, &a), ZX_OK);
+    KASSERT_EQ(vmar_map(compact, ZX_VM_PERM_READ, 0, p.vmo, 0, 2 * PS, &b), ZX_OK);
+    KEXPECT_EQ(a, compact->start);
+    KEXPECT_EQ(b, compact->start + PS);
+    KEXPECT_EQ(vmar_unmap(compact, a, PS), ZX_OK);
+    KEXPECT_EQ(vmar_map(compact, ZX_VM_PERM_READ, 0, p.vmo, 0, PS, &c), ZX_OK);
+    KEXPECT_EQ(c, compact->start);
+    KEXPECT_EQ(vmar_map(compact, ZX_VM_PERM_READ, 0, p.vmo, 0, 2 * PS, &c), ZX_OK);
+    KEXPECT_EQ(c, compact->start + 3 * PS);
+    KEXPECT_EQ(vmar_destroy(compact), ZX_OK); /* the child holds its parent: let go of it first */
+    kobject_unref(&compact->base);
+    place_close(&p);
+}

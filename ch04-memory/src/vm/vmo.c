@@ -499,11 +499,26 @@ void vmo_describe(struct vmo *v, struct vmo_description *d)
     d->committed_pages = vmo_committed_pages(v, 0, VMO_MAX_SIZE);
 }
 
+/* Point m's entry for page index of its VMO at frame (0: a page never written), writable only if
+   this is a write or the page is the VMO's alone. m->vmo->lock held. */
+static zx_status_t fill_entry(struct vm_mapping *m, uint64_t index, paddr_t frame, bool write)
+{
+    struct vmo *v = m->vmo;
+    vaddr_t va = m->base + (index * PAGE_SIZE - m->vmo_offset);
+    unsigned flags = mmu_flags(m->perms);
+    struct page_ref *ref = v->physical ? NULL : page_tree_get(&v->pages, index);
+    if (!write && !v->physical && (!ref || __atomic_load_n(&ref->refs, __ATOMIC_ACQUIRE) > 1))
+        flags &= ~HAL_MMU_WRITE; /* zeros, or shared with a snapshot: a write must fault again */
+    if (!frame && !v->physical)
+        frame = zero_frame;
+    hal_pt_unmap(m->pt, va, PAGE_SIZE);
+    return hal_pt_map(m->pt, va, frame, PAGE_SIZE, flags) == 0 ? ZX_OK : ZX_ERR_NO_MEMORY;
+}
+
 zx_status_t vmo_fault(struct vm_mapping *m, vaddr_t va, bool write)
 {
     struct vmo *v = m->vmo;
-    vaddr_t page = PAGE_ROUND_DOWN(va);
-    uint64_t offset = m->vmo_offset + (page - m->base);
+    uint64_t offset = m->vmo_offset + (PAGE_ROUND_DOWN(va) - m->base);
     hal_lock_acquire(&v->lock);
     if (offset >= v->size) {
         hal_lock_release(&v->lock);
@@ -511,19 +526,41 @@ zx_status_t vmo_fault(struct vm_mapping *m, vaddr_t va, bool write)
     }
     paddr_t frame;
     zx_status_t status = page_for(v, offset / PAGE_SIZE, write, &frame);
-    if (status == ZX_OK) {
-        unsigned flags = mmu_flags(m->perms);
-        struct page_ref *ref = page_tree_get(&v->pages, offset / PAGE_SIZE);
-        if (!write && !v->physical && (!ref || __atomic_load_n(&ref->refs, __ATOMIC_ACQUIRE) > 1))
-            flags &= ~HAL_MMU_WRITE; /* zeros, or shared with a snapshot: the first write must fault again */
-        if (!frame && !v->physical)
-            frame = zero_frame;
-        hal_pt_unmap(m->pt, page, PAGE_SIZE);
-        if (hal_pt_map(m->pt, page, frame, PAGE_SIZE, flags) != 0)
-            status = ZX_ERR_NO_MEMORY;
-    }
+    if (status == ZX_OK)
+        status = fill_entry(m, offset / PAGE_SIZE, frame, write);
     hal_lock_release(&v->lock);
     return status;
+}
+
+struct fill {
+    struct vm_mapping *m;
+    zx_status_t status;
+};
+
+static void fill_page(uint64_t index, struct page_ref *ref, void *arg)
+{
+    struct fill *f = arg;
+    if (f->status == ZX_OK)
+        f->status = fill_entry(f->m, index, ref->frame, false);
+}
+
+zx_status_t vmo_map_range(struct vm_mapping *m)
+{
+    struct vmo *v = m->vmo;
+    struct fill f = {.m = m, .status = ZX_OK};
+    hal_lock_acquire(&v->lock);
+    uint64_t first = m->vmo_offset / PAGE_SIZE, end = first + m->size / PAGE_SIZE;
+    if (end > v->size / PAGE_SIZE)
+        end = v->size / PAGE_SIZE;
+    if (!(m->perms & ZX_VM_PERM_READ)) /* a page table cannot show a page it may not read */
+        end = first;
+    if (v->physical) /* every page is there: its frame is fixed */
+        for (uint64_t i = first; f.status == ZX_OK && i < end; i++)
+            f.status = fill_entry(m, i, v->phys_base + i * PAGE_SIZE, false);
+    else if (first < end)
+        page_tree_each(&v->pages, first, end, fill_page, &f);
+    hal_lock_release(&v->lock);
+    return f.status;
 }
 
 static void zero_frame_init(void)

@@ -94,6 +94,11 @@ void vmo_remove_mapping(struct vmo *v, struct vm_mapping *m);
    ZX_ERR_NO_MEMORY if no frame is left. */
 zx_status_t vmo_fault(struct vm_mapping *m, vaddr_t va, bool write);
 
+/* Fill the page table entries of the new mapping m for every page of its range that the VMO has
+   now, as read faults would (ZX_VM_MAP_RANGE): nothing is committed or asked of a pager.
+   ZX_ERR_NO_MEMORY if the page table could not grow. */
+zx_status_t vmo_map_range(struct vm_mapping *m);
+
 /* For the pager: give page index the bytes at page (PAGE_SIZE of them) unless it has a page already. */
 zx_status_t vmo_supply_page(struct vmo *v, uint64_t index, const void *page);
 

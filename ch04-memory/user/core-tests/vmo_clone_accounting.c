@@ -157,3 +157,41 @@ TEST(VmoClone2TestCase, MappingOfAFreshSnapshotCommitsNothing)
     zx_handle_t both[] = {clone, vmo};
     EXPECT_OK(zx_handle_close_many(both, 2));
 }
+
+TEST(VmoClone2TestCase, MapRangeReadOnly)
+{
+    /* Fuchsia's case: a read-only mapping of a clone, filled at once with ZX_VM_MAP_RANGE, commits
+       nothing in the clone and leaves the parent's pages as they were. */
+    zx_handle_t vmo = vmo_new(5 * PAGE, 0);
+    for (uint64_t i = 0; i < 5; i++)
+        ASSERT_OK(vmo_put(vmo, i * PAGE, 77));
+    EXPECT_EQ(committed(vmo), 5 * PAGE);
+    zx_handle_t clone = snapshot(vmo, 0, 5 * PAGE);
+    uintptr_t addr;
+    ASSERT_OK(zx_vmar_map(zx_vmar_root_self(), ZX_VM_MAP_RANGE | ZX_VM_PERM_READ, 0, clone, 0,
+                          5 * PAGE, &addr));
+    EXPECT_EQ(committed(clone), 0);
+    EXPECT_EQ(committed(vmo), 5 * PAGE);
+    EXPECT_EQ(*(volatile uint64_t *)(addr + 4 * PAGE), 77);
+    unmap_here((volatile uint64_t *)addr, 5 * PAGE);
+    zx_handle_t both[] = {clone, vmo};
+    EXPECT_OK(zx_handle_close_many(both, 2));
+}
+
+TEST(VmoClone2TestCase, MapRangeOfAWritableCloneStillCopiesOnWrite)
+{
+    /* The filled entries of shared pages are read-only: a store through them copies first. */
+    zx_handle_t vmo = vmo_new(PAGE, 0);
+    ASSERT_OK(vmo_put(vmo, 0, 1));
+    zx_handle_t clone = snapshot(vmo, 0, PAGE);
+    uintptr_t addr;
+    uint32_t options = ZX_VM_MAP_RANGE | ZX_VM_PERM_READ | ZX_VM_PERM_WRITE;
+    ASSERT_OK(zx_vmar_map(zx_vmar_root_self(), options, 0, clone, 0, PAGE, &addr));
+    *(volatile uint64_t *)addr = 2;
+    EXPECT_EQ(vmo_get(clone, 0), 2);
+    EXPECT_EQ(vmo_get(vmo, 0), 1);
+    EXPECT_EQ(committed(clone), PAGE);
+    unmap_here((volatile uint64_t *)addr, PAGE);
+    zx_handle_t both[] = {clone, vmo};
+    EXPECT_OK(zx_handle_close_many(both, 2));
+}

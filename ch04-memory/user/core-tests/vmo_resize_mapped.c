@@ -81,3 +81,40 @@ TEST(VmoTestCase, ShrinkOfMappedSnapshotUnmapsSharedPages)
     zx_handle_t both[] = {child, parent};
     EXPECT_OK(zx_handle_close_many(both, 2));
 }
+
+TEST(VmoTestCase, NoResize)
+{
+    /* Fuchsia's case: a VMO made without ZX_VMO_RESIZABLE keeps its size, and so may be mapped by a
+       program that asks, with ZX_VM_REQUIRE_NON_RESIZABLE, never to see it shrink. */
+    zx_handle_t vmo = vmo_new(4 * PAGE, 0);
+    EXPECT_STATUS(zx_vmo_set_size(vmo, 5 * PAGE), ZX_ERR_UNAVAILABLE);
+    EXPECT_STATUS(zx_vmo_set_size(vmo, 3 * PAGE), ZX_ERR_UNAVAILABLE);
+    EXPECT_EQ(vmo_size_of(vmo), 4 * PAGE);
+    volatile uint64_t *p = map_here(vmo, RW | ZX_VM_REQUIRE_NON_RESIZABLE, 4 * PAGE);
+    ASSERT_TRUE(p != NULL);
+    p[0] = 1;
+    EXPECT_EQ(vmo_get(vmo, 0), 1);
+    unmap_here(p, 4 * PAGE);
+    EXPECT_OK(zx_handle_close(vmo));
+}
+
+TEST(VmoTestCase, RequireNonResizableRefusesAResizableVmo)
+{
+    /* From Fuchsia's VmoTestCase.Resize: a resizable VMO is not supported by such a mapping, and a
+       snapshot made resizable neither; the same VMOs map without the option. */
+    uintptr_t addr;
+    zx_handle_t vmo = vmo_new(4 * PAGE, ZX_VMO_RESIZABLE), child;
+    EXPECT_STATUS(zx_vmar_map(zx_vmar_root_self(), ZX_VM_PERM_READ | ZX_VM_REQUIRE_NON_RESIZABLE, 0,
+                              vmo, 0, 4 * PAGE, &addr),
+                  ZX_ERR_NOT_SUPPORTED);
+    uint32_t kind = ZX_VMO_CHILD_SNAPSHOT | ZX_VMO_CHILD_RESIZABLE;
+    ASSERT_OK(zx_vmo_create_child(vmo, kind, 0, PAGE, &child));
+    EXPECT_STATUS(zx_vmar_map(zx_vmar_root_self(), ZX_VM_PERM_READ | ZX_VM_REQUIRE_NON_RESIZABLE, 0,
+                              child, 0, PAGE, &addr),
+                  ZX_ERR_NOT_SUPPORTED);
+    volatile uint64_t *p = map_here(vmo, ZX_VM_PERM_READ, 4 * PAGE);
+    ASSERT_TRUE(p != NULL);
+    unmap_here(p, 4 * PAGE);
+    zx_handle_t both[] = {child, vmo};
+    EXPECT_OK(zx_handle_close_many(both, 2));
+}
