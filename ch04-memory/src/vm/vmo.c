@@ -141,6 +141,7 @@ static zx_status_t vmo_new(uint64_t size, bool resizable, struct vmo **out)
     kobject_init(&v->base, &vmo_type);
     hal_lock_init(&v->lock);
     v->size = PAGE_ROUND_UP(size);
+    v->content_size = size;
     v->resizable = resizable;
     kobject_signal(&v->base, 0, ZX_VMO_ZERO_CHILDREN);
     *out = v;
@@ -265,6 +266,17 @@ uint64_t vmo_size(struct vmo *v)
     return size;
 }
 
+/* Write zeros over the len bytes at offset, within one page of v (not a slice). A page that is not
+   there reads as zeros already and stays uncommitted, unless a pager has yet to supply it. */
+static zx_status_t zero_bytes(struct vmo *v, uint64_t offset, size_t len)
+{
+    static const uint8_t zeros[PAGE_SIZE];
+    hal_lock_acquire(&v->lock);
+    bool zero = !v->pager && !page_tree_get(&v->pages, offset / PAGE_SIZE);
+    hal_lock_release(&v->lock);
+    return zero || !len ? ZX_OK : vmo_write(v, offset, zeros, len);
+}
+
 zx_status_t vmo_set_size(struct vmo *v, uint64_t size)
 {
     if (!v->resizable)
@@ -278,12 +290,51 @@ zx_status_t vmo_set_size(struct vmo *v, uint64_t size)
         page_tree_each(&v->pages, new_size / PAGE_SIZE, v->size / PAGE_SIZE, release_page, v);
     }
     v->size = new_size;
+    v->content_size = size;
     hal_lock_release(&v->lock);
-    return ZX_OK;
+    return zero_bytes(v, size, new_size - size); /* past the size asked for, as in Zircon */
+}
+
+uint64_t vmo_content_size(struct vmo *v)
+{
+    hal_lock_acquire(&v->lock);
+    uint64_t size = v->content_size;
+    hal_lock_release(&v->lock);
+    return size;
+}
+
+zx_status_t vmo_set_content_size(struct vmo *v, uint64_t size)
+{
+    if ((v->slice_of ? v->slice_of : v)->physical)
+        return ZX_ERR_NOT_SUPPORTED; /* device memory has no content to speak of */
+    hal_lock_acquire(&v->lock);
+    v->content_size = size;
+    uint64_t end = v->size;
+    hal_lock_release(&v->lock);
+    return size < end ? vmo_op_range(v, ZX_VMO_OP_ZERO, size, end - size) : ZX_OK;
+}
+
+/* The cache operations. Zinc maps all memory cached, and its targets keep caches coherent with
+   memory: x86_64 (and the LibOS on it) in hardware, and QEMU's riscv64 has no caches to maintain.
+   So an operation only checks its range, as Zircon's CacheOp does before it works: a length of 0 is
+   ZX_ERR_INVALID_ARGS. */
+static bool is_cache_op(uint32_t op)
+{
+    return op >= ZX_VMO_OP_CACHE_SYNC && op <= ZX_VMO_OP_CACHE_CLEAN_INVALIDATE;
+}
+
+static zx_status_t cache_op(struct vmo *v, uint64_t offset, uint64_t len)
+{
+    uint64_t size = vmo_size(v);
+    if (!len)
+        return ZX_ERR_INVALID_ARGS;
+    return offset > size || len > size - offset ? ZX_ERR_OUT_OF_RANGE : ZX_OK;
 }
 
 zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t len)
 {
+    if (is_cache_op(op))
+        return cache_op(v, offset, len);
     if (op != ZX_VMO_OP_COMMIT && op != ZX_VMO_OP_DECOMMIT && op != ZX_VMO_OP_ZERO)
         return ZX_ERR_INVALID_ARGS;
     if (v->slice_of) { /* a slice's pages are its root's */
@@ -323,13 +374,12 @@ zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t l
         if (first < end)
             page_tree_each(&v->pages, first, end, release_page, v);
         if (op == ZX_VMO_OP_ZERO) {
-            static const uint8_t zeros[PAGE_SIZE];
             uint64_t head_end = first * PAGE_SIZE < offset + len ? first * PAGE_SIZE : offset + len;
             uint64_t tail_start = end * PAGE_SIZE > head_end ? end * PAGE_SIZE : head_end;
             hal_lock_release(&v->lock);
-            status = vmo_write(v, offset, zeros, head_end - offset);
+            status = zero_bytes(v, offset, head_end - offset);
             if (status == ZX_OK && offset + len > tail_start)
-                status = vmo_write(v, tail_start, zeros, offset + len - tail_start);
+                status = zero_bytes(v, tail_start, offset + len - tail_start);
             return status;
         }
     }
@@ -381,7 +431,7 @@ zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint
     } else if ((v->slice_of ? v->slice_of : v)->pager) {
         return ZX_ERR_NOT_SUPPORTED; /* a snapshot would read zeros where the pager has yet to supply */
     }
-    zx_status_t status = vmo_new(size, resizable, &child);
+    zx_status_t status = vmo_new(size, resizable, &child); /* its content size is size, unrounded */
     if (status != ZX_OK)
         return status;
     if (kind == ZX_VMO_CHILD_SLICE) {

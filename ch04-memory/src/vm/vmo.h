@@ -32,6 +32,7 @@ struct vmo {
     struct kobject base;
     struct hal_lock lock; /* guards size and pages */
     uint64_t size;        /* bytes, a multiple of the page size */
+    uint64_t content_size; /* ZX_PROP_VMO_CONTENT_SIZE: how many bytes hold content, any number */
     bool resizable;
     bool snapshot; /* made as a snapshot child: its pages started as its parent's */
     bool physical; /* a physical VMO: page i is the frame at phys_base + i pages; pages stays empty */
@@ -59,10 +60,19 @@ zx_status_t vmo_create_physical(paddr_t paddr, uint64_t size, struct vmo **out);
 zx_status_t vmo_read(struct vmo *v, uint64_t offset, void *buf, size_t len);
 zx_status_t vmo_write(struct vmo *v, uint64_t offset, const void *buf, size_t len);
 
+/* The size; setting it rounds it up to pages, zeroes the rest of the last page, and makes the size
+   asked for the content size. */
 uint64_t vmo_size(struct vmo *v);
 zx_status_t vmo_set_size(struct vmo *v, uint64_t size);
 
-/* ZX_VMO_OP_COMMIT, DECOMMIT or ZERO over [offset, offset + len). */
+/* The content size, which starts as the size asked for at creation (unrounded). Setting it changes
+   no size, and zeroes the VMO from the new content size to its end; ZX_ERR_NOT_SUPPORTED for a
+   physical VMO. */
+uint64_t vmo_content_size(struct vmo *v);
+zx_status_t vmo_set_content_size(struct vmo *v, uint64_t size);
+
+/* ZX_VMO_OP_COMMIT, DECOMMIT or ZERO over [offset, offset + len); or one of the cache operations
+   ZX_VMO_OP_CACHE_*, which check the range and have nothing to do (vmo.c). */
 zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t len);
 
 /* A child of kind ZX_VMO_CHILD_SNAPSHOT(_AT_LEAST_ON_WRITE) or ZX_VMO_CHILD_SLICE over [offset, offset +

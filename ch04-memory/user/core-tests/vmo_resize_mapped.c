@@ -7,7 +7,7 @@ for every page a mapping had already filled in: a page of the VMO's own, a never
 as the zero page, and a page shared with a snapshot and mapped read-only, so `zx_vmo_set_size`
 removes them all from every mapping (vm/vmo.c). When the VMO grows again, the same mapping shows the
 new pages, zeros. */
-#include "load_probe.h"
+#include "access_probe.h"
 #include "probe.h"
 #include "vmo_words.h"
 #include "zircon/process.h"
@@ -25,6 +25,21 @@ static zx_status_t kernel_reads(const volatile uint64_t *p)
     zx_status_t status = zx_vmo_write(scratch, (const void *)p, 0, sizeof *p);
     EXPECT_OK(zx_handle_close(scratch));
     return status;
+}
+
+TEST(VmoTestCase, ResizeHazard)
+{
+    /* Fuchsia's case: a page read through the mapping (the zero page) faults, loads and stores,
+       once the VMO has shrunk to nothing. */
+    zx_handle_t vmo = vmo_new(2 * PAGE, ZX_VMO_RESIZABLE);
+    volatile uint64_t *p = map_here(vmo, RW, 2 * PAGE);
+    ASSERT_TRUE(p != NULL);
+    EXPECT_EQ(p[1], 0);
+    ASSERT_OK(zx_vmo_set_size(vmo, 0));
+    EXPECT_EQ(load_fault(p + 1), ZX_EXCP_FATAL_PAGE_FAULT);
+    EXPECT_EQ(store_fault(p + 1), ZX_EXCP_FATAL_PAGE_FAULT);
+    EXPECT_OK(zx_handle_close(vmo));
+    unmap_here(p, 2 * PAGE);
 }
 
 TEST(VmoTestCase, ShrinkUnmapsEveryPagePastTheEnd)
