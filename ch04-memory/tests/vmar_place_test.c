@@ -2,7 +2,7 @@
 
 The tests of `vmar_test.c` check that a mapping lands somewhere sensible; these check *where*, in VMARs
 small enough to fill: that placement depends on the seed and nothing else, that a full VMAR says
-`ZX_ERR_NO_RESOURCES`, that a hole, once opened, is found again however it was made, and that a protect in
+`ZX_ERR_NO_MEMORY`, that a hole, once opened, is found again however it was made, and that a protect in
 the middle of a mapping leaves three mappings whose pages are still the right pages of the VMO. Like
 `vmar_test.c`, they run chapter 1's `poke` program and serve its page faults, so every check of a
 mapping is made with a real user store. */
@@ -82,7 +82,7 @@ KTEST(placement_depends_on_the_seed_only)
     KEXPECT_NE(other, first[0]); /* another seed, another place (one chance in 4096 of the same) */
 }
 
-KTEST(placement_fills_every_hole_then_says_no_resources)
+KTEST(placement_fills_every_hole_then_says_no_memory)
 {
     struct place p;
     KASSERT_EQ(place_open(&p, REGION_SIZE), 0);
@@ -95,7 +95,7 @@ KTEST(placement_fills_every_hole_then_says_no_resources)
         taken[(addr[i] - REGION) / PS] = true;
     }
     vaddr_t more;
-    KEXPECT_EQ(map(&p, PS, &more), ZX_ERR_NO_RESOURCES);
+    KEXPECT_EQ(map(&p, PS, &more), ZX_ERR_NO_MEMORY);
     /* Open one hole in the middle of the address range: the next mapping must find it, every time. */
     for (int round = 0; round < 4; round++) {
         vaddr_t hole = REGION + (5 + 3 * round) * PS;
@@ -103,7 +103,7 @@ KTEST(placement_fills_every_hole_then_says_no_resources)
         KEXPECT_EQ(map(&p, PS, &more), ZX_OK);
         KEXPECT_EQ(more, hole);
     }
-    KEXPECT_EQ(map(&p, PS, &more), ZX_ERR_NO_RESOURCES);
+    KEXPECT_EQ(map(&p, PS, &more), ZX_ERR_NO_MEMORY);
     place_close(&p);
 }
 
@@ -115,10 +115,10 @@ KTEST(placement_finds_the_only_gap_that_fits)
     KASSERT_EQ(map_at(&p, 0, 4 * PS), ZX_OK);
     KASSERT_EQ(map_at(&p, 8 * PS, 8 * PS), ZX_OK);
     vaddr_t addr;
-    KEXPECT_EQ(map(&p, 5 * PS, &addr), ZX_ERR_NO_RESOURCES);
+    KEXPECT_EQ(map(&p, 5 * PS, &addr), ZX_ERR_NO_MEMORY);
     KEXPECT_EQ(map(&p, 4 * PS, &addr), ZX_OK);
     KEXPECT_EQ(addr, REGION + 4 * PS);
-    KEXPECT_EQ(map(&p, PS, &addr), ZX_ERR_NO_RESOURCES);
+    KEXPECT_EQ(map(&p, PS, &addr), ZX_ERR_NO_MEMORY);
     KEXPECT_EQ(map(&p, 17 * PS, &addr), ZX_ERR_INVALID_ARGS); /* larger than the VMAR: as Fuchsia says */
     place_close(&p);
 }

@@ -95,7 +95,7 @@ static zx_status_t choose_place(struct vmar *v, size_t size, vaddr_t *base)
     /* LAB ch04-vmar-placement BEGIN: choose where size bytes go in v: up to random_tries(v)
        places drawn at random from the space's generator (next_random), each a page-aligned start at
        which the whole range fits inside v, the first that is free winning; then, if all were taken,
-       the lowest gap between v's entries that is large enough; ZX_ERR_NO_RESOURCES when no gap is.
+       the lowest gap between v's entries that is large enough; ZX_ERR_NO_MEMORY when no gap is.
        stub:
     (void)next_random;
     (void)random_tries;
@@ -103,12 +103,12 @@ static zx_status_t choose_place(struct vmar *v, size_t size, vaddr_t *base)
     for (struct vmar_entry *e = v->entries; e; e = e->next)
         candidate = e->base + e->size;
     if (!is_free(v, candidate, size))
-        return ZX_ERR_NO_RESOURCES;
+        return ZX_ERR_NO_MEMORY;
     *base = candidate;
     return ZX_OK;
     */
     if (size > v->size)
-        return ZX_ERR_NO_RESOURCES;
+        return ZX_ERR_NO_MEMORY;
     uint64_t slots = (v->size - size) / PAGE_SIZE + 1;
     for (int i = 0; i < random_tries(v); i++) {
         vaddr_t candidate = v->start + (next_random(v->space) % slots) * PAGE_SIZE;
@@ -124,7 +124,7 @@ static zx_status_t choose_place(struct vmar *v, size_t size, vaddr_t *base)
         candidate = e->base + e->size;
     }
     if (!is_free(v, candidate, size))
-        return ZX_ERR_NO_RESOURCES;
+        return ZX_ERR_NO_MEMORY;
     *base = candidate;
     return ZX_OK;
     /* LAB END */

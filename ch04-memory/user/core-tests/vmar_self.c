@@ -161,8 +161,8 @@ TEST(VmarTest, SpecificPlaceTakenIsAlreadyExistsForMapsAndVmars)
 
 TEST(VmarTest, AllocateUnsatisfiableTest)
 {
-    /* Fuchsia's case: a child VMAR or a mapping larger than its VMAR is ZX_ERR_INVALID_ARGS, not a
-       lack of room. */
+    /* Fuchsia's case: a child VMAR or a mapping larger than its VMAR is ZX_ERR_INVALID_ARGS; a VMAR
+       that has no room left is ZX_ERR_NO_MEMORY. */
     uint32_t can = ZX_VM_CAN_MAP_READ | ZX_VM_CAN_MAP_WRITE;
     zx_handle_t region, inner, vmo = vmo_new(11 * PS, 0);
     uintptr_t base, addr;
@@ -171,6 +171,9 @@ TEST(VmarTest, AllocateUnsatisfiableTest)
     EXPECT_STATUS(zx_vmar_map(region, RW, 0, vmo, 0, 11 * PS, &addr), ZX_ERR_INVALID_ARGS);
     ASSERT_OK(zx_vmar_allocate(region, can, 0, 10 * PS, &inner, &addr));
     EXPECT_EQ(addr, base); /* the whole of it fits, in the one place there is */
+    zx_handle_t more;
+    EXPECT_STATUS(zx_vmar_allocate(region, can, 0, PS, &more, &addr), ZX_ERR_NO_MEMORY); /* full */
+    EXPECT_STATUS(zx_vmar_map(region, RW, 0, vmo, 0, PS, &addr), ZX_ERR_NO_MEMORY);
     EXPECT_OK(zx_vmar_destroy(region));
     zx_handle_t handles[] = {inner, region, vmo};
     EXPECT_OK(zx_handle_close_many(handles, 3));
