@@ -52,7 +52,8 @@ static void vmo_record(struct vmo *v, uint32_t via, zx_rights_t rights, zx_info_
 {
     struct vmo_description d;
     vmo_describe(v, &d);
-    bool physical = (v->slice_of ? v->slice_of : v)->physical; /* a slice is of its root's kind */
+    uint64_t offset = 0;
+    bool physical = vmo_root(v, &offset)->physical; /* a slice is of its root's kind */
     *out = (zx_info_vmo_t){
         .koid = v->base.koid,
         .size_bytes = vmo_size(v),

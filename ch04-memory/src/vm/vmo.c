@@ -153,6 +153,15 @@ zx_status_t vmo_create(uint64_t size, bool resizable, struct vmo **out)
     return vmo_new(size, resizable, out);
 }
 
+struct vmo *vmo_root(struct vmo *v, uint64_t *offset)
+{
+    if (v->slice_of) {
+        *offset += v->slice_offset;
+        return v->slice_of;
+    }
+    return v;
+}
+
 /* The frame behind page index of v (v->lock held), committing or copying it for a write. *frame is 0 for
    a read of a page never written. */
 static zx_status_t page_for(struct vmo *v, uint64_t index, bool write, paddr_t *frame)
@@ -305,7 +314,8 @@ uint64_t vmo_content_size(struct vmo *v)
 
 zx_status_t vmo_set_content_size(struct vmo *v, uint64_t size)
 {
-    if ((v->slice_of ? v->slice_of : v)->physical)
+    uint64_t base = 0;
+    if (vmo_root(v, &base)->physical)
         return ZX_ERR_NOT_SUPPORTED; /* device memory has no content to speak of */
     hal_lock_acquire(&v->lock);
     v->content_size = size;
@@ -414,6 +424,8 @@ zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint
        VMO has no slices (NOT_SUPPORTED); a snapshot may start or end beyond its parent, where it reads
        zeros, but not past 2^64 (OUT_OF_RANGE). */
     struct vmo *child;
+    uint64_t base = 0;
+    struct vmo *root = vmo_root(v, &base); /* a child of a slice is one of a range of its root */
     if (offset % PAGE_SIZE)
         return ZX_ERR_INVALID_ARGS;
     if (size > VMO_MAX_SIZE)
@@ -426,26 +438,25 @@ zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint
             return ZX_ERR_NOT_SUPPORTED;
     } else if (PAGE_ROUND_UP(size) > UINT64_MAX - offset) {
         return ZX_ERR_OUT_OF_RANGE;
-    } else if ((v->slice_of ? v->slice_of : v)->physical) {
+    } else if (root->physical) {
         return ZX_ERR_NOT_SUPPORTED; /* a copy of device memory would not be device memory */
-    } else if ((v->slice_of ? v->slice_of : v)->pager) {
+    } else if (root->pager) {
         return ZX_ERR_NOT_SUPPORTED; /* a snapshot would read zeros where the pager has yet to supply */
     }
     zx_status_t status = vmo_new(size, resizable, &child); /* its content size is size, unrounded */
     if (status != ZX_OK)
         return status;
     if (kind == ZX_VMO_CHILD_SLICE) {
-        struct vmo *root = v->slice_of ? v->slice_of : v;
         kobject_ref(&root->base);
         child->slice_of = root;
-        child->slice_offset = offset + (v->slice_of ? v->slice_offset : 0);
+        child->slice_offset = base + offset;
     } else {
         /* A snapshot of a slice is a snapshot of the root's range. */
-        struct vmo *source = v->slice_of ? v->slice_of : v;
+        struct vmo *source = root;
         uint64_t window = v->slice_of ? vmo_size(v) : UINT64_MAX; /* a slice shows no more than its size */
-        uint64_t from = offset < window ? offset + (v->slice_of ? v->slice_offset : 0) : UINT64_MAX;
+        uint64_t from = offset < window ? base + offset : UINT64_MAX;
         child->snapshot = true;
-        uint64_t limit = v->slice_of ? v->slice_offset + window : UINT64_MAX; /* the slice's end */
+        uint64_t limit = v->slice_of ? base + window : UINT64_MAX; /* the slice's end */
         hal_lock_acquire(&source->lock);
         uint64_t end = from + child->size < from ? UINT64_MAX : from + child->size;
         if (end > source->size)
@@ -469,15 +480,6 @@ zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint
     hal_lock_release(&family_lock);
     *out = child;
     return ZX_OK;
-}
-
-struct vmo *vmo_root(struct vmo *v, uint64_t *offset)
-{
-    if (v->slice_of) {
-        *offset += v->slice_offset;
-        return v->slice_of;
-    }
-    return v;
 }
 
 void vmo_add_mapping(struct vmo *v, struct vm_mapping *m)
