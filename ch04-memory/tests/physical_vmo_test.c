@@ -65,7 +65,7 @@ KTEST(physical_vmo_reads_and_writes_its_frames)
     KEXPECT_EQ(vmo_op_range(v, ZX_VMO_OP_COMMIT, 0, PS), ZX_ERR_NOT_SUPPORTED);
     KEXPECT_EQ(vmo_op_range(v, ZX_VMO_OP_DECOMMIT, 0, PS), ZX_ERR_NOT_SUPPORTED);
     KEXPECT_EQ(vmo_set_size(v, PS), ZX_ERR_UNAVAILABLE);
-    /* Cache operations are what a physical VMO is for; it keeps the content size it was made with. */
+    /* Cache operations are what a physical VMO is for; its content size is the size it had. */
     KEXPECT_EQ(vmo_op_range(v, ZX_VMO_OP_CACHE_CLEAN_INVALIDATE, 8, PS), ZX_OK);
     KEXPECT_EQ(vmo_op_range(v, ZX_VMO_OP_CACHE_SYNC, PS, PS + 1), ZX_ERR_OUT_OF_RANGE);
     KEXPECT_EQ(vmo_content_size(v), 2 * PS);

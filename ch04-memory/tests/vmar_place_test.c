@@ -1,11 +1,11 @@
 /*: # Tests of placement and splitting (the labs' own)
 
-The tests of `vmar_test.c` check that a mapping lands somewhere sensible; these check *where*, in VMARs
-small enough to fill: that placement depends on the seed and nothing else, that a full VMAR says
-`ZX_ERR_NO_MEMORY`, that a hole, once opened, is found again however it was made, and that a protect in
-the middle of a mapping leaves three mappings whose pages are still the right pages of the VMO. Like
-`vmar_test.c`, they run chapter 1's `poke` program and serve its page faults, so every check of a
-mapping is made with a real user store. */
+The tests of `vmar_test.c` check that a mapping lands somewhere sensible; these check *where*, in
+VMARs small enough to fill: that placement depends on the seed and nothing else, that a full VMAR
+says `ZX_ERR_NO_MEMORY`, that a hole, once opened, is found again however it was made, and that a
+protect in the middle of a mapping leaves three mappings whose pages are still the right pages of
+the VMO. Like `vmar_test.c`, they run chapter 1's `poke` program and serve its page faults, so every
+check of a mapping is made with a real user store. */
 #include "kernel/ktest.h"
 #include "vm_user.h"
 
@@ -119,7 +119,7 @@ KTEST(placement_finds_the_only_gap_that_fits)
     KEXPECT_EQ(map(&p, 4 * PS, &addr), ZX_OK);
     KEXPECT_EQ(addr, REGION + 4 * PS);
     KEXPECT_EQ(map(&p, PS, &addr), ZX_ERR_NO_MEMORY);
-    KEXPECT_EQ(map(&p, 17 * PS, &addr), ZX_ERR_INVALID_ARGS); /* larger than the VMAR: as Fuchsia says */
+    KEXPECT_EQ(map(&p, 17 * PS, &addr), ZX_ERR_INVALID_ARGS); /* larger than the VMAR, as Fuchsia */
     place_close(&p);
 }
 

@@ -4,10 +4,10 @@ The memory topics, registered with `INFO_TOPIC` like chapter 3's task topics, wi
 reference: the object's type first (`ZX_ERR_WRONG_TYPE`), then `ZX_RIGHT_INSPECT` (`ZX_ERR_ACCESS_DENIED`),
 which a VMO's own record does not need.
 
-- `ZX_INFO_VMO` (and `ZX_INFO_VMO_V1`, the record's first, shorter version): the VMO's koid, name and size,
-  its parent and children, how often and into how many address spaces it is mapped, its kind in `flags`,
-  the memory committed to it (a page shared with snapshots counts once, in the VMO that owns it), and
-  the rights of the handle asked through.
+- `ZX_INFO_VMO` (and `ZX_INFO_VMO_V1`, the record's first, shorter version): the VMO's koid, name
+  and size, its parent and children, how often and into how many address spaces it is mapped, its
+  kind in `flags`, the memory committed to it (a page shared with snapshots counts once, in the VMO
+  that owns it), and the rights of the handle asked through.
 - `ZX_INFO_VMAR`: the range a VMAR covers.
 - `ZX_INFO_PROCESS_MAPS`: the process's address space as a list: the space itself (depth 0, named after
   the process, and in Zinc covering the same range as its root VMAR), its root

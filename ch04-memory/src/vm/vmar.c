@@ -254,7 +254,7 @@ zx_status_t vmar_allocate(struct vmar *parent, uint32_t flags, size_t offset, si
     else if (can & ZX_VM_CAN_MAP_PERMS & ~parent->flags ||
              ((flags & ZX_VM_SPECIFIC) && !(parent->flags & ZX_VM_CAN_MAP_SPECIFIC)))
         status = ZX_ERR_ACCESS_DENIED;
-    else if (offset > parent->size || size > parent->size - offset) /* larger than the parent, too */
+    else if (offset > parent->size || size > parent->size - offset) /* or larger than the parent */
         status = ZX_ERR_INVALID_ARGS;
     else if ((flags & ZX_VM_SPECIFIC) && base % align)
         status = ZX_ERR_INVALID_ARGS;

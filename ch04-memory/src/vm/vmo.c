@@ -16,8 +16,8 @@ order: a slice's lock is never held while its root's is taken.
 
 A frame also has an owner, the VMO that committed it, and counts as committed memory there only, as
 in Zircon, where a page is counted once, where it is owned: a fresh snapshot owns nothing. An owner
-that copies a shared frame, or lets it go, leaves it with no owner; the next VMO still holding it that
-counts its pages takes it over (`count_page`), so that the frame is counted again, once. */
+that copies a shared frame, or lets it go, leaves it with no owner; the next VMO still holding it
+that counts its pages takes it over (`count_page`), so that the frame is counted again, once. */
 #include "vm/vmo.h"
 
 #include <string.h>

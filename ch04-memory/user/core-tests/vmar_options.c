@@ -9,8 +9,8 @@ The options beyond permissions and places, as Fuchsia's reference gives them:
   together: Zinc puts them in its lowest gap;
 - `ZX_VM_MAP_RANGE` (map only) fills the page table for the pages the VMO already has, and cannot be
   combined with `ZX_VM_SPECIFIC_OVERWRITE`;
-- `ZX_VM_SPECIFIC_OVERWRITE` is a specific place on its own, and `ZX_VM_CAN_MAP_SPECIFIC` may be given
-  to a child whose parent lacks it.
+- `ZX_VM_SPECIFIC_OVERWRITE` is a specific place on its own, and `ZX_VM_CAN_MAP_SPECIFIC` may be
+  given to a child whose parent lacks it.
 
 The tests work in regions of this process's own address space that they place themselves, at the
 first free address aligned to the region's size, as Fuchsia's MakeManualAlignedVmar does: a region
@@ -30,16 +30,16 @@ placement lab's stub only ever looks past the last mapping). */
 #define CAN_RW (ZX_VM_CAN_MAP_READ | ZX_VM_CAN_MAP_WRITE)
 #define REGION (64u << 20)
 
-/* A child VMAR of this process's root, of size bytes (a power of two) with the options given, at the
-   first free address aligned to its size; base receives its address. */
+/* A child VMAR of this process's root, of size bytes (a power of two) with the options given, at
+   the first free address aligned to its size; base receives its address. */
 static zx_handle_t region(uint32_t options, size_t size, uintptr_t *base)
 {
     zx_handle_t h = ZX_HANDLE_INVALID, root = zx_vmar_root_self();
     zx_info_vmar_t info = {0};
     EXPECT_OK(zx_object_get_info(root, ZX_INFO_VMAR, &info, sizeof info, NULL, NULL));
     uintptr_t at = (info.base + size - 1) & ~(uintptr_t)(size - 1);
-    for (; at + size <= info.base + info.len; at += size)
-        if (zx_vmar_allocate(root, options | ZX_VM_SPECIFIC, at - info.base, size, &h, base) == ZX_OK)
+    for (options |= ZX_VM_SPECIFIC; at + size <= info.base + info.len; at += size)
+        if (zx_vmar_allocate(root, options, at - info.base, size, &h, base) == ZX_OK)
             return h;
     EXPECT_TRUE(!"no free place for the region");
     return h;
@@ -63,7 +63,8 @@ TEST(VmarTest, AlignmentVmarMapTest)
     EXPECT_EQ(base % REGION, 0);
     EXPECT_STATUS(zx_vmar_map(r, RW | ZX_VM_ALIGN_64KB | ZX_VM_SPECIFIC, PS, vmo, 0, 2 * PS, &addr),
                   ZX_ERR_INVALID_ARGS); /* a specific place must meet the alignment */
-    ASSERT_OK(zx_vmar_map(r, RW | ZX_VM_ALIGN_64KB | ZX_VM_SPECIFIC, 64 << 10, vmo, 0, 2 * PS, &addr));
+    uint32_t at_64k = RW | ZX_VM_ALIGN_64KB | ZX_VM_SPECIFIC;
+    ASSERT_OK(zx_vmar_map(r, at_64k, 64 << 10, vmo, 0, 2 * PS, &addr));
     EXPECT_EQ(addr, base + (64 << 10));
     EXPECT_OK(zx_vmar_unmap(r, addr, 2 * PS));
     EXPECT_STATUS(zx_vmar_map(r, RW | (9u << ZX_VM_ALIGN_BASE), 0, vmo, 0, 2 * PS, &addr),
@@ -88,19 +89,18 @@ TEST(VmarTest, AlignmentVmarAllocateTest)
     uintptr_t base, addr;
     zx_handle_t child;
     zx_handle_t r = region(CAN_RW | ZX_VM_CAN_MAP_SPECIFIC, REGION, &base);
-    EXPECT_STATUS(zx_vmar_allocate(r, CAN_RW | ZX_VM_ALIGN_64KB | ZX_VM_SPECIFIC, PS, 16 * PS, &child,
-                                   &addr),
-                  ZX_ERR_INVALID_ARGS);
-    ASSERT_OK(zx_vmar_allocate(r, CAN_RW | ZX_VM_ALIGN_64KB | ZX_VM_SPECIFIC, 64 << 10, 16 * PS, &child,
-                               &addr));
+    uint32_t at_64k = CAN_RW | ZX_VM_ALIGN_64KB | ZX_VM_SPECIFIC;
+    EXPECT_STATUS(zx_vmar_allocate(r, at_64k, PS, 16 * PS, &child, &addr), ZX_ERR_INVALID_ARGS);
+    ASSERT_OK(zx_vmar_allocate(r, at_64k, 64 << 10, 16 * PS, &child, &addr));
     EXPECT_EQ(addr, base + (64 << 10));
     close_region(child);
-    EXPECT_STATUS(zx_vmar_allocate(r, CAN_RW | (9u << ZX_VM_ALIGN_BASE), 0, 16 * PS, &child, &addr),
-                  ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_vmar_allocate(r, CAN_RW | (33u << ZX_VM_ALIGN_BASE), 0, 16 * PS, &child, &addr),
-                  ZX_ERR_INVALID_ARGS);
+    for (uint32_t log2 = 9; log2 <= 33; log2 += 24) { /* from 2^10 to 2^32 only */
+        uint32_t aligned = CAN_RW | (log2 << ZX_VM_ALIGN_BASE);
+        EXPECT_STATUS(zx_vmar_allocate(r, aligned, 0, PS, &child, &addr), ZX_ERR_INVALID_ARGS);
+    }
     for (uint32_t log2 = FIRST_ALIGN; log2 <= LAST_ALIGN; log2++) {
-        ASSERT_OK(zx_vmar_allocate(r, CAN_RW | (log2 << ZX_VM_ALIGN_BASE), 0, 16 * PS, &child, &addr));
+        uint32_t aligned = CAN_RW | (log2 << ZX_VM_ALIGN_BASE);
+        ASSERT_OK(zx_vmar_allocate(r, aligned, 0, 16 * PS, &child, &addr));
         EXPECT_EQ(addr % ((uintptr_t)1 << log2), 0); /* aligned */
         EXPECT_GE(addr, base);
         EXPECT_LE(addr + 16 * PS, base + REGION);
@@ -151,9 +151,8 @@ TEST(VmarTest, OptionsBelongToTheirCall)
                   ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_vmar_allocate(r, CAN_RW | ZX_VM_PERM_READ, 0, PS, &child, &addr),
                   ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_vmar_map(r, ZX_VM_PERM_READ | ZX_VM_SPECIFIC_OVERWRITE | ZX_VM_MAP_RANGE, PS, vmo,
-                              0, 4 * PS, &addr),
-                  ZX_ERR_INVALID_ARGS);
+    uint32_t both = ZX_VM_PERM_READ | ZX_VM_SPECIFIC_OVERWRITE | ZX_VM_MAP_RANGE;
+    EXPECT_STATUS(zx_vmar_map(r, both, PS, vmo, 0, 4 * PS, &addr), ZX_ERR_INVALID_ARGS);
     close_region(r);
     EXPECT_OK(zx_handle_close(vmo));
 }
