@@ -65,6 +65,11 @@ KTEST(physical_vmo_reads_and_writes_its_frames)
     KEXPECT_EQ(vmo_op_range(v, ZX_VMO_OP_COMMIT, 0, PS), ZX_ERR_NOT_SUPPORTED);
     KEXPECT_EQ(vmo_op_range(v, ZX_VMO_OP_DECOMMIT, 0, PS), ZX_ERR_NOT_SUPPORTED);
     KEXPECT_EQ(vmo_set_size(v, PS), ZX_ERR_UNAVAILABLE);
+    /* Cache operations are what a physical VMO is for; its content size is the size it had. */
+    KEXPECT_EQ(vmo_op_range(v, ZX_VMO_OP_CACHE_CLEAN_INVALIDATE, 8, PS), ZX_OK);
+    KEXPECT_EQ(vmo_op_range(v, ZX_VMO_OP_CACHE_SYNC, PS, PS + 1), ZX_ERR_OUT_OF_RANGE);
+    KEXPECT_EQ(vmo_content_size(v), 2 * PS);
+    KEXPECT_EQ(vmo_set_content_size(v, PS), ZX_ERR_NOT_SUPPORTED);
     KEXPECT_EQ(vmo_create_child(v, ZX_VMO_CHILD_SNAPSHOT, 0, PS, false, &child), ZX_ERR_NOT_SUPPORTED);
     KEXPECT_EQ(vmo_create_child(v, ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE, 0, PS, false, &child),
                ZX_ERR_NOT_SUPPORTED);

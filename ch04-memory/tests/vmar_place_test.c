@@ -1,11 +1,11 @@
 /*: # Tests of placement and splitting (the labs' own)
 
-The tests of `vmar_test.c` check that a mapping lands somewhere sensible; these check *where*, in VMARs
-small enough to fill: that placement depends on the seed and nothing else, that a full VMAR says
-`ZX_ERR_NO_RESOURCES`, that a hole, once opened, is found again however it was made, and that a protect in
-the middle of a mapping leaves three mappings whose pages are still the right pages of the VMO. Like
-`vmar_test.c`, they run chapter 1's `poke` program and serve its page faults, so every check of a
-mapping is made with a real user store. */
+The tests of `vmar_test.c` check that a mapping lands somewhere sensible; these check *where*, in
+VMARs small enough to fill: that placement depends on the seed and nothing else, that a full VMAR
+says `ZX_ERR_NO_MEMORY`, that a hole, once opened, is found again however it was made, and that a
+protect in the middle of a mapping leaves three mappings whose pages are still the right pages of
+the VMO. Like `vmar_test.c`, they run chapter 1's `poke` program and serve its page faults, so every
+check of a mapping is made with a real user store. */
 #include "kernel/ktest.h"
 #include "vm_user.h"
 
@@ -82,7 +82,7 @@ KTEST(placement_depends_on_the_seed_only)
     KEXPECT_NE(other, first[0]); /* another seed, another place (one chance in 4096 of the same) */
 }
 
-KTEST(placement_fills_every_hole_then_says_no_resources)
+KTEST(placement_fills_every_hole_then_says_no_memory)
 {
     struct place p;
     KASSERT_EQ(place_open(&p, REGION_SIZE), 0);
@@ -95,7 +95,7 @@ KTEST(placement_fills_every_hole_then_says_no_resources)
         taken[(addr[i] - REGION) / PS] = true;
     }
     vaddr_t more;
-    KEXPECT_EQ(map(&p, PS, &more), ZX_ERR_NO_RESOURCES);
+    KEXPECT_EQ(map(&p, PS, &more), ZX_ERR_NO_MEMORY);
     /* Open one hole in the middle of the address range: the next mapping must find it, every time. */
     for (int round = 0; round < 4; round++) {
         vaddr_t hole = REGION + (5 + 3 * round) * PS;
@@ -103,7 +103,7 @@ KTEST(placement_fills_every_hole_then_says_no_resources)
         KEXPECT_EQ(map(&p, PS, &more), ZX_OK);
         KEXPECT_EQ(more, hole);
     }
-    KEXPECT_EQ(map(&p, PS, &more), ZX_ERR_NO_RESOURCES);
+    KEXPECT_EQ(map(&p, PS, &more), ZX_ERR_NO_MEMORY);
     place_close(&p);
 }
 
@@ -115,11 +115,11 @@ KTEST(placement_finds_the_only_gap_that_fits)
     KASSERT_EQ(map_at(&p, 0, 4 * PS), ZX_OK);
     KASSERT_EQ(map_at(&p, 8 * PS, 8 * PS), ZX_OK);
     vaddr_t addr;
-    KEXPECT_EQ(map(&p, 5 * PS, &addr), ZX_ERR_NO_RESOURCES);
+    KEXPECT_EQ(map(&p, 5 * PS, &addr), ZX_ERR_NO_MEMORY);
     KEXPECT_EQ(map(&p, 4 * PS, &addr), ZX_OK);
     KEXPECT_EQ(addr, REGION + 4 * PS);
-    KEXPECT_EQ(map(&p, PS, &addr), ZX_ERR_NO_RESOURCES);
-    KEXPECT_EQ(map(&p, 17 * PS, &addr), ZX_ERR_NO_RESOURCES); /* larger than the VMAR itself */
+    KEXPECT_EQ(map(&p, PS, &addr), ZX_ERR_NO_MEMORY);
+    KEXPECT_EQ(map(&p, 17 * PS, &addr), ZX_ERR_INVALID_ARGS); /* larger than the VMAR, as Fuchsia */
     place_close(&p);
 }
 
@@ -150,5 +150,29 @@ KTEST(protect_splits_a_mapping_in_three)
     KEXPECT_EQ(vmar_protect(p.root, ZX_VM_PERM_READ, addr + 2 * PS, 2 * PS), ZX_ERR_NOT_FOUND);
     KEXPECT_EQ(vmar_protect(p.root, ZX_VM_PERM_READ, addr + PS, 2 * PS), ZX_OK);
     KEXPECT_EQ(poke(&p, addr + 2 * PS, 7), ZX_ERR_ACCESS_DENIED);
+    place_close(&p);
+}
+
+KTEST(compact_vmar_takes_the_lowest_gap)
+{
+    /* No random tries in a VMAR made with ZX_VM_COMPACT: its mappings pack from the bottom, and a
+       hole is filled before anything above it. */
+    struct place p;
+    KASSERT_EQ(place_open(&p, REGION_SIZE), 0);
+    struct vmar *compact;
+    vaddr_t a, b, c;
+    uint32_t flags = ZX_VM_CAN_MAP_READ | ZX_VM_CAN_MAP_WRITE | ZX_VM_COMPACT;
+    KASSERT_EQ(vmar_allocate(p.root, flags, 0, 8 * PS, &compact), ZX_OK);
+    KASSERT_EQ(vmar_map(compact, ZX_VM_PERM_READ, 0, p.vmo, 0, PS, &a), ZX_OK);
+    KASSERT_EQ(vmar_map(compact, ZX_VM_PERM_READ, 0, p.vmo, 0, 2 * PS, &b), ZX_OK);
+    KEXPECT_EQ(a, compact->start);
+    KEXPECT_EQ(b, compact->start + PS);
+    KEXPECT_EQ(vmar_unmap(compact, a, PS), ZX_OK);
+    KEXPECT_EQ(vmar_map(compact, ZX_VM_PERM_READ, 0, p.vmo, 0, PS, &c), ZX_OK);
+    KEXPECT_EQ(c, compact->start);
+    KEXPECT_EQ(vmar_map(compact, ZX_VM_PERM_READ, 0, p.vmo, 0, 2 * PS, &c), ZX_OK);
+    KEXPECT_EQ(c, compact->start + 3 * PS);
+    KEXPECT_EQ(vmar_destroy(compact), ZX_OK); /* the child holds its parent: let go of it first */
+    kobject_unref(&compact->base);
     place_close(&p);
 }

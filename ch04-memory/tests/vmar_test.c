@@ -125,6 +125,62 @@ KTEST(mapped_snapshot_copies_on_user_write)
     space_close(&s);
 }
 
+/* The page table entry at va: its flags (HAL_MMU_*), or 0 when there is none. */
+static unsigned entry_flags(struct space *s, vaddr_t va)
+{
+    paddr_t pa;
+    unsigned flags;
+    return hal_pt_query(s->r.us.pt, va, &pa, &flags) == 0 ? flags : 0;
+}
+
+KTEST(snapshot_takes_write_from_the_parents_entries)
+{
+    struct space s;
+    KASSERT_EQ(space_open(&s, "poke", 0, 0), 0);
+    struct vmo *parent = vmo_with(2 * PS, 0, 1), *child;
+    vaddr_t pa;
+    unsigned rw = ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, r_w = HAL_MMU_READ | HAL_MMU_WRITE;
+    KASSERT_EQ(vmar_map(s.root, rw, 0, parent, 0, 2 * PS, &pa), ZX_OK);
+    KEXPECT_EQ(run(&s, pa, 2), ZX_OK); /* page 0: a writable entry */
+    KEXPECT_TRUE(entry_flags(&s, pa) & HAL_MMU_WRITE);
+    KASSERT_EQ(vmo_create_child(parent, ZX_VMO_CHILD_SNAPSHOT, 0, 2 * PS, false, &child), ZX_OK);
+    KEXPECT_EQ(entry_flags(&s, pa) & r_w, HAL_MMU_READ); /* kept, read-only */
+    KEXPECT_EQ(run(&s, pa, 3), ZX_OK); /* the store faults and copies */
+    KEXPECT_TRUE(entry_flags(&s, pa) & HAL_MMU_WRITE);
+    KEXPECT_EQ(vmo_word(parent, 0), 3);
+    KEXPECT_EQ(vmo_word(child, 0), 2);
+    kobject_unref(&child->base);
+    kobject_unref(&parent->base);
+    space_close(&s);
+}
+
+KTEST(map_range_fills_the_pages_the_vmo_has)
+{
+    struct space s;
+    KASSERT_EQ(space_open(&s, "peek", 0, 0), 0);
+    struct vmo *v = vmo_with(4 * PS, 0, 1), *child;
+    vmo_write(v, 2 * PS, &(uint64_t){3}, 8);
+    vaddr_t a, c, none;
+    unsigned rw = ZX_VM_PERM_READ | ZX_VM_PERM_WRITE;
+    KASSERT_EQ(vmar_map(s.root, rw | ZX_VM_MAP_RANGE, 0, v, 0, 4 * PS, &a), ZX_OK);
+    KEXPECT_TRUE(entry_flags(&s, a) & HAL_MMU_WRITE); /* the VMO's own pages, writable */
+    KEXPECT_EQ(entry_flags(&s, a + PS), 0);           /* nothing where the VMO has nothing */
+    KEXPECT_TRUE(entry_flags(&s, a + 2 * PS) & HAL_MMU_WRITE);
+    KEXPECT_EQ(entry_flags(&s, a + 3 * PS), 0);
+    KASSERT_EQ(vmo_create_child(v, ZX_VMO_CHILD_SNAPSHOT, 0, 4 * PS, false, &child), ZX_OK);
+    KASSERT_EQ(vmar_map(s.root, rw | ZX_VM_MAP_RANGE, 0, child, 0, 4 * PS, &c), ZX_OK);
+    KEXPECT_EQ(entry_flags(&s, c) & (HAL_MMU_READ | HAL_MMU_WRITE), HAL_MMU_READ); /* shared */
+    KEXPECT_EQ(entry_flags(&s, c + PS), 0);
+    KEXPECT_EQ(vmo_committed_pages(child, 0, 4 * PS), 0); /* and nothing was committed */
+    KASSERT_EQ(vmar_map(s.root, ZX_VM_MAP_RANGE, 0, v, 0, 4 * PS, &none), ZX_OK);
+    KEXPECT_EQ(entry_flags(&s, none), 0); /* a mapping that may not read shows nothing */
+    KEXPECT_EQ(run(&s, c + 2 * PS, 0), ZX_OK);
+    KEXPECT_EQ(s.r.outcome.status, 3);
+    kobject_unref(&child->base);
+    kobject_unref(&v->base);
+    space_close(&s);
+}
+
 KTEST(unmap_splits_a_mapping)
 {
     struct space s;

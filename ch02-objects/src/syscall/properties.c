@@ -54,7 +54,7 @@ zx_status_t sys_object_set_property(zx_handle_t handle, uint32_t property, uaddr
     const struct property *p = find(property);
     uint8_t buf[PROPERTY_MAX_SIZE];
     size_t size = value_size < PROPERTY_MAX_SIZE ? value_size : PROPERTY_MAX_SIZE;
-    if (!(rights & ZX_RIGHT_SET_PROPERTY))
+    if (!(rights & ZX_RIGHT_SET_PROPERTY) || (p && (rights & p->set_needs) != p->set_needs))
         status = ZX_ERR_ACCESS_DENIED;
     else if (!p || !p->set)
         status = ZX_ERR_NOT_SUPPORTED;

@@ -4,9 +4,10 @@ The memory topics, registered with `INFO_TOPIC` like chapter 3's task topics, wi
 reference: the object's type first (`ZX_ERR_WRONG_TYPE`), then `ZX_RIGHT_INSPECT` (`ZX_ERR_ACCESS_DENIED`),
 which a VMO's own record does not need.
 
-- `ZX_INFO_VMO` (and `ZX_INFO_VMO_V1`, the record's first, shorter version): the VMO's koid, name and size,
-  its parent and children, how often and into how many address spaces it is mapped, its kind in `flags`,
-  the memory committed to it, and the rights of the handle asked through.
+- `ZX_INFO_VMO` (and `ZX_INFO_VMO_V1`, the record's first, shorter version): the VMO's koid, name
+  and size, its parent and children, how often and into how many address spaces it is mapped, its
+  kind in `flags`, the memory committed to it (a page shared with snapshots counts once, in the VMO
+  that owns it), and the rights of the handle asked through.
 - `ZX_INFO_VMAR`: the range a VMAR covers.
 - `ZX_INFO_PROCESS_MAPS`: the process's address space as a list: the space itself (depth 0, named after
   the process, and in Zinc covering the same range as its root VMAR), its root
@@ -51,7 +52,8 @@ static void vmo_record(struct vmo *v, uint32_t via, zx_rights_t rights, zx_info_
 {
     struct vmo_description d;
     vmo_describe(v, &d);
-    bool physical = (v->slice_of ? v->slice_of : v)->physical; /* a slice is of its root's kind */
+    uint64_t offset = 0;
+    bool physical = vmo_root(v, &offset)->physical; /* a slice is of its root's kind */
     *out = (zx_info_vmo_t){
         .koid = v->base.koid,
         .size_bytes = vmo_size(v),

@@ -1,8 +1,10 @@
 /*: # System calls on VMOs
 
-Reading needs `ZX_RIGHT_READ`, writing and the range operations `ZX_RIGHT_WRITE`, resizing also
-`ZX_RIGHT_RESIZE`, and making a child `ZX_RIGHT_DUPLICATE` and `ZX_RIGHT_READ`. Bytes move between user
-memory and the VMO through a small kernel buffer, a piece at a time.
+Reading needs `ZX_RIGHT_READ`, writing and the range operations `ZX_RIGHT_WRITE` (those that only
+clean caches `ZX_RIGHT_READ`), resizing also `ZX_RIGHT_RESIZE`, and making a child
+`ZX_RIGHT_DUPLICATE` and `ZX_RIGHT_READ`. Bytes move between user memory and the VMO through a small
+kernel buffer, a piece at a time. The content size is a property, `ZX_PROP_VMO_CONTENT_SIZE`,
+registered at the end of the file.
 
 A child's handle has its parent handle's rights, changed as Fuchsia's `sys_vmo_create_child` does: it
 may always get and set properties (to name the child), a snapshot can be written but not executed
@@ -12,8 +14,11 @@ refused (`ZX_ERR_INVALID_ARGS`).
 
 Resizing a VMO that is not resizable says `ZX_ERR_UNAVAILABLE`, as it always has in Zircon: the
 `ZX_RIGHT_RESIZE` right is only asked of a VMO that could change size. */
+#include <string.h>
+
 #include "syscall/caller.h"
 #include "syscall/handle_give.h"
+#include "syscall/properties.h"
 #include "syscall/sys.h"
 #include "vm/vmo.h"
 
@@ -112,6 +117,26 @@ zx_status_t sys_vmo_set_size(zx_handle_t handle, uint64_t size)
     return status;
 }
 
+/* The right each operation asks of the handle, as Fuchsia's RangeOp checks it; 0 for an operation
+   that does not exist. Cleaning a cache only reads the VMO; invalidating one may lose writes, and
+   Zircon serves it only to a kernel booted with its debugging system calls, which Zinc has not. */
+static zx_rights_t op_needs(uint32_t op)
+{
+    switch (op) {
+    case ZX_VMO_OP_COMMIT:
+    case ZX_VMO_OP_DECOMMIT:
+    case ZX_VMO_OP_ZERO:
+    case ZX_VMO_OP_CACHE_INVALIDATE:
+        return ZX_RIGHT_WRITE;
+    case ZX_VMO_OP_CACHE_SYNC:
+    case ZX_VMO_OP_CACHE_CLEAN:
+    case ZX_VMO_OP_CACHE_CLEAN_INVALIDATE:
+        return ZX_RIGHT_READ;
+    default:
+        return 0;
+    }
+}
+
 zx_status_t sys_vmo_op_range(zx_handle_t handle, uint32_t op, uint64_t offset, uint64_t size, uaddr_t buffer,
                              size_t buffer_size)
 {
@@ -120,10 +145,12 @@ zx_status_t sys_vmo_op_range(zx_handle_t handle, uint32_t op, uint64_t offset, u
     zx_status_t status = get_vmo(handle, ZX_RIGHT_NONE, &v, &rights);
     if (status != ZX_OK)
         return status;
-    /* An operation that does not exist is INVALID_ARGS whatever the rights; the three that do need WRITE. */
-    if (op != ZX_VMO_OP_COMMIT && op != ZX_VMO_OP_DECOMMIT && op != ZX_VMO_OP_ZERO)
+    /* An operation that does not exist is INVALID_ARGS whatever the rights. */
+    if (!op_needs(op))
         status = ZX_ERR_INVALID_ARGS;
-    else if (!(rights & ZX_RIGHT_WRITE))
+    else if (op == ZX_VMO_OP_CACHE_INVALIDATE)
+        status = ZX_ERR_NOT_SUPPORTED;
+    else if (!(rights & op_needs(op)))
         status = ZX_ERR_ACCESS_DENIED;
     else
         status = vmo_op_range(v, op, offset, size);
@@ -154,3 +181,27 @@ zx_status_t sys_vmo_create_child(zx_handle_t handle, uint32_t options, uint64_t 
         rights = (rights | ZX_RIGHT_WRITE) & ~ZX_RIGHT_EXECUTE;
     return handle_give(&child->base, rights, out, NULL);
 }
+
+/* ZX_PROP_VMO_CONTENT_SIZE, a uint64_t: anyone may read it; setting it needs ZX_RIGHT_WRITE, since
+   it zeroes the VMO past the new content size. */
+static zx_status_t get_content_size(struct kobject *obj, void *value)
+{
+    if (obj->type != &vmo_type)
+        return ZX_ERR_WRONG_TYPE;
+    uint64_t size = vmo_content_size(container_of(obj, struct vmo, base));
+    memcpy(value, &size, sizeof size);
+    return ZX_OK;
+}
+
+static zx_status_t set_content_size(struct kobject *obj, const void *value, size_t value_size)
+{
+    uint64_t size;
+    if (value_size < sizeof size)
+        return ZX_ERR_BUFFER_TOO_SMALL;
+    if (obj->type != &vmo_type)
+        return ZX_ERR_WRONG_TYPE;
+    memcpy(&size, value, sizeof size);
+    return vmo_set_content_size(container_of(obj, struct vmo, base), size);
+}
+PROPERTY_SET_NEEDS(ZX_PROP_VMO_CONTENT_SIZE, sizeof(uint64_t), get_content_size, set_content_size,
+                   ZX_RIGHT_WRITE);

@@ -1,10 +1,12 @@
 /*: # A mapping: a range of a VMO placed in an address space
 
-A mapping belongs to a VMAR (vm/vmar.c) and points at a VMO. Page tables only ever hold what a mapping
-allows, and are filled lazily, one page per fault (`vmo_fault`). Because a page table entry is a cache of
-"which frame is behind this page of the VMO", the VMO keeps a list of its mappings and removes the entries
-of a page whenever the frame behind it changes: when the page is committed, copied on write or given back.
-A mapping of a slice is kept on the slice's root VMO, with the offset moved accordingly. */
+A mapping belongs to a VMAR (vm/vmar.c) and points at a VMO. Page tables only ever hold what a
+mapping allows, and are filled lazily, one page per fault (`vmo_fault`). Because a page table entry
+is a cache of "which frame is behind this page of the VMO", the VMO keeps a list of its mappings and
+removes the entries of a page whenever the frame behind it changes: when the page is committed,
+copied on write or given back, or falls past the VMO's end. It also takes write permission away from
+a page's entries when the page becomes shared with a snapshot, so that the next store copies it. A
+mapping of a slice is kept on the slice's root VMO, with the offset moved accordingly. */
 #ifndef ZINC_MAPPING_H
 #define ZINC_MAPPING_H
 

@@ -1,11 +1,12 @@
 /*: # Which frames hold a VMO's pages
 
-A VMO is mostly empty: pages are committed on first write, and may be anywhere in a range of gigabytes. Its
-committed pages are kept in a radix tree indexed by page number, three levels of 256 slots, enough for a
-64 GiB VMO (`VMO_MAX_SIZE`), with a node being one kernel heap block. A leaf holds a `struct page_ref`:
-a frame, and how many VMOs share it. Sharing is how copy-on-write works: a snapshot child takes another
-reference to each of its parent's frames, and whichever side writes to a shared frame first copies it
-(vm/vmo.c). */
+A VMO is mostly empty: pages are committed on first write, and may be anywhere in a range of
+gigabytes. Its committed pages are kept in a radix tree indexed by page number, three levels of 256
+slots, enough for a 64 GiB VMO (`VMO_MAX_SIZE`), with a node being one kernel heap block. A leaf
+holds a `struct page_ref`: a frame, how many VMOs share it, and which one of them owns it. Sharing
+is how copy-on-write works: a snapshot child takes another reference to each of its parent's frames,
+and whichever side writes to a shared frame first copies it (vm/vmo.c). Owning is how a shared frame
+is counted once, as the committed memory of its owner only. */
 #ifndef ZINC_PAGE_TREE_H
 #define ZINC_PAGE_TREE_H
 
@@ -18,10 +19,13 @@ reference to each of its parent's frames, and whichever side writes to a shared 
 #define VMO_MAX_PAGES ((uint64_t)1 << (PAGE_TREE_BITS * PAGE_TREE_LEVELS))
 #define VMO_MAX_SIZE (VMO_MAX_PAGES * PAGE_SIZE)
 
+struct vmo;
+
+/* refs and owner are changed atomically: VMOs with different locks share a page_ref (vmo.c). */
 struct page_ref {
     paddr_t frame;
-    uint32_t refs; /* how many VMOs hold this frame; changed atomically, since VMOs with different
-                       locks share it (vmo.c) */
+    uint32_t refs;     /* how many VMOs hold this frame */
+    struct vmo *owner; /* the one VMO whose committed memory it is, or NULL for none yet */
 };
 
 struct page_tree {

@@ -82,27 +82,35 @@ static bool is_free(struct vmar *v, vaddr_t base, size_t size)
     return true;
 }
 
+/* How many random places choose_place tries in v before the lowest gap: none in a VMAR made with
+   ZX_VM_COMPACT, whose children Fuchsia keeps close together. */
+static int random_tries(const struct vmar *v)
+{
+    return v->flags & ZX_VM_COMPACT ? 0 : ASLR_TRIES;
+}
+
 /* A free place for size bytes in v: a few random tries, then the first gap that fits. */
 static zx_status_t choose_place(struct vmar *v, size_t size, vaddr_t *base)
 {
-    /* LAB ch04-vmar-placement BEGIN: choose where size bytes go in v: up to ASLR_TRIES places drawn at
-       random from the space's generator (next_random), each a page-aligned start at which the whole range
-       fits inside v, the first that is free winning; then, if all were taken, the lowest gap between v's
-       entries that is large enough; ZX_ERR_NO_RESOURCES when no gap is.
+    /* LAB ch04-vmar-placement BEGIN: choose where size bytes go in v: up to random_tries(v)
+       places drawn at random from the space's generator (next_random), each a page-aligned start at
+       which the whole range fits inside v, the first that is free winning; then, if all were taken,
+       the lowest gap between v's entries that is large enough; ZX_ERR_NO_MEMORY when no gap is.
        stub:
     (void)next_random;
+    (void)random_tries;
     vaddr_t candidate = v->start;
     for (struct vmar_entry *e = v->entries; e; e = e->next)
         candidate = e->base + e->size;
     if (!is_free(v, candidate, size))
-        return ZX_ERR_NO_RESOURCES;
+        return ZX_ERR_NO_MEMORY;
     *base = candidate;
     return ZX_OK;
     */
     if (size > v->size)
-        return ZX_ERR_NO_RESOURCES;
+        return ZX_ERR_NO_MEMORY;
     uint64_t slots = (v->size - size) / PAGE_SIZE + 1;
-    for (int i = 0; i < ASLR_TRIES; i++) {
+    for (int i = 0; i < random_tries(v); i++) {
         vaddr_t candidate = v->start + (next_random(v->space) % slots) * PAGE_SIZE;
         if (is_free(v, candidate, size)) {
             *base = candidate;
@@ -116,10 +124,33 @@ static zx_status_t choose_place(struct vmar *v, size_t size, vaddr_t *base)
         candidate = e->base + e->size;
     }
     if (!is_free(v, candidate, size))
-        return ZX_ERR_NO_RESOURCES;
+        return ZX_ERR_NO_MEMORY;
     *base = candidate;
     return ZX_OK;
     /* LAB END */
+}
+
+/* A place for size bytes aligned to align (a power of two, at least a page) in v: room for the
+   range and the slack an alignment may need, from choose_place, and the first aligned address in
+   it. */
+static zx_status_t place(struct vmar *v, size_t size, size_t align, vaddr_t *base)
+{
+    vaddr_t room;
+    zx_status_t status = choose_place(v, size + (align - PAGE_SIZE), &room);
+    if (status == ZX_OK)
+        *base = (room + align - 1) & ~(vaddr_t)(align - 1);
+    return status;
+}
+
+/* The alignment that ZX_VM_ALIGN_* in options ask for (a page if none): log2 of it in the top byte,
+   from 10 to 32; ZX_ERR_INVALID_ARGS for any other. */
+static zx_status_t alignment(uint32_t options, size_t *align)
+{
+    uint32_t log2 = options >> ZX_VM_ALIGN_BASE;
+    if (log2 && (log2 < 10 || log2 > 32))
+        return ZX_ERR_INVALID_ARGS;
+    *align = log2 > PAGE_SHIFT ? (size_t)1 << log2 : PAGE_SIZE;
+    return ZX_OK;
 }
 
 static void insert(struct vmar *v, struct vmar_entry *e)
@@ -196,30 +227,43 @@ static void remove_entry(struct vmar *v, struct vmar_entry **link)
     drop_entry(v, link);
 }
 
+/* The options of vmar_map. */
+#define MAP_OPTIONS                                                                          \
+    (ZX_VM_PERMS | ZX_VM_SPECIFIC | ZX_VM_SPECIFIC_OVERWRITE | ZX_VM_MAP_RANGE |             \
+     ZX_VM_REQUIRE_NON_RESIZABLE | ZX_VM_ALIGN_MASK)
+
+/* What a child VMAR keeps of the options that made it. */
+#define VMAR_FLAGS (ZX_VM_CAN_MAP_PERMS | ZX_VM_CAN_MAP_SPECIFIC | ZX_VM_COMPACT)
+
 zx_status_t vmar_allocate(struct vmar *parent, uint32_t flags, size_t offset, size_t size, struct vmar **out)
 {
+    size_t align;
     if (!size || size % PAGE_SIZE || offset % PAGE_SIZE ||
-        (flags & ~(ZX_VM_CAN_MAP_PERMS | ZX_VM_CAN_MAP_SPECIFIC | ZX_VM_SPECIFIC)))
+        (flags & ~(VMAR_FLAGS | ZX_VM_SPECIFIC | ZX_VM_ALIGN_MASK)) ||
+        alignment(flags, &align) != ZX_OK)
         return ZX_ERR_INVALID_ARGS;
     zx_status_t status = ZX_OK;
     struct vm_space *space = parent->space;
     hal_lock_acquire(&space->lock);
-    uint32_t can = flags & ~ZX_VM_SPECIFIC;
-    vaddr_t base = 0;
+    uint32_t can = flags & VMAR_FLAGS;
+    vaddr_t base = parent->start + offset;
+    /* A child may map no more than its parent, but it may place things at chosen addresses even if
+       its parent may not (ZX_VM_CAN_MAP_SPECIFIC), as Fuchsia's reference says. */
     if (parent->dead)
         status = ZX_ERR_BAD_STATE;
-    else if (can & ~parent->flags || ((flags & ZX_VM_SPECIFIC) && !(parent->flags & ZX_VM_CAN_MAP_SPECIFIC)))
+    else if (can & ZX_VM_CAN_MAP_PERMS & ~parent->flags ||
+             ((flags & ZX_VM_SPECIFIC) && !(parent->flags & ZX_VM_CAN_MAP_SPECIFIC)))
         status = ZX_ERR_ACCESS_DENIED;
-    else if ((flags & ZX_VM_SPECIFIC) && (offset > parent->size || size > parent->size - offset))
+    else if (offset > parent->size || size > parent->size - offset) /* or larger than the parent */
+        status = ZX_ERR_INVALID_ARGS;
+    else if ((flags & ZX_VM_SPECIFIC) && base % align)
         status = ZX_ERR_INVALID_ARGS;
     else if (flags & ZX_VM_SPECIFIC)
-        status = is_free(parent, parent->start + offset, size) ? ZX_OK : ZX_ERR_ALREADY_EXISTS; /* as a map */
+        status = is_free(parent, base, size) ? ZX_OK : ZX_ERR_ALREADY_EXISTS; /* as a map */
     else if (offset)
         status = ZX_ERR_INVALID_ARGS;
     else
-        status = choose_place(parent, size, &base);
-    if (flags & ZX_VM_SPECIFIC)
-        base = parent->start + offset;
+        status = place(parent, size, align, &base);
     struct vmar *child = NULL;
     struct vmar_entry *e = NULL;
     if (status == ZX_OK) {
@@ -306,41 +350,49 @@ zx_status_t vmar_map(struct vmar *v, uint32_t options, size_t offset, struct vmo
                      size_t len, vaddr_t *addr)
 {
     uint32_t perms = options & ZX_VM_PERMS;
+    bool specific = options & (ZX_VM_SPECIFIC | ZX_VM_SPECIFIC_OVERWRITE); /* either is a place */
+    size_t align;
     len = PAGE_ROUND_UP(len);
     if (!len || offset % PAGE_SIZE || vmo_offset % PAGE_SIZE || vmo_offset > VMO_MAX_SIZE ||
-        (options & ~(ZX_VM_PERMS | ZX_VM_SPECIFIC | ZX_VM_SPECIFIC_OVERWRITE)) ||
-        ((options & ZX_VM_SPECIFIC_OVERWRITE) && !(options & ZX_VM_SPECIFIC)) ||
-        (!(options & ZX_VM_SPECIFIC) && offset))
+        (options & ~MAP_OPTIONS) || (!specific && offset) || alignment(options, &align) != ZX_OK ||
+        ((options & ZX_VM_MAP_RANGE) && (options & ZX_VM_SPECIFIC_OVERWRITE)))
         return ZX_ERR_INVALID_ARGS;
+    if ((options & ZX_VM_REQUIRE_NON_RESIZABLE) && vmo->resizable)
+        return ZX_ERR_NOT_SUPPORTED;
     struct vm_space *space = v->space;
     hal_lock_acquire(&space->lock);
     zx_status_t status = ZX_OK;
     vaddr_t base = v->start + offset;
     if (v->dead)
         status = ZX_ERR_BAD_STATE;
-    else if ((perms << 7) & ~v->flags || ((options & ZX_VM_SPECIFIC) && !(v->flags & ZX_VM_CAN_MAP_SPECIFIC)))
+    else if ((perms << 7) & ~v->flags || (specific && !(v->flags & ZX_VM_CAN_MAP_SPECIFIC)))
         status = ZX_ERR_ACCESS_DENIED; /* ZX_VM_PERM_x << 7 is ZX_VM_CAN_MAP_x */
-    else if (!(options & ZX_VM_SPECIFIC))
-        status = choose_place(v, len, &base);
-    else if (offset > v->size || len > v->size - offset)
+    else if (offset > v->size || len > v->size - offset) /* a mapping larger than v, too */
+        status = ZX_ERR_INVALID_ARGS;
+    else if (!specific)
+        status = place(v, len, align, &base);
+    else if (base % align)
         status = ZX_ERR_INVALID_ARGS;
     else if (options & ZX_VM_SPECIFIC_OVERWRITE)
         status = unmap_locked(v, base, len);
     else if (!is_free(v, base, len))
         status = ZX_ERR_ALREADY_EXISTS;
     struct vmar_entry *e = status == ZX_OK ? kzalloc(sizeof *e) : NULL;
+    struct vm_mapping *m = NULL;
     if (status == ZX_OK) {
         uint64_t root_offset = vmo_offset;
         struct vmo *root = vmo_root(vmo, &root_offset);
-        struct vm_mapping *m = e ? mapping_new(v, base, len, root, root_offset, perms) : NULL;
-        if (m) {
-            *e = (struct vmar_entry){base, len, NULL, m, NULL};
-            insert(v, e);
-            *addr = base;
-        } else {
-            kfree(e);
-            status = ZX_ERR_NO_MEMORY;
-        }
+        m = e ? mapping_new(v, base, len, root, root_offset, perms) : NULL;
+        status = m ? ZX_OK : ZX_ERR_NO_MEMORY;
+    }
+    if (status == ZX_OK && (options & ZX_VM_MAP_RANGE) && (status = vmo_map_range(m)) != ZX_OK)
+        mapping_free(m); /* the page tables ran out of memory */
+    if (status == ZX_OK) {
+        *e = (struct vmar_entry){.base = base, .size = len, .mapping = m};
+        insert(v, e);
+        *addr = base;
+    } else {
+        kfree(e);
     }
     hal_lock_release(&space->lock);
     return status;

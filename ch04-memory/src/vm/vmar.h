@@ -1,12 +1,15 @@
 /*: # Virtual memory address regions
 
-A process's address space is a tree of VMARs. The root covers all of user space; a VMAR can be divided
-into child VMARs (`vmar_allocate`) and holds mappings of VMOs (`vmar_map`); every child and mapping lies
-inside its parent and none overlap. A VMAR also limits what can be mapped in it: `ZX_VM_CAN_MAP_READ`,
-`_WRITE`, `_EXECUTE`, and `_SPECIFIC` for placing things at chosen addresses.
+A process's address space is a tree of VMARs. The root covers all of user space; a VMAR can be
+divided into child VMARs (`vmar_allocate`) and holds mappings of VMOs (`vmar_map`); every child and
+mapping lies inside its parent and none overlap. A VMAR also limits what can be mapped in it:
+`ZX_VM_CAN_MAP_READ`, `_WRITE`, `_EXECUTE` (never more than its parent), and `_SPECIFIC` for placing
+things at chosen addresses (which a child may have when its parent has not).
 
-Without `ZX_VM_SPECIFIC`, the kernel chooses the place, at random: address-space layout randomisation.
-The random numbers come from a seed (`vm_aslr_seed`), so that a test run can be repeated exactly.
+Without `ZX_VM_SPECIFIC` (or `ZX_VM_SPECIFIC_OVERWRITE`), the kernel chooses the place, at random:
+address-space layout randomisation, aligned as `ZX_VM_ALIGN_*` asks, and in a VMAR made with
+`ZX_VM_COMPACT` at the lowest place instead. The random numbers come from a seed (`vm_aslr_seed`),
+so that a test run can be repeated exactly.
 
 All VMARs of one address space share a `struct vm_space`: its page table and the one lock that guards the
 whole tree. Page faults come here too (`vm_space_fault`): find the mapping that covers the address, check
@@ -57,12 +60,14 @@ zx_status_t vm_space_create(struct hal_pt *pt, vaddr_t start, size_t size, struc
    ZX_ERR_BAD_STATE when the pager is gone, ZX_ERR_NO_MEMORY. */
 zx_status_t vm_space_fault(struct vm_space *space, vaddr_t va, unsigned access);
 
-/* A child VMAR of size bytes at offset (with ZX_VM_SPECIFIC) or anywhere; flags are its CAN_MAP_* set,
-   which must be within parent's. */
+/* A child VMAR of size bytes at offset (with ZX_VM_SPECIFIC) or anywhere; flags are its CAN_MAP_*
+   set (the permissions within parent's), ZX_VM_COMPACT and ZX_VM_ALIGN_*. */
 zx_status_t vmar_allocate(struct vmar *parent, uint32_t flags, size_t offset, size_t size, struct vmar **out);
 
-/* Map len bytes of vmo from vmo_offset with the ZX_VM_PERM_* in options, at offset (ZX_VM_SPECIFIC, and
-   ZX_VM_SPECIFIC_OVERWRITE to replace what is there) or anywhere; *addr receives the address. */
+/* Map len bytes of vmo from vmo_offset with the ZX_VM_PERM_* in options, at offset
+   (ZX_VM_SPECIFIC, or ZX_VM_SPECIFIC_OVERWRITE to replace what is there) or anywhere (aligned by
+   ZX_VM_ALIGN_*); *addr receives the address. ZX_VM_MAP_RANGE fills the page table at once,
+   ZX_VM_REQUIRE_NON_RESIZABLE refuses a resizable vmo (ZX_ERR_NOT_SUPPORTED). */
 zx_status_t vmar_map(struct vmar *v, uint32_t options, size_t offset, struct vmo *vmo, uint64_t vmo_offset,
                      size_t len, vaddr_t *addr);
 

@@ -5,13 +5,19 @@ Every access goes through `page_for`, which finds the frame behind one page of a
 - a slice forwards to the VMO it shows, at its offset (slices of slices point at the root at creation);
 - a read of a page never committed finds no frame, and the caller copies zeros;
 - a write commits a zeroed frame where there was none, and copies a frame that another VMO still shares
-  (`refs > 1`) before changing it: that is the whole of copy-on-write.
+  (`refs > 1`) before changing it. With `write_protect`, which keeps stores through mappings from
+  reaching a frame that has just become shared, that is the whole of copy-on-write.
 
 The work is done with the VMO's lock held, page by page, so a concurrent decommit can never free a frame
 that is being copied. A physical VMO short-cuts all of it: its page `i` is frame `phys_base + i` pages,
-always there, never shared, never given back. A frame's reference count is shared by VMOs with different locks, so it is changed
-atomically, and whoever drops it to zero frees the frame. Lock order: a slice's lock is never held while
-its root's is taken. */
+always there, never shared, never given back. A frame's reference count is shared by VMOs with
+different locks, so it is changed atomically, and whoever drops it to zero frees the frame. Lock
+order: a slice's lock is never held while its root's is taken.
+
+A frame also has an owner, the VMO that committed it, and counts as committed memory there only, as
+in Zircon, where a page is counted once, where it is owned: a fresh snapshot owns nothing. An owner
+that copies a shared frame, or lets it go, leaves it with no owner; the next VMO still holding it
+that counts its pages takes it over (`count_page`), so that the frame is counted again, once. */
 #include "vm/vmo.h"
 
 #include <string.h>
@@ -26,18 +32,50 @@ static struct hal_lock family_lock = HAL_LOCK_INIT;
 
 static paddr_t zero_frame; /* one frame of zeros, mapped read-only wherever a page was never written */
 
-/* The frame behind page index of v changed: every mapping of it forgets the old one. v->lock held. */
-static void invalidate(struct vmo *v, uint64_t index)
+static unsigned mmu_flags(uint32_t perms)
+{
+    return HAL_MMU_USER | (perms & ZX_VM_PERM_READ ? HAL_MMU_READ : 0) |
+           (perms & ZX_VM_PERM_WRITE ? HAL_MMU_WRITE : 0) |
+           (perms & ZX_VM_PERM_EXECUTE ? HAL_MMU_EXEC : 0);
+}
+
+/* Every mapping of v forgets the pages [first, end) of v: the next access faults. v->lock held. */
+static void unmap_pages(struct vmo *v, uint64_t first, uint64_t end)
 {
     for (struct vm_mapping *m = v->mappings; m; m = m->next_in_vmo) {
-        uint64_t first = m->vmo_offset / PAGE_SIZE, count = m->size / PAGE_SIZE;
-        if (index >= first && index < first + count)
-            hal_pt_unmap(m->pt, m->base + (index - first) * PAGE_SIZE, PAGE_SIZE);
+        uint64_t from = m->vmo_offset / PAGE_SIZE, to = from + m->size / PAGE_SIZE;
+        from = from > first ? from : first;
+        to = to < end ? to : end;
+        vaddr_t va = m->base + (from * PAGE_SIZE - m->vmo_offset);
+        if (from < to)
+            hal_pt_unmap(m->pt, va, (to - from) * PAGE_SIZE);
     }
 }
 
-static void drop_page(struct page_ref *ref)
+/* The frame behind page index of v changed: every mapping of it forgets the old one. v->lock held. */
+static void invalidate(struct vmo *v, uint64_t index)
 {
+    unmap_pages(v, index, index + 1);
+}
+
+/* Page index of v is now shared with a snapshot: every mapping that may write it keeps it for
+   reading only, so that the next store faults and copies. v->lock held. */
+static void write_protect(struct vmo *v, uint64_t index)
+{
+    for (struct vm_mapping *m = v->mappings; m; m = m->next_in_vmo) {
+        uint64_t first = m->vmo_offset / PAGE_SIZE, count = m->size / PAGE_SIZE;
+        if ((m->perms & ZX_VM_PERM_WRITE) && index >= first && index < first + count)
+            hal_pt_protect(m->pt, m->base + (index - first) * PAGE_SIZE, PAGE_SIZE,
+                           mmu_flags(m->perms) & ~HAL_MMU_WRITE);
+    }
+}
+
+/* v lets go of ref. If v owned it, nobody does until another holder counts it (count_page). */
+static void drop_page(struct vmo *v, struct page_ref *ref)
+{
+    struct vmo *owner = v;
+    __atomic_compare_exchange_n(&ref->owner, &owner, NULL, false, __ATOMIC_ACQ_REL,
+                                __ATOMIC_ACQUIRE);
     if (__atomic_sub_fetch(&ref->refs, 1, __ATOMIC_ACQ_REL) == 0) {
         frame_free(ref->frame);
         kfree(ref);
@@ -49,7 +87,7 @@ static void release_page(uint64_t index, struct page_ref *ref, void *arg)
     struct vmo *v = arg;
     page_tree_set(&v->pages, index, NULL);
     invalidate(v, index);
-    drop_page(ref);
+    drop_page(v, ref);
 }
 
 static void vmo_destroy(struct kobject *obj)
@@ -103,6 +141,7 @@ static zx_status_t vmo_new(uint64_t size, bool resizable, struct vmo **out)
     kobject_init(&v->base, &vmo_type);
     hal_lock_init(&v->lock);
     v->size = PAGE_ROUND_UP(size);
+    v->content_size = size;
     v->resizable = resizable;
     kobject_signal(&v->base, 0, ZX_VMO_ZERO_CHILDREN);
     *out = v;
@@ -112,6 +151,15 @@ static zx_status_t vmo_new(uint64_t size, bool resizable, struct vmo **out)
 zx_status_t vmo_create(uint64_t size, bool resizable, struct vmo **out)
 {
     return vmo_new(size, resizable, out);
+}
+
+struct vmo *vmo_root(struct vmo *v, uint64_t *offset)
+{
+    if (v->slice_of) {
+        *offset += v->slice_offset;
+        return v->slice_of;
+    }
+    return v;
 }
 
 /* The frame behind page index of v (v->lock held), committing or copying it for a write. *frame is 0 for
@@ -139,9 +187,9 @@ static zx_status_t page_for(struct vmo *v, uint64_t index, bool write, paddr_t *
     }
     if (ref) { /* shared with a snapshot: this VMO takes a copy of its own */
         memcpy(hal_pmem_ptr(copy), hal_pmem_ptr(ref->frame), PAGE_SIZE);
-        drop_page(ref);
+        drop_page(v, ref);
     }
-    *mine = (struct page_ref){copy, 1};
+    *mine = (struct page_ref){.frame = copy, .refs = 1, .owner = v};
     invalidate(v, index);
     *frame = copy;
     return ZX_OK;
@@ -227,6 +275,17 @@ uint64_t vmo_size(struct vmo *v)
     return size;
 }
 
+/* Write zeros over the len bytes at offset, within one page of v (not a slice). A page that is not
+   there reads as zeros already and stays uncommitted, unless a pager has yet to supply it. */
+static zx_status_t zero_bytes(struct vmo *v, uint64_t offset, size_t len)
+{
+    static const uint8_t zeros[PAGE_SIZE];
+    hal_lock_acquire(&v->lock);
+    bool zero = !v->pager && !page_tree_get(&v->pages, offset / PAGE_SIZE);
+    hal_lock_release(&v->lock);
+    return zero || !len ? ZX_OK : vmo_write(v, offset, zeros, len);
+}
+
 zx_status_t vmo_set_size(struct vmo *v, uint64_t size)
 {
     if (!v->resizable)
@@ -235,15 +294,57 @@ zx_status_t vmo_set_size(struct vmo *v, uint64_t size)
         return ZX_ERR_OUT_OF_RANGE;
     hal_lock_acquire(&v->lock);
     uint64_t new_size = PAGE_ROUND_UP(size);
-    if (new_size < v->size)
+    if (new_size < v->size) { /* no mapping may show a page past the end, not even the zero page */
+        unmap_pages(v, new_size / PAGE_SIZE, v->size / PAGE_SIZE);
         page_tree_each(&v->pages, new_size / PAGE_SIZE, v->size / PAGE_SIZE, release_page, v);
+    }
     v->size = new_size;
+    v->content_size = size;
     hal_lock_release(&v->lock);
-    return ZX_OK;
+    return zero_bytes(v, size, new_size - size); /* past the size asked for, as in Zircon */
+}
+
+uint64_t vmo_content_size(struct vmo *v)
+{
+    hal_lock_acquire(&v->lock);
+    uint64_t size = v->content_size;
+    hal_lock_release(&v->lock);
+    return size;
+}
+
+zx_status_t vmo_set_content_size(struct vmo *v, uint64_t size)
+{
+    uint64_t base = 0;
+    if (vmo_root(v, &base)->physical)
+        return ZX_ERR_NOT_SUPPORTED; /* device memory has no content to speak of */
+    hal_lock_acquire(&v->lock);
+    v->content_size = size;
+    uint64_t end = v->size;
+    hal_lock_release(&v->lock);
+    return size < end ? vmo_op_range(v, ZX_VMO_OP_ZERO, size, end - size) : ZX_OK;
+}
+
+/* The cache operations. Zinc maps all memory cached, and its targets keep caches coherent with
+   memory: x86_64 (and the LibOS on it) in hardware, and QEMU's riscv64 has no caches to maintain.
+   So an operation only checks its range, as Zircon's CacheOp does before it works: a length of 0 is
+   ZX_ERR_INVALID_ARGS. */
+static bool is_cache_op(uint32_t op)
+{
+    return op >= ZX_VMO_OP_CACHE_SYNC && op <= ZX_VMO_OP_CACHE_CLEAN_INVALIDATE;
+}
+
+static zx_status_t cache_op(struct vmo *v, uint64_t offset, uint64_t len)
+{
+    uint64_t size = vmo_size(v);
+    if (!len)
+        return ZX_ERR_INVALID_ARGS;
+    return offset > size || len > size - offset ? ZX_ERR_OUT_OF_RANGE : ZX_OK;
 }
 
 zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t len)
 {
+    if (is_cache_op(op))
+        return cache_op(v, offset, len);
     if (op != ZX_VMO_OP_COMMIT && op != ZX_VMO_OP_DECOMMIT && op != ZX_VMO_OP_ZERO)
         return ZX_ERR_INVALID_ARGS;
     if (v->slice_of) { /* a slice's pages are its root's */
@@ -272,10 +373,10 @@ zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t l
     if (offset > v->size || len > v->size - offset) {
         status = ZX_ERR_OUT_OF_RANGE;
     } else if (op == ZX_VMO_OP_COMMIT) {
+        /* A write's rule commits a page where there is none, and copies one that is shared. */
         for (uint64_t page = offset / PAGE_SIZE; status == ZX_OK && page * PAGE_SIZE < offset + len; page++) {
             paddr_t frame;
-            if (!page_tree_get(&v->pages, page))
-                status = page_for_waiting(v, page, true, &frame);
+            status = page_for_waiting(v, page, true, &frame);
         }
     } else {
         /* Whole pages are given back: they read as zeros again. ZERO clears the partial pages at its ends. */
@@ -283,13 +384,12 @@ zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t l
         if (first < end)
             page_tree_each(&v->pages, first, end, release_page, v);
         if (op == ZX_VMO_OP_ZERO) {
-            static const uint8_t zeros[PAGE_SIZE];
             uint64_t head_end = first * PAGE_SIZE < offset + len ? first * PAGE_SIZE : offset + len;
             uint64_t tail_start = end * PAGE_SIZE > head_end ? end * PAGE_SIZE : head_end;
             hal_lock_release(&v->lock);
-            status = vmo_write(v, offset, zeros, head_end - offset);
+            status = zero_bytes(v, offset, head_end - offset);
             if (status == ZX_OK && offset + len > tail_start)
-                status = vmo_write(v, tail_start, zeros, offset + len - tail_start);
+                status = zero_bytes(v, tail_start, offset + len - tail_start);
             return status;
         }
     }
@@ -297,9 +397,10 @@ zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t l
     return status;
 }
 
-/* Share the parent's pages [offset, offset + size) with the new child: one more reference each. */
+/* Share the source's pages [offset, offset + size) with the new child: one more reference each, and
+   the source's mappings may no longer write them in place. */
 struct share {
-    struct vmo *child;
+    struct vmo *source, *child;
     uint64_t first;
     zx_status_t status;
 };
@@ -307,8 +408,12 @@ struct share {
 static void share_page(uint64_t index, struct page_ref *ref, void *arg)
 {
     struct share *s = arg;
-    if (s->status == ZX_OK && (s->status = page_tree_set(&s->child->pages, index - s->first, ref)) == ZX_OK)
+    if (s->status == ZX_OK)
+        s->status = page_tree_set(&s->child->pages, index - s->first, ref);
+    if (s->status == ZX_OK) {
         __atomic_fetch_add(&ref->refs, 1, __ATOMIC_ACQ_REL);
+        write_protect(s->source, index);
+    }
 }
 
 zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint64_t size, bool resizable,
@@ -319,6 +424,8 @@ zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint
        VMO has no slices (NOT_SUPPORTED); a snapshot may start or end beyond its parent, where it reads
        zeros, but not past 2^64 (OUT_OF_RANGE). */
     struct vmo *child;
+    uint64_t base = 0;
+    struct vmo *root = vmo_root(v, &base); /* a child of a slice is one of a range of its root */
     if (offset % PAGE_SIZE)
         return ZX_ERR_INVALID_ARGS;
     if (size > VMO_MAX_SIZE)
@@ -331,33 +438,32 @@ zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint
             return ZX_ERR_NOT_SUPPORTED;
     } else if (PAGE_ROUND_UP(size) > UINT64_MAX - offset) {
         return ZX_ERR_OUT_OF_RANGE;
-    } else if ((v->slice_of ? v->slice_of : v)->physical) {
+    } else if (root->physical) {
         return ZX_ERR_NOT_SUPPORTED; /* a copy of device memory would not be device memory */
-    } else if ((v->slice_of ? v->slice_of : v)->pager) {
+    } else if (root->pager) {
         return ZX_ERR_NOT_SUPPORTED; /* a snapshot would read zeros where the pager has yet to supply */
     }
-    zx_status_t status = vmo_new(size, resizable, &child);
+    zx_status_t status = vmo_new(size, resizable, &child); /* its content size is size, unrounded */
     if (status != ZX_OK)
         return status;
     if (kind == ZX_VMO_CHILD_SLICE) {
-        struct vmo *root = v->slice_of ? v->slice_of : v;
         kobject_ref(&root->base);
         child->slice_of = root;
-        child->slice_offset = offset + (v->slice_of ? v->slice_offset : 0);
+        child->slice_offset = base + offset;
     } else {
         /* A snapshot of a slice is a snapshot of the root's range. */
-        struct vmo *source = v->slice_of ? v->slice_of : v;
+        struct vmo *source = root;
         uint64_t window = v->slice_of ? vmo_size(v) : UINT64_MAX; /* a slice shows no more than its size */
-        uint64_t from = offset < window ? offset + (v->slice_of ? v->slice_offset : 0) : UINT64_MAX;
+        uint64_t from = offset < window ? base + offset : UINT64_MAX;
         child->snapshot = true;
-        uint64_t limit = v->slice_of ? v->slice_offset + window : UINT64_MAX; /* the slice's end */
+        uint64_t limit = v->slice_of ? base + window : UINT64_MAX; /* the slice's end */
         hal_lock_acquire(&source->lock);
         uint64_t end = from + child->size < from ? UINT64_MAX : from + child->size;
         if (end > source->size)
             end = source->size;
         if (end > limit)
             end = limit;
-        struct share s = {child, from / PAGE_SIZE, ZX_OK};
+        struct share s = {.source = source, .child = child, .first = from / PAGE_SIZE};
         if (from < end)
             page_tree_each(&source->pages, from / PAGE_SIZE, end / PAGE_SIZE, share_page, &s);
         hal_lock_release(&source->lock);
@@ -374,15 +480,6 @@ zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint
     hal_lock_release(&family_lock);
     *out = child;
     return ZX_OK;
-}
-
-struct vmo *vmo_root(struct vmo *v, uint64_t *offset)
-{
-    if (v->slice_of) {
-        *offset += v->slice_offset;
-        return v->slice_of;
-    }
-    return v;
 }
 
 void vmo_add_mapping(struct vmo *v, struct vm_mapping *m)
@@ -405,19 +502,32 @@ void vmo_remove_mapping(struct vmo *v, struct vm_mapping *m)
     hal_lock_release(&v->lock);
 }
 
+struct count {
+    struct vmo *v;
+    uint64_t pages;
+};
+
+/* A page counts where it is owned; one that nobody owns any more (its owner copied it or let it go
+   while others still share it) becomes the property of the first holder that counts it. */
 static void count_page(uint64_t index, struct page_ref *ref, void *arg)
 {
-    ++*(uint64_t *)arg;
+    struct count *c = arg;
+    struct vmo *none = NULL;
+    if (__atomic_load_n(&ref->owner, __ATOMIC_ACQUIRE) == c->v ||
+        __atomic_compare_exchange_n(&ref->owner, &none, c->v, false, __ATOMIC_ACQ_REL,
+                                    __ATOMIC_ACQUIRE))
+        c->pages++;
 }
 
 uint64_t vmo_committed_pages(struct vmo *v, uint64_t offset, uint64_t len)
 {
-    uint64_t count = 0, first = offset / PAGE_SIZE, end = PAGE_ROUND_UP(offset + len) / PAGE_SIZE;
+    struct count c = {.v = v, .pages = 0};
+    uint64_t first = offset / PAGE_SIZE, end = PAGE_ROUND_UP(offset + len) / PAGE_SIZE;
     hal_lock_acquire(&v->lock);
     if (!v->physical && first < end)
-        page_tree_each(&v->pages, first, end < VMO_MAX_PAGES ? end : VMO_MAX_PAGES, count_page, &count);
+        page_tree_each(&v->pages, first, end < VMO_MAX_PAGES ? end : VMO_MAX_PAGES, count_page, &c);
     hal_lock_release(&v->lock);
-    return count;
+    return c.pages;
 }
 
 void vmo_describe(struct vmo *v, struct vmo_description *d)
@@ -441,17 +551,26 @@ void vmo_describe(struct vmo *v, struct vmo_description *d)
     d->committed_pages = vmo_committed_pages(v, 0, VMO_MAX_SIZE);
 }
 
-static unsigned mmu_flags(uint32_t perms)
+/* Point m's entry for page index of its VMO at frame (0: a page never written), writable only if
+   this is a write or the page is the VMO's alone. m->vmo->lock held. */
+static zx_status_t fill_entry(struct vm_mapping *m, uint64_t index, paddr_t frame, bool write)
 {
-    return HAL_MMU_USER | (perms & ZX_VM_PERM_READ ? HAL_MMU_READ : 0) |
-           (perms & ZX_VM_PERM_WRITE ? HAL_MMU_WRITE : 0) | (perms & ZX_VM_PERM_EXECUTE ? HAL_MMU_EXEC : 0);
+    struct vmo *v = m->vmo;
+    vaddr_t va = m->base + (index * PAGE_SIZE - m->vmo_offset);
+    unsigned flags = mmu_flags(m->perms);
+    struct page_ref *ref = v->physical ? NULL : page_tree_get(&v->pages, index);
+    if (!write && !v->physical && (!ref || __atomic_load_n(&ref->refs, __ATOMIC_ACQUIRE) > 1))
+        flags &= ~HAL_MMU_WRITE; /* zeros, or shared with a snapshot: a write must fault again */
+    if (!frame && !v->physical)
+        frame = zero_frame;
+    hal_pt_unmap(m->pt, va, PAGE_SIZE);
+    return hal_pt_map(m->pt, va, frame, PAGE_SIZE, flags) == 0 ? ZX_OK : ZX_ERR_NO_MEMORY;
 }
 
 zx_status_t vmo_fault(struct vm_mapping *m, vaddr_t va, bool write)
 {
     struct vmo *v = m->vmo;
-    vaddr_t page = PAGE_ROUND_DOWN(va);
-    uint64_t offset = m->vmo_offset + (page - m->base);
+    uint64_t offset = m->vmo_offset + (PAGE_ROUND_DOWN(va) - m->base);
     hal_lock_acquire(&v->lock);
     if (offset >= v->size) {
         hal_lock_release(&v->lock);
@@ -459,19 +578,41 @@ zx_status_t vmo_fault(struct vm_mapping *m, vaddr_t va, bool write)
     }
     paddr_t frame;
     zx_status_t status = page_for(v, offset / PAGE_SIZE, write, &frame);
-    if (status == ZX_OK) {
-        unsigned flags = mmu_flags(m->perms);
-        struct page_ref *ref = page_tree_get(&v->pages, offset / PAGE_SIZE);
-        if (!write && !v->physical && (!ref || __atomic_load_n(&ref->refs, __ATOMIC_ACQUIRE) > 1))
-            flags &= ~HAL_MMU_WRITE; /* zeros, or shared with a snapshot: the first write must fault again */
-        if (!frame && !v->physical)
-            frame = zero_frame;
-        hal_pt_unmap(m->pt, page, PAGE_SIZE);
-        if (hal_pt_map(m->pt, page, frame, PAGE_SIZE, flags) != 0)
-            status = ZX_ERR_NO_MEMORY;
-    }
+    if (status == ZX_OK)
+        status = fill_entry(m, offset / PAGE_SIZE, frame, write);
     hal_lock_release(&v->lock);
     return status;
+}
+
+struct fill {
+    struct vm_mapping *m;
+    zx_status_t status;
+};
+
+static void fill_page(uint64_t index, struct page_ref *ref, void *arg)
+{
+    struct fill *f = arg;
+    if (f->status == ZX_OK)
+        f->status = fill_entry(f->m, index, ref->frame, false);
+}
+
+zx_status_t vmo_map_range(struct vm_mapping *m)
+{
+    struct vmo *v = m->vmo;
+    struct fill f = {.m = m, .status = ZX_OK};
+    hal_lock_acquire(&v->lock);
+    uint64_t first = m->vmo_offset / PAGE_SIZE, end = first + m->size / PAGE_SIZE;
+    if (end > v->size / PAGE_SIZE)
+        end = v->size / PAGE_SIZE;
+    if (!(m->perms & ZX_VM_PERM_READ)) /* a page table cannot show a page it may not read */
+        end = first;
+    if (v->physical) /* every page is there: its frame is fixed */
+        for (uint64_t i = first; f.status == ZX_OK && i < end; i++)
+            f.status = fill_entry(m, i, v->phys_base + i * PAGE_SIZE, false);
+    else if (first < end)
+        page_tree_each(&v->pages, first, end, fill_page, &f);
+    hal_lock_release(&v->lock);
+    return f.status;
 }
 
 static void zero_frame_init(void)
@@ -495,7 +636,7 @@ zx_status_t vmo_supply_page(struct vmo *v, uint64_t index, const void *page)
             status = ZX_ERR_NO_MEMORY;
         } else {
             memcpy(hal_pmem_ptr(frame), page, PAGE_SIZE);
-            *ref = (struct page_ref){frame, 1};
+            *ref = (struct page_ref){.frame = frame, .refs = 1, .owner = v};
             invalidate(v, index);
         }
     }

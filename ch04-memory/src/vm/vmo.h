@@ -6,8 +6,10 @@ address spaces (chapter 4's VMARs). Children are VMOs made from a range of anoth
 
 - a **snapshot** (`ZX_VMO_CHILD_SNAPSHOT`, and `..._AT_LEAST_ON_WRITE`, which Zinc serves the same way)
   sees the parent's contents as they were, and diverges both ways: each side's later writes are its own.
-  Nothing is copied when the child is made; the two share frames, and a write to a shared frame copies it
-  first (copy-on-write). Dropping the child undoes the sharing at the same cost, one reference per page.
+  Nothing is copied when the child is made; the two share frames, and a write to a shared frame
+  copies it first (copy-on-write), a store through a mapping too: the parent's mappings lose write
+  permission on the shared pages when the child is made. Dropping the child undoes the sharing at
+  the same cost, one reference per page.
 - a **slice** (`ZX_VMO_CHILD_SLICE`) is a window onto the parent's own pages: writes through either are
   seen by both.
 
@@ -30,6 +32,7 @@ struct vmo {
     struct kobject base;
     struct hal_lock lock; /* guards size and pages */
     uint64_t size;        /* bytes, a multiple of the page size */
+    uint64_t content_size; /* ZX_PROP_VMO_CONTENT_SIZE: how many bytes hold content, any number */
     bool resizable;
     bool snapshot; /* made as a snapshot child: its pages started as its parent's */
     bool physical; /* a physical VMO: page i is the frame at phys_base + i pages; pages stays empty */
@@ -57,10 +60,19 @@ zx_status_t vmo_create_physical(paddr_t paddr, uint64_t size, struct vmo **out);
 zx_status_t vmo_read(struct vmo *v, uint64_t offset, void *buf, size_t len);
 zx_status_t vmo_write(struct vmo *v, uint64_t offset, const void *buf, size_t len);
 
+/* The size; setting it rounds it up to pages, zeroes the rest of the last page, and makes the size
+   asked for the content size. */
 uint64_t vmo_size(struct vmo *v);
 zx_status_t vmo_set_size(struct vmo *v, uint64_t size);
 
-/* ZX_VMO_OP_COMMIT, DECOMMIT or ZERO over [offset, offset + len). */
+/* The content size, which starts as the size asked for at creation (unrounded). Setting it changes
+   no size, and zeroes the VMO from the new content size to its end; ZX_ERR_NOT_SUPPORTED for a
+   physical VMO. */
+uint64_t vmo_content_size(struct vmo *v);
+zx_status_t vmo_set_content_size(struct vmo *v, uint64_t size);
+
+/* ZX_VMO_OP_COMMIT, DECOMMIT or ZERO over [offset, offset + len); or one of the cache operations
+   ZX_VMO_OP_CACHE_*, which check the range and have nothing to do (vmo.c). */
 zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t len);
 
 /* A child of kind ZX_VMO_CHILD_SNAPSHOT(_AT_LEAST_ON_WRITE) or ZX_VMO_CHILD_SLICE over [offset, offset +
@@ -77,8 +89,9 @@ struct vmo_description {
 };
 void vmo_describe(struct vmo *v, struct vmo_description *d);
 
-/* How many of the pages [offset, offset + len) of v have a frame committed in v. Always 0 for a physical
-   VMO, as in Fuchsia: its frames are not memory it consumes. */
+/* How many of the pages [offset, offset + len) of v have a frame that v owns: a frame shared with
+   snapshots counts once, in its owner (vmo.c). Always 0 for a physical VMO, as in Fuchsia: its
+   frames are not memory it consumes. */
 uint64_t vmo_committed_pages(struct vmo *v, uint64_t offset, uint64_t len);
 
 /* Mappings. m->vmo and m->vmo_offset must already name the root VMO (vmo_root) and the offset in it. */
@@ -90,6 +103,11 @@ void vmo_remove_mapping(struct vmo *v, struct vm_mapping *m);
    write, map a shared or never-written page read-only for a read. ZX_ERR_OUT_OF_RANGE past the VMO's end,
    ZX_ERR_NO_MEMORY if no frame is left. */
 zx_status_t vmo_fault(struct vm_mapping *m, vaddr_t va, bool write);
+
+/* Fill the page table entries of the new mapping m for every page of its range that the VMO has
+   now, as read faults would (ZX_VM_MAP_RANGE): nothing is committed or asked of a pager.
+   ZX_ERR_NO_MEMORY if the page table could not grow. */
+zx_status_t vmo_map_range(struct vm_mapping *m);
 
 /* For the pager: give page index the bytes at page (PAGE_SIZE of them) unless it has a page already. */
 zx_status_t vmo_supply_page(struct vmo *v, uint64_t index, const void *page);

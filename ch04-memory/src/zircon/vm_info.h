@@ -78,7 +78,7 @@ typedef struct zx_info_maps_mapping {
     uint8_t padding1[4];
     zx_koid_t vmo_koid;
     uint64_t vmo_offset;
-    size_t committed_pages; /* pages of the mapped range that have memory behind them */
+    size_t committed_pages; /* pages of the mapped range whose memory the VMO owns */
 } zx_info_maps_mapping_t;
 
 typedef struct zx_info_maps {

@@ -1,6 +1,6 @@
 /*: # The Zircon ABI: virtual memory objects
 
-Options, child kinds, operations and the signal of VMOs. Numbers are Fuchsia's. */
+Options, child kinds, operations, the property and the signal of VMOs. Numbers are Fuchsia's. */
 #ifndef ZIRCON_VMO_H
 #define ZIRCON_VMO_H
 
@@ -16,7 +16,14 @@ Options, child kinds, operations and the signal of VMOs. Numbers are Fuchsia's. 
 
 #define ZX_VMO_OP_COMMIT ((uint32_t)1u)
 #define ZX_VMO_OP_DECOMMIT ((uint32_t)2u)
+#define ZX_VMO_OP_CACHE_SYNC ((uint32_t)6u)
+#define ZX_VMO_OP_CACHE_INVALIDATE ((uint32_t)7u)
+#define ZX_VMO_OP_CACHE_CLEAN ((uint32_t)8u)
+#define ZX_VMO_OP_CACHE_CLEAN_INVALIDATE ((uint32_t)9u)
 #define ZX_VMO_OP_ZERO ((uint32_t)10u)
+
+/* The property of a VMO's content size, a uint64_t (zx_object_get_property). */
+#define ZX_PROP_VMO_CONTENT_SIZE ((uint32_t)17u)
 
 /* Set while a VMO has no children. */
 #define ZX_VMO_ZERO_CHILDREN ((zx_signals_t)1u << 3)

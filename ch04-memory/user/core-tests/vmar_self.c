@@ -16,26 +16,12 @@ fail with ZX_ERR_INVALID_ARGS, never harm the kernel. */
 #define PS 4096u
 #define RW (ZX_VM_PERM_READ | ZX_VM_PERM_WRITE)
 
-/* Map size bytes of vmo with perms somewhere in this process's root VMAR; 0 after a recorded failure. */
-static volatile uint64_t *map_here(zx_handle_t vmo, uint32_t perms, uint64_t size)
-{
-    zx_vaddr_t addr = 0;
-    EXPECT_OK(zx_vmar_map(zx_vmar_root_self(), perms, 0, vmo, 0, size, &addr));
-    return (volatile uint64_t *)addr;
-}
-
 /* A new one-page VMO (in *vmo) whose first word is value, mapped here with perms. */
 static volatile uint64_t *new_mapped_page(zx_handle_t *vmo, uint64_t value, uint32_t perms)
 {
     *vmo = vmo_new(PS, 0);
     EXPECT_OK(vmo_put(*vmo, 0, value));
     return map_here(*vmo, perms, PS);
-}
-
-/* Take the mapping at p away again. */
-static void unmap_here(volatile uint64_t *p, uint64_t size)
-{
-    EXPECT_OK(zx_vmar_unmap(zx_vmar_root_self(), (zx_vaddr_t)p, size));
 }
 
 TEST(VmarTest, RootSelfIsTheRootOfThisProcess)
@@ -168,6 +154,26 @@ TEST(VmarTest, SpecificPlaceTakenIsAlreadyExistsForMapsAndVmars)
     EXPECT_STATUS(zx_vmar_allocate(region, can | ZX_VM_SPECIFIC, 3 * PS, 2 * PS, &inner, &addr), ZX_ERR_INVALID_ARGS);
     ASSERT_OK(zx_vmar_allocate(region, can | ZX_VM_SPECIFIC, 3 * PS, PS, &inner, &addr));
     EXPECT_EQ(addr, base + 3 * PS);
+    EXPECT_OK(zx_vmar_destroy(region));
+    zx_handle_t handles[] = {inner, region, vmo};
+    EXPECT_OK(zx_handle_close_many(handles, 3));
+}
+
+TEST(VmarTest, AllocateUnsatisfiableTest)
+{
+    /* Fuchsia's case: a child VMAR or a mapping larger than its VMAR is ZX_ERR_INVALID_ARGS; a VMAR
+       that has no room left is ZX_ERR_NO_MEMORY. */
+    uint32_t can = ZX_VM_CAN_MAP_READ | ZX_VM_CAN_MAP_WRITE;
+    zx_handle_t region, inner, vmo = vmo_new(11 * PS, 0);
+    uintptr_t base, addr;
+    ASSERT_OK(zx_vmar_allocate(zx_vmar_root_self(), can, 0, 10 * PS, &region, &base));
+    EXPECT_STATUS(zx_vmar_allocate(region, can, 0, 11 * PS, &inner, &addr), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_vmar_map(region, RW, 0, vmo, 0, 11 * PS, &addr), ZX_ERR_INVALID_ARGS);
+    ASSERT_OK(zx_vmar_allocate(region, can, 0, 10 * PS, &inner, &addr));
+    EXPECT_EQ(addr, base); /* the whole of it fits, in the one place there is */
+    zx_handle_t more;
+    EXPECT_STATUS(zx_vmar_allocate(region, can, 0, PS, &more, &addr), ZX_ERR_NO_MEMORY); /* full */
+    EXPECT_STATUS(zx_vmar_map(region, RW, 0, vmo, 0, PS, &addr), ZX_ERR_NO_MEMORY);
     EXPECT_OK(zx_vmar_destroy(region));
     zx_handle_t handles[] = {inner, region, vmo};
     EXPECT_OK(zx_handle_close_many(handles, 3));
