@@ -12,4 +12,8 @@ its value to a user pointer, or undo it if the pointer is bad. */
    new value is also stored in *given, if given is not NULL. */
 zx_status_t handle_give(struct kobject *obj, zx_rights_t rights, uaddr_t out, zx_handle_t *given);
 
+/* Hand out both ends of a pair, each with its type's default rights; consumes both references. If
+   the second cannot be handed out, the first is taken back. */
+zx_status_t handle_give_pair(struct kobject *a, struct kobject *b, uaddr_t out0, uaddr_t out1);
+
 #endif
