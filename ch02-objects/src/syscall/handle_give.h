@@ -1,8 +1,8 @@
 /*: # Handing a new handle to the caller
 
 Every system call that creates something ends the same way: make a handle in the caller's table and write
-its value to a user pointer, or undo it if the pointer is bad. One that creates a pair gives both ends or
-neither. */
+its value to a user pointer, or undo it if the pointer is bad. One that creates a pair gives both
+ends or neither. */
 #ifndef ZINC_HANDLE_GIVE_H
 #define ZINC_HANDLE_GIVE_H
 

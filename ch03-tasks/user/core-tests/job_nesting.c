@@ -37,7 +37,7 @@ TEST(JobTest, KillReachesDeeplyNestedJobs)
     EXPECT_OK(zx_object_wait_one(process, ZX_TASK_TERMINATED, deadline, NULL));
     EXPECT_OK(zx_object_get_info(process, ZX_INFO_PROCESS, &info, sizeof info, NULL, NULL));
     EXPECT_EQ(info.return_code, ZX_TASK_RETCODE_SYSCALL_KILL);
-    /* The job ends after its last process, never before (task/process.c): wait for it, not sample. */
+    /* The job ends after its last process, never before (task/process.c): wait, do not sample. */
     EXPECT_OK(zx_object_wait_one(job, ZX_JOB_TERMINATED, deadline, NULL));
     zx_handle_t all[] = {process, job, outer};
     EXPECT_OK(zx_handle_close_many(all, 3));
