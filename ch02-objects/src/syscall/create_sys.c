@@ -18,28 +18,13 @@ zx_status_t sys_event_create(uint32_t options, uaddr_t out)
     return status == ZX_OK ? handle_give(e, e->type->default_rights, out, NULL) : status;
 }
 
-/* Hand out both ends of a pair; if the second cannot be handed out, the first is taken back. */
-static zx_status_t give_pair(struct kobject *a, struct kobject *b, uaddr_t out0, uaddr_t out1)
-{
-    zx_handle_t first;
-    zx_status_t status = handle_give(a, a->type->default_rights, out0, &first);
-    if (status != ZX_OK) {
-        kobject_unref(b);
-        return status;
-    }
-    status = handle_give(b, b->type->default_rights, out1, NULL);
-    if (status != ZX_OK)
-        sys_handle_close(first);
-    return status;
-}
-
 zx_status_t sys_eventpair_create(uint32_t options, uaddr_t out0, uaddr_t out1)
 {
     struct kobject *a, *b;
     if (options != 0)
         return ZX_ERR_NOT_SUPPORTED;
     zx_status_t status = eventpair_create(&a, &b);
-    return status == ZX_OK ? give_pair(a, b, out0, out1) : status;
+    return status == ZX_OK ? handle_give_pair(a, b, out0, out1) : status;
 }
 
 zx_status_t sys_channel_create(uint32_t options, uaddr_t out0, uaddr_t out1)
@@ -48,5 +33,5 @@ zx_status_t sys_channel_create(uint32_t options, uaddr_t out0, uaddr_t out1)
     if (options != 0)
         return ZX_ERR_INVALID_ARGS;
     zx_status_t status = channel_create(&a, &b);
-    return status == ZX_OK ? give_pair(a, b, out0, out1) : status;
+    return status == ZX_OK ? handle_give_pair(a, b, out0, out1) : status;
 }
