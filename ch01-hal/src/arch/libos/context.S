@@ -1,14 +1,15 @@
 /*: # LibOS: entering and leaving user code
 
-Three pieces of assembly, because each runs at a moment when C cannot: the stack, the thread pointer or the
-floating-point state belongs to the other side.
+Three pieces of assembly, because each runs at a moment when C cannot: the stack, the thread pointer
+or the floating-point state belongs to the other side.
 
-`libos_enter(cpu)` is the body of `hal_context_run`. It saves the kernel's callee-saved registers on the
-kernel stack and the stack pointer in the CPU area, loads the user's segment bases (one of two ways: see
-tls.c), vector state (`xrstor`) and general registers, arms Syscall User Dispatch (from then on a
-`syscall` traps) and jumps to the user with `iretq`. `iretq` is used between two user-mode contexts here,
-not to change privilege: it is the one instruction that loads the instruction pointer, the stack pointer
-and the flags together, so no register is needed as a scratch to get there. */
+`libos_enter(cpu)` is the body of `hal_context_run`. It saves the kernel's callee-saved registers on
+the kernel stack and the stack pointer in the CPU area, loads the user's segment bases (one of two
+ways: see tls.c), vector state (`xrstor`) and general registers, arms Syscall User Dispatch (from
+then on a `syscall` traps) and jumps to the user with `iretq`. `iretq` is used between two user-mode
+contexts here, not to change privilege: it is the one instruction that loads the instruction
+pointer, the stack pointer and the flags together, so no register is needed as a scratch to get
+there. */
 #include "context_offsets.h"
 #include "cpu_area.h"
 
@@ -114,18 +115,19 @@ libos_enter_end:
     .size libos_enter, . - libos_enter
 
 /*: `libos_trap_signal` is the handler for every signal a user program's trap raises: SIGSYS for a
-`syscall`, SIGSEGV, SIGBUS, SIGILL, SIGTRAP and SIGFPE for faults. It runs on the thread's alternate signal
-stack with the user's `%fs` and `%gs`, so it first finds its CPU area by the stack pointer (see
-cpu_area.h). If the signal came from user code it lets the kernel make system calls again (the selector),
-takes the user's segment bases and puts the kernel's `%fs` back (each path its own way: tls.c), and calls
-into C (`libos_user_trap`), which saves the registers and makes the signal return land in `libos_resume`.
-The preemption signal (turn.c) is the one signal that can also arrive while the thread runs kernel code:
-it is then ignored, because `libos_enter` checks the thread's pending flag after setting `in_user`, and a
-poke always sets the flag first; the same holds for a poke that reaches a thread on its way out, which
-has given back its CPU area. It can also arrive in the last instructions of `libos_enter`, after
-`in_user` is set; `libos_user_trap` sees that from the interrupted address and keeps the registers the
-kernel gave. It never arrives inside this handler: every trap signal's handler blocks it. Anything else
-that does not come from user code is a fault of the kernel itself and goes to `libos_kernel_fault`. */
+`syscall`, SIGSEGV, SIGBUS, SIGILL, SIGTRAP and SIGFPE for faults. It runs on the thread's alternate
+signal stack with the user's `%fs` and `%gs`, so it first finds its CPU area by the stack pointer
+(see cpu_area.h). If the signal came from user code it lets the kernel make system calls again (the
+selector), takes the user's segment bases and puts the kernel's `%fs` back (each path its own way:
+tls.c), and calls into C (`libos_user_trap`), which saves the registers and makes the signal return
+land in `libos_resume`. The preemption signal (turn.c) is the one signal that can also arrive while
+the thread runs kernel code: it is then ignored, because `libos_enter` checks the thread's pending
+flag after setting `in_user`, and a poke always sets the flag first; the same holds for a poke that
+reaches a thread on its way out, which has given back its CPU area. It can also arrive in the last
+instructions of `libos_enter`, after `in_user` is set; `libos_user_trap` sees that from the
+interrupted address and keeps the registers the kernel gave. It never arrives inside this handler:
+every trap signal's handler blocks it. Anything else that does not come from user code is a fault of
+the kernel itself and goes to `libos_kernel_fault`. */
     .globl libos_trap_signal
     .type libos_trap_signal, @function
 libos_trap_signal:

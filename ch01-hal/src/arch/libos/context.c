@@ -1,28 +1,31 @@
 /*: # LibOS: user mode inside a Linux process
 
-User programs on LibOS are unmodified machine code running in the kernel's own process. The difficulty is
-getting control back: when a program executes `syscall`, the *host* kernel would serve it. Zinc uses
-**Syscall User Dispatch** (Linux 5.11 and later): a thread names a byte in its memory, the *selector*; while
-the selector says BLOCK, any `syscall` the thread executes is not served but turned into a SIGSYS signal,
-with the registers as they were. So:
+User programs on LibOS are unmodified machine code running in the kernel's own process. The
+difficulty is getting control back: when a program executes `syscall`, the *host* kernel would serve
+it. Zinc uses **Syscall User Dispatch** (Linux 5.11 and later): a thread names a byte in its memory,
+the *selector*; while the selector says BLOCK, any `syscall` the thread executes is not served but
+turned into a SIGSYS signal, with the registers as they were. So:
 
-1. `hal_context_run` sets up this thread once (`setup_cpu`: a CPU area, an alternate signal stack by which
-   a trap finds that area, and the dispatch), then enters user code through `libos_enter` (context.S),
-   which sets the selector to BLOCK as its last step before jumping.
-2. The program runs at full speed until it executes `syscall` or faults. The host delivers a signal on the
-   alternate stack; `libos_trap_signal` restores the kernel's thread pointer and calls `libos_user_trap`.
-3. `libos_user_trap` copies the user's registers out of the signal frame into the `hal_context`, describes
-   the trap, and rewrites the signal frame so that returning from the signal does not go back to the user
-   but to `libos_resume`, on the kernel stack: `hal_context_run` returns.
+1. `hal_context_run` sets up this thread once (`setup_cpu`: a CPU area, an alternate signal stack by
+   which a trap finds that area, and the dispatch), then enters user code through `libos_enter`
+   (context.S), which sets the selector to BLOCK as its last step before jumping.
+2. The program runs at full speed until it executes `syscall` or faults. The host delivers a signal
+   on the alternate stack; `libos_trap_signal` restores the kernel's thread pointer and calls
+   `libos_user_trap`.
+3. `libos_user_trap` copies the user's registers out of the signal frame into the `hal_context`,
+   describes the trap, and rewrites the signal frame so that returning from the signal does not go
+   back to the user but to `libos_resume`, on the kernel stack: `hal_context_run` returns.
 
 Faults travel the same road as system calls: an unmapped access is a SIGSEGV whose frame carries the
-address and the hardware's error code, so the kernel learns whether it was a read, a write or a fetch.
+address and the hardware's error code, so the kernel learns whether it was a read, a write or a
+fetch.
 
-**Why this mechanism.** It runs unmodified static binaries, needs no root and no kernel module, and keeps
-the user's registers exact, since the trap is the host kernel's own. Its cost is a signal delivery and a
-signal return per system call, a few microseconds, and two host system calls more where the CPU hides
-the fsgsbase instructions (tls.c); `make bench` prints the figure beside a host `getppid()`. zCore instead rewrote each `syscall` instruction into a call to the kernel, which is faster but
-must find room for a longer instruction in code it does not understand. */
+**Why this mechanism.** It runs unmodified static binaries, needs no root and no kernel module, and
+keeps the user's registers exact, since the trap is the host kernel's own. Its cost is a signal
+delivery and a signal return per system call, a few microseconds, and two host system calls more
+where the CPU hides the fsgsbase instructions (tls.c); `make bench` prints the figure beside a host
+`getppid()`. zCore instead rewrote each `syscall` instruction into a call to the kernel, which is
+faster but must find room for a longer instruction in code it does not understand. */
 #include <cpuid.h>
 #include <signal.h>
 #include <stdlib.h>

@@ -1,16 +1,17 @@
 /*: # LibOS: the per-CPU area
 
-Each host thread that runs user code has one of these. The hard question is how a trap finds it. When the
-signal arrives, `%fs` (the thread pointer, which the C library and the compiler's stack protector use)
-holds the *user's* value, and so may `%gs`: where the CPU has the instructions, a user program can load
-either with `wrfsbase`/`wrgsbase` without asking the kernel. Nor can C run yet. What the user cannot
-change is where its signals are delivered: on this thread's alternate signal stack, which only a system
-call could move. So every CPU area
-records the bounds of its signal stack, all areas are listed in `libos_cpus`, and the first instructions of
-the handler look for the area whose stack holds the stack pointer: a search through kernel memory that
-trusts no register the user could have set.
+Each host thread that runs user code has one of these. The hard question is how a trap finds it.
+When the signal arrives, `%fs` (the thread pointer, which the C library and the compiler's stack
+protector use) holds the *user's* value, and so may `%gs`: where the CPU has the instructions, a
+user program can load either with `wrfsbase`/`wrgsbase` without asking the kernel. Nor can C run
+yet. What the user cannot change is where its signals are delivered: on this thread's alternate
+signal stack, which only a system call could move. So every CPU area records the bounds of its
+signal stack, all areas are listed in `libos_cpus`, and the first instructions of the handler look
+for the area whose stack holds the stack pointer: a search through kernel memory that trusts no
+register the user could have set.
 
-The offsets are used from assembly (arch/libos/context.S) and checked against the struct at compile time. */
+The offsets are used from assembly (arch/libos/context.S) and checked against the struct at compile
+time. */
 #ifndef ZINC_LIBOS_CPU_AREA_H
 #define ZINC_LIBOS_CPU_AREA_H
 

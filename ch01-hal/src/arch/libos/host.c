@@ -1,11 +1,12 @@
 /*: # LibOS: what the host must have
 
 The LibOS runs on a Linux host that is x86_64 (the build says so before it compiles anything:
-tools/arch/libos.mk) and has Syscall User Dispatch (Linux 5.11 and later, on a kernel built with it). Start-up
-asks the host for the dispatch once, on the main thread, and gives it back at once: it is the one thing no
-fallback can replace, since without it a user program's `syscall` would go straight to Linux. A host that
-cannot run the LibOS gets one line that says why and what to do instead, and a failing exit status: not a
-kernel panic, which would be a kernel's bug, not a missing feature of the machine. */
+tools/arch/libos.mk) and has Syscall User Dispatch (Linux 5.11 and later, on a kernel built with
+it). Start-up asks the host for the dispatch once, on the main thread, and gives it back at once: it
+is the one thing no fallback can replace, since without it a user program's `syscall` would go
+straight to Linux. A host that cannot run the LibOS gets one line that says why and what to do
+instead, and a failing exit status: not a kernel panic, which would be a kernel's bug, not a missing
+feature of the machine. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
