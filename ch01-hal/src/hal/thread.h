@@ -8,9 +8,11 @@ Blocking is two calls: a thread *parks* until another *wakes* it or a deadline p
 before the park is kept (one token per thread), so the usual pattern cannot lose a wake-up: publish that you
 are waiting, check the condition, park; the waker changes the condition, then wakes.
 
-Each thread also has two pointers of its own: `hal_thread_local`, which the kernel uses to know on
-whose behalf it runs, and `hal_thread_release_list`, which the object layer uses to destroy objects
-in a loop rather than by recursion (object/kobject.c; Zircon's threads keep the same pointer). */
+Each thread also has three pointers of its own: `hal_thread_local`, which the kernel uses to know on
+whose behalf it runs; `hal_thread_release_list`, which the object layer uses to destroy objects
+in a loop rather than by recursion (object/kobject.c; Zircon's threads keep the same pointer); and
+`hal_thread_wait_self`, through which the one blocking function learns whether the thread it blocks
+was cancelled, and tells why it is blocked (object/waiter.h). */
 #ifndef ZINC_HAL_THREAD_H
 #define ZINC_HAL_THREAD_H
 
@@ -47,5 +49,9 @@ void hal_thread_set_local(void *p);
 /* The calling thread's release list (NULL until set). */
 void *hal_thread_release_list(void);
 void hal_thread_set_release_list(void *p);
+
+/* The calling thread's blocking record (NULL until set). */
+void *hal_thread_wait_self(void);
+void hal_thread_set_wait_self(void *p);
 
 #endif

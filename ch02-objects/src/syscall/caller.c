@@ -14,9 +14,3 @@ void zx_caller_set_current(struct zx_caller *caller)
 {
     hal_thread_set_local(caller);
 }
-
-bool zx_caller_stopping(void)
-{
-    struct zx_caller *caller = hal_thread_local();
-    return caller && caller->stop && __atomic_load_n(caller->stop, __ATOMIC_SEQ_CST);
-}

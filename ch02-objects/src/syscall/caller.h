@@ -13,8 +13,6 @@ Process and Thread objects fill it in; the tests of this chapter make one by han
 struct zx_caller {
     struct handle_table *handles;
     struct uspace *memory;
-    const bool *stop; /* if not NULL: set when the caller must stop (a killed thread); waits end early */
-    uint32_t blocked; /* atomic: while a wait blocks the caller, why (object/wait.h); else 0 */
     /* If not NULL: make the page at va accessible (HAL_MMU_READ or HAL_MMU_WRITE) if the caller's address
        space allows it, as a page fault would; ZX_OK if it now is. Chapter 4's lazily filled mappings. */
     zx_status_t (*fault_in)(struct zx_caller *caller, vaddr_t va, unsigned access);
@@ -23,8 +21,5 @@ struct zx_caller {
 /* The caller this kernel thread serves (never NULL inside a system call). */
 struct zx_caller *zx_caller_current(void);
 void zx_caller_set_current(struct zx_caller *caller);
-
-/* True if this kernel thread serves a caller that must stop: a blocking call should return at once. */
-bool zx_caller_stopping(void);
 
 #endif

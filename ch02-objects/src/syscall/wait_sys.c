@@ -2,7 +2,8 @@
 
 Zircon's times are signed nanoseconds on the monotonic clock; `ZX_TIME_INFINITE` waits for ever and
 a deadline in the past just samples the signals. The caller's `observed` pointer is optional. Both
-block in object/wait.c, which records why: `BLOCKED_WAIT_ONE` and `BLOCKED_SLEEPING`. */
+block in the one blocking function (object/waiter.h), which records why: `BLOCKED_WAIT_ONE` and
+`BLOCKED_SLEEPING`. */
 #include "object/wait.h"
 #include "syscall/caller.h"
 #include "syscall/sys.h"
@@ -37,6 +38,6 @@ zx_status_t sys_object_wait_one(zx_handle_t handle, zx_signals_t signals, zx_tim
 
 zx_status_t sys_nanosleep(zx_time_t deadline)
 {
-    wait_until(hal_deadline(deadline));
+    wait_sleep(hal_deadline(deadline)); /* a killed thread ends its sleep early; nobody sees the status */
     return ZX_OK;
 }

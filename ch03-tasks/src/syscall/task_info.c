@@ -57,7 +57,7 @@ static zx_status_t thread_info(const struct info_request *req)
     info.state = t->state;
     info.wait_exception_channel_type = t->exception_channel_type;
     hal_lock_release(&t->process->lock);
-    uint32_t blocked = __atomic_load_n(&t->caller.blocked, __ATOMIC_SEQ_CST);
+    uint32_t blocked = wait_blocked_reason(&t->waits);
     if (info.state == ZX_THREAD_STATE_RUNNING && blocked)
         info.state = blocked;
     if (info.state != ZX_THREAD_STATE_NEW && info.state != ZX_THREAD_STATE_DEAD &&

@@ -14,11 +14,9 @@ static struct hal_lock lock = HAL_LOCK_INIT; /* orders reporting (destroy) again
 
 static void report(struct exception_waiter *w, uint32_t state)
 {
-    struct hal_thread *thread = w->thread; /* once done is set, w may go with the waiter's frame */
     w->exception = NULL;
     w->state = state;
-    __atomic_store_n(&w->done, true, __ATOMIC_RELEASE);
-    hal_thread_wake(thread);
+    waiter_wake(&w->waiter); /* the last touch: w may go with the waiter's frame */
 }
 
 static void exception_destroy(struct kobject *obj)
@@ -42,7 +40,8 @@ const struct kobject_type exception_type = {
 struct exception *exception_create(struct thread *t, zx_excp_type_t type, zx_rights_t thread_rights,
                                    zx_rights_t process_rights, struct exception_waiter *w)
 {
-    *w = (struct exception_waiter){.thread = hal_thread_current()};
+    *w = (struct exception_waiter){.exception = NULL};
+    waiter_init(&w->waiter);
     struct exception *x = kzalloc(sizeof *x);
     if (!x) {
         report(w, ZX_EXCEPTION_STATE_TRY_NEXT);
@@ -63,7 +62,7 @@ struct exception *exception_create(struct thread *t, zx_excp_type_t type, zx_rig
 uint32_t exception_abandon(struct exception_waiter *w)
 {
     hal_lock_acquire(&lock);
-    if (!__atomic_load_n(&w->done, __ATOMIC_ACQUIRE)) {
+    if (!waiter_woken(&w->waiter)) {
         w->exception->waiter = NULL; /* not destroyed yet: destruction takes this lock first */
         report(w, ZX_EXCEPTION_STATE_THREAD_EXIT);
     }

@@ -20,10 +20,9 @@ exception reports to nobody. One lock, private to exception.c, orders those two 
 struct exception;
 
 struct exception_waiter {
-    struct hal_thread *thread;
+    struct waiter waiter;        /* woken when the verdict is in */
     struct exception *exception; /* while it is out; guarded by the exceptions' lock */
-    uint32_t state;              /* the verdict, ZX_EXCEPTION_STATE_*, once done */
-    bool done;                   /* atomic */
+    uint32_t state;              /* the verdict, ZX_EXCEPTION_STATE_*, once woken */
 };
 
 struct exception {
@@ -46,7 +45,7 @@ struct exception *exception_create(struct thread *t, zx_excp_type_t type, zx_rig
    Returns the verdict. */
 uint32_t exception_abandon(struct exception_waiter *w);
 
-/* Block the calling thread until w's exception is done, or the thread must stop (then THREAD_EXIT). */
+/* Block the calling thread until w's exception is done, or the thread is cancelled (then THREAD_EXIT). */
 uint32_t exception_wait(struct exception_waiter *w);
 
 /* Thread t stopped on trap: search for a handler (thread, process, jobs), and act on the verdict. Returns

@@ -17,7 +17,7 @@ whatever the handler decides: as in Zircon, its exception goes on to no other ha
 When no handler is left, the process is killed with `ZX_TASK_RETCODE_EXCEPTION_KILL` and the kernel says
 why on the console: a user program's fault is never the kernel's. */
 #include "kernel/printk.h"
-#include "object/wait.h"
+#include "object/waiter.h"
 #include "task/exception.h"
 
 static zx_excp_type_t exception_type_of(const struct hal_trap *trap)

@@ -16,6 +16,7 @@ it dies (a job also when its last reference goes). */
 
 #include "kernel/uspace.h"
 #include "object/handle.h"
+#include "object/waiter.h"
 #include "syscall/caller.h"
 #include "task/exceptionate.h"
 #include "zircon/task.h"
@@ -61,9 +62,10 @@ struct thread {
     struct hal_context *ctx; /* in a frame of its own (ctx_frame): with the vector state it is too big for
                                 the kernel heap */
     paddr_t ctx_frame;
-    uint32_t state;  /* NEW, RUNNING or DEAD; guarded by the process's lock (blocked: in caller) */
+    uint32_t state;  /* NEW, RUNNING or DEAD; guarded by the process's lock (blocked: in waits) */
     uint32_t exception_channel_type; /* while BLOCKED_EXCEPTION: whose channel; same lock */
     bool kill;       /* atomic: the thread must end at its next return to the kernel */
+    struct wait_self waits; /* cancelled by kill: a killed thread stops waiting */
     struct hal_thread *kernel_thread;
     struct exceptionate exceptionate;
 };

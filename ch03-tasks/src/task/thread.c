@@ -54,9 +54,9 @@ zx_status_t thread_create(struct process *p, const char *name, struct thread **o
     t->caller = (struct zx_caller){
         .handles = &p->handles,
         .memory = &p->memory,
-        .stop = &t->kill,
         .fault_in = thread_fault_in,
     };
+    t->waits = (struct wait_self){.cancelled = &t->kill};
     t->state = ZX_THREAD_STATE_NEW;
     hal_lock_acquire(&p->lock);
     if (p->state >= PROCESS_DYING) {

@@ -20,6 +20,7 @@ void thread_loop(void *arg)
     struct hal_trap trap;
     t->kernel_thread = hal_thread_current();
     zx_caller_set_current(&t->caller);
+    wait_self_attach(&t->waits);
     while (!__atomic_load_n(&t->kill, __ATOMIC_SEQ_CST)) {
         /* Other threads, of other processes, ran since the last trap: make this process's address space
            the current one again (free when it still is). */
@@ -42,6 +43,7 @@ void thread_loop(void *arg)
     }
     exceptionate_unbind(&t->exceptionate);
     process_thread_ended(t->process, t);
+    wait_self_attach(NULL);
     hal_thread_set_local(NULL);
     kobject_unref(&t->base); /* the kernel thread's reference: the object may go now */
 }

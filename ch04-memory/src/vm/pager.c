@@ -1,23 +1,81 @@
-/*: # The pager, implemented */
+/*: # The pager, implemented
+
+Threads that wait for pages wait together, whatever their pager, on one list with one counter of
+*supplies* (supplies and pagers gone away, the two events that can end such a wait). Every event wakes
+every waiting thread, and each looks again for its own page: the rare thread whose page is still
+missing waits again. Zircon keeps a list of waiters per outstanding request instead; one list is
+simpler, and correct for the same reason as any sleep: the thread reads the counter *before* it
+looks for the page, and waits only if no event happened since. */
 #include "vm/pager.h"
 
 #include "kernel/frame.h"
 #include "kernel/kmalloc.h"
 #include "object/port.h"
-#include "object/wait.h"
-#include "syscall/caller.h"
+#include "object/waiter.h"
 #include "vm/vmo.h"
-
-#define WAIT_SLICE_NS 2000000
 
 struct requested {
     uint64_t index;
     struct requested *next;
 };
 
+static struct hal_lock page_waits_lock = HAL_LOCK_INIT;
+static struct waiter *page_waiters; /* guarded by page_waits_lock */
+static uint64_t supplies;           /* the same */
+
+uint64_t pager_supplies(void)
+{
+    hal_lock_acquire(&page_waits_lock);
+    uint64_t n = supplies;
+    hal_lock_release(&page_waits_lock);
+    return n;
+}
+
+/* A supply landed, or a pager went away: every thread waiting for a page looks again. */
+static void wake_page_waiters(void)
+{
+    hal_lock_acquire(&page_waits_lock);
+    supplies++;
+    struct waiter *w = page_waiters;
+    page_waiters = NULL;
+    while (w) {
+        struct waiter *next = w->next; /* read first: once woken, w may vanish */
+        waiter_wake(w);
+        w = next;
+    }
+    hal_lock_release(&page_waits_lock);
+}
+
+zx_status_t pager_wait(uint64_t seen)
+{
+    struct waiter w;
+    waiter_init(&w);
+    hal_lock_acquire(&page_waits_lock);
+    if (supplies != seen) { /* something happened since the caller looked: look again */
+        hal_lock_release(&page_waits_lock);
+        return ZX_OK;
+    }
+    w.next = page_waiters;
+    page_waiters = &w;
+    hal_lock_release(&page_waits_lock);
+    zx_status_t status = wait_block(&w, HAL_NO_DEADLINE, ZX_THREAD_STATE_BLOCKED_PAGER);
+    if (status != ZX_OK) { /* cancelled: leave the list, unless a wake took it off already */
+        hal_lock_acquire(&page_waits_lock);
+        for (struct waiter **link = &page_waiters; *link; link = &(*link)->next) {
+            if (*link == &w) {
+                *link = w.next;
+                break;
+            }
+        }
+        hal_lock_release(&page_waits_lock);
+    }
+    return status;
+}
+
 static void pager_on_zero_handles(struct kobject *obj)
 {
     __atomic_store_n(&container_of(obj, struct pager, base)->detached, true, __ATOMIC_RELEASE);
+    wake_page_waiters(); /* their accesses fail now, rather than wait for ever */
 }
 
 static void pager_destroy(struct kobject *obj)
@@ -132,15 +190,12 @@ zx_status_t pager_supply(struct pager *p, struct vmo *vmo, uint64_t offset, uint
     frame_free(bounce);
     if (status == ZX_OK) /* the pages moved: aux gives its own back, as after Fuchsia's supply */
         vmo_op_range(aux, ZX_VMO_OP_DECOMMIT, aux_offset, length);
+    if (length)
+        wake_page_waiters(); /* even after a failure part-way: the pages before it arrived */
     return status;
 }
 
-bool pager_wait(void)
+void pager_resized(void)
 {
-    if (zx_caller_stopping())
-        return false;
-    wait_blocked_as(ZX_THREAD_STATE_BLOCKED_PAGER);
-    hal_thread_park(hal_timer_now() + WAIT_SLICE_NS);
-    wait_blocked_as(0);
-    return true;
+    wake_page_waiters();
 }

@@ -8,8 +8,8 @@ network, a decompressor), and hands them over with `pager_supply_pages`; the wai
 page is requested once while it is outstanding. When the pager object's last handle is closed, accesses
 that would need it fail instead of waiting for ever.
 
-The waiting is a polling loop for now (`pager_wait`, at the end of pager.c), which chapter 6 turns into a
-future woken by the supply. */
+An access that must wait drops its locks and blocks in `pager_wait` (the one blocking function of
+object/waiter.h underneath) until a supply arrives; the supply wakes it. */
 #ifndef ZINC_PAGER_H
 #define ZINC_PAGER_H
 
@@ -53,7 +53,14 @@ void pager_source_free(struct pager_source *src);
 zx_status_t pager_supply(struct pager *p, struct vmo *vmo, uint64_t offset, uint64_t length, struct vmo *aux,
                          uint64_t aux_offset);
 
-/* Wait a little for a page that was requested; false if the caller must stop instead. */
-bool pager_wait(void);
+/* Waiting for a page, without losing a supply that lands meanwhile: read pager_supplies() before looking
+   for the page; if it was missing (ZX_ERR_SHOULD_WAIT), pager_wait(what it read) blocks until a supply
+   or a pager's end after that reading, then the caller looks again. pager_wait returns ZX_OK, or
+   ZX_ERR_CANCELED if the calling thread was cancelled. */
+uint64_t pager_supplies(void);
+zx_status_t pager_wait(uint64_t seen);
+
+/* For vmo.c: a pager-backed VMO shrank; accesses waiting for pages past its new end must look again. */
+void pager_resized(void);
 
 #endif

@@ -46,9 +46,12 @@ static zx_status_t vmar_fault(struct process *p, vaddr_t va, unsigned access)
     if (!root)
         return ZX_ERR_NOT_FOUND;
     zx_status_t status;
-    while ((status = vm_space_fault(root->space, va, access)) == ZX_ERR_SHOULD_WAIT)
-        if (!pager_wait())
-            return ZX_ERR_CANCELED;
+    uint64_t seen = pager_supplies();
+    while ((status = vm_space_fault(root->space, va, access)) == ZX_ERR_SHOULD_WAIT) {
+        if ((status = pager_wait(seen)) != ZX_OK)
+            return status;
+        seen = pager_supplies();
+    }
     return status;
 }
 

@@ -200,12 +200,14 @@ static zx_status_t page_for(struct vmo *v, uint64_t index, bool write, paddr_t *
 static zx_status_t page_for_waiting(struct vmo *v, uint64_t index, bool write, paddr_t *frame)
 {
     zx_status_t status;
+    uint64_t seen = pager_supplies();
     while ((status = page_for(v, index, write, frame)) == ZX_ERR_SHOULD_WAIT) {
         hal_lock_release(&v->lock);
-        bool go_on = pager_wait();
+        status = pager_wait(seen);
+        seen = pager_supplies();
         hal_lock_acquire(&v->lock);
-        if (!go_on)
-            return ZX_ERR_CANCELED;
+        if (status != ZX_OK)
+            return status;
         if (index * PAGE_SIZE >= v->size)
             return ZX_ERR_OUT_OF_RANGE;
     }
@@ -298,9 +300,12 @@ zx_status_t vmo_set_size(struct vmo *v, uint64_t size)
         unmap_pages(v, new_size / PAGE_SIZE, v->size / PAGE_SIZE);
         page_tree_each(&v->pages, new_size / PAGE_SIZE, v->size / PAGE_SIZE, release_page, v);
     }
+    bool shrank_pager_vmo = v->pager && new_size < v->size;
     v->size = new_size;
     v->content_size = size;
     hal_lock_release(&v->lock);
+    if (shrank_pager_vmo)
+        pager_resized();
     return zero_bytes(v, size, new_size - size); /* past the size asked for, as in Zircon */
 }
 

@@ -22,6 +22,7 @@ struct hal_thread {
     pthread_t host;
     void *local;
     void *release_list;
+    void *wait_self;
     struct hal_thread *next; /* on the list of all of them */
 };
 
@@ -143,6 +144,16 @@ void *hal_thread_release_list(void)
 void hal_thread_set_release_list(void *p)
 {
     hal_thread_current()->release_list = p;
+}
+
+void *hal_thread_wait_self(void)
+{
+    return hal_thread_current()->wait_self;
+}
+
+void hal_thread_set_wait_self(void *p)
+{
+    hal_thread_current()->wait_self = p;
 }
 
 void hal_thread_interrupt(struct hal_thread *t)

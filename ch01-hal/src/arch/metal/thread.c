@@ -32,6 +32,7 @@ struct hal_thread {
                        riscv64's atomic instructions work on words, not bytes */
     void *local;
     void *release_list;
+    void *wait_self;
     uint8_t *guard; /* the guard page below its stack */
 };
 
@@ -84,6 +85,7 @@ int hal_thread_spawn(void (*fn)(void *arg), void *arg)
     t->token = 0;
     t->local = NULL;
     t->release_list = NULL;
+    t->wait_self = NULL;
     t->guard = stacks[t - threads].guard;
     t->sp = metal_stack_init(stacks[t - threads].stack + METAL_STACK_SIZE, thread_start);
     t->next = current->next;
@@ -156,6 +158,16 @@ void *hal_thread_release_list(void)
 void hal_thread_set_release_list(void *p)
 {
     current->release_list = p;
+}
+
+void *hal_thread_wait_self(void)
+{
+    return current->wait_self;
+}
+
+void hal_thread_set_wait_self(void *p)
+{
+    current->wait_self = p;
 }
 
 void metal_register_stack(const char *name, void *guard)

@@ -1,0 +1,84 @@
+/*: # Blocking: the waiter
+
+A thread that must wait for something (a signal on an object, a deadline, a handler's verdict on its
+exception, a page a pager has yet to supply, a futex) blocks in exactly one function, `wait_block`,
+and for exactly one reason at a time. What it waits for is a *waiter*: a small record, usually on
+the blocked thread's own stack, that whoever completes the wait finds (in an observer, a queue of a
+futex, an exception) and *wakes*. Keeping every blocked thread behind one function is what lets
+chapter 6 change how threads block by replacing this one small file's implementation: there a
+blocked thread becomes a future that holds no stack.
+
+The protocol is the usual one for sleeping without losing a wake-up:
+
+1. `waiter_init` the record, for the calling thread;
+2. publish it where the waker will find it, and check the condition again, both under the lock
+   that guards the condition;
+3. `wait_block`; the waker changes the condition, then calls `waiter_wake`.
+
+A wake that lands between steps 2 and 3 is not lost: the record says it was woken, and
+`wait_block` returns at once.
+
+A wait ends in one of three ways: woken (`ZX_OK`), the deadline passed (`ZX_ERR_TIMED_OUT`), or the
+thread was *cancelled*: it is being killed and must return to the kernel's edge as soon as it can
+(`ZX_ERR_CANCELED`). Cancellation belongs to the thread, not to the system-call layer, so it is
+kept in a `struct wait_self` that the thread owns (chapter 3's Thread has one) and that its kernel
+thread names with `wait_self_attach`. A kernel thread with none (userboot, a kernel test) is never
+cancelled. The same record tells `ZX_INFO_THREAD` why the thread is blocked, with one of the
+`ZX_THREAD_STATE_BLOCKED_*` reasons of zircon/thread_state.h. */
+#ifndef ZINC_WAITER_H
+#define ZINC_WAITER_H
+
+#include "hal/hal.h"
+#include "zircon/errors.h"
+#include "zircon/thread_state.h"
+#include "zircon/types.h"
+
+/* What one thread waits for. Whoever completes the wait calls waiter_wake; after that the record may
+   vanish with its owner's stack frame, so a waker touches it no more. `next` is for the queues of
+   whoever keeps waiters (a futex, the pager). */
+struct waiter {
+    struct waiter *next;
+    struct hal_thread *thread;
+    bool woken; /* atomic */
+};
+
+/* What the blocking function needs of a thread that may block: how to know it is cancelled, and where
+   to say why it is blocked. Owned by the thread (chapter 3's struct thread). */
+struct wait_self {
+    const bool *cancelled; /* atomic: true once every wait of the thread must end */
+    uint32_t blocked;      /* atomic: while it blocks, why (a ZX_THREAD_STATE_BLOCKED_* state); else 0 */
+};
+
+/* Make w a waiter for the calling thread, not yet woken. */
+void waiter_init(struct waiter *w);
+
+/* End w's wait. May be called from any thread, with locks held. */
+void waiter_wake(struct waiter *w);
+
+/* Has w been woken? (For a waiter that was woken meanwhile and need not block.) */
+bool waiter_woken(const struct waiter *w);
+
+/* The one blocking function: block the calling thread until w is woken (ZX_OK), hal_timer_now()
+   reaches deadline (ZX_ERR_TIMED_OUT; HAL_NO_DEADLINE waits for ever), or the thread is cancelled
+   (ZX_ERR_CANCELED). While it blocks, the thread is `reason`. A waiter woken before the call returns
+   ZX_OK at once, whatever the deadline; so the caller can tell a wake from a timeout, and must still
+   take w out of wherever it published it when the result is not ZX_OK. */
+zx_status_t wait_block(struct waiter *w, uint64_t deadline, uint32_t reason);
+
+/* Block until the deadline, as ZX_THREAD_STATE_BLOCKED_SLEEPING; ZX_ERR_CANCELED if cancelled first. */
+zx_status_t wait_sleep(uint64_t deadline);
+
+/* The calling kernel thread blocks on behalf of self from now on (NULL: of nobody). */
+void wait_self_attach(struct wait_self *self);
+
+/* Has the calling thread been cancelled? Work that can take long asks before it starts. */
+bool wait_cancelled(void);
+
+/* Say that the calling thread is blocked for reason (0: no longer), for a wait that begins before
+   wait_block does: a thread that offers its exception counts as blocked before the offer is sent. */
+void wait_blocked_as(uint32_t reason);
+
+/* Why the thread owning self is blocked: a ZX_THREAD_STATE_BLOCKED_* state, or 0. */
+uint32_t wait_blocked_reason(const struct wait_self *self);
+
+#endif
