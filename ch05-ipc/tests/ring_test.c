@@ -1,8 +1,8 @@
 /*: # Tests of the ring of bytes
 
 The ring is plain data, so these tests drive it directly: bytes come out in the order they went
-in, across page boundaries and across the wrap, whatever the capacity; frames are taken only for
-pages written, and all of them given back. */
+in, across page boundaries and across the wrap, whatever the capacity; a full ring gives back all it
+holds; frames are taken only for pages written, and all of them given back. */
 #include "kernel/frame.h"
 #include "kernel/ktest.h"
 #include "object/ring.h"
@@ -43,6 +43,32 @@ KTEST(ring_keeps_order_across_pages_and_the_wrap)
     ring_init(&r, RING_MAX_CAPACITY);
     KEXPECT_EQ(stream_through(&r, 3000, 3 * RING_MAX_CAPACITY), 0);
     KEXPECT_EQ(ring_used(&r), 0);
+    ring_destroy(&r);
+}
+
+KTEST(ring_holds_its_whole_capacity_at_once)
+{
+    static struct ring r;
+    static uint8_t in[RING_MAX_CAPACITY], out[RING_MAX_CAPACITY];
+    uint64_t seed = ktest_random();
+    ring_init(&r, RING_MAX_CAPACITY);
+    for (int round = 0; round < 2; round++) { /* the second fill starts where the first ended */
+        uint32_t start = round ? 1000 : 0;
+        if (round) {
+            KASSERT_EQ(ring_put(&r, in, start), ZX_OK); /* move head and tail past 0 */
+            ring_drop(&r, start);
+        }
+        for (uint32_t i = 0; i < RING_MAX_CAPACITY; i++)
+            in[i] = pattern(seed + round, i);
+        KASSERT_EQ(ring_put(&r, in, RING_MAX_CAPACITY), ZX_OK);
+        KEXPECT_EQ(ring_room(&r), 0);
+        ring_peek(&r, 0, out, RING_MAX_CAPACITY);
+        uint32_t wrong = 0;
+        for (uint32_t i = 0; i < RING_MAX_CAPACITY; i++)
+            wrong += out[i] != in[i];
+        KEXPECT_EQ(wrong, 0);
+        ring_drop(&r, RING_MAX_CAPACITY);
+    }
     ring_destroy(&r);
 }
 

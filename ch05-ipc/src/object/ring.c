@@ -42,6 +42,15 @@ uint32_t ring_room(const struct ring *r)
 static uint32_t piece(const struct ring *r, uint64_t at, uint32_t len, uint32_t *page,
                       uint32_t *offset)
 {
+    /* LAB ch05-ring-piece BEGIN: find where the byte counted `at` is stored (its page, and its offset
+       in that page), and how many of the len bytes from there on lie next to it in the same frame: a
+       run ends at the end of the page, and at the end of the ring's storage, where it wraps around.
+       stub:
+    (void)r;
+    *page = 0; // as if the ring were one page long, and never wrapped before that page's end
+    *offset = (uint32_t)(at % PAGE_SIZE);
+    return len < PAGE_SIZE - *offset ? len : PAGE_SIZE - *offset;
+    */
     uint32_t pos = (uint32_t)(at % r->capacity);
     *page = pos / PAGE_SIZE;
     *offset = pos % PAGE_SIZE;
@@ -49,6 +58,7 @@ static uint32_t piece(const struct ring *r, uint64_t at, uint32_t len, uint32_t 
     if (n > r->capacity - pos)
         n = r->capacity - pos;
     return n < len ? n : len;
+    /* LAB END */
 }
 
 zx_status_t ring_reserve(struct ring *r, uint32_t len)
