@@ -30,7 +30,7 @@ A channel carries messages of bytes and handles between its two ends (`zx_channe
     (ZX_RIGHT_TRANSFER | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT | ZX_RIGHT_READ | ZX_RIGHT_WRITE |             \
      ZX_RIGHT_SIGNAL | ZX_RIGHT_SIGNAL_PEER)
 
-TEST(ChannelTest, CreateGivesTwoWritableEnds)
+TEST(ChannelTest, CreateIsOkAndEndpointsAreRelated)
 {
     zx_handle_t a, b, copy;
     ASSERT_OK(zx_channel_create(0, &a, &b));
@@ -194,7 +194,7 @@ TEST(ChannelTest, ReadTooSmallKeepsMessage)
     EXPECT_OK(zx_handle_close_many(all, 3));
 }
 
-TEST(ChannelTest, ReadTooSmallMayDiscard)
+TEST(ChannelTest, ReadMayDiscardWithSmallerBufferDiscardHandlesAndDateReturnsBufferTooSmall)
 {
     zx_handle_t a, b, e, sent;
     ASSERT_OK(zx_channel_create(0, &a, &b));
@@ -237,7 +237,7 @@ TEST(ChannelTest, ReadRejectsUnknownOptions)
     EXPECT_OK(zx_handle_close(b));
 }
 
-TEST(ChannelTest, PeerClosedAfterQueueDrains)
+TEST(ChannelTest, ReadRemainingMessagesWhenPeerIsClosed)
 {
     zx_handle_t a, b;
     ASSERT_OK(zx_channel_create(0, &a, &b));
@@ -268,7 +268,7 @@ TEST(ChannelTest, HandlesConsumedWhenPeerClosed)
     EXPECT_OK(zx_handle_close(e));
 }
 
-TEST(ChannelTest, HandlesConsumedWithoutTransferRight)
+TEST(ChannelTest, WriteNonTransferableHandleReturnsAccessDeniedAndClosesHandle)
 {
     zx_handle_t a, b, e, fixed, movable;
     ASSERT_OK(zx_channel_create(0, &a, &b));
@@ -286,7 +286,7 @@ TEST(ChannelTest, HandlesConsumedWithoutTransferRight)
     EXPECT_OK(zx_handle_close_many(all, 3));
 }
 
-TEST(ChannelTest, CannotCarryItself)
+TEST(ChannelTest, WriteSelfHandleReturnsNotSupported)
 {
     zx_handle_t a, b, e;
     ASSERT_OK(zx_channel_create(0, &a, &b));
@@ -300,7 +300,7 @@ TEST(ChannelTest, CannotCarryItself)
     EXPECT_OK(zx_handle_close(b));
 }
 
-TEST(ChannelTest, RepeatedHandleIsBadHandle)
+TEST(ChannelTest, WriteRepeatedHandlesReturnsBadHandlesAndClosesHandle)
 {
     zx_handle_t a, b, e;
     ASSERT_OK(zx_channel_create(0, &a, &b));

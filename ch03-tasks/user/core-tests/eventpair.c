@@ -19,7 +19,7 @@ the other with `zx_object_signal_peer`. Fuchsia's rules:
     (ZX_RIGHT_TRANSFER | ZX_RIGHT_DUPLICATE | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT | ZX_RIGHT_SIGNAL |       \
      ZX_RIGHT_SIGNAL_PEER)
 
-TEST(EventPairTest, CreateGivesTwoRelatedEnds)
+TEST(EventPairTest, KoidsAreCorrect)
 {
     zx_handle_t a, b;
     ASSERT_OK(zx_eventpair_create(0, &a, &b));
@@ -38,7 +38,7 @@ TEST(EventPairTest, CreateGivesTwoRelatedEnds)
     EXPECT_OK(zx_handle_close(b));
 }
 
-TEST(EventPairTest, CreateRejectsOptionsAndBadPointers)
+TEST(EventPairTest, CheckNoFlagsSupported)
 {
     zx_handle_t a = ZX_HANDLE_INVALID, b = ZX_HANDLE_INVALID;
     /* Unknown options are not supported (an event says INVALID_ARGS; a pair does not), and make no handle. */
@@ -55,7 +55,7 @@ TEST(EventPairTest, CreateRejectsOptionsAndBadPointers)
         EXPECT_STATUS(zx_object_get_info(a, ZX_INFO_HANDLE_VALID, NULL, 0, NULL, NULL), ZX_ERR_BAD_HANDLE);
 }
 
-TEST(EventPairTest, SignalSelfAndPeer)
+TEST(EventPairTest, SignalPeerAndVerifyRecived)
 {
     zx_handle_t a, b;
     ASSERT_OK(zx_eventpair_create(0, &a, &b));
@@ -110,7 +110,7 @@ TEST(EventPairTest, PeerClosedWhenLastHandleGoes)
     EXPECT_OK(zx_handle_close(b));
 }
 
-TEST(EventPairTest, SignalPeerAfterPeerClosed)
+TEST(EventPairTest, SignalingClosedPeerReturnsPeerClosed)
 {
     zx_handle_t a, b;
     ASSERT_OK(zx_eventpair_create(0, &a, &b));

@@ -14,7 +14,10 @@ Jobs form a tree that holds every process (Fuchsia's *Job* object page, `zx_job_
 - jobs nest at most 32 deep below the root: past that, `zx_job_create` is `ZX_ERR_OUT_OF_RANGE`;
 - `ZX_PROP_JOB_KILL_ON_OOM` is 0 or 1.
 
-The processes here are task-helper (user/task-helper.c), launched with user/lib/launch.c. */
+The processes here are task-helper (user/task-helper.c), launched with user/lib/launch.c.
+
+Cases that check what a case of Fuchsia's core-tests checks carry its name, group and all: the
+lists of children are `JobGetInfoTest`, as in Fuchsia. */
 #include "launch.h"
 #include "zircon/object_info.h"
 #include "zircon/process.h"
@@ -78,7 +81,7 @@ TEST(JobTest, CreateChecksArguments)
     EXPECT_OK(zx_handle_close(event));
 }
 
-TEST(JobTest, CreateNeedsManageJob)
+TEST(JobTest, CreateMissingRightsTest)
 {
     zx_handle_t weak, job;
     ASSERT_OK(zx_handle_duplicate(zx_job_default(), ZX_RIGHTS_BASIC | ZX_RIGHT_ENUMERATE, &weak));
@@ -86,7 +89,7 @@ TEST(JobTest, CreateNeedsManageJob)
     EXPECT_OK(zx_handle_close(weak));
 }
 
-TEST(JobTest, ChildrenListedWithActualAndAvail)
+TEST(JobGetInfoTest, InfoJobChildJobsGetChild)
 {
     zx_handle_t parent = new_job(), a, b;
     ASSERT_OK(zx_job_create(parent, 0, &a));
@@ -116,7 +119,7 @@ TEST(JobTest, ChildrenListedWithActualAndAvail)
     EXPECT_OK(zx_handle_close_many(handles, 2));
 }
 
-TEST(JobTest, ListsNeedEnumerateAndAJob)
+TEST(JobGetInfoTest, InfoJobChildrenRequiresEnumerateRights)
 {
     zx_handle_t weak;
     size_t actual;
@@ -131,7 +134,7 @@ TEST(JobTest, ListsNeedEnumerateAndAJob)
     EXPECT_OK(zx_handle_close(weak));
 }
 
-TEST(JobTest, ProcessesListed)
+TEST(JobGetInfoTest, InfoJobProcessesGetChild)
 {
     zx_handle_t job = new_job(), process = launch(job, "sleep");
     zx_koid_t koids[2] = {0};
@@ -177,7 +180,7 @@ TEST(JobTest, KillReachesJobsBelow)
     EXPECT_OK(zx_handle_close_many(handles, 3));
 }
 
-TEST(JobTest, NothingNewInAKilledJob)
+TEST(JobTest, KillJobNoChildTest)
 {
     zx_handle_t job = new_job(), child, process, vmar;
     EXPECT_OK(zx_task_kill(job));

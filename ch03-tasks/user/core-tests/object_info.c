@@ -11,14 +11,17 @@ reference page:
 - `ZX_INFO_HANDLE_COUNT` counts the handles to the object, and needs `ZX_RIGHT_INSPECT`;
 - `actual` and `avail` are optional; with a buffer too small for the record, the call fails with
   `ZX_ERR_BUFFER_TOO_SMALL` but still says, in `avail`, how many records there are (and 0 in `actual`);
-- a topic that does not exist is `ZX_ERR_NOT_SUPPORTED`; a bad pointer is `ZX_ERR_INVALID_ARGS`. */
+- a topic that does not exist is `ZX_ERR_NOT_SUPPORTED`; a bad pointer is `ZX_ERR_INVALID_ARGS`.
+
+Cases that check what a case of Fuchsia's core-tests checks carry its name, group and all: three
+of these run as `ObjectGetInfoTest` and `HandleInfoTest`. */
 #include "zircon/object_info.h"
 #include "zircon/process.h"
 #include "zircon/task.h"
 #include "probe.h"
 #include "zxtest.h"
 
-TEST(ObjectInfoTest, HandleValid)
+TEST(ObjectGetInfoTest, ClosedValidHandleFails)
 {
     zx_handle_t e;
     ASSERT_OK(zx_event_create(0, &e));
@@ -82,7 +85,7 @@ TEST(ObjectInfoTest, HandleBasicOfChannelNamesPeer)
     EXPECT_OK(zx_handle_close(b));
 }
 
-TEST(ObjectInfoTest, HandleBasicOfTasksNamesTheirParents)
+TEST(HandleInfoTest, RelatedKoid)
 {
     zx_handle_t job, process, vmar, thread;
     ASSERT_OK(zx_job_create(zx_job_default(), 0, &job));
@@ -177,7 +180,7 @@ TEST(ObjectInfoTest, UnknownTopicIsNotSupported)
     EXPECT_OK(zx_handle_close(e));
 }
 
-TEST(ObjectInfoTest, HandleCountFollowsDuplicatesAndCloses)
+TEST(ObjectGetInfoTest, HandleCountCorrectness)
 {
     zx_handle_t e, d1, d2;
     ASSERT_OK(zx_event_create(0, &e));

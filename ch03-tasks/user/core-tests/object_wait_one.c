@@ -113,7 +113,7 @@ TEST(ObjectWaitOneTest, PastDeadlineSamplesUnsetSignal)
     EXPECT_OK(zx_handle_close(e));
 }
 
-TEST(ObjectWaitOneTest, PastDeadlineSeesSetSignal)
+TEST(ObjectWaitOneTest, WaitForEventSignaled)
 {
     zx_handle_t e;
     ASSERT_OK(zx_event_create(0, &e));
@@ -126,7 +126,7 @@ TEST(ObjectWaitOneTest, PastDeadlineSeesSetSignal)
     EXPECT_OK(zx_handle_close(e));
 }
 
-TEST(ObjectWaitOneTest, FutureDeadlineTimesOutNoEarlier)
+TEST(ObjectWaitOneTest, WaitForEventTimeout)
 {
     zx_handle_t e;
     ASSERT_OK(zx_event_create(0, &e));

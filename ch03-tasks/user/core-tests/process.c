@@ -11,7 +11,10 @@ A process is made in a job, started once with its first thread, and ends with a 
   that is 0 or a user address; the handle it passes leaves the caller even when starting fails (and is
   closed then); with `ZX_HANDLE_INVALID` instead of a handle, the process starts with none at all;
 - `zx_task_kill` ends a process whatever it does: spinning in user code, or blocked in the kernel;
-- processes that never make a system call still share the CPU: two spin, and a third gets its work done. */
+- processes that never make a system call still share the CPU: two spin, and a third gets its work done.
+
+Cases that check what a case of Fuchsia's core-tests checks carry its name, group and all: the
+list of threads is `ProcessGetInfoTest`, as in Fuchsia. */
 #include "launch.h"
 #include "zircon/object_info.h"
 #include "zircon/process.h"
@@ -70,7 +73,7 @@ TEST(ProcessTest, CreateChecksArguments)
     EXPECT_OK(zx_handle_close_many(handles, 2));
 }
 
-TEST(ProcessTest, NameIsKeptAndCut)
+TEST(ProcessTest, LongNameSucceeds)
 {
     zx_handle_t process, vmar;
     char name[ZX_MAX_NAME_LEN] = {0};
@@ -287,7 +290,7 @@ TEST(ProcessTest, SpinnersDoNotStarveOthers)
     EXPECT_OK(zx_handle_close_many(handles, 4));
 }
 
-TEST(ProcessTest, OwnThreadsListed)
+TEST(ProcessGetInfoTest, InfoProcessThreadsSelfSuceeds)
 {
     zx_koid_t koids[4] = {0};
     size_t actual = 0, avail = 0;

@@ -13,7 +13,10 @@ A thread is created in a process (NEW), started once at an entry with a stack an
 - `ZX_INFO_PROCESS_THREADS` lists the threads of a process that have not ended.
 
 The threads run functions of this program through `zinc_thread_start` (user/lib/launch.c), on stacks of
-their own. */
+their own.
+
+Fuchsia calls its group of thread cases `Threads`; the one case here that checks what one of
+those checks carries its name, `Threads.Basics`. */
 #include "launch.h"
 #include "zircon/object_info.h"
 #include "zircon/process.h"
@@ -87,7 +90,7 @@ static void two_arguments(uintptr_t a, uintptr_t b)
     zx_thread_exit();
 }
 
-TEST(ThreadTest, RunsItsFunctionAndEnds)
+TEST(Threads, Basics)
 {
     zx_handle_t thread = new_thread("a");
     cells[0] = 0;

@@ -5,7 +5,10 @@ waits, and so does a child process that touches a mapping of it (vm_child.h); th
 pager: it takes the page request from the port, checks what was asked for, and supplies the page from an
 auxiliary VMO, after which the reader goes on and finds the bytes. The other tests check the edges: the
 pager's rights, pages supplied ahead need no request, bad supplies are refused, and a VMO whose pager is
-gone fails instead of waiting for ever. */
+gone fails instead of waiting for ever.
+
+Two cases carry the names of Fuchsia's `Pager` cases that read through `zx_vmo_read` (the `_vmo`
+half of each pair; the `_vmar` half reads through a mapping). */
 #include "launch.h"
 #include "probe.h"
 #include "vm_child.h"
@@ -141,7 +144,7 @@ TEST(PagerTest, RightsAreThoseOfTheReference)
     paged_close(&p);
 }
 
-TEST(PagerTest, ReadWaitsUntilThePageIsSupplied)
+TEST(Pager, SinglePageTest_vmo)
 {
     struct paged p;
     zx_handle_t thread;
@@ -190,7 +193,7 @@ TEST(PagerTest, ThreadKilledWhileWaitingEndsWithoutAFault)
     paged_close(&p);
 }
 
-TEST(PagerTest, SuppliedPagesNeedNoRequest)
+TEST(Pager, PresupplyTest_vmo)
 {
     struct paged p;
     zx_port_packet_t packet;

@@ -16,7 +16,9 @@ The tests work in regions of this process's own address space that they place th
 first free address aligned to the region's size, as Fuchsia's MakeManualAlignedVmar does: a region
 of 64 MiB so aligned gives every alignment up to 32 MiB room, whatever the machine's user address
 space (LibOS gives a process 2 GiB), and whatever the kernel's own choice of places would be (the
-placement lab's stub only ever looks past the last mapping). */
+placement lab's stub only ever looks past the last mapping).
+
+The cases that are Fuchsia's run under Fuchsia's group name, `Vmar`; the others are `VmarTest`. */
 #include "probe.h"
 #include "vmo_words.h"
 #include "zircon/process.h"
@@ -55,7 +57,7 @@ static void close_region(zx_handle_t h)
 #define FIRST_ALIGN 10u
 #define LAST_ALIGN 25u
 
-TEST(VmarTest, AlignmentVmarMapTest)
+TEST(Vmar, AlignmentVmarMapTest)
 {
     uintptr_t base, addr;
     zx_handle_t vmo = vmo_new(2 * PS, 0);
@@ -84,7 +86,7 @@ TEST(VmarTest, AlignmentVmarMapTest)
     EXPECT_OK(zx_handle_close(vmo));
 }
 
-TEST(VmarTest, AlignmentVmarAllocateTest)
+TEST(Vmar, AlignmentVmarAllocateTest)
 {
     uintptr_t base, addr;
     zx_handle_t child;
@@ -109,7 +111,7 @@ TEST(VmarTest, AlignmentVmarAllocateTest)
     close_region(r);
 }
 
-TEST(VmarTest, MapInCompactTest)
+TEST(Vmar, MapInCompactTest)
 {
     /* Fuchsia's case: mappings in a compact VMAR land inside it. */
     uintptr_t base, a, b;

@@ -4,7 +4,10 @@ A Zircon program reaches its own address space through `zx_vmar_root_self()`, th
 message files as PA_VMAR_ROOT. These tests map VMOs there and use the mappings as any program would:
 through plain pointers, which fault pages in from the VMO, and as buffers of system calls, which the
 kernel copies from and to even before the page is present. A mapping that is gone makes those system calls
-fail with ZX_ERR_INVALID_ARGS, never harm the kernel. */
+fail with ZX_ERR_INVALID_ARGS, never harm the kernel.
+
+`Vmar.AllocateUnsatisfiableTest` is Fuchsia's case, under Fuchsia's group name; the others are
+`VmarTest`. */
 #include "vmo_words.h"
 #include "probe.h"
 #include "zircon/process.h"
@@ -159,7 +162,7 @@ TEST(VmarTest, SpecificPlaceTakenIsAlreadyExistsForMapsAndVmars)
     EXPECT_OK(zx_handle_close_many(handles, 3));
 }
 
-TEST(VmarTest, AllocateUnsatisfiableTest)
+TEST(Vmar, AllocateUnsatisfiableTest)
 {
     /* Fuchsia's case: a child VMAR or a mapping larger than its VMAR is ZX_ERR_INVALID_ARGS; a VMAR
        that has no room left is ZX_ERR_NO_MEMORY. */

@@ -31,7 +31,7 @@ those calls, and from Zircon's own core-tests (`VmoTestCase`) where the pages ar
 #include "zircon/vmo.h"
 #include "zxtest.h"
 
-/* The page size of all three targets (CreateRoundsSizeUpToPages checks that the kernel agrees). */
+/* The page size of all three targets (SizeAlign checks that the kernel agrees). */
 #define PAGE 4096u
 
 #define VMO_RIGHTS (ZX_RIGHTS_BASIC | ZX_RIGHTS_IO | ZX_RIGHTS_PROPERTY | ZX_RIGHT_MAP | ZX_RIGHT_SIGNAL)
@@ -76,7 +76,7 @@ TEST(VmoTestCase, CreateResizableAddsResizeRight)
     EXPECT_OK(zx_handle_close(v));
 }
 
-TEST(VmoTestCase, CreateRoundsSizeUpToPages)
+TEST(VmoTestCase, SizeAlign)
 {
     static const uint64_t asked[] = {1, 100, PAGE - 1, PAGE, PAGE + 1, 3 * PAGE + 5, 16 * PAGE};
     static const uint64_t got[] = {PAGE, PAGE, PAGE, PAGE, 2 * PAGE, 4 * PAGE, 16 * PAGE};
@@ -133,7 +133,7 @@ TEST(VmoTestCase, NewVmoReadsAsZeros)
     EXPECT_OK(zx_handle_close(v));
 }
 
-TEST(VmoTestCase, WriteThenReadBackWholeVmo)
+TEST(VmoTestCase, ReadWrite)
 {
     zx_handle_t v = vmo_new(sizeof big, 0);
     for (size_t i = 0; i < sizeof big; i++)
@@ -173,7 +173,7 @@ TEST(VmoTestCase, ReadWriteAtOffsetsAcrossPageBoundary)
     EXPECT_OK(zx_handle_close(v));
 }
 
-TEST(VmoTestCase, ReadWriteMustLieWithinVmo)
+TEST(VmoTestCase, ReadWriteRange)
 {
     zx_handle_t v = vmo_new(4 * PAGE, 0);
     EXPECT_STATUS(zx_vmo_read(v, big, 0, 4 * PAGE + 1), ZX_ERR_OUT_OF_RANGE);
@@ -284,7 +284,7 @@ TEST(VmoTestCase, GetSizeNeedsNoRightButAGoodPointer)
     EXPECT_OK(zx_handle_close(v));
 }
 
-TEST(VmoTestCase, SetSizeGrowsWithZerosAndRoundsUp)
+TEST(VmoTestCase, Resize)
 {
     zx_handle_t v = vmo_new(PAGE, ZX_VMO_RESIZABLE);
     ASSERT_OK(vmo_put(v, 8, 0xabc));
@@ -389,7 +389,7 @@ TEST(VmoTestCase, DecommitResetsWholePagesToZero)
     EXPECT_OK(zx_handle_close(v));
 }
 
-TEST(VmoTestCase, DecommitNeedsPageAlignedRange)
+TEST(VmoTestCase, DecommitMisaligned)
 {
     /* "ZX_ERR_INVALID_ARGS ... op was ZX_VMO_OP_DECOMMIT and range was not page aligned." */
     zx_handle_t v = vmo_new(4 * PAGE, 0);

@@ -17,7 +17,10 @@ reference page of `zx_vmo_create_child` and Zircon's `VmoClone2TestCase` and `Vm
   descendant is gone, even when a child was closed before its own child;
 - a child lives on its own: closing the parent first leaves the child's snapshot intact;
 - `ZX_VMO_OP_DECOMMIT` is not supported on a snapshot, nor on a VMO that has one; `ZX_VMO_OP_COMMIT` on a
-  child commits pages "that have the same content as its parent's corresponding pages". */
+  child commits pages "that have the same content as its parent's corresponding pages".
+
+Cases that check what a case of Fuchsia's core-tests checks carry its name, group and all: some
+of these are Fuchsia's older `VmoCloneTestCase` and `VmoSignalTestCase`. */
 #include <string.h>
 
 #include "probe.h"
@@ -39,7 +42,7 @@ static int has_children(zx_handle_t h)
     return !(signals_of(h) & ZX_VMO_ZERO_CHILDREN);
 }
 
-TEST(VmoClone2TestCase, SnapshotStartsAsTheParentWas)
+TEST(VmoClone2TestCase, Read)
 {
     zx_handle_t p = vmo_new(4 * PAGE, 0);
     for (uint64_t i = 0; i < 4; i++)
@@ -53,7 +56,7 @@ TEST(VmoClone2TestCase, SnapshotStartsAsTheParentWas)
     EXPECT_OK(zx_handle_close(p));
 }
 
-TEST(VmoClone2TestCase, ParentWritesAreNotSeenByChild)
+TEST(VmoClone2TestCase, ParentVmoWrite)
 {
     zx_handle_t p = vmo_new(2 * PAGE, 0);
     ASSERT_OK(vmo_put(p, 0, 1));
@@ -67,7 +70,7 @@ TEST(VmoClone2TestCase, ParentWritesAreNotSeenByChild)
     EXPECT_OK(zx_handle_close(p));
 }
 
-TEST(VmoClone2TestCase, ChildWritesAreNotSeenByParent)
+TEST(VmoClone2TestCase, CloneVmoWrite)
 {
     zx_handle_t p = vmo_new(2 * PAGE, 0);
     ASSERT_OK(vmo_put(p, 0, 1));
@@ -195,7 +198,7 @@ TEST(VmoClone2TestCase, ChildBeyondParentReadsZeros)
     EXPECT_OK(zx_handle_close_many(all, 3));
 }
 
-TEST(VmoClone2TestCase, ChildSizeIsRoundedAndMayBeZero)
+TEST(VmoCloneTestCase, SizeAlign)
 {
     zx_handle_t p = vmo_new(4 * PAGE, 0);
     zx_handle_t c = new_child(p, ZX_VMO_CHILD_SNAPSHOT, 0, PAGE + 1);
@@ -274,7 +277,7 @@ TEST(VmoClone2TestCase, ParentHandleNeedsDuplicateAndRead)
     EXPECT_OK(zx_handle_close_many(all, 3));
 }
 
-TEST(VmoClone2TestCase, SnapshotOfReadOnlyHandleIsWritable)
+TEST(VmoCloneTestCase, Rights)
 {
     /* "If options is ZX_VMO_CHILD_SNAPSHOT ... ZX_RIGHT_WRITE will be added": the copy is the child's to change. */
     zx_handle_t p = vmo_new(PAGE, 0), ro;
@@ -361,10 +364,9 @@ TEST(VmoClone2TestCase, ZeroChildrenFollowsTheChildren)
     EXPECT_OK(zx_handle_close(p));
 }
 
-TEST(VmoClone2TestCase, ZeroChildrenWaitsForGrandchild)
+TEST(VmoSignalTestCase, ChildSignalClone)
 {
-    /* VmoSignalTestCase.ChildSignalClone: closing a child whose own child lives leaves the parent with
-       children. */
+    /* Closing a child whose own child lives leaves the parent with children. */
     zx_handle_t p = vmo_new(2 * PAGE, 0);
     for (int round = 0; round < 3; round++) {
         zx_handle_t c = new_child(p, ZX_VMO_CHILD_SNAPSHOT, 0, PAGE);
@@ -381,7 +383,7 @@ TEST(VmoClone2TestCase, ZeroChildrenWaitsForGrandchild)
     EXPECT_OK(zx_handle_close(p));
 }
 
-TEST(VmoClone2TestCase, ParentClosedFirstChildKeepsItsSnapshot)
+TEST(VmoClone2TestCase, CloseOriginal)
 {
     zx_handle_t p = vmo_new(3 * PAGE, 0);
     for (uint64_t i = 0; i < 3; i++)
@@ -415,7 +417,7 @@ TEST(VmoClone2TestCase, ChildIsANewVmoObject)
     EXPECT_OK(zx_handle_close(p));
 }
 
-TEST(VmoClone2TestCase, DecommitIsNotSupportedWithSnapshots)
+TEST(VmoCloneTestCase, Decommit)
 {
     /* "The DECOMMIT mode of zx_vmo_op_range() is not supported" on a non-slice child, and decommit is
        "only supported for vmos ... which do not have non-slice children". */

@@ -30,7 +30,7 @@ static zx_handle_t new_slice(zx_handle_t parent, uint32_t options, uint64_t offs
     return h;
 }
 
-TEST(VmoSliceTestCase, WritesGoThroughBothWays)
+TEST(VmoSliceTestCase, WriteThrough)
 {
     zx_handle_t p = vmo_new(4 * PAGE, 0);
     ASSERT_OK(vmo_put(p, 0, 42));
@@ -76,9 +76,9 @@ TEST(VmoSliceTestCase, SliceHasItsOwnEnd)
     EXPECT_OK(zx_handle_close(p));
 }
 
-TEST(VmoSliceTestCase, RangeOutsideParentIsInvalidArgs)
+TEST(VmoSliceTestCase, NonSlice)
 {
-    /* VmoSliceTestCase.NonSlice: a child that is not a strict slice is refused. */
+    /* A child that is not a strict slice is refused. */
     zx_handle_t p = vmo_new(2 * PAGE, 0), s = ZX_HANDLE_INVALID;
     EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, 0, 3 * PAGE, &s), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, PAGE, 2 * PAGE, &s), ZX_ERR_INVALID_ARGS);
@@ -105,7 +105,7 @@ TEST(VmoSliceTestCase, OffsetMustBePageAligned)
     EXPECT_OK(zx_handle_close(p));
 }
 
-TEST(VmoSliceTestCase, SliceSizeIsRounded)
+TEST(VmoSliceTestCase, RoundUpSize)
 {
     zx_handle_t p = vmo_new(4 * PAGE, 0);
     zx_handle_t s = new_slice(p, 0, PAGE, PAGE + 1);
@@ -116,7 +116,7 @@ TEST(VmoSliceTestCase, SliceSizeIsRounded)
     EXPECT_OK(zx_handle_close(p));
 }
 
-TEST(VmoSliceTestCase, ZeroSizedSlicesHoldNothing)
+TEST(VmoSliceTestCase, ZeroSized)
 {
     zx_handle_t p = vmo_new(PAGE, 0);
     zx_handle_t a = new_slice(p, 0, 0, 0);
@@ -131,7 +131,7 @@ TEST(VmoSliceTestCase, ZeroSizedSlicesHoldNothing)
     EXPECT_OK(zx_handle_close_many(all, 3));
 }
 
-TEST(VmoSliceTestCase, ResizableParentHasNoSlices)
+TEST(VmoSliceTestCase, NonResizable)
 {
     zx_handle_t p = vmo_new(PAGE, ZX_VMO_RESIZABLE), s = ZX_HANDLE_INVALID;
     EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, 0, PAGE, &s), ZX_ERR_NOT_SUPPORTED);
@@ -157,7 +157,7 @@ TEST(VmoSliceTestCase, SliceIsNeverResizable)
     EXPECT_OK(zx_handle_close(p));
 }
 
-TEST(VmoSliceTestCase, SliceOfSliceReachesTheRoot)
+TEST(VmoSliceTestCase, Nested)
 {
     zx_handle_t p = vmo_new(4 * PAGE, 0);
     ASSERT_OK(vmo_put(p, 2 * PAGE, 42));
@@ -200,7 +200,7 @@ TEST(VmoSliceTestCase, SliceRightsComeFromParentHandle)
     EXPECT_OK(zx_handle_close_many(all, 5));
 }
 
-TEST(VmoSliceTestCase, CommitThroughSlice)
+TEST(VmoSliceTestCase, CommitChild)
 {
     zx_handle_t p = vmo_new(PAGE, 0);
     zx_handle_t s = new_slice(p, 0, 0, PAGE);
@@ -214,7 +214,7 @@ TEST(VmoSliceTestCase, CommitThroughSlice)
     EXPECT_OK(zx_handle_close(p));
 }
 
-TEST(VmoSliceTestCase, DecommitParentShowsZerosInSlice)
+TEST(VmoSliceTestCase, DecommitParent)
 {
     zx_handle_t p = vmo_new(PAGE, 0);
     ASSERT_OK(vmo_put(p, 0, 42));
@@ -226,7 +226,7 @@ TEST(VmoSliceTestCase, DecommitParentShowsZerosInSlice)
     EXPECT_OK(zx_handle_close(p));
 }
 
-TEST(VmoSliceTestCase, DecommitThroughSliceHitsParent)
+TEST(VmoSliceTestCase, DecommitChild)
 {
     zx_handle_t p = vmo_new(3 * PAGE, 0);
     for (uint64_t i = 0; i < 3; i++)
@@ -270,7 +270,7 @@ TEST(VmoSliceTestCase, OpRangeBeyondSliceIsOutOfRange)
     EXPECT_OK(zx_handle_close(p));
 }
 
-TEST(VmoSliceTestCase, ZeroChildrenWaitsForGrandchild)
+TEST(VmoSliceTestCase, ZeroChildrenGrandchildClosedLast)
 {
     zx_handle_t p = vmo_new(PAGE, 0);
     zx_signals_t observed = 0;
@@ -280,7 +280,7 @@ TEST(VmoSliceTestCase, ZeroChildrenWaitsForGrandchild)
     EXPECT_STATUS(zx_object_wait_one(p, ZX_VMO_ZERO_CHILDREN, 0, &observed), ZX_ERR_TIMED_OUT);
     EXPECT_EQ(observed & ZX_VMO_ZERO_CHILDREN, 0);
     zx_handle_t ss = new_slice(s, 0, 0, PAGE);
-    EXPECT_OK(zx_handle_close(s)); /* VmoSliceTestCase.ZeroChildrenGrandchildClosedLast */
+    EXPECT_OK(zx_handle_close(s)); /* the grandchild still counts */
     EXPECT_STATUS(zx_object_wait_one(p, ZX_VMO_ZERO_CHILDREN, 0, &observed), ZX_ERR_TIMED_OUT);
     EXPECT_OK(zx_handle_close(ss));
     ASSERT_OK(zx_object_wait_one(p, ZX_VMO_ZERO_CHILDREN, ZX_TIME_INFINITE, &observed));
