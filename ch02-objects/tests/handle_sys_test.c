@@ -135,7 +135,7 @@ KTEST(object_name_property_needs_rights_and_is_truncated)
     /* Give a handle the rights by hand (chapter 3's tasks have them by default). */
     struct kobject *obj;
     zx_rights_t rights;
-    KASSERT_EQ(handle_table_get(&env.handles, ev, &obj, &rights), ZX_OK);
+    KASSERT_EQ(handle_table_get(&env.handles, ev, ZX_OBJ_TYPE_NONE, 0, &obj, &rights), ZX_OK);
     zx_handle_t named;
     KASSERT_EQ(handle_table_add(&env.handles, obj, rights | ZX_RIGHTS_PROPERTY, &named), ZX_OK);
     KEXPECT_EQ(sys_object_set_property(named, ZX_PROP_NAME, scratch(512), strlen(name)), ZX_OK);

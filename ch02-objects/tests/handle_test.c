@@ -29,17 +29,22 @@ KTEST(handle_lookup_checks_value_type_and_rights)
     KASSERT_EQ(event_create(&e), ZX_OK);
     KASSERT_EQ(handle_table_add(&t, e, ZX_RIGHT_WAIT | ZX_RIGHT_SIGNAL, &h), ZX_OK);
 
-    KASSERT_EQ(handle_table_get(&t, h, &got, &rights), ZX_OK);
+    KASSERT_EQ(handle_table_get(&t, h, ZX_OBJ_TYPE_NONE, 0, &got, &rights), ZX_OK);
     KEXPECT_TRUE(got == e);
     KEXPECT_EQ(rights, ZX_RIGHT_WAIT | ZX_RIGHT_SIGNAL);
     kobject_unref(got);
 
-    KEXPECT_EQ(handle_table_get(&t, ZX_HANDLE_INVALID, &got, &rights), ZX_ERR_BAD_HANDLE);
-    KEXPECT_EQ(handle_table_get(&t, h & ~1u, &got, &rights), ZX_ERR_BAD_HANDLE);
-    KEXPECT_EQ(handle_table_get(&t, h + 0x100000, &got, &rights), ZX_ERR_BAD_HANDLE);
-    KEXPECT_EQ(handle_table_get_checked(&t, h, ZX_OBJ_TYPE_CHANNEL, 0, &got), ZX_ERR_WRONG_TYPE);
-    KEXPECT_EQ(handle_table_get_checked(&t, h, ZX_OBJ_TYPE_EVENT, ZX_RIGHT_DUPLICATE, &got), ZX_ERR_ACCESS_DENIED);
-    KASSERT_EQ(handle_table_get_checked(&t, h, ZX_OBJ_TYPE_EVENT, ZX_RIGHT_SIGNAL, &got), ZX_OK);
+    KEXPECT_EQ(handle_table_get(&t, ZX_HANDLE_INVALID, 0, 0, &got, NULL), ZX_ERR_BAD_HANDLE);
+    KEXPECT_EQ(handle_table_get(&t, h & ~1u, 0, 0, &got, NULL), ZX_ERR_BAD_HANDLE);
+    KEXPECT_EQ(handle_table_get(&t, h + 0x100000, 0, 0, &got, NULL), ZX_ERR_BAD_HANDLE);
+    KEXPECT_TRUE(got == NULL); /* a failed lookup leaves no reference behind */
+    /* Zircon's order: the type before the rights, so a handle short of both is the wrong type. */
+    KEXPECT_EQ(handle_table_get(&t, h, ZX_OBJ_TYPE_CHANNEL, ZX_RIGHT_DUPLICATE, &got, NULL),
+               ZX_ERR_WRONG_TYPE);
+    KEXPECT_EQ(handle_table_get(&t, h, ZX_OBJ_TYPE_EVENT, ZX_RIGHT_DUPLICATE, &got, NULL),
+               ZX_ERR_ACCESS_DENIED);
+    KASSERT_EQ(handle_table_get(&t, h, ZX_OBJ_TYPE_EVENT, ZX_RIGHT_SIGNAL, &got, NULL), ZX_OK);
+    KEXPECT_TRUE(handle_table_holds(&t, h, e));
     kobject_unref(got);
     handle_table_destroy(&t);
 }
@@ -59,7 +64,9 @@ KTEST(closed_handle_value_stays_dead)
     /* The slot is reused, under a new value: the old one still names nothing. */
     KASSERT_EQ(handle_table_add(&t, b, ZX_RIGHTS_BASIC, &hb), ZX_OK);
     KEXPECT_NE(hb, ha);
-    KEXPECT_EQ(handle_table_get(&t, ha, &got, &rights), ZX_ERR_BAD_HANDLE);
+    KEXPECT_EQ(handle_table_get(&t, ha, ZX_OBJ_TYPE_NONE, 0, &got, &rights), ZX_ERR_BAD_HANDLE);
+    KEXPECT_TRUE(handle_table_holds(&t, hb, b));
+    KEXPECT_TRUE(!handle_table_holds(&t, ha, b));
     handle_table_destroy(&t);
 }
 

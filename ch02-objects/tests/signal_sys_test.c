@@ -104,8 +104,7 @@ KTEST(wait_one_wakes_when_another_thread_signals)
     struct sys_env env;
     KASSERT_EQ(sys_env_init(&env), 0);
     zx_handle_t e = new_event(&env);
-    zx_rights_t rights;
-    KASSERT_EQ(handle_table_get(&env.handles, e, &later.target, &rights), ZX_OK);
+    KASSERT_EQ(handle_table_get(&env.handles, e, ZX_OBJ_TYPE_NONE, 0, &later.target, NULL), ZX_OK);
     later.set = ZX_USER_SIGNAL_3;
     later.delay = 20 * MS;
     KASSERT_EQ(hal_thread_spawn(signal_later, NULL), 0);

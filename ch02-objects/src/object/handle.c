@@ -118,38 +118,35 @@ zx_status_t handle_table_move_in(struct handle_table *t, struct kobject *obj, zx
     return add(t, obj, rights, true, out);
 }
 
-zx_status_t handle_table_get(struct handle_table *t, zx_handle_t value, struct kobject **obj,
-                             zx_rights_t *rights)
+zx_status_t handle_table_get(struct handle_table *t, zx_handle_t value, zx_obj_type_t type,
+                             zx_rights_t need, struct kobject **obj, zx_rights_t *rights)
+{
+    zx_status_t status = ZX_ERR_BAD_HANDLE;
+    *obj = NULL;
+    hal_lock_acquire(&t->lock);
+    struct handle *h = lookup(t, value);
+    if (h && type != ZX_OBJ_TYPE_NONE && h->obj->type->type != type)
+        status = ZX_ERR_WRONG_TYPE;
+    else if (h && (h->rights & need) != need)
+        status = ZX_ERR_ACCESS_DENIED;
+    else if (h) {
+        status = ZX_OK;
+        *obj = h->obj;
+        if (rights)
+            *rights = h->rights;
+        kobject_ref(h->obj);
+    }
+    hal_lock_release(&t->lock);
+    return status;
+}
+
+bool handle_table_holds(struct handle_table *t, zx_handle_t value, const struct kobject *obj)
 {
     hal_lock_acquire(&t->lock);
     struct handle *h = lookup(t, value);
-    if (h) {
-        *obj = h->obj;
-        *rights = h->rights;
-        kobject_ref(h->obj);
-    } else {
-        *obj = NULL;
-    }
+    bool holds = h && h->obj == obj;
     hal_lock_release(&t->lock);
-    return h ? ZX_OK : ZX_ERR_BAD_HANDLE;
-}
-
-zx_status_t handle_table_get_checked(struct handle_table *t, zx_handle_t value, zx_obj_type_t type,
-                                     zx_rights_t need, struct kobject **obj)
-{
-    zx_rights_t rights;
-    zx_status_t status = handle_table_get(t, value, obj, &rights);
-    if (status != ZX_OK)
-        return status;
-    if ((*obj)->type->type != type)
-        status = ZX_ERR_WRONG_TYPE;
-    else if ((rights & need) != need)
-        status = ZX_ERR_ACCESS_DENIED;
-    if (status != ZX_OK) {
-        kobject_unref(*obj);
-        *obj = NULL;
-    }
-    return status;
+    return holds;
 }
 
 zx_status_t handle_table_move_out(struct handle_table *t, zx_handle_t value, struct kobject **obj,

@@ -42,15 +42,16 @@ void handle_table_destroy(struct handle_table *t);
 zx_status_t handle_table_add(struct handle_table *t, struct kobject *obj, zx_rights_t rights,
                              zx_handle_t *out);
 
-/* Look up value: on ZX_OK, *obj holds a new reference the caller must drop, *rights the handle's rights.
-   ZX_ERR_BAD_HANDLE for a value that names no handle. On failure *obj is NULL. */
-zx_status_t handle_table_get(struct handle_table *t, zx_handle_t value, struct kobject **obj,
-                             zx_rights_t *rights);
+/* Look up value, the one way every system call reaches an object through a handle: on ZX_OK, *obj
+   holds a new reference the caller must drop, and *rights (if rights is not NULL) the handle's
+   rights. The object must have type `type` (ZX_OBJ_TYPE_NONE: any type will do) and the handle all
+   of the rights in `need`. The checks come in Zircon's order: ZX_ERR_BAD_HANDLE for a value that
+   names no handle, then ZX_ERR_WRONG_TYPE, then ZX_ERR_ACCESS_DENIED. On failure *obj is NULL. */
+zx_status_t handle_table_get(struct handle_table *t, zx_handle_t value, zx_obj_type_t type,
+                             zx_rights_t need, struct kobject **obj, zx_rights_t *rights);
 
-/* The same, checking that the object has type `type` (ZX_ERR_WRONG_TYPE) and the handle all of `need`
-   (ZX_ERR_ACCESS_DENIED). The order of the checks is Zircon's: handle, then type, then rights. */
-zx_status_t handle_table_get_checked(struct handle_table *t, zx_handle_t value, zx_obj_type_t type,
-                                     zx_rights_t need, struct kobject **obj);
+/* Does value in t still name obj? (A wait through a handle ends when the handle is closed.) */
+bool handle_table_holds(struct handle_table *t, zx_handle_t value, const struct kobject *obj);
 
 /* Remove the handle; on ZX_OK the caller owns its object reference and learns its rights. */
 zx_status_t handle_table_take(struct handle_table *t, zx_handle_t value, struct kobject **obj,

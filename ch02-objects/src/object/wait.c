@@ -26,17 +26,6 @@ static bool wake_on_signal(struct observer *o, zx_signals_t signals)
     return false; /* the wait is over: leave the object */
 }
 
-/* Does value in table still name obj? */
-static bool still_held(struct handle_table *table, zx_handle_t value, struct kobject *obj)
-{
-    struct kobject *now;
-    zx_rights_t rights;
-    if (handle_table_get(table, value, &now, &rights) != ZX_OK)
-        return false;
-    kobject_unref(now);
-    return now == obj;
-}
-
 zx_status_t object_wait(struct kobject *obj, struct handle_table *table, zx_handle_t value,
                         zx_signals_t signals, uint64_t deadline, uint32_t reason,
                         zx_signals_t *observed)
@@ -46,7 +35,7 @@ zx_status_t object_wait(struct kobject *obj, struct handle_table *table, zx_hand
     };
     waiter_init(&w.waiter);
     observer_add(obj, &w.o);
-    bool held = !table || still_held(table, value, obj);
+    bool held = !table || handle_table_holds(table, value, obj);
     zx_status_t status = held ? wait_block(&w.waiter, deadline, reason) : ZX_ERR_CANCELED;
     if (status != ZX_OK) {
         zx_signals_t now = observer_remove(obj, &w.o);

@@ -22,4 +22,9 @@ struct zx_caller {
 struct zx_caller *zx_caller_current(void);
 void zx_caller_set_current(struct zx_caller *caller);
 
+/* Look a handle value up in the caller's table: handle_table_get (object/handle.h) on
+   zx_caller_current()->handles, which is what almost every system call does first. */
+zx_status_t caller_handle_get(zx_handle_t value, zx_obj_type_t type, zx_rights_t need,
+                              struct kobject **obj, zx_rights_t *rights);
+
 #endif

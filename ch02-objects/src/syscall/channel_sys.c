@@ -80,8 +80,7 @@ zx_status_t sys_channel_write(zx_handle_t handle, uint32_t options, uaddr_t byte
     struct message *m = NULL;
     zx_status_t status = ZX_ERR_INVALID_ARGS;
     if (options == 0)
-        status = handle_table_get_checked(caller->handles, handle, ZX_OBJ_TYPE_CHANNEL,
-                                          ZX_RIGHT_WRITE, &ch);
+        status = caller_handle_get(handle, ZX_OBJ_TYPE_CHANNEL, ZX_RIGHT_WRITE, &ch, NULL);
     bool too_big = num_handles > ZX_CHANNEL_MAX_MSG_HANDLES || num_bytes > ZX_CHANNEL_MAX_MSG_BYTES;
     if (status == ZX_OK && too_big)
         status = ZX_ERR_OUT_OF_RANGE;
@@ -133,8 +132,7 @@ zx_status_t sys_channel_read(zx_handle_t handle, uint32_t options, uaddr_t bytes
 {
     struct zx_caller *caller = zx_caller_current();
     struct kobject *ch;
-    zx_status_t status =
-        handle_table_get_checked(caller->handles, handle, ZX_OBJ_TYPE_CHANNEL, ZX_RIGHT_READ, &ch);
+    zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_CHANNEL, ZX_RIGHT_READ, &ch, NULL);
     if (status != ZX_OK)
         return status;
     struct message *m = NULL;

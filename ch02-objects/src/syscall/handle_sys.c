@@ -56,13 +56,11 @@ zx_status_t sys_handle_duplicate(zx_handle_t handle, zx_rights_t rights, uaddr_t
 {
     struct kobject *obj;
     zx_rights_t have, rights_out;
-    zx_status_t status = handle_table_get(zx_caller_current()->handles, handle, &obj, &have);
+    zx_status_t status =
+        caller_handle_get(handle, ZX_OBJ_TYPE_NONE, ZX_RIGHT_DUPLICATE, &obj, &have);
     if (status != ZX_OK)
         return status;
-    if (!(have & ZX_RIGHT_DUPLICATE))
-        status = ZX_ERR_ACCESS_DENIED;
-    else
-        status = derived_rights(have, rights, &rights_out);
+    status = derived_rights(have, rights, &rights_out);
     if (status != ZX_OK) {
         kobject_unref(obj);
         return status;

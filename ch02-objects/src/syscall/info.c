@@ -1,8 +1,9 @@
 /*: # object_get_info, and the handle topics
 
-The system call looks the handle up (any rights will do for `ZX_INFO_HANDLE_VALID` and
-`ZX_INFO_HANDLE_BASIC`; `ZX_INFO_HANDLE_COUNT` needs `ZX_RIGHT_INSPECT`; other topics check their own),
-finds the registered topic (`ZX_ERR_NOT_SUPPORTED` if there is none), and lets it answer.
+The system call finds the registered topic, looks the handle up with the type and rights the topic
+asks for (any object and any rights will do for `ZX_INFO_HANDLE_VALID` and `ZX_INFO_HANDLE_BASIC`;
+`ZX_INFO_HANDLE_COUNT` needs `ZX_RIGHT_INSPECT`), and lets it answer; a topic no one registered is
+`ZX_ERR_NOT_SUPPORTED`, once the handle is known to be good.
 `ZX_INFO_HANDLE_VALID` is the one topic that needs no buffer: the answer is the status itself. */
 #include "syscall/info.h"
 
@@ -29,17 +30,17 @@ zx_status_t sys_object_get_info(zx_handle_t handle, uint32_t topic, uaddr_t buff
                                 uaddr_t actual, uaddr_t avail)
 {
     struct info_request req = {handle, NULL, 0, buffer, buffer_size, actual, avail};
-    zx_status_t status = handle_table_get(zx_caller_current()->handles, handle, &req.obj, &req.rights);
-    if (status != ZX_OK)
-        return status;
-    status = ZX_ERR_NOT_SUPPORTED; /* an unknown topic */
+    const struct info_topic *found = NULL;
     TABLE_FOREACH(struct info_topic, info_topics, t)
     {
-        if (t->topic == topic) {
-            status = t->answer(&req);
-            break;
-        }
+        if (t->topic == topic)
+            found = t;
     }
+    zx_status_t status = caller_handle_get(handle, found ? found->type : ZX_OBJ_TYPE_NONE,
+                                           found ? found->need : 0, &req.obj, &req.rights);
+    if (status != ZX_OK)
+        return status;
+    status = found ? found->answer(&req) : ZX_ERR_NOT_SUPPORTED;
     kobject_unref(req.obj);
     return status;
 }
@@ -48,7 +49,7 @@ static zx_status_t handle_valid(const struct info_request *req)
 {
     return ZX_OK; /* the lookup succeeded */
 }
-INFO_TOPIC(ZX_INFO_HANDLE_VALID, handle_valid);
+INFO_TOPIC(ZX_INFO_HANDLE_VALID, ZX_OBJ_TYPE_NONE, 0, handle_valid);
 
 static zx_status_t handle_basic(const struct info_request *req)
 {
@@ -60,13 +61,11 @@ static zx_status_t handle_basic(const struct info_request *req)
     };
     return info_single_record(req, &info, sizeof info);
 }
-INFO_TOPIC(ZX_INFO_HANDLE_BASIC, handle_basic);
+INFO_TOPIC(ZX_INFO_HANDLE_BASIC, ZX_OBJ_TYPE_NONE, 0, handle_basic);
 
 static zx_status_t handle_count(const struct info_request *req)
 {
-    if (!(req->rights & ZX_RIGHT_INSPECT))
-        return ZX_ERR_ACCESS_DENIED;
     zx_info_handle_count_t info = {.handle_count = __atomic_load_n(&req->obj->handles, __ATOMIC_RELAXED)};
     return info_single_record(req, &info, sizeof info);
 }
-INFO_TOPIC(ZX_INFO_HANDLE_COUNT, handle_count);
+INFO_TOPIC(ZX_INFO_HANDLE_COUNT, ZX_OBJ_TYPE_NONE, ZX_RIGHT_INSPECT, handle_count);

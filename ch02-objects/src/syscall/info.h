@@ -1,9 +1,12 @@
 /*: # Information topics, by registration
 
 Each topic of `object_get_info` is answered by a function registered with `INFO_TOPIC`: this chapter
-registers the handle topics, chapter 3 the task topics, chapter 4 the memory topics, and none of them edits
-the system call itself. A topic function receives the looked-up handle and writes its records through
-the helpers below, which implement Zircon's rules for `actual`, `avail` and short buffers. */
+registers the handle topics, chapter 3 the task topics, chapter 4 the memory topics, and none of
+them edits the system call itself. A registration names the type of object the topic is about
+(`ZX_OBJ_TYPE_NONE`: any) and the rights it needs, which the system call checks when it looks the
+handle up, so a topic function only ever sees a handle it may answer for. It writes its records
+through the helpers below, which implement Zircon's rules for `actual`, `avail` and short
+buffers. */
 #ifndef ZINC_INFO_H
 #define ZINC_INFO_H
 
@@ -22,13 +25,16 @@ struct info_request {
 
 struct info_topic {
     uint32_t topic;
+    zx_obj_type_t type; /* the handle's object must be of this type (ZX_ERR_WRONG_TYPE) */
+    zx_rights_t need;   /* and the handle have these rights (ZX_ERR_ACCESS_DENIED) */
     zx_status_t (*answer)(const struct info_request *req);
 };
 
 TABLE_DECLARE(struct info_topic, info_topics);
 
-#define INFO_TOPIC(topic_, fn_)                                                                         \
-    static const struct info_topic info_topic_##fn_ TABLE_ENTRY(info_topics) = {topic_, fn_}
+#define INFO_TOPIC(topic_, type_, need_, fn_)                                                     \
+    static const struct info_topic info_topic_##fn_ TABLE_ENTRY(info_topics) = {                  \
+        topic_, type_, need_, fn_}
 
 /* Answer with one record of size bytes: ZX_ERR_BUFFER_TOO_SMALL (actual 0, avail 1) if it does not fit. */
 zx_status_t info_single_record(const struct info_request *req, const void *record, size_t size);

@@ -26,15 +26,13 @@ static const struct property *find(uint32_t id)
 zx_status_t sys_object_get_property(zx_handle_t handle, uint32_t property, uaddr_t value, size_t value_size)
 {
     struct kobject *obj;
-    zx_rights_t rights;
-    zx_status_t status = handle_table_get(zx_caller_current()->handles, handle, &obj, &rights);
+    zx_status_t status =
+        caller_handle_get(handle, ZX_OBJ_TYPE_NONE, ZX_RIGHT_GET_PROPERTY, &obj, NULL);
     if (status != ZX_OK)
         return status;
     const struct property *p = find(property);
     uint8_t buf[PROPERTY_MAX_SIZE] = {0};
-    if (!(rights & ZX_RIGHT_GET_PROPERTY))
-        status = ZX_ERR_ACCESS_DENIED;
-    else if (!p || !p->get)
+    if (!p || !p->get)
         status = ZX_ERR_NOT_SUPPORTED;
     else if (value_size < p->size)
         status = ZX_ERR_BUFFER_TOO_SMALL;
@@ -48,7 +46,7 @@ zx_status_t sys_object_set_property(zx_handle_t handle, uint32_t property, uaddr
 {
     struct kobject *obj;
     zx_rights_t rights;
-    zx_status_t status = handle_table_get(zx_caller_current()->handles, handle, &obj, &rights);
+    zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_NONE, 0, &obj, &rights);
     if (status != ZX_OK)
         return status;
     const struct property *p = find(property);

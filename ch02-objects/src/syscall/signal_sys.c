@@ -19,11 +19,10 @@ static zx_status_t signal_object(struct kobject *obj, uint32_t clear_mask, uint3
 zx_status_t sys_object_signal(zx_handle_t handle, uint32_t clear_mask, uint32_t set_mask)
 {
     struct kobject *obj;
-    zx_rights_t rights;
-    zx_status_t status = handle_table_get(zx_caller_current()->handles, handle, &obj, &rights);
+    zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_NONE, ZX_RIGHT_SIGNAL, &obj, NULL);
     if (status != ZX_OK)
         return status;
-    status = rights & ZX_RIGHT_SIGNAL ? signal_object(obj, clear_mask, set_mask) : ZX_ERR_ACCESS_DENIED;
+    status = signal_object(obj, clear_mask, set_mask);
     kobject_unref(obj);
     return status;
 }
@@ -31,13 +30,11 @@ zx_status_t sys_object_signal(zx_handle_t handle, uint32_t clear_mask, uint32_t 
 zx_status_t sys_object_signal_peer(zx_handle_t handle, uint32_t clear_mask, uint32_t set_mask)
 {
     struct kobject *obj, *peer = NULL;
-    zx_rights_t rights;
-    zx_status_t status = handle_table_get(zx_caller_current()->handles, handle, &obj, &rights);
+    zx_status_t status =
+        caller_handle_get(handle, ZX_OBJ_TYPE_NONE, ZX_RIGHT_SIGNAL_PEER, &obj, NULL);
     if (status != ZX_OK)
         return status;
-    if (!(rights & ZX_RIGHT_SIGNAL_PEER))
-        status = ZX_ERR_ACCESS_DENIED;
-    else if (!obj->type->peer)
+    if (!obj->type->peer)
         status = ZX_ERR_NOT_SUPPORTED;
     else if (!(peer = obj->type->peer(obj)))
         status = ZX_ERR_PEER_CLOSED;

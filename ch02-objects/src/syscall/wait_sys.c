@@ -19,14 +19,9 @@ zx_status_t sys_object_wait_one(zx_handle_t handle, zx_signals_t signals, zx_tim
 {
     struct zx_caller *caller = zx_caller_current();
     struct kobject *obj;
-    zx_rights_t rights;
-    zx_status_t status = handle_table_get(caller->handles, handle, &obj, &rights);
+    zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_NONE, ZX_RIGHT_WAIT, &obj, NULL);
     if (status != ZX_OK)
         return status;
-    if (!(rights & ZX_RIGHT_WAIT)) {
-        kobject_unref(obj);
-        return ZX_ERR_ACCESS_DENIED;
-    }
     zx_signals_t seen = 0;
     status = object_wait(obj, caller->handles, handle, signals, hal_deadline(deadline),
                          ZX_THREAD_STATE_BLOCKED_WAIT_ONE, &seen);

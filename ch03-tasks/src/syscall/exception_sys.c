@@ -54,7 +54,7 @@ zx_status_t sys_task_create_exception_channel(zx_handle_t handle, uint32_t optio
     struct exceptionate *e;
     if (options != 0)
         return ZX_ERR_INVALID_ARGS;
-    zx_status_t status = handle_table_get(zx_caller_current()->handles, handle, &obj, &rights);
+    zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_NONE, 0, &obj, &rights);
     if (status != ZX_OK)
         return status;
     zx_obj_type_t t = obj->type->type;
@@ -75,8 +75,7 @@ zx_status_t sys_task_create_exception_channel(zx_handle_t handle, uint32_t optio
 static zx_status_t get_task_of(zx_handle_t handle, bool process, uaddr_t out)
 {
     struct kobject *obj;
-    zx_status_t status =
-        handle_table_get_checked(zx_caller_current()->handles, handle, ZX_OBJ_TYPE_EXCEPTION, 0, &obj);
+    zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_EXCEPTION, 0, &obj, NULL);
     if (status != ZX_OK)
         return status;
     struct exception *x = container_of(obj, struct exception, base);

@@ -1,8 +1,9 @@
 /*: # object_get_info for tasks
 
-The task topics, registered with `INFO_TOPIC` like chapter 2's handle topics. Each checks the object's type
-(`ZX_ERR_WRONG_TYPE`) and then the handle's rights, as Zircon does: reading a task's record needs
-`ZX_RIGHT_INSPECT`, listing its children needs `ZX_RIGHT_ENUMERATE`.
+The task topics, registered with `INFO_TOPIC` like chapter 2's handle topics, each with its object's
+type and the rights it needs, which the system call checks in Zircon's order (`ZX_ERR_WRONG_TYPE`,
+then `ZX_ERR_ACCESS_DENIED`): reading a task's record needs `ZX_RIGHT_INSPECT`, listing its children
+needs `ZX_RIGHT_ENUMERATE`.
 
 - `ZX_INFO_PROCESS`: the return code, the start time, and whether it has started and exited.
 - `ZX_INFO_THREAD`: the state; `DYING` from the moment a thread is told to stop until it has; while it
@@ -18,18 +19,8 @@ The task topics, registered with `INFO_TOPIC` like chapter 2's handle topics. Ea
 #include "zircon/object_info.h"
 
 /* The object as a task of the given type, if the handle has the rights. */
-static zx_status_t check(const struct info_request *req, const struct kobject_type *type, zx_rights_t need)
-{
-    if (req->obj->type != type)
-        return ZX_ERR_WRONG_TYPE;
-    return (req->rights & need) == need ? ZX_OK : ZX_ERR_ACCESS_DENIED;
-}
-
 static zx_status_t process_info(const struct info_request *req)
 {
-    zx_status_t status = check(req, &process_type, ZX_RIGHT_INSPECT);
-    if (status != ZX_OK)
-        return status;
     struct process *p = container_of(req->obj, struct process, base);
     zx_info_process_t info = {0};
     hal_lock_acquire(&p->lock);
@@ -44,13 +35,10 @@ static zx_status_t process_info(const struct info_request *req)
     hal_lock_release(&p->lock);
     return info_single_record(req, &info, sizeof info);
 }
-INFO_TOPIC(ZX_INFO_PROCESS, process_info);
+INFO_TOPIC(ZX_INFO_PROCESS, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_INSPECT, process_info);
 
 static zx_status_t thread_info(const struct info_request *req)
 {
-    zx_status_t status = check(req, &thread_type, ZX_RIGHT_INSPECT);
-    if (status != ZX_OK)
-        return status;
     struct thread *t = container_of(req->obj, struct thread, base);
     zx_info_thread_t info = {0};
     hal_lock_acquire(&t->process->lock);
@@ -68,13 +56,10 @@ static zx_status_t thread_info(const struct info_request *req)
     info.cpu_affinity_mask[0] = 1;
     return info_single_record(req, &info, sizeof info);
 }
-INFO_TOPIC(ZX_INFO_THREAD, thread_info);
+INFO_TOPIC(ZX_INFO_THREAD, ZX_OBJ_TYPE_THREAD, ZX_RIGHT_INSPECT, thread_info);
 
 static zx_status_t job_info(const struct info_request *req)
 {
-    zx_status_t status = check(req, &job_type, ZX_RIGHT_INSPECT);
-    if (status != ZX_OK)
-        return status;
     struct job *j = container_of(req->obj, struct job, base);
     zx_info_job_t info = {0};
     hal_lock_acquire(&j->lock);
@@ -84,7 +69,7 @@ static zx_status_t job_info(const struct info_request *req)
     hal_lock_release(&j->lock);
     return info_single_record(req, &info, sizeof info);
 }
-INFO_TOPIC(ZX_INFO_JOB, job_info);
+INFO_TOPIC(ZX_INFO_JOB, ZX_OBJ_TYPE_JOB, ZX_RIGHT_INSPECT, job_info);
 
 /* A list of koids, read in chunks: list(owner, skip, out, max, &total) copies, under the owner's lock, up
    to max koids after the first skip, and counts them all. Chunks keep both the kernel's stack and the time
@@ -147,27 +132,18 @@ static size_t process_koids(void *owner, size_t skip, zx_koid_t *out, size_t max
 
 static zx_status_t process_threads(const struct info_request *req)
 {
-    zx_status_t status = check(req, &process_type, ZX_RIGHT_ENUMERATE);
-    if (status != ZX_OK)
-        return status;
     return koid_records(req, thread_koids, container_of(req->obj, struct process, base));
 }
-INFO_TOPIC(ZX_INFO_PROCESS_THREADS, process_threads);
+INFO_TOPIC(ZX_INFO_PROCESS_THREADS, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_ENUMERATE, process_threads);
 
 static zx_status_t job_children(const struct info_request *req)
 {
-    zx_status_t status = check(req, &job_type, ZX_RIGHT_ENUMERATE);
-    if (status != ZX_OK)
-        return status;
     return koid_records(req, child_koids, container_of(req->obj, struct job, base));
 }
-INFO_TOPIC(ZX_INFO_JOB_CHILDREN, job_children);
+INFO_TOPIC(ZX_INFO_JOB_CHILDREN, ZX_OBJ_TYPE_JOB, ZX_RIGHT_ENUMERATE, job_children);
 
 static zx_status_t job_processes(const struct info_request *req)
 {
-    zx_status_t status = check(req, &job_type, ZX_RIGHT_ENUMERATE);
-    if (status != ZX_OK)
-        return status;
     return koid_records(req, process_koids, container_of(req->obj, struct job, base));
 }
-INFO_TOPIC(ZX_INFO_JOB_PROCESSES, job_processes);
+INFO_TOPIC(ZX_INFO_JOB_PROCESSES, ZX_OBJ_TYPE_JOB, ZX_RIGHT_ENUMERATE, job_processes);

@@ -23,18 +23,14 @@ static zx_status_t copy_name(uaddr_t name, size_t name_size, char out[ZX_MAX_NAM
     return user_copy_in(out, name, n);
 }
 
-static zx_status_t get_task(zx_handle_t h, zx_obj_type_t type, zx_rights_t need, struct kobject **obj)
-{
-    return handle_table_get_checked(zx_caller_current()->handles, h, type, need, obj);
-}
-
 zx_status_t sys_job_create(zx_handle_t parent_job, uint32_t options, uaddr_t out)
 {
     struct kobject *parent;
     struct job *job;
     if (options != 0)
         return ZX_ERR_INVALID_ARGS;
-    zx_status_t status = get_task(parent_job, ZX_OBJ_TYPE_JOB, ZX_RIGHT_MANAGE_JOB, &parent);
+    zx_status_t status =
+        caller_handle_get(parent_job, ZX_OBJ_TYPE_JOB, ZX_RIGHT_MANAGE_JOB, &parent, NULL);
     if (status != ZX_OK)
         return status;
     status = job_create(container_of(parent, struct job, base), &job);
@@ -50,7 +46,7 @@ zx_status_t sys_process_create(zx_handle_t job, uaddr_t name, size_t name_size, 
     struct process *p;
     if (options != 0)
         return ZX_ERR_INVALID_ARGS;
-    zx_status_t status = get_task(job, ZX_OBJ_TYPE_JOB, ZX_RIGHT_MANAGE_PROCESS, &j);
+    zx_status_t status = caller_handle_get(job, ZX_OBJ_TYPE_JOB, ZX_RIGHT_MANAGE_PROCESS, &j, NULL);
     if (status != ZX_OK)
         return status;
     if ((status = copy_name(name, name_size, text)) == ZX_OK)
@@ -85,7 +81,8 @@ zx_status_t sys_thread_create(zx_handle_t process, uaddr_t name, size_t name_siz
     struct thread *t;
     if (options != 0)
         return ZX_ERR_INVALID_ARGS;
-    zx_status_t status = get_task(process, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_MANAGE_THREAD, &p);
+    zx_status_t status =
+        caller_handle_get(process, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_MANAGE_THREAD, &p, NULL);
     if (status != ZX_OK)
         return status;
     if ((status = copy_name(name, name_size, text)) == ZX_OK)
@@ -98,7 +95,8 @@ zx_status_t sys_thread_start(zx_handle_t handle, uintptr_t thread_entry, uintptr
                              uintptr_t arg2)
 {
     struct kobject *t;
-    zx_status_t status = get_task(handle, ZX_OBJ_TYPE_THREAD, ZX_RIGHT_MANAGE_THREAD, &t);
+    zx_status_t status =
+        caller_handle_get(handle, ZX_OBJ_TYPE_THREAD, ZX_RIGHT_MANAGE_THREAD, &t, NULL);
     if (status != ZX_OK)
         return status;
     status = thread_start(container_of(t, struct thread, base), thread_entry, stack, arg1, arg2);
@@ -120,11 +118,12 @@ zx_status_t sys_process_start(zx_handle_t handle, zx_handle_t thread, uintptr_t 
         status = handle_table_move_out(mine, arg1, &passed, &passed_rights);
     if (status == ZX_OK && passed && !(passed_rights & ZX_RIGHT_TRANSFER))
         status = ZX_ERR_ACCESS_DENIED;
-    zx_status_t s = get_task(handle, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_WRITE, &p);
+    zx_status_t s = caller_handle_get(handle, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_WRITE, &p, NULL);
     if (s != ZX_OK) {
         p = NULL;
         status = s;
-    } else if ((s = get_task(thread, ZX_OBJ_TYPE_THREAD, ZX_RIGHT_WRITE, &t)) != ZX_OK) {
+    } else if ((s = caller_handle_get(thread, ZX_OBJ_TYPE_THREAD,
+                                      ZX_RIGHT_WRITE, &t, NULL)) != ZX_OK) {
         t = NULL;
         if (status == ZX_OK)
             status = s;
@@ -166,7 +165,7 @@ zx_status_t sys_task_kill(zx_handle_t handle)
 {
     struct kobject *obj;
     zx_rights_t rights;
-    zx_status_t status = handle_table_get(zx_caller_current()->handles, handle, &obj, &rights);
+    zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_NONE, 0, &obj, &rights);
     if (status != ZX_OK)
         return status;
     zx_obj_type_t type = obj->type->type;
@@ -189,7 +188,7 @@ zx_status_t sys_zinc_process_load(zx_handle_t process, uaddr_t name, size_t name
     char text[ZX_MAX_NAME_LEN];
     struct kobject *p;
     vaddr_t e, s;
-    zx_status_t status = get_task(process, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_WRITE, &p);
+    zx_status_t status = caller_handle_get(process, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_WRITE, &p, NULL);
     if (status != ZX_OK)
         return status;
     if ((status = copy_name(name, name_size, text)) == ZX_OK)

@@ -13,11 +13,6 @@ since its pages move out of it). */
 #include "vm/pager.h"
 #include "vm/vmo.h"
 
-static zx_status_t get(zx_handle_t h, const struct kobject_type *type, zx_rights_t need, struct kobject **obj)
-{
-    return handle_table_get_checked(zx_caller_current()->handles, h, type->type, need, obj);
-}
-
 zx_status_t sys_port_create(uint32_t options, uaddr_t out)
 {
     struct kobject *port;
@@ -31,7 +26,7 @@ zx_status_t sys_port_queue(zx_handle_t handle, uaddr_t packet)
 {
     zx_port_packet_t p;
     struct kobject *port;
-    zx_status_t status = get(handle, &port_type, ZX_RIGHT_WRITE, &port);
+    zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_PORT, ZX_RIGHT_WRITE, &port, NULL);
     if (status != ZX_OK)
         return status;
     if ((status = user_copy_in(&p, packet, sizeof p)) == ZX_OK) {
@@ -47,7 +42,7 @@ zx_status_t sys_port_wait(zx_handle_t handle, zx_time_t deadline, uaddr_t packet
     struct zx_caller *caller = zx_caller_current();
     struct kobject *port;
     zx_port_packet_t p;
-    zx_status_t status = get(handle, &port_type, ZX_RIGHT_READ, &port);
+    zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_PORT, ZX_RIGHT_READ, &port, NULL);
     if (status != ZX_OK)
         return status;
     uint64_t until = deadline == ZX_TIME_INFINITE ? HAL_NO_DEADLINE : deadline < 0 ? 0 : (uint64_t)deadline;
@@ -80,10 +75,11 @@ zx_status_t sys_pager_create_vmo(zx_handle_t pager, uint32_t options, zx_handle_
     struct vmo *v;
     if (options & ~ZX_VMO_RESIZABLE)
         return ZX_ERR_INVALID_ARGS;
-    zx_status_t status = get(pager, &pager_type, ZX_RIGHT_ATTACH_VMO, &pg);
+    zx_status_t status =
+        caller_handle_get(pager, ZX_OBJ_TYPE_PAGER, ZX_RIGHT_ATTACH_VMO, &pg, NULL);
     if (status != ZX_OK)
         return status;
-    if ((status = get(port, &port_type, ZX_RIGHT_WRITE, &pt)) == ZX_OK) {
+    if ((status = caller_handle_get(port, ZX_OBJ_TYPE_PORT, ZX_RIGHT_WRITE, &pt, NULL)) == ZX_OK) {
         status = pager_create_vmo(container_of(pg, struct pager, base), pt, key, size, options & ZX_VMO_RESIZABLE, &v);
         kobject_unref(pt);
     }
@@ -98,12 +94,14 @@ zx_status_t sys_pager_supply_pages(zx_handle_t pager, zx_handle_t pager_vmo, uin
                                    zx_handle_t aux_vmo, uint64_t aux_offset)
 {
     struct kobject *pg, *v = NULL, *aux = NULL;
-    zx_status_t status = get(pager, &pager_type, ZX_RIGHT_MANAGE_VMO, &pg);
+    zx_status_t status =
+        caller_handle_get(pager, ZX_OBJ_TYPE_PAGER, ZX_RIGHT_MANAGE_VMO, &pg, NULL);
     if (status != ZX_OK)
         return status;
-    if ((status = get(pager_vmo, &vmo_type, ZX_RIGHT_WRITE, &v)) != ZX_OK)
+    if ((status = caller_handle_get(pager_vmo, ZX_OBJ_TYPE_VMO, ZX_RIGHT_WRITE, &v, NULL)) != ZX_OK)
         v = NULL;
-    else if ((status = get(aux_vmo, &vmo_type, ZX_RIGHT_READ | ZX_RIGHT_WRITE, &aux)) != ZX_OK)
+    else if ((status = caller_handle_get(aux_vmo, ZX_OBJ_TYPE_VMO,
+                                         ZX_RIGHT_READ | ZX_RIGHT_WRITE, &aux, NULL)) != ZX_OK)
         aux = NULL;
     else
         status = pager_supply(container_of(pg, struct pager, base), container_of(v, struct vmo, base), offset,

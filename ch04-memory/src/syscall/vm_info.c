@@ -1,8 +1,8 @@
 /*: # object_get_info for memory
 
 The memory topics, registered with `INFO_TOPIC` like chapter 3's task topics, with the checks of Fuchsia's
-reference: the object's type first (`ZX_ERR_WRONG_TYPE`), then `ZX_RIGHT_INSPECT` (`ZX_ERR_ACCESS_DENIED`),
-which a VMO's own record does not need.
+reference, which the system call makes: the object's type first (`ZX_ERR_WRONG_TYPE`), then
+`ZX_RIGHT_INSPECT` (`ZX_ERR_ACCESS_DENIED`), which a VMO's own record does not need.
 
 - `ZX_INFO_VMO` (and `ZX_INFO_VMO_V1`, the record's first, shorter version): the VMO's koid, name
   and size, its parent and children, how often and into how many address spaces it is mapped, its
@@ -32,13 +32,6 @@ that has died has no address space left: `ZX_ERR_BAD_STATE`. */
 #include "zircon/vm_info.h"
 
 #define CHUNK 8 /* records gathered per pass: a zx_info_vmo_t is 128 bytes, and the pass sits on the stack */
-
-static zx_status_t check(const struct info_request *req, const struct kobject_type *type, zx_rights_t need)
-{
-    if (req->obj->type != type)
-        return ZX_ERR_WRONG_TYPE;
-    return (req->rights & need) == need ? ZX_OK : ZX_ERR_ACCESS_DENIED;
-}
 
 static void name_of(struct kobject *obj, char name[ZX_MAX_NAME_LEN])
 {
@@ -72,9 +65,6 @@ static void vmo_record(struct vmo *v, uint32_t via, zx_rights_t rights, zx_info_
 
 static zx_status_t vmo_info(const struct info_request *req, size_t record_size)
 {
-    zx_status_t status = check(req, &vmo_type, ZX_RIGHT_NONE);
-    if (status != ZX_OK)
-        return status;
     zx_info_vmo_t info;
     vmo_record(container_of(req->obj, struct vmo, base), ZX_INFO_VMO_VIA_HANDLE, req->rights, &info);
     return info_single_record(req, &info, record_size); /* the first version is a prefix of the record */
@@ -84,24 +74,21 @@ static zx_status_t vmo_info_v2(const struct info_request *req)
 {
     return vmo_info(req, sizeof(zx_info_vmo_t));
 }
-INFO_TOPIC(ZX_INFO_VMO, vmo_info_v2);
+INFO_TOPIC(ZX_INFO_VMO, ZX_OBJ_TYPE_VMO, ZX_RIGHT_NONE, vmo_info_v2);
 
 static zx_status_t vmo_info_v1(const struct info_request *req)
 {
     return vmo_info(req, sizeof(zx_info_vmo_v1_t));
 }
-INFO_TOPIC(ZX_INFO_VMO_V1, vmo_info_v1);
+INFO_TOPIC(ZX_INFO_VMO_V1, ZX_OBJ_TYPE_VMO, ZX_RIGHT_NONE, vmo_info_v1);
 
 static zx_status_t vmar_info(const struct info_request *req)
 {
-    zx_status_t status = check(req, &vmar_type, ZX_RIGHT_INSPECT);
-    if (status != ZX_OK)
-        return status;
     struct vmar *v = container_of(req->obj, struct vmar, base);
     zx_info_vmar_t info = {.base = v->start, .len = v->size}; /* fixed when the VMAR is made */
     return info_single_record(req, &info, sizeof info);
 }
-INFO_TOPIC(ZX_INFO_VMAR, vmar_info);
+INFO_TOPIC(ZX_INFO_VMAR, ZX_OBJ_TYPE_VMAR, ZX_RIGHT_INSPECT, vmar_info);
 
 /* A list of records gathered in passes: each pass fills out[0..max) with the records after the first
    skip, returns how many it wrote and sets *total to how many there are, or fails (ZX_ERR_BAD_STATE). */
@@ -205,10 +192,9 @@ static zx_status_t gather_maps(struct process *p, struct vmar *root, struct gath
 
 static zx_status_t process_maps(const struct info_request *req)
 {
-    zx_status_t status = check(req, &process_type, ZX_RIGHT_INSPECT);
-    return status == ZX_OK ? multi_records(req, sizeof(zx_info_maps_t), gather_maps) : status;
+    return multi_records(req, sizeof(zx_info_maps_t), gather_maps);
 }
-INFO_TOPIC(ZX_INFO_PROCESS_MAPS, process_maps);
+INFO_TOPIC(ZX_INFO_PROCESS_MAPS, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_INSPECT, process_maps);
 
 struct vmo_gather {
     struct gather g; /* first */
@@ -269,14 +255,12 @@ static zx_status_t gather_vmos_v1(struct process *p, struct vmar *root, struct g
 
 static zx_status_t process_vmos(const struct info_request *req)
 {
-    zx_status_t status = check(req, &process_type, ZX_RIGHT_INSPECT);
-    return status == ZX_OK ? multi_records(req, sizeof(zx_info_vmo_t), gather_vmos_v2) : status;
+    return multi_records(req, sizeof(zx_info_vmo_t), gather_vmos_v2);
 }
-INFO_TOPIC(ZX_INFO_PROCESS_VMOS, process_vmos);
+INFO_TOPIC(ZX_INFO_PROCESS_VMOS, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_INSPECT, process_vmos);
 
 static zx_status_t process_vmos_v1(const struct info_request *req)
 {
-    zx_status_t status = check(req, &process_type, ZX_RIGHT_INSPECT);
-    return status == ZX_OK ? multi_records(req, sizeof(zx_info_vmo_v1_t), gather_vmos_v1) : status;
+    return multi_records(req, sizeof(zx_info_vmo_v1_t), gather_vmos_v1);
 }
-INFO_TOPIC(ZX_INFO_PROCESS_VMOS_V1, process_vmos_v1);
+INFO_TOPIC(ZX_INFO_PROCESS_VMOS_V1, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_INSPECT, process_vmos_v1);

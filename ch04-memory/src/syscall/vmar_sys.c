@@ -19,11 +19,7 @@ static zx_rights_t rights_for_perms(uint32_t perms)
 static zx_status_t get_vmar(zx_handle_t h, struct vmar **v, zx_rights_t *rights)
 {
     struct kobject *obj;
-    zx_status_t status = handle_table_get(zx_caller_current()->handles, h, &obj, rights);
-    if (status == ZX_OK && obj->type != &vmar_type) {
-        kobject_unref(obj);
-        status = ZX_ERR_WRONG_TYPE;
-    }
+    zx_status_t status = caller_handle_get(h, ZX_OBJ_TYPE_VMAR, 0, &obj, rights);
     if (status == ZX_OK)
         *v = container_of(obj, struct vmar, base);
     return status;
@@ -64,16 +60,14 @@ zx_status_t sys_vmar_map(zx_handle_t handle, uint32_t options, size_t vmar_offse
     zx_status_t status = get_vmar(handle, &v, &vmar_rights);
     if (status != ZX_OK)
         return status;
-    status = handle_table_get(zx_caller_current()->handles, vmo, &obj, &vmo_rights);
+    status = caller_handle_get(vmo, ZX_OBJ_TYPE_VMO, ZX_RIGHT_MAP, &obj, &vmo_rights);
     if (status != ZX_OK) {
         kobject_unref(&v->base);
         return status;
     }
     zx_rights_t need = rights_for_perms(options & ZX_VM_PERMS);
     vaddr_t addr = 0;
-    if (obj->type != &vmo_type)
-        status = ZX_ERR_WRONG_TYPE;
-    else if (!(vmo_rights & ZX_RIGHT_MAP) || (need & ~vmar_rights) || (need & ~vmo_rights))
+    if ((need & ~vmar_rights) || (need & ~vmo_rights))
         status = ZX_ERR_ACCESS_DENIED;
     else
         status = vmar_map(v, options, vmar_offset, container_of(obj, struct vmo, base), vmo_offset, len, &addr);

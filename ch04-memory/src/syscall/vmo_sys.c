@@ -28,19 +28,10 @@ Resizing a VMO that is not resizable says `ZX_ERR_UNAVAILABLE`, as it always has
 static zx_status_t get_vmo(zx_handle_t h, zx_rights_t need, struct vmo **v, zx_rights_t *rights)
 {
     struct kobject *obj;
-    zx_status_t status = handle_table_get(zx_caller_current()->handles, h, &obj, rights);
-    if (status != ZX_OK)
-        return status;
-    if (obj->type != &vmo_type)
-        status = ZX_ERR_WRONG_TYPE;
-    else if ((*rights & need) != need)
-        status = ZX_ERR_ACCESS_DENIED;
-    if (status != ZX_OK) {
-        kobject_unref(obj);
-        return status;
-    }
-    *v = container_of(obj, struct vmo, base);
-    return ZX_OK;
+    zx_status_t status = caller_handle_get(h, ZX_OBJ_TYPE_VMO, need, &obj, rights);
+    if (status == ZX_OK)
+        *v = container_of(obj, struct vmo, base);
+    return status;
 }
 
 zx_status_t sys_vmo_create(uint64_t size, uint32_t options, uaddr_t out)

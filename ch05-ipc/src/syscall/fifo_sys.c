@@ -19,8 +19,7 @@ which undoes a copy that faults, also promises. */
 
 static zx_status_t get_fifo(zx_handle_t handle, zx_rights_t need, struct kobject **obj)
 {
-    return handle_table_get_checked(zx_caller_current()->handles, handle, ZX_OBJ_TYPE_FIFO, need,
-                                    obj);
+    return caller_handle_get(handle, ZX_OBJ_TYPE_FIFO, need, obj, NULL);
 }
 
 static zx_status_t give_count(uaddr_t actual_count, size_t n)

@@ -19,15 +19,11 @@ both (`zx_object_get_property`), and its core-tests check them, so Zinc has them
 
 static zx_status_t socket_info_topic(const struct info_request *req)
 {
-    if (req->obj->type != &socket_type)
-        return ZX_ERR_WRONG_TYPE;
-    if (!(req->rights & ZX_RIGHT_INSPECT))
-        return ZX_ERR_ACCESS_DENIED;
     zx_info_socket_t info;
     socket_info(req->obj, &info);
     return info_single_record(req, &info, sizeof info);
 }
-INFO_TOPIC(ZX_INFO_SOCKET, socket_info_topic);
+INFO_TOPIC(ZX_INFO_SOCKET, ZX_OBJ_TYPE_SOCKET, ZX_RIGHT_INSPECT, socket_info_topic);
 
 static zx_status_t get_threshold(struct kobject *obj, void *value, bool tx)
 {

@@ -24,8 +24,7 @@ _Static_assert(SOCKET_CAPACITY <= ZX_CHANNEL_MAX_MSG_BYTES,
 
 static zx_status_t get_socket(zx_handle_t handle, zx_rights_t need, struct kobject **obj)
 {
-    return handle_table_get_checked(zx_caller_current()->handles, handle, ZX_OBJ_TYPE_SOCKET, need,
-                                    obj);
+    return caller_handle_get(handle, ZX_OBJ_TYPE_SOCKET, need, obj, NULL);
 }
 
 /* Write n to the optional user pointer actual. */
