@@ -19,7 +19,18 @@ struct ktimer {
 
 void timer_start(struct ktimer *t, uint64_t deadline, void (*fn)(struct ktimer *, void *), void *arg);
 
+/* The same, with slack: the timer may fire anywhere in [earliest, latest] (deadline lies in it). If
+   another pending timer is due in that window, t takes its deadline, so that both fire in one
+   interrupt; otherwise t is due at deadline. */
+void timer_start_slack(struct ktimer *t, uint64_t earliest, uint64_t deadline, uint64_t latest,
+                       void (*fn)(struct ktimer *, void *), void *arg);
+
 /* Returns true if the timer was pending (its callback will now never run). */
 bool timer_cancel(struct ktimer *t);
+
+/* Cancel t, and if its callback is running at this moment (on the interrupt path of another CPU or,
+   on LibOS, the interrupt thread), wait until it has returned: after this the caller may free t.
+   Not from t's own callback. */
+void timer_cancel_sync(struct ktimer *t);
 
 #endif

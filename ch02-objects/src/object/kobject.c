@@ -114,6 +114,6 @@ void kobject_signal(struct kobject *obj, zx_signals_t clear, zx_signals_t set)
     zx_signals_t before = obj->signals;
     obj->signals = (before & ~clear) | set;
     if (obj->signals != before)
-        observers_notify(obj);
+        observers_notify(obj, before);
     hal_lock_release(&obj->lock);
 }

@@ -1,63 +1,15 @@
-/*: # System calls on ports and pagers
+/*: # System calls on pagers
 
-`port_queue` needs `ZX_RIGHT_WRITE` on the port and `port_wait` `ZX_RIGHT_READ`. Making a pager's VMO
-needs `ZX_RIGHT_ATTACH_VMO` on the pager, and the VMO sends its requests to a port whose handle has
-`ZX_RIGHT_WRITE`. Supplying pages takes the pager (with `ZX_RIGHT_MANAGE_VMO`), its VMO (with
-`ZX_RIGHT_WRITE`) and the auxiliary VMO the bytes come from (with `ZX_RIGHT_READ` and `ZX_RIGHT_WRITE`,
-since its pages move out of it). */
+Making a pager's VMO needs `ZX_RIGHT_ATTACH_VMO` on the pager, and the VMO sends its requests to a
+port whose handle has `ZX_RIGHT_WRITE`. Supplying pages takes the pager (with `ZX_RIGHT_MANAGE_VMO`),
+its VMO (with `ZX_RIGHT_WRITE`) and the auxiliary VMO the bytes come from (with `ZX_RIGHT_READ` and
+`ZX_RIGHT_WRITE`, since its pages move out of it). The port's own calls are in syscall/port_sys.c. */
 #include "object/port.h"
-#include "object/wait.h"
 #include "syscall/caller.h"
 #include "syscall/handle_give.h"
 #include "syscall/sys.h"
 #include "vm/pager.h"
 #include "vm/vmo.h"
-
-zx_status_t sys_port_create(uint32_t options, uaddr_t out)
-{
-    struct kobject *port;
-    if (options != 0)
-        return ZX_ERR_INVALID_ARGS;
-    zx_status_t status = port_create(&port);
-    return status == ZX_OK ? handle_give(port, port_type.default_rights, out, NULL) : status;
-}
-
-zx_status_t sys_port_queue(zx_handle_t handle, uaddr_t packet)
-{
-    zx_port_packet_t p;
-    struct kobject *port;
-    zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_PORT, ZX_RIGHT_WRITE, &port, NULL);
-    if (status != ZX_OK)
-        return status;
-    if ((status = user_copy_in(&p, packet, sizeof p)) == ZX_OK) {
-        p.type = ZX_PKT_TYPE_USER; /* a program can only queue its own kind of packet */
-        status = port_queue(port, &p);
-    }
-    kobject_unref(port);
-    return status;
-}
-
-zx_status_t sys_port_wait(zx_handle_t handle, zx_time_t deadline, uaddr_t packet)
-{
-    struct zx_caller *caller = zx_caller_current();
-    struct kobject *port;
-    zx_port_packet_t p;
-    zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_PORT, ZX_RIGHT_READ, &port, NULL);
-    if (status != ZX_OK)
-        return status;
-    uint64_t until = deadline == ZX_TIME_INFINITE ? HAL_NO_DEADLINE : deadline < 0 ? 0 : (uint64_t)deadline;
-    zx_signals_t seen;
-    while ((status = port_take(port, &p)) == ZX_ERR_SHOULD_WAIT) {
-        status = object_wait(port, caller->handles, handle, PORT_READABLE, until,
-                             ZX_THREAD_STATE_BLOCKED_PORT, &seen);
-        if (status != ZX_OK)
-            break;
-    }
-    kobject_unref(port);
-    if (status == ZX_OK && user_copy_out(packet, &p, sizeof p) != ZX_OK)
-        status = ZX_ERR_INVALID_ARGS;
-    return status;
-}
 
 zx_status_t sys_pager_create(uint32_t options, uaddr_t out)
 {

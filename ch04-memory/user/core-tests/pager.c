@@ -86,7 +86,7 @@ TEST(PortTest, QueuedPacketsComeBackInOrder)
     EXPECT_OK(zx_port_wait(port, 0, &out));
     EXPECT_EQ(out.key, 2u);
     EXPECT_STATUS(zx_port_wait(port, 0, &out), ZX_ERR_TIMED_OUT);
-    EXPECT_STATUS(zx_port_create(1, &port), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_port_create(2, &port), ZX_ERR_INVALID_ARGS);
     EXPECT_OK(zx_handle_close(port));
 }
 
