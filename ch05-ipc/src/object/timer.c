@@ -54,14 +54,21 @@ zx_status_t timer_obj_create(uint32_t options, struct kobject **out)
     return ZX_OK;
 }
 
+/* The timer is due: signal it; it is armed no more (ZX_INFO_TIMER then says deadline and slack 0). */
+static void fire_locked(struct timer *t)
+{
+    t->armed = false;
+    t->deadline = 0;
+    t->slack = 0;
+    kobject_signal(&t->base, 0, ZX_TIMER_SIGNALED);
+}
+
 static void fire(struct ktimer *kt, void *arg)
 {
     struct timer *t = arg;
     hal_lock_acquire(&t->lock);
-    if (t->armed && !kt->pending) {
-        t->armed = false;
-        kobject_signal(&t->base, 0, ZX_TIMER_SIGNALED);
-    }
+    if (t->armed && !kt->pending)
+        fire_locked(t);
     hal_lock_release(&t->lock);
 }
 
@@ -82,7 +89,12 @@ void timer_obj_set(struct kobject *obj, zx_time_t deadline, zx_duration_t slack)
     t->deadline = deadline;
     t->slack = slack;
     kobject_signal(&t->base, ZX_TIMER_SIGNALED, 0);
-    timer_start_slack(&t->kt, earliest, at, latest, fire, t);
+    if (at <= hal_timer_now()) { /* due already: signalled before the call returns, as Zircon's */
+        timer_cancel(&t->kt);
+        fire_locked(t);
+    } else {
+        timer_start_slack(&t->kt, earliest, at, latest, fire, t);
+    }
     hal_lock_release(&t->lock);
 }
 
@@ -91,6 +103,8 @@ void timer_obj_cancel(struct kobject *obj)
     struct timer *t = to_timer(obj);
     hal_lock_acquire(&t->lock);
     t->armed = false;
+    t->deadline = 0;
+    t->slack = 0;
     timer_cancel(&t->kt);
     kobject_signal(&t->base, ZX_TIMER_SIGNALED, 0);
     hal_lock_release(&t->lock);
@@ -103,7 +117,7 @@ void timer_obj_info(struct kobject *obj, zx_info_timer_t *info)
     *info = (zx_info_timer_t){
         .options = t->options,
         .clock_id = ZX_CLOCK_MONOTONIC,
-        .deadline = t->armed ? t->deadline : 0,
+        .deadline = t->deadline,
         .slack = t->slack,
     };
     hal_lock_release(&t->lock);

@@ -3,7 +3,7 @@
 `timer_create` takes one of the three `ZX_TIMER_SLACK_*` options and the monotonic clock, the only
 one a timer can follow (`ZX_ERR_INVALID_ARGS` otherwise), and gives a handle with a timer's default
 rights: the basic ones, `WRITE` and `SIGNAL`. `timer_set` and `timer_cancel` need `ZX_RIGHT_WRITE`;
-a negative slack is `ZX_ERR_INVALID_ARGS`. `ZX_INFO_TIMER` (with `ZX_RIGHT_INSPECT`) reports the
+a negative slack is `ZX_ERR_OUT_OF_RANGE` (Fuchsia's reference and its `TimersTest.SetNegativeSlack`). `ZX_INFO_TIMER` (with `ZX_RIGHT_INSPECT`) reports the
 options, the clock, the deadline of an armed timer (0 for one that is not) and the slack. */
 #include "object/timer.h"
 #include "syscall/caller.h"
@@ -23,11 +23,13 @@ zx_status_t sys_timer_create(uint32_t options, uint32_t clock_id, uaddr_t out)
 zx_status_t sys_timer_set(zx_handle_t handle, zx_time_t deadline, zx_duration_t slack)
 {
     struct kobject *t;
-    if (slack < 0)
-        return ZX_ERR_INVALID_ARGS;
     zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_TIMER, ZX_RIGHT_WRITE, &t, NULL);
     if (status != ZX_OK)
         return status;
+    if (slack < 0) {
+        kobject_unref(t);
+        return ZX_ERR_OUT_OF_RANGE;
+    }
     timer_obj_set(t, deadline, slack);
     kobject_unref(t);
     return ZX_OK;
