@@ -11,6 +11,7 @@ numbers and the layout of the record are Fuchsia's. */
 typedef uint32_t zx_clock_t;
 
 #define ZX_CLOCK_MONOTONIC ((zx_clock_t)0u)
+#define ZX_CLOCK_UTC ((zx_clock_t)1u) /* not a clock a timer can follow */
 
 #define ZX_TIMER_SLACK_CENTER ((uint32_t)0u) /* in [deadline - slack, deadline + slack] */
 #define ZX_TIMER_SLACK_EARLY ((uint32_t)1u)  /* in [deadline - slack, deadline] */
