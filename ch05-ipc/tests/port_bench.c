@@ -7,7 +7,8 @@ entry, so they compare the objects, not the ways in):
 - ask for a wait on an event, signal it, take the packet: the observer is allocated once per wait,
   and the signal change queues its packet without allocating.
 
-On LibOS the host's nearest operations are measured beside them (tests/arch/libos/port_host_bench.c). */
+On LibOS the host's nearest operations are measured beside them
+(tests/arch/libos/port_host_bench.c). */
 #include "kernel/kbench.h"
 #include "object/event.h"
 #include "object/port_observer.h"
@@ -48,7 +49,8 @@ KBENCH(port)
     handle_table_init(&t);
     if (port_create(0, &port) != ZX_OK)
         return;
-    if (event_create(&event) == ZX_OK && handle_table_add(&t, event, ZX_RIGHTS_BASIC, &he) == ZX_OK) {
+    if (event_create(&event) == ZX_OK &&
+        handle_table_add(&t, event, ZX_RIGHTS_BASIC, &he) == ZX_OK) {
         kbench_report("port queue+take of a user packet", queue_and_take(port), "ns");
         kbench_report("port wait_async+signal+take", wait_signal_take(port, event, &t, he), "ns");
     }

@@ -19,7 +19,7 @@ struct setup {
     zx_handle_t hp, he;
 };
 
-/* A port and an event, each with a handle in s->t (the table keeps a reference of each, and so does s). */
+/* Port and event, each with a handle in s->t; the table holds a reference of each, s another. */
 static bool setup(struct setup *s)
 {
     handle_table_init(&s->t);

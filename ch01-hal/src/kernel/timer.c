@@ -3,10 +3,10 @@
 The pending timers form a list sorted by deadline, so the earliest is always at the head and the interrupt
 handler only ever looks there. Insertion is O(n), which is fine for the few timers a teaching kernel holds;
 a real kernel would use a heap or a timer wheel. The handler unlinks each due timer *before* calling it,
-with the lock released, so a callback may restart its own timer. Because it runs unlocked, a callback
-can still be running just after `timer_cancel` said the timer was not pending; the handler therefore
-notes which timer it is running, and `timer_cancel_sync` waits for that one to return. Interrupts
-are handled on one CPU (on LibOS, one host thread), so one note is enough.
+with the lock released, so a callback may restart its own timer. Because it runs unlocked, a
+callback can still be running just after `timer_cancel` said the timer was not pending; the handler
+therefore notes which timer it is running, and `timer_cancel_sync` waits for that one to return.
+Interrupts are handled on one CPU (on LibOS, one host thread), so one note is enough.
 
 Slack is handled by choosing the deadline: a timer that may fire anywhere in a window takes the
 deadline of a timer already due in it, so that one interrupt serves both (Zircon coalesces the same
@@ -67,14 +67,14 @@ void timer_start_slack(struct ktimer *t, uint64_t earliest, uint64_t deadline, u
                        void (*fn)(struct ktimer *, void *), void *arg)
 {
     hal_lock_acquire(&timers.lock);
-    for (struct ktimer *other = timers.head; other && other->deadline <= latest; other = other->next) {
-        if (other != t && other->deadline >= earliest) {
-            deadline = other->deadline;
+    for (struct ktimer *o = timers.head; o && o->deadline <= latest; o = o->next) {
+        if (o != t && o->deadline >= earliest) {
+            deadline = o->deadline;
             break;
         }
     }
     hal_lock_release(&timers.lock);
-    timer_start(t, deadline, fn, arg); /* were the other cancelled meanwhile, it is still in the window */
+    timer_start(t, deadline, fn, arg); /* had o been cancelled meanwhile: still in the window */
 }
 
 bool timer_cancel(struct ktimer *t)

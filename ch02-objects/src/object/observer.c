@@ -5,9 +5,9 @@ once, unlinking every observer that asks to go; an observer may therefore remove
 own callback, which is the common case (a wait that is satisfied is over). */
 #include "object/observer.h"
 
-/* Call the observers concerned: those whose watched signals are set (for an edge-triggered one, those
-   that were clear in before), or, when a handle closes (table is not NULL), those placed through that
-   handle. */
+/* Call the observers concerned: those whose watched signals are set (for an edge-triggered one,
+   those that were clear in before), or, when a handle closes (table is not NULL), those placed
+   through that handle. */
 static void notify_locked(struct kobject *obj, zx_signals_t before, zx_signals_t extra,
                           const struct handle_table *table, zx_handle_t handle)
 {
@@ -18,7 +18,8 @@ static void notify_locked(struct kobject *obj, zx_signals_t before, zx_signals_t
         struct observer *o = *link, *next = o->next;
         zx_signals_t seen = obj->signals | extra;
         zx_signals_t rising = o->edge ? seen & ~before : seen;
-        bool concerned = table ? o->table == table && o->handle == handle : (o->watched & rising) != 0;
+        bool concerned =
+            table ? o->table == table && o->handle == handle : (o->watched & rising) != 0;
         if (concerned && !o->on_change(o, seen)) {
             *link = next;
             continue;

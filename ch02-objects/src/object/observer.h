@@ -6,10 +6,10 @@ function to call. Whenever the object's signals change, every observer whose wat
 whoever waits; it never blocks and never touches the object. An observer is also told when the handle it
 was placed through is closed (`observers_cancel`), which ends the wait with `ZX_SIGNAL_HANDLE_CLOSED`.
 
-An observer is *level-triggered* by default: it is called whenever its signals are set, including at
-once if they are set when it is added. An *edge-triggered* one (`edge`) is called only when one of its
-signals goes from clear to set after it was added: chapter 5's `ZX_WAIT_ASYNC_EDGE` needs that, and
-only the object's lock sees both the old and the new signals, so the test belongs here.
+An observer is *level-triggered* by default: it is called whenever its signals are set, including
+at once if they are set when it is added. An *edge-triggered* one (`edge`) is called only when one
+of its signals goes from clear to set after it was added: chapter 5's `ZX_WAIT_ASYNC_EDGE` needs
+that, and only the object's lock sees both the old and the new signals, so the test belongs here.
 
 Every form of waiting in Zircon is built on this: `object_wait_one`, `object_wait_many`, ports, and in
 chapter 6 the futures of the async kernel. */

@@ -94,15 +94,15 @@ zx_status_t port_queue(struct kobject *obj, const zx_port_packet_t *packet)
         return ZX_ERR_NO_MEMORY;
     pp->packet = *packet;
     hal_lock_acquire(&p->lock);
-    zx_status_t status = user && p->user_packets == PORT_MAX_USER_PACKETS ? ZX_ERR_SHOULD_WAIT : ZX_OK;
-    if (status == ZX_OK && !p->closed) {
+    bool full = user && p->user_packets == PORT_MAX_USER_PACKETS;
+    if (!full && !p->closed) {
         p->user_packets += user;
         append_locked(p, pp);
         pp = NULL;
     }
     hal_lock_release(&p->lock);
     kfree(pp);
-    return status;
+    return full ? ZX_ERR_SHOULD_WAIT : ZX_OK;
 }
 
 bool port_queue_packet(struct kobject *obj, struct port_packet *pp)
@@ -136,8 +136,8 @@ zx_status_t port_take(struct kobject *obj, zx_port_packet_t *packet)
     return pp ? ZX_OK : ZX_ERR_SHOULD_WAIT;
 }
 
-size_t port_drop_queued(struct kobject *obj, bool (*match)(const struct port_packet *pp, void *arg),
-                        void *arg)
+size_t port_drop_queued(struct kobject *obj,
+                        bool (*match)(const struct port_packet *pp, void *arg), void *arg)
 {
     struct port *p = container_of(obj, struct port, base);
     struct port_packet *dropped = NULL;

@@ -26,8 +26,8 @@ packets are refused. */
 struct port_packet {
     zx_port_packet_t packet;
     struct port_packet *next;
-    /* Called, without the port's lock, once the packet left the port (taken or dropped); NULL for the
-       port's own copies, which it frees. */
+    /* Called, without the port's lock, once the packet left the port (taken or dropped); NULL
+       for the port's own copies, which it frees. */
     void (*release)(struct port_packet *pp);
 };
 
@@ -48,7 +48,7 @@ zx_status_t port_take(struct kobject *port, zx_port_packet_t *packet);
 
 /* Drop every queued packet for which match(pp, arg) says true (called under the port's lock);
    returns how many. */
-size_t port_drop_queued(struct kobject *port, bool (*match)(const struct port_packet *pp, void *arg),
-                        void *arg);
+size_t port_drop_queued(struct kobject *port,
+                        bool (*match)(const struct port_packet *pp, void *arg), void *arg);
 
 #endif

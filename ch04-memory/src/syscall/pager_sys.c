@@ -1,9 +1,10 @@
 /*: # System calls on pagers
 
-Making a pager's VMO needs `ZX_RIGHT_ATTACH_VMO` on the pager, and the VMO sends its requests to a
-port whose handle has `ZX_RIGHT_WRITE`. Supplying pages takes the pager (with `ZX_RIGHT_MANAGE_VMO`),
-its VMO (with `ZX_RIGHT_WRITE`) and the auxiliary VMO the bytes come from (with `ZX_RIGHT_READ` and
-`ZX_RIGHT_WRITE`, since its pages move out of it). The port's own calls are in syscall/port_sys.c. */
+Making a pager's VMO needs `ZX_RIGHT_ATTACH_VMO` on the pager, and the VMO sends its requests to
+a port whose handle has `ZX_RIGHT_WRITE`. Supplying pages takes the pager (with
+`ZX_RIGHT_MANAGE_VMO`), its VMO (with `ZX_RIGHT_WRITE`) and the auxiliary VMO the bytes come from
+(with `ZX_RIGHT_READ` and `ZX_RIGHT_WRITE`, since its pages move out of it). The port's own calls
+are in syscall/port_sys.c. */
 #include "object/port.h"
 #include "syscall/caller.h"
 #include "syscall/handle_give.h"

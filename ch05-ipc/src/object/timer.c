@@ -54,7 +54,7 @@ zx_status_t timer_obj_create(uint32_t options, struct kobject **out)
     return ZX_OK;
 }
 
-/* The timer is due: signal it; it is armed no more (ZX_INFO_TIMER then says deadline and slack 0). */
+/* The timer is due: signal it. It is armed no more: ZX_INFO_TIMER says deadline and slack 0. */
 static void fire_locked(struct timer *t)
 {
     t->armed = false;

@@ -2,9 +2,10 @@
 
 `timer_create` takes one of the three `ZX_TIMER_SLACK_*` options and the monotonic clock, the only
 one a timer can follow (`ZX_ERR_INVALID_ARGS` otherwise), and gives a handle with a timer's default
-rights: the basic ones, `WRITE` and `SIGNAL`. `timer_set` and `timer_cancel` need `ZX_RIGHT_WRITE`;
-a negative slack is `ZX_ERR_OUT_OF_RANGE` (Fuchsia's reference and its `TimersTest.SetNegativeSlack`). `ZX_INFO_TIMER` (with `ZX_RIGHT_INSPECT`) reports the
-options, the clock, the deadline of an armed timer (0 for one that is not) and the slack. */
+rights: the basic ones, `WRITE` and `SIGNAL`. `timer_set` and `timer_cancel` need
+`ZX_RIGHT_WRITE`; a negative slack is `ZX_ERR_OUT_OF_RANGE` (as Fuchsia's reference and its
+`TimersTest.SetNegativeSlack` say). `ZX_INFO_TIMER` (with `ZX_RIGHT_INSPECT`) reports the options,
+the clock, the deadline of an armed timer (0 for one that is not) and the slack. */
 #include "object/timer.h"
 #include "syscall/caller.h"
 #include "syscall/handle_give.h"

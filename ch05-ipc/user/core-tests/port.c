@@ -167,7 +167,8 @@ TEST(PortTest, AsyncWaitChannel)
 
 TEST(PortTest, AsyncWaitCloseOrder)
 {
-    static const int orders[6][3] = {{0, 1, 2}, {0, 2, 1}, {1, 2, 0}, {1, 0, 2}, {2, 1, 0}, {2, 0, 1}};
+    static const int orders[6][3] = {{0, 1, 2}, {0, 2, 1}, {1, 2, 0},
+                                     {1, 0, 2}, {2, 1, 0}, {2, 0, 1}};
     for (int i = 0; i < 6; i++) {
         zx_handle_t h[3]; /* channel end b, channel end a, port */
         ASSERT_OK(zx_port_create(0, &h[2]));
@@ -277,7 +278,8 @@ TEST(PortTest, ChannelAsyncWaitOnExistingStateIsNotified)
         ASSERT_OK(zx_channel_write(a, 0, "123456", 6, NULL, 0));
     EXPECT_OK(zx_handle_close(a));
     ASSERT_OK(zx_port_create(0, &port));
-    ASSERT_OK(zx_object_wait_async(b, port, 65667, ZX_CHANNEL_READABLE | ZX_CHANNEL_PEER_CLOSED, 0));
+    ASSERT_OK(zx_object_wait_async(b, port, 65667, ZX_CHANNEL_READABLE | ZX_CHANNEL_PEER_CLOSED,
+                                   0));
     zx_port_packet_t packet;
     EXPECT_OK(zx_port_wait(port, 0, &packet));
     EXPECT_EQ(packet.signal.count, 1u);
