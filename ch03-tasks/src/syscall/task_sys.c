@@ -1,13 +1,14 @@
 /*: # System calls on tasks
 
-Creating and starting jobs, processes and threads, ending them, and killing them. The handle checks are
-Zircon's: creating a job needs `ZX_RIGHT_MANAGE_JOB` on its parent, a process `ZX_RIGHT_MANAGE_PROCESS`
-on its job, a thread `ZX_RIGHT_MANAGE_THREAD` on its process; `thread_start` needs
-`ZX_RIGHT_MANAGE_THREAD`, `process_start` `ZX_RIGHT_WRITE` on the process and on the thread; killing needs
-`ZX_RIGHT_DESTROY`, and kills a job or a process, never a thread: as in Fuchsia, a thread ends by its own
-`thread_exit` or with its process. A thread's entry must be a user address, or 0 (which faults at once:
-Zircon allows it so that tests can make a thread that crashes). `process_start` hands its `arg1` handle over to the new
-process, or, given `ZX_HANDLE_INVALID`, starts the process with no handle at all. */
+Creating and starting jobs, processes and threads, ending them, and killing them. The handle checks
+are Zircon's: creating a job needs `ZX_RIGHT_MANAGE_JOB` on its parent, a process
+`ZX_RIGHT_MANAGE_PROCESS` on its job, a thread `ZX_RIGHT_MANAGE_THREAD` on its process;
+`thread_start` needs `ZX_RIGHT_MANAGE_THREAD`, `process_start` `ZX_RIGHT_WRITE` on the process and
+on the thread; killing needs `ZX_RIGHT_DESTROY`, and kills a job or a process, never a thread: as in
+Fuchsia, a thread ends by its own `thread_exit` or with its process. A thread's entry must be a user
+address, or 0 (which faults at once: Zircon allows it so that tests can make a thread that crashes).
+`process_start` hands its `arg1` handle over to the new process, or, given `ZX_HANDLE_INVALID`,
+starts the process with no handle at all. */
 #include <string.h>
 
 #include "syscall/caller.h"

@@ -309,13 +309,14 @@ TEST(ExceptionTest, KilledThreadGoesToNoOtherHandler)
     ASSERT_OK(zx_task_create_exception_channel(job, 0, &job_channel));
     ASSERT_OK(launch_caught(job, &channel, &process, &thread));
     ASSERT_OK(next_exception(channel, &info, &exception));
-    /* Killed with its process, and its exception let go (TRY_NEXT, the default) before the thread runs
-       again: in Zircon a killed thread just ends; its exception goes on to no other handler. */
+    /* Killed with its process, and its exception let go (TRY_NEXT, the default) before the
+       thread runs again: in Zircon a killed thread just ends; its exception goes on to no other
+       handler. */
     EXPECT_OK(zx_task_kill(process));
     EXPECT_OK(zx_handle_close(exception));
     EXPECT_OK(wait_end(thread));
-    EXPECT_STATUS(zx_object_wait_one(job_channel, ZX_CHANNEL_READABLE, zx_clock_get_monotonic() + SECOND / 50,
-                                     NULL),
+    zx_time_t soon = zx_clock_get_monotonic() + SECOND / 50;
+    EXPECT_STATUS(zx_object_wait_one(job_channel, ZX_CHANNEL_READABLE, soon, NULL),
                   ZX_ERR_TIMED_OUT);
     zx_handle_t handles[] = {job_channel, channel, process, thread, job};
     EXPECT_OK(zx_handle_close_many(handles, 5));

@@ -1,12 +1,12 @@
 /*: # System calls on VMARs
 
 The permissions of a mapping are checked three times, as Fuchsia does: against what the VMAR may map
-(`ZX_VM_CAN_MAP_*`, checked in vm/vmar.c), against the VMAR handle's rights, and against the VMO handle's
-rights (`ZX_RIGHT_READ`, `_WRITE`, `_EXECUTE`, and `ZX_RIGHT_MAP` to map it at all). Allocating a child
-that may map something needs that access right on the parent's handle; the child's handle then has
-the rights every new VMAR handle has (`vmar_rights`): `ZX_DEFAULT_VMAR_RIGHTS` (transfer, duplicate,
-inspect, op-children) and the access rights of what the child may map, whatever else the parent's
-handle had or lacked, as in Fuchsia. */
+(`ZX_VM_CAN_MAP_*`, checked in vm/vmar.c), against the VMAR handle's rights, and against the VMO
+handle's rights (`ZX_RIGHT_READ`, `_WRITE`, `_EXECUTE`, and `ZX_RIGHT_MAP` to map it at all).
+Allocating a child that may map something needs that access right on the parent's handle; the
+child's handle then has the rights every new VMAR handle has (`vmar_rights`):
+`ZX_DEFAULT_VMAR_RIGHTS` (transfer, duplicate, inspect, op-children) and the access rights of what
+the child may map, whatever else the parent's handle had or lacked, as in Fuchsia. */
 #include "syscall/caller.h"
 #include "syscall/handle_give.h"
 #include "syscall/sys.h"

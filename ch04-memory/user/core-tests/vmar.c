@@ -150,7 +150,9 @@ TEST(VmarTest, ChildVmarLimitsAndDestroy)
 }
 
 /* Fuchsia's ZX_DEFAULT_VMAR_RIGHTS: no WAIT (a VMAR has no signals), no property rights. */
-#define VMAR_DEFAULT_RIGHTS (ZX_RIGHT_TRANSFER | ZX_RIGHT_DUPLICATE | ZX_RIGHT_INSPECT | ZX_RIGHT_OP_CHILDREN)
+#define VMAR_DEFAULT_RIGHTS                                                                       \
+    (ZX_RIGHT_TRANSFER | ZX_RIGHT_DUPLICATE | ZX_RIGHT_INSPECT | ZX_RIGHT_OP_CHILDREN)
+#define RWX (ZX_RIGHT_READ | ZX_RIGHT_WRITE | ZX_RIGHT_EXECUTE)
 
 static zx_rights_t rights_of(zx_handle_t h)
 {
@@ -165,11 +167,12 @@ TEST(VmarTest, NewHandlesHaveTheDefaultVmarRights)
     zx_handle_t weak, sub;
     uintptr_t base;
     ASSERT_OK(vm_child_prepare(&c, "read"));
-    EXPECT_EQ(rights_of(c.l.vmar), VMAR_DEFAULT_RIGHTS | ZX_RIGHT_READ | ZX_RIGHT_WRITE | ZX_RIGHT_EXECUTE);
+    EXPECT_EQ(rights_of(c.l.vmar), VMAR_DEFAULT_RIGHTS | RWX);
     /* The child's handle does not inherit the parent handle's rights: it gets the defaults, and the
        access rights of what it may map. */
-    ASSERT_OK(zx_handle_duplicate(c.l.vmar, ZX_RIGHT_READ | ZX_RIGHT_WRITE | ZX_RIGHT_OP_CHILDREN, &weak));
-    ASSERT_OK(zx_vmar_allocate(weak, ZX_VM_CAN_MAP_READ | ZX_VM_CAN_MAP_WRITE, 0, 4 * PS, &sub, &base));
+    ASSERT_OK(zx_handle_duplicate(c.l.vmar, ZX_RIGHTS_IO | ZX_RIGHT_OP_CHILDREN, &weak));
+    uint32_t can_map_rw = ZX_VM_CAN_MAP_READ | ZX_VM_CAN_MAP_WRITE;
+    ASSERT_OK(zx_vmar_allocate(weak, can_map_rw, 0, 4 * PS, &sub, &base));
     EXPECT_EQ(rights_of(sub), VMAR_DEFAULT_RIGHTS | ZX_RIGHT_READ | ZX_RIGHT_WRITE);
     EXPECT_STATUS(zx_object_wait_one(sub, ZX_USER_SIGNAL_0, 0, NULL), ZX_ERR_ACCESS_DENIED);
     EXPECT_OK(zx_handle_close(sub));
