@@ -98,7 +98,7 @@ KTEST(vmar_info_gives_the_range_with_inspect)
     struct vmar *root, *child;
     KASSERT_EQ(vm_space_create(env.us.pt, 0x40000000ul, 256 * PS, &root), ZX_OK);
     KASSERT_EQ(vmar_allocate(root, ZX_VM_CAN_MAP_READ | ZX_VM_SPECIFIC, 8 * PS, 16 * PS, &child), ZX_OK);
-    zx_handle_t h = add(&env, &child->base, vmar_type.default_rights);
+    zx_handle_t h = add(&env, &child->base, vmar_rights(child));
     KEXPECT_EQ(ask(h, ZX_INFO_VMAR, sizeof(zx_info_vmar_t), 1), ZX_OK);
     KEXPECT_EQ(scratch_u64(&env, OUT), 0x40000000ul + 8 * PS);
     KEXPECT_EQ(scratch_u64(&env, OUT + 8), 16 * PS);

@@ -17,7 +17,7 @@ static int vm_env_init(struct vm_env *e)
     struct vmar *root;
     if (sys_env_init(&e->env) || vm_space_create(e->env.us.pt, REGION, 256 * PS, &root) != ZX_OK)
         return -1;
-    if (handle_table_add(&e->env.handles, &root->base, vmar_type.default_rights, &e->vmar) != ZX_OK)
+    if (handle_table_add(&e->env.handles, &root->base, vmar_rights(root), &e->vmar) != ZX_OK)
         return -1;
     if (sys_vmo_create(4 * PS, 0, scratch(0)) != ZX_OK)
         return -1;

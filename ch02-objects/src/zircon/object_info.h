@@ -13,7 +13,7 @@ attributes, the object's name above all. Numbers and layouts are Fuchsia's. */
 
 #define ZX_INFO_HANDLE_VALID ((uint32_t)1u)
 #define ZX_INFO_HANDLE_BASIC ((uint32_t)2u)
-#define ZX_INFO_PROCESS ((uint32_t)3u)
+#define ZX_INFO_PROCESS ZX_INFO_TOPIC(3u, 1) /* version 0 (two bools) is gone from the reference */
 #define ZX_INFO_PROCESS_THREADS ((uint32_t)4u)
 #define ZX_INFO_VMAR ((uint32_t)7u)
 #define ZX_INFO_JOB_CHILDREN ((uint32_t)8u)

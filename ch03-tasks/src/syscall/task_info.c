@@ -5,7 +5,8 @@ type and the rights it needs, which the system call checks in Zircon's order (`Z
 then `ZX_ERR_ACCESS_DENIED`): reading a task's record needs `ZX_RIGHT_INSPECT`, listing its children
 needs `ZX_RIGHT_ENUMERATE`.
 
-- `ZX_INFO_PROCESS`: the return code, the start time, and whether it has started and exited.
+- `ZX_INFO_PROCESS` (version 1 of topic 3, the only one Fuchsia still defines): the return code, the
+  start time, and whether it has started and exited.
 - `ZX_INFO_THREAD`: the state; `DYING` from the moment a thread is told to stop until it has; while it
   waits, `BLOCKED_` and what for, as the wait recorded it (object/wait.h), with, for an exception
   handler (`BLOCKED_EXCEPTION`), the kind of channel it waits on.

@@ -1,12 +1,14 @@
 /*: # System calls on tasks
 
-Creating and starting jobs, processes and threads, ending them, and killing them. The handle checks are
-Zircon's: creating a job needs `ZX_RIGHT_MANAGE_JOB` on its parent, a process `ZX_RIGHT_MANAGE_PROCESS`
-on its job, a thread `ZX_RIGHT_MANAGE_THREAD` on its process; `thread_start` needs
-`ZX_RIGHT_MANAGE_THREAD`, `process_start` `ZX_RIGHT_WRITE` on the process and on the thread; killing needs
-`ZX_RIGHT_DESTROY`. A thread's entry must be a user address, or 0 (which faults at once: Zircon allows it
-so that tests can make a thread that crashes). `process_start` hands its `arg1` handle over to the new
-process, or, given `ZX_HANDLE_INVALID`, starts the process with no handle at all. */
+Creating and starting jobs, processes and threads, ending them, and killing them. The handle checks
+are Zircon's: creating a job needs `ZX_RIGHT_MANAGE_JOB` on its parent, a process
+`ZX_RIGHT_MANAGE_PROCESS` on its job, a thread `ZX_RIGHT_MANAGE_THREAD` on its process;
+`thread_start` needs `ZX_RIGHT_MANAGE_THREAD`, `process_start` `ZX_RIGHT_WRITE` on the process and
+on the thread; killing needs `ZX_RIGHT_DESTROY`, and kills a job or a process, never a thread: as in
+Fuchsia, a thread ends by its own `thread_exit` or with its process. A thread's entry must be a user
+address, or 0 (which faults at once: Zircon allows it so that tests can make a thread that crashes).
+`process_start` hands its `arg1` handle over to the new process, or, given `ZX_HANDLE_INVALID`,
+starts the process with no handle at all. */
 #include <string.h>
 
 #include "syscall/caller.h"
@@ -164,21 +166,17 @@ void sys_thread_exit(void)
 zx_status_t sys_task_kill(zx_handle_t handle)
 {
     struct kobject *obj;
-    zx_rights_t rights;
-    zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_NONE, 0, &obj, &rights);
+    /* Any type, the right first, as Fuchsia: only then is a type other than a job or a process
+       ZX_ERR_WRONG_TYPE. A thread is one: it ends itself, or with its process (RFC-0007). */
+    zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_NONE, ZX_RIGHT_DESTROY, &obj, NULL);
     if (status != ZX_OK)
         return status;
-    zx_obj_type_t type = obj->type->type;
-    if (type != ZX_OBJ_TYPE_JOB && type != ZX_OBJ_TYPE_PROCESS && type != ZX_OBJ_TYPE_THREAD)
-        status = ZX_ERR_WRONG_TYPE;
-    else if (!(rights & ZX_RIGHT_DESTROY))
-        status = ZX_ERR_ACCESS_DENIED;
-    else if (type == ZX_OBJ_TYPE_JOB)
+    if (obj->type->type == ZX_OBJ_TYPE_JOB)
         job_kill(container_of(obj, struct job, base));
-    else if (type == ZX_OBJ_TYPE_PROCESS)
+    else if (obj->type->type == ZX_OBJ_TYPE_PROCESS)
         process_kill(container_of(obj, struct process, base), ZX_TASK_RETCODE_SYSCALL_KILL);
     else
-        thread_kill(container_of(obj, struct thread, base));
+        status = ZX_ERR_WRONG_TYPE;
     kobject_unref(obj);
     return status;
 }

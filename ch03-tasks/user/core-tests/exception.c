@@ -10,7 +10,8 @@ Fuchsia's *Exception handling* concept page):
   until that handle closes, and then resumes (`HANDLED`), ends (`THREAD_EXIT`) or goes to the next
   handler (`TRY_NEXT`, the default, also what closing the channel with the message unread does);
 - with no handler left, the process is killed with `ZX_TASK_RETCODE_EXCEPTION_KILL`;
-- a thread killed while its exception is out just ends: the exception goes to no other handler.
+- a thread whose process is killed while its exception is out just ends: the exception goes to no
+  other handler (a thread cannot be killed alone: `zx_task_kill` is for jobs and processes).
 
 Faults of this program's own threads are caught on their thread channels (an uncaught one would end the
 test program); a fault nobody catches is left to a child, task-helper. */
@@ -266,37 +267,59 @@ TEST(ExceptionTest, ClosedChannelPassesItOn)
     EXPECT_OK(zx_handle_close_many(handles, 2));
 }
 
+/* A child, task-helper, that faults at once, in job, its exception caught on its process channel:
+   *process and *thread receive its handles. */
+static zx_status_t launch_caught(zx_handle_t job, zx_handle_t *channel, zx_handle_t *process,
+                                 zx_handle_t *thread)
+{
+    const char *argv[] = {"task-helper", "fault"};
+    struct zinc_launch l;
+    zx_status_t status = zinc_launch_prepare(job, 2, argv, NULL, 0, &l);
+    if (status == ZX_OK)
+        status = zx_handle_duplicate(l.thread, ZX_RIGHT_SAME_RIGHTS, thread);
+    if (status == ZX_OK)
+        status = zx_task_create_exception_channel(l.process, 0, channel);
+    return status == ZX_OK ? zinc_launch_start(&l, process) : status;
+}
+
 TEST(ExceptionTest, KillWhileBlockedInException)
 {
-    zx_handle_t channel, exception;
+    zx_handle_t channel, process, thread, exception;
     zx_exception_info_t info;
-    zx_handle_t thread = start_caught(fault, &channel);
+    zx_info_process_t pinfo = {0};
+    ASSERT_OK(launch_caught(zx_job_default(), &channel, &process, &thread));
     ASSERT_OK(next_exception(channel, &info, &exception));
-    EXPECT_OK(zx_task_kill(thread));
+    EXPECT_EQ(thread_info(thread).state, ZX_THREAD_STATE_BLOCKED_EXCEPTION);
+    EXPECT_OK(zx_task_kill(process));
     EXPECT_OK(wait_end(thread));
     EXPECT_EQ(thread_info(thread).state, ZX_THREAD_STATE_DEAD);
+    EXPECT_OK(wait_end(process));
+    EXPECT_OK(zx_object_get_info(process, ZX_INFO_PROCESS, &pinfo, sizeof pinfo, NULL, NULL));
+    EXPECT_EQ(pinfo.return_code, ZX_TASK_RETCODE_SYSCALL_KILL);
     close_with(exception, ZX_EXCEPTION_STATE_HANDLED); /* too late to matter, and harmless */
-    zx_handle_t handles[] = {channel, thread};
-    EXPECT_OK(zx_handle_close_many(handles, 2));
+    zx_handle_t handles[] = {channel, process, thread};
+    EXPECT_OK(zx_handle_close_many(handles, 3));
 }
 
 TEST(ExceptionTest, KilledThreadGoesToNoOtherHandler)
 {
-    zx_handle_t channel, process_channel, exception;
+    zx_handle_t job, job_channel, channel, process, thread, exception;
     zx_exception_info_t info;
-    ASSERT_OK(zx_task_create_exception_channel(zx_process_self(), 0, &process_channel));
-    zx_handle_t thread = start_caught(fault, &channel);
+    ASSERT_OK(zx_job_create(zx_job_default(), 0, &job));
+    ASSERT_OK(zx_task_create_exception_channel(job, 0, &job_channel));
+    ASSERT_OK(launch_caught(job, &channel, &process, &thread));
     ASSERT_OK(next_exception(channel, &info, &exception));
-    /* Killed, and its exception let go (TRY_NEXT, the default) before the thread runs again: in Zircon
-       a killed thread just ends; its exception goes on to no other handler. */
-    EXPECT_OK(zx_task_kill(thread));
+    /* Killed with its process, and its exception let go (TRY_NEXT, the default) before the
+       thread runs again: in Zircon a killed thread just ends; its exception goes on to no other
+       handler. */
+    EXPECT_OK(zx_task_kill(process));
     EXPECT_OK(zx_handle_close(exception));
     EXPECT_OK(wait_end(thread));
-    EXPECT_STATUS(zx_object_wait_one(process_channel, ZX_CHANNEL_READABLE, zx_clock_get_monotonic() + SECOND / 50,
-                                     NULL),
+    zx_time_t soon = zx_clock_get_monotonic() + SECOND / 50;
+    EXPECT_STATUS(zx_object_wait_one(job_channel, ZX_CHANNEL_READABLE, soon, NULL),
                   ZX_ERR_TIMED_OUT);
-    zx_handle_t handles[] = {process_channel, channel, thread};
-    EXPECT_OK(zx_handle_close_many(handles, 3));
+    zx_handle_t handles[] = {job_channel, channel, process, thread, job};
+    EXPECT_OK(zx_handle_close_many(handles, 5));
 }
 
 TEST(ExceptionTest, BadEntryPointFaults)

@@ -6,7 +6,9 @@ A process is made in a job, started once with its first thread, and ends with a 
 - the return code is what `zx_process_exit` was given (or `main` returned); a killed process has
   `ZX_TASK_RETCODE_SYSCALL_KILL`, one that faulted with no handler `ZX_TASK_RETCODE_EXCEPTION_KILL`;
 - `ZX_INFO_PROCESS` needs `ZX_RIGHT_INSPECT` and tells `STARTED` and `EXITED` apart; an ended process
-  asserts `ZX_PROCESS_TERMINATED`;
+  asserts `ZX_PROCESS_TERMINATED`; the topic is version 1 of topic 3 (`0x10000003`), the only one
+  the reference still defines: version 0, the old record with two `bool`s, is
+  `ZX_ERR_NOT_SUPPORTED`;
 - starting needs `ZX_RIGHT_WRITE`, a thread of the same process, a process not started yet, and an entry
   that is 0 or a user address; the handle it passes leaves the caller even when starting fails (and is
   closed then); with `ZX_HANDLE_INVALID` instead of a handle, the process starts with none at all;
@@ -118,6 +120,17 @@ TEST(ProcessTest, InfoChecksTypeRightsAndBuffer)
     EXPECT_OK(zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS, &info, sizeof info, &actual, &avail));
     EXPECT_EQ(info.flags, ZX_INFO_PROCESS_FLAG_STARTED);
     EXPECT_OK(zx_handle_close(weak));
+}
+
+TEST(ProcessTest, InfoTopicIsVersionOne)
+{
+    zx_info_process_t info;
+    zx_handle_t self = zx_process_self();
+    EXPECT_EQ(ZX_INFO_PROCESS, 0x10000003u);
+    EXPECT_STATUS(zx_object_get_info(self, ZX_INFO_TOPIC(3u, 0), &info, sizeof info, NULL, NULL),
+                  ZX_ERR_NOT_SUPPORTED);
+    EXPECT_OK(zx_object_get_info(self, ZX_INFO_PROCESS, &info, sizeof info, NULL, NULL));
+    EXPECT_GT(info.start_time, 0);
 }
 
 TEST(ProcessTest, LoadUnknownProgram)

@@ -6,7 +6,11 @@ A thread is created in a process (NEW), started once at an entry with a stack an
 
 - creating needs `ZX_RIGHT_MANAGE_THREAD` on the process, starting it on the thread; options must be 0;
 - a thread that ended, or already started, cannot start again: `ZX_ERR_BAD_STATE`;
-- `zx_task_kill` on a thread ends that thread only, spinning or not; the process goes on;
+- `zx_task_kill` does not kill a thread: it answers `ZX_ERR_WRONG_TYPE` (after checking
+  `ZX_RIGHT_DESTROY`), as in Fuchsia, which kills jobs and processes only (RFC-0007); a thread ends
+  by returning from its function or by `zx_thread_exit`, or with its process
+  (`ProcessTest.KillSpinning` kills one that spins); so the threads here that spin or sleep stop
+  when `stop` is set;
 - a thread blocked in the kernel is `ZX_THREAD_STATE_BLOCKED_` and what it waits for (`SLEEPING` in
   `zx_nanosleep`, `WAIT_ONE` in `zx_object_wait_one`; `ZX_THREAD_STATE_BASIC` of each is `BLOCKED`),
   and `RUNNING` again once the wait is over;
@@ -31,6 +35,7 @@ those checks carries its name, `Threads.Basics`. */
 
 static char stacks[THREADS][STACK_SIZE] __attribute__((aligned(16)));
 static volatile uint64_t cells[THREADS];
+static volatile int stop; /* set to end the threads that spin or sleep */
 
 static zx_handle_t new_thread(const char *name)
 {
@@ -56,9 +61,9 @@ static void store_sum(uintptr_t arg)
     cells[0] = arg + 1;
 }
 
-static void count_for_ever(uintptr_t i)
+static void count_until_stopped(uintptr_t i)
 {
-    for (;;)
+    while (!stop)
         cells[i]++;
 }
 
@@ -69,9 +74,10 @@ static void exit_early(uintptr_t arg)
     cells[1] = 2; /* never */
 }
 
-static void sleep_for_ever(uintptr_t unused)
+static void sleep_until_stopped(uintptr_t unused)
 {
-    zx_nanosleep(ZX_TIME_INFINITE);
+    while (!stop)
+        zx_nanosleep(zx_clock_get_monotonic() + 10 * MILLISECOND);
 }
 
 /* Wait for the event whose handle is arg, then say so and spin. */
@@ -79,7 +85,7 @@ static void wait_then_spin(uintptr_t event)
 {
     zx_object_wait_one((zx_handle_t)event, ZX_EVENT_SIGNALED, ZX_TIME_INFINITE, NULL);
     cells[1] = 1;
-    for (;;)
+    while (!stop)
         cells[2]++;
 }
 
@@ -155,30 +161,42 @@ TEST(ThreadTest, StartChecksHandleAndState)
     EXPECT_OK(zx_handle_close_many(handles, 2));
 }
 
-TEST(ThreadTest, KillEndsASpinningThread)
+/* Killing a thread was taken out of Zircon (RFC-0007): what would it leave behind, a lock held, a
+   structure half written, in a process that goes on? A job or a process dies whole. */
+TEST(ThreadTest, KillIsNotForThreads)
 {
-    zx_handle_t thread = new_thread("e");
+    zx_handle_t thread = new_thread("e"), weak, event;
     cells[3] = 0;
-    ASSERT_OK(zinc_thread_start(thread, count_for_ever, 3, stacks[3], STACK_SIZE));
+    stop = 0;
+    ASSERT_OK(zinc_thread_start(thread, count_until_stopped, 3, stacks[3], STACK_SIZE));
     while (cells[3] == 0)
         zx_nanosleep(zx_clock_get_monotonic() + MILLISECOND);
+    ASSERT_OK(zx_handle_duplicate(thread, ZX_RIGHTS_BASIC, &weak));
+    ASSERT_OK(zx_event_create(0, &event));
+    EXPECT_STATUS(zx_task_kill(weak), ZX_ERR_ACCESS_DENIED); /* the right is checked first */
+    EXPECT_STATUS(zx_task_kill(event), ZX_ERR_ACCESS_DENIED); /* an event has no DESTROY */
+    EXPECT_STATUS(zx_task_kill(thread), ZX_ERR_WRONG_TYPE);
+    uint64_t then = cells[3];
+    zx_time_t give_up = zx_clock_get_monotonic() + 10 * SECOND;
+    while (cells[3] == then && zx_clock_get_monotonic() < give_up)
+        zx_nanosleep(zx_clock_get_monotonic() + MILLISECOND);
+    EXPECT_NE(cells[3], then); /* it runs on */
     EXPECT_EQ(state_of(thread), ZX_THREAD_STATE_RUNNING);
-    EXPECT_OK(zx_task_kill(thread));
+    stop = 1;
     EXPECT_OK(wait_end(thread));
     EXPECT_EQ(state_of(thread), ZX_THREAD_STATE_DEAD);
-    uint64_t then = cells[3];
-    EXPECT_OK(zx_nanosleep(zx_clock_get_monotonic() + 2 * MILLISECOND));
-    EXPECT_EQ(cells[3], then);
-    EXPECT_OK(zx_handle_close(thread));
+    zx_handle_t handles[] = {thread, weak, event};
+    EXPECT_OK(zx_handle_close_many(handles, 3));
 }
 
 TEST(ThreadTest, SpinningThreadsAllRun)
 {
     zx_handle_t threads[THREADS];
+    stop = 0;
     for (int i = 0; i < THREADS; i++) {
         cells[i] = 0;
         threads[i] = new_thread("spinner");
-        ASSERT_OK(zinc_thread_start(threads[i], count_for_ever, i, stacks[i], STACK_SIZE));
+        ASSERT_OK(zinc_thread_start(threads[i], count_until_stopped, i, stacks[i], STACK_SIZE));
     }
     zx_time_t give_up = zx_clock_get_monotonic() + 10 * SECOND;
     for (int i = 0; i < THREADS; i++) {
@@ -186,8 +204,8 @@ TEST(ThreadTest, SpinningThreadsAllRun)
             zx_nanosleep(zx_clock_get_monotonic() + MILLISECOND);
         EXPECT_NE(cells[i], 0);
     }
+    stop = 1;
     for (int i = 0; i < THREADS; i++) {
-        EXPECT_OK(zx_task_kill(threads[i]));
         EXPECT_OK(wait_end(threads[i]));
         EXPECT_OK(zx_handle_close(threads[i]));
     }
@@ -231,10 +249,11 @@ TEST(ThreadTest, InfoChecksTypeAndRights)
 TEST(ThreadTest, BlockedSleepingInNanosleep)
 {
     zx_handle_t thread = new_thread("g");
-    ASSERT_OK(zinc_thread_start(thread, sleep_for_ever, 0, stacks[0], STACK_SIZE));
+    stop = 0;
+    ASSERT_OK(zinc_thread_start(thread, sleep_until_stopped, 0, stacks[0], STACK_SIZE));
     EXPECT_OK(thread_wait_state(thread, ZX_THREAD_STATE_BLOCKED_SLEEPING));
     EXPECT_EQ(ZX_THREAD_STATE_BASIC(state_of(thread)), ZX_THREAD_STATE_BLOCKED);
-    EXPECT_OK(zx_task_kill(thread));
+    stop = 1;
     EXPECT_OK(wait_end(thread));
     EXPECT_EQ(state_of(thread), ZX_THREAD_STATE_DEAD);
     EXPECT_OK(zx_handle_close(thread));
@@ -245,6 +264,7 @@ TEST(ThreadTest, BlockedWaitOneThenRunning)
     zx_handle_t thread = new_thread("h"), event;
     ASSERT_OK(zx_event_create(0, &event));
     cells[1] = 0;
+    stop = 0;
     ASSERT_OK(zinc_thread_start(thread, wait_then_spin, event, stacks[1], STACK_SIZE));
     EXPECT_OK(thread_wait_state(thread, ZX_THREAD_STATE_BLOCKED_WAIT_ONE));
     EXPECT_EQ(cells[1], 0);
@@ -253,7 +273,7 @@ TEST(ThreadTest, BlockedWaitOneThenRunning)
     while (cells[1] == 0 && zx_clock_get_monotonic() < give_up)
         zx_nanosleep(zx_clock_get_monotonic() + MILLISECOND);
     EXPECT_EQ(state_of(thread), ZX_THREAD_STATE_RUNNING);
-    EXPECT_OK(zx_task_kill(thread));
+    stop = 1;
     EXPECT_OK(wait_end(thread));
     zx_handle_t handles[] = {thread, event};
     EXPECT_OK(zx_handle_close_many(handles, 2));

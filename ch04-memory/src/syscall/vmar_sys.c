@@ -1,9 +1,12 @@
 /*: # System calls on VMARs
 
 The permissions of a mapping are checked three times, as Fuchsia does: against what the VMAR may map
-(`ZX_VM_CAN_MAP_*`, checked in vm/vmar.c), against the VMAR handle's rights, and against the VMO handle's
-rights (`ZX_RIGHT_READ`, `_WRITE`, `_EXECUTE`, and `ZX_RIGHT_MAP` to map it at all). A child VMAR's handle
-keeps its parent handle's rights, less the access rights of what the child may not map. */
+(`ZX_VM_CAN_MAP_*`, checked in vm/vmar.c), against the VMAR handle's rights, and against the VMO
+handle's rights (`ZX_RIGHT_READ`, `_WRITE`, `_EXECUTE`, and `ZX_RIGHT_MAP` to map it at all).
+Allocating a child that may map something needs that access right on the parent's handle; the
+child's handle then has the rights every new VMAR handle has (`vmar_rights`):
+`ZX_DEFAULT_VMAR_RIGHTS` (transfer, duplicate, inspect, op-children) and the access rights of what
+the child may map, whatever else the parent's handle had or lacked, as in Fuchsia. */
 #include "syscall/caller.h"
 #include "syscall/handle_give.h"
 #include "syscall/sys.h"
@@ -41,14 +44,12 @@ zx_status_t sys_vmar_allocate(zx_handle_t parent_vmar, uint32_t options, size_t 
     if (status != ZX_OK)
         return status;
     vaddr_t addr = child->start;
-    zx_rights_t child_rights = (rights & ~(ZX_RIGHT_READ | ZX_RIGHT_WRITE | ZX_RIGHT_EXECUTE)) |
-                               (rights & rights_for_perms(child->flags >> 7));
     if (user_copy_out(child_addr, &addr, sizeof addr) != ZX_OK) {
         vmar_destroy(child);
         kobject_unref(&child->base);
         return ZX_ERR_INVALID_ARGS;
     }
-    return handle_give(&child->base, child_rights, child_vmar, NULL);
+    return handle_give(&child->base, vmar_rights(child), child_vmar, NULL);
 }
 
 zx_status_t sys_vmar_map(zx_handle_t handle, uint32_t options, size_t vmar_offset, zx_handle_t vmo,

@@ -37,8 +37,12 @@ static zx_status_t get_vmo(zx_handle_t h, zx_rights_t need, struct vmo **v, zx_r
 zx_status_t sys_vmo_create(uint64_t size, uint32_t options, uaddr_t out)
 {
     struct vmo *v;
-    if (options & ~ZX_VMO_RESIZABLE)
+    if (options & ~(ZX_VMO_RESIZABLE | ZX_VMO_DISCARDABLE))
         return ZX_ERR_INVALID_ARGS;
+    /* Pages the kernel may take back under memory pressure: Zinc never takes pages back, and says
+       so rather than make a discardable VMO that is never discarded (chapter 4 says more). */
+    if (options & ZX_VMO_DISCARDABLE)
+        return ZX_ERR_NOT_SUPPORTED;
     zx_status_t status = vmo_create(size, options & ZX_VMO_RESIZABLE, &v);
     if (status != ZX_OK)
         return status;

@@ -61,7 +61,7 @@ static struct kobject *vmar_root(struct process *p, zx_rights_t *rights)
     if (!root)
         return NULL;
     kobject_ref(&root->base);
-    *rights = vmar_type.default_rights;
+    *rights = vmar_rights(root);
     return &root->base;
 }
 

@@ -32,9 +32,18 @@ static void vmar_free(struct kobject *obj)
 const struct kobject_type vmar_type = {
     .name = "vmar",
     .type = ZX_OBJ_TYPE_VMAR,
-    .default_rights = ZX_RIGHTS_BASIC | ZX_RIGHTS_IO | ZX_RIGHT_EXECUTE | ZX_RIGHTS_PROPERTY | ZX_RIGHT_OP_CHILDREN,
+    /* Fuchsia's ZX_DEFAULT_VMAR_RIGHTS: nothing to wait for (a VMAR has no signals), no properties;
+       vmar_rights adds the access rights. */
+    .default_rights = (ZX_RIGHTS_BASIC & ~ZX_RIGHT_WAIT) | ZX_RIGHT_OP_CHILDREN,
     .destroy = vmar_free,
 };
+
+zx_rights_t vmar_rights(const struct vmar *v)
+{
+    return vmar_type.default_rights | (v->flags & ZX_VM_CAN_MAP_READ ? ZX_RIGHT_READ : 0) |
+           (v->flags & ZX_VM_CAN_MAP_WRITE ? ZX_RIGHT_WRITE : 0) |
+           (v->flags & ZX_VM_CAN_MAP_EXECUTE ? ZX_RIGHT_EXECUTE : 0);
+}
 
 static struct vmar *vmar_new(struct vm_space *space, struct vmar *parent, vaddr_t start, size_t size, uint32_t flags)
 {

@@ -47,6 +47,11 @@ struct vmar {
 };
 
 extern const struct kobject_type vmar_type;
+
+/* The rights of a new handle to v, whoever asked for it: the type's defaults, and READ, WRITE and
+   EXECUTE for what v may map (ZX_VM_CAN_MAP_*), as Fuchsia's VmAddressRegionDispatcher::Create
+   gives them. */
+zx_rights_t vmar_rights(const struct vmar *v);
 extern uint64_t vm_aslr_seed;
 
 /* A new address space over page table pt, with a root VMAR over [start, start + size) that may map

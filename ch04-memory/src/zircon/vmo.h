@@ -7,6 +7,7 @@ Options, child kinds, operations, the property and the signal of VMOs. Numbers a
 #include "zircon/types.h"
 
 #define ZX_VMO_RESIZABLE ((uint32_t)1u << 1)
+#define ZX_VMO_DISCARDABLE ((uint32_t)1u << 2) /* known, and refused: see vmo_sys.c */
 
 #define ZX_VMO_CHILD_SNAPSHOT ((uint32_t)1u << 0)
 #define ZX_VMO_CHILD_RESIZABLE ((uint32_t)1u << 2)

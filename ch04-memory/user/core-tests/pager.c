@@ -172,7 +172,7 @@ TEST(Pager, SinglePageTest_vmo)
     paged_close(&p);
 }
 
-TEST(PagerTest, ThreadKilledWhileWaitingEndsWithoutAFault)
+TEST(PagerTest, ProcessKilledWhileItsThreadWaitsEndsWithoutAFault)
 {
     struct paged p;
     struct vm_child c;
@@ -185,9 +185,11 @@ TEST(PagerTest, ThreadKilledWhileWaitingEndsWithoutAFault)
     EXPECT_NE(vm_child_map(&c, p.vmo, ZX_VM_PERM_READ, 0), 0);
     ASSERT_OK(vm_child_start(&c, &process));
     ASSERT_OK(zx_port_wait(p.port, zx_clock_get_monotonic() + 10 * SECOND, &packet)); /* it waits */
-    EXPECT_OK(zx_task_kill(thread));
+    EXPECT_OK(thread_wait_state(thread, ZX_THREAD_STATE_BLOCKED_PAGER));
+    EXPECT_OK(zx_task_kill(process)); /* the thread with it: a thread cannot be killed alone */
     EXPECT_OK(zinc_process_wait(process, &code));
-    EXPECT_NE(code, ZX_TASK_RETCODE_EXCEPTION_KILL); /* its only thread ended; nothing faulted */
+    EXPECT_EQ(code, ZX_TASK_RETCODE_SYSCALL_KILL); /* not EXCEPTION_KILL: the wait did not fault */
+    EXPECT_OK(zx_object_wait_one(thread, ZX_THREAD_TERMINATED, 0, NULL));
     zx_handle_t handles[] = {process, thread, c.mailbox};
     EXPECT_OK(zx_handle_close_many(handles, 3));
     paged_close(&p);

@@ -3,10 +3,13 @@
 Each test makes a child process (vm_child.h), maps VMOs into the child's root VMAR before it starts, and
 lets the child (vm-touch) touch them; the child's return code, or the kill of an uncaught fault, tells what
 it saw. So the whole path is checked from the outside: `zx_process_create`'s VMAR handle, `zx_vmar_map`, the
-child's page faults served from the VMO, and the kernel's own copies from pages not yet present. */
+child's page faults served from the VMO, and the kernel's own copies from pages not yet present. The
+rights of the VMAR handles that `zx_process_create` and `zx_vmar_allocate` give are Fuchsia's: the
+default VMAR rights and the access rights of what the region may map. */
 #include "vm_child.h"
 #include "vmo_words.h"
 #include "probe.h"
+#include "zircon/object_info.h"
 #include "zircon/process.h"
 #include "zircon/task.h"
 #include "zircon/vmar.h"
@@ -144,4 +147,37 @@ TEST(VmarTest, ChildVmarLimitsAndDestroy)
     EXPECT_STATUS(zx_vmar_map(sub, ZX_VM_PERM_READ, 0, vmo, 0, PS, &addr), ZX_ERR_BAD_STATE);
     zx_handle_t handles[] = {vmo, sub, c.mailbox, c.l.process, c.l.thread, c.l.vmar};
     zx_handle_close_many(handles, 6);
+}
+
+/* Fuchsia's ZX_DEFAULT_VMAR_RIGHTS: no WAIT (a VMAR has no signals), no property rights. */
+#define VMAR_DEFAULT_RIGHTS                                                                       \
+    (ZX_RIGHT_TRANSFER | ZX_RIGHT_DUPLICATE | ZX_RIGHT_INSPECT | ZX_RIGHT_OP_CHILDREN)
+#define RWX (ZX_RIGHT_READ | ZX_RIGHT_WRITE | ZX_RIGHT_EXECUTE)
+
+static zx_rights_t rights_of(zx_handle_t h)
+{
+    zx_info_handle_basic_t info = {0};
+    EXPECT_OK(zx_object_get_info(h, ZX_INFO_HANDLE_BASIC, &info, sizeof info, NULL, NULL));
+    return info.rights;
+}
+
+TEST(VmarTest, NewHandlesHaveTheDefaultVmarRights)
+{
+    struct vm_child c;
+    zx_handle_t weak, sub;
+    uintptr_t base;
+    ASSERT_OK(vm_child_prepare(&c, "read"));
+    EXPECT_EQ(rights_of(c.l.vmar), VMAR_DEFAULT_RIGHTS | RWX);
+    /* The child's handle does not inherit the parent handle's rights: it gets the defaults, and the
+       access rights of what it may map. */
+    ASSERT_OK(zx_handle_duplicate(c.l.vmar, ZX_RIGHTS_IO | ZX_RIGHT_OP_CHILDREN, &weak));
+    uint32_t can_map_rw = ZX_VM_CAN_MAP_READ | ZX_VM_CAN_MAP_WRITE;
+    ASSERT_OK(zx_vmar_allocate(weak, can_map_rw, 0, 4 * PS, &sub, &base));
+    EXPECT_EQ(rights_of(sub), VMAR_DEFAULT_RIGHTS | ZX_RIGHT_READ | ZX_RIGHT_WRITE);
+    EXPECT_STATUS(zx_object_wait_one(sub, ZX_USER_SIGNAL_0, 0, NULL), ZX_ERR_ACCESS_DENIED);
+    EXPECT_OK(zx_handle_close(sub));
+    EXPECT_STATUS(zx_vmar_allocate(weak, ZX_VM_CAN_MAP_EXECUTE, 0, 4 * PS, &sub, &base),
+                  ZX_ERR_ACCESS_DENIED);
+    zx_handle_t handles[] = {weak, c.mailbox, c.l.process, c.l.thread, c.l.vmar};
+    zx_handle_close_many(handles, 5);
 }

@@ -107,6 +107,16 @@ TEST(VmoTestCase, CreateRejectsUnknownOptions)
     EXPECT_EQ(v, ZX_HANDLE_INVALID);
 }
 
+TEST(VmoTestCase, CreateRefusesDiscardable)
+{
+    zx_handle_t v = ZX_HANDLE_INVALID;
+    uint32_t both = ZX_VMO_DISCARDABLE | ZX_VMO_RESIZABLE;
+    EXPECT_STATUS(zx_vmo_create(PAGE, ZX_VMO_DISCARDABLE, &v), ZX_ERR_NOT_SUPPORTED);
+    EXPECT_STATUS(zx_vmo_create(PAGE, both, &v), ZX_ERR_NOT_SUPPORTED);
+    EXPECT_STATUS(zx_vmo_create(PAGE, ZX_VMO_DISCARDABLE | 1u << 20, &v), ZX_ERR_INVALID_ARGS);
+    EXPECT_EQ(v, ZX_HANDLE_INVALID);
+}
+
 TEST(VmoTestCase, CreateTooLargeIsOutOfRange)
 {
     zx_handle_t v = ZX_HANDLE_INVALID;
