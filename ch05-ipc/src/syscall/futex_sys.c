@@ -8,7 +8,7 @@ under its lock with a plain walk of the page table (`load`), which never blocks.
 read the value at all, so waking an address nobody mapped is not an error, as the reference says.
 
 The futexes of a process are keyed by the process. An owner handle must name a started thread
-that is not the caller; the result of those checks is handed to the table, which reports it only
+of the caller's process, and a waiting caller may not name itself; the result of those checks is handed to the table, which reports it only
 if the value matched: a stale value is `ZX_ERR_BAD_STATE` whatever handle came with it. A thread
 that has ended owns nothing: naming one is naming no owner, and a futex whose owner has ended
 since reports no owner. No rights are needed on the owner's handle. */
@@ -52,7 +52,7 @@ static struct futex_owner owner_of(zx_handle_t handle)
         return owner;
     struct thread *t = container_of(obj, struct thread, base);
     uint32_t state = __atomic_load_n(&t->state, __ATOMIC_ACQUIRE);
-    if (t == thread_current() || state == ZX_THREAD_STATE_NEW)
+    if (t->process != thread_current()->process || state == ZX_THREAD_STATE_NEW)
         owner.status = ZX_ERR_INVALID_ARGS;
     if (owner.status == ZX_OK && state != ZX_THREAD_STATE_DEAD)
         owner.thread = obj;
@@ -80,6 +80,8 @@ zx_status_t sys_futex_wait(uaddr_t value_ptr, zx_futex_t current_value,
         return status;
     struct futex_space s = caller_space();
     struct futex_owner owner = owner_of(new_futex_owner);
+    if (owner.status == ZX_OK && owner.thread == &thread_current()->base)
+        owner.status = ZX_ERR_INVALID_ARGS; /* it is about to wait: an owner may not */
     status = futex_wait(&s, value_ptr, current_value, owner, &thread_current()->base,
                         hal_deadline(deadline));
     owner_done(owner);
