@@ -98,7 +98,7 @@ static bool queued(struct kobject *ch, uint32_t len)
     return nb == len;
 }
 
-/* Close the last handle to end, as a process would: its peer sees PEER_CLOSED. Takes the reference. */
+/* Close the last handle to end, as a process would: the peer sees PEER_CLOSED. Takes the ref. */
 static void close_end(struct kobject *end)
 {
     struct handle_table t;

@@ -2,8 +2,8 @@
 
 Both queues and both peer links are guarded by the pair's lock (object/peered.h), so a writer finds the
 peer and queues its message in one step, and can never queue into an end that is going away. Signals
-change under that lock too, so `READABLE` is set exactly while a queue is not empty. A message a catcher
-takes (chapter 5's `channel_call` catching its reply) never reaches the queue. */
+change under that lock too, so `READABLE` is set exactly while a queue is not empty.
+A message a catcher takes (chapter 5's `channel_call`, catching its reply) is never queued. */
 #include "object/channel.h"
 
 #include "kernel/kmalloc.h"

@@ -58,8 +58,8 @@ static zx_status_t take_handles(struct handle_table *t, struct kobject *channel,
     return result;
 }
 
-static zx_status_t take_values(const struct handles_in *in, struct handle_table *t, struct kobject *ch,
-                               struct message *m)
+static zx_status_t take_values(const struct handles_in *in, struct handle_table *t,
+                               struct kobject *ch, struct message *m)
 {
     zx_handle_t values[ZX_CHANNEL_MAX_MSG_HANDLES];
     if (user_copy_in(values, in->user, in->count * sizeof(zx_handle_t)) != ZX_OK)
@@ -74,7 +74,9 @@ static void close_values(const struct handles_in *in, struct handle_table *t)
 {
     zx_handle_t values[ZX_CHANNEL_MAX_MSG_HANDLES];
     for (uint32_t done = 0, n; done < in->count; done += n) {
-        n = in->count - done < ZX_CHANNEL_MAX_MSG_HANDLES ? in->count - done : ZX_CHANNEL_MAX_MSG_HANDLES;
+        n = in->count - done;
+        if (n > ZX_CHANNEL_MAX_MSG_HANDLES)
+            n = ZX_CHANNEL_MAX_MSG_HANDLES;
         uaddr_t at = in->user + (uint64_t)done * sizeof *values;
         if (user_copy_in(values, at, n * sizeof *values) != ZX_OK)
             return;
@@ -85,7 +87,8 @@ static void close_values(const struct handles_in *in, struct handle_table *t)
 
 struct handles_in handle_values_in(uaddr_t user, uint32_t count)
 {
-    return (struct handles_in){.user = user, .count = count, .take = take_values, .drop = close_values};
+    return (struct handles_in){
+        .user = user, .count = count, .take = take_values, .drop = close_values};
 }
 
 zx_status_t channel_msg_in(struct handle_table *t, struct kobject *ch, zx_status_t status,
@@ -143,7 +146,8 @@ zx_status_t channel_msg_out(struct handle_table *t, struct message *m, uaddr_t b
         kobject_ref(h.obj); /* for out, which may look at it after the table has it */
         status = m->counted >> i & 1 ? handle_table_move_in(t, h.obj, h.rights, &value)
                             : handle_table_add(t, h.obj, h.rights, &value);
-        m->handles[i].obj = NULL; /* the table took the handle, or ended it; message_destroy ends those not reached */
+        /* the table took the handle, or ended it; message_destroy ends those not reached */
+        m->handles[i].obj = NULL;
         if (status == ZX_OK && out(handles, i, value, h.obj, h.rights) != ZX_OK) {
             handle_table_close(t, value);
             status = ZX_ERR_INVALID_ARGS;
@@ -175,7 +179,8 @@ zx_status_t channel_read_into(struct kobject *ch, uint32_t options, uaddr_t byte
 }
 
 zx_status_t sys_channel_read(zx_handle_t handle, uint32_t options, uaddr_t bytes, uaddr_t handles,
-                             uint32_t num_bytes, uint32_t num_handles, uaddr_t actual_bytes, uaddr_t actual_handles)
+                             uint32_t num_bytes, uint32_t num_handles, uaddr_t actual_bytes,
+                             uaddr_t actual_handles)
 {
     struct kobject *ch;
     zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_CHANNEL, ZX_RIGHT_READ, &ch, NULL);

@@ -1,10 +1,11 @@
 /*: # Waiting on many objects, implemented
 
 Each object gets an observer (object/observer.h) that only wakes the one waiter and leaves, noting
-whether it was its handle's close that called it. As in chapter 2's single wait, a close of a handle can come between the
-system call's lookup and the moment its observer is in place; so once all are in place, the
-handles are looked up again, and a wait whose handle is already gone ends at once. After the wait
-every observer is taken off, which gives each object's signals at that moment. */
+whether it was its handle's close that called it. As in chapter 2's single wait, a close of a
+handle can come between the system call's lookup and the moment its observer is in place; so once
+all are in place, the handles are looked up again, and a wait whose handle is already gone ends at
+once. After the wait every observer is taken off, which gives each object's signals at that
+moment. */
 #include "object/wait_many.h"
 
 #include "object/observer.h"

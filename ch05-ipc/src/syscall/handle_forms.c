@@ -32,8 +32,8 @@ static zx_status_t check(const zx_handle_disposition_t *d, struct kobject *ch, s
 }
 
 /* Put the handle of disposition d into slot i of m, or say why not (and consume it if moved). */
-static zx_status_t take_one(struct handle_table *t, struct kobject *ch, const zx_handle_disposition_t *d,
-                            uint32_t i, struct message *m)
+static zx_status_t take_one(struct handle_table *t, struct kobject *ch,
+                            const zx_handle_disposition_t *d, uint32_t i, struct message *m)
 {
     bool move = d->operation != ZX_HANDLE_OP_DUPLICATE;
     struct kobject *obj = NULL;

@@ -28,7 +28,8 @@ static zx_status_t look_up(struct handle_table *t, const zx_wait_item_t *u, size
             drop(k, i);
             return status;
         }
-        k[i] = (struct wait_many_item){.obj = k[i].obj, .value = u[i].handle, .waitfor = u[i].waitfor};
+        k[i] = (struct wait_many_item){
+            .obj = k[i].obj, .value = u[i].handle, .waitfor = u[i].waitfor};
     }
     return ZX_OK;
 }
@@ -38,11 +39,12 @@ zx_status_t sys_object_wait_many(uaddr_t items, size_t num_items, zx_time_t dead
     if (num_items > ZX_WAIT_MANY_MAX_ITEMS)
         return ZX_ERR_OUT_OF_RANGE;
     if (num_items == 0)
-        return wait_sleep(deadline_from_user(deadline)) == ZX_OK ? ZX_ERR_TIMED_OUT : ZX_ERR_CANCELED;
+        return wait_sleep(deadline_from_user(deadline)) == ZX_OK ? ZX_ERR_TIMED_OUT
+                                                                 : ZX_ERR_CANCELED;
     zx_wait_item_t u[ZX_WAIT_MANY_MAX_ITEMS];
     if (user_copy_in(u, items, num_items * sizeof *u) != ZX_OK)
         return ZX_ERR_INVALID_ARGS;
-    /* The observers of the wait take a few KiB of the kernel stack already: these go on the heap. */
+    /* The wait's observers take a few KiB of the kernel stack already: these go on the heap. */
     struct wait_many_item *k = kzalloc(ZX_WAIT_MANY_MAX_ITEMS * sizeof *k);
     if (!k)
         return ZX_ERR_NO_MEMORY;

@@ -8,7 +8,7 @@ write: move it or duplicate it, check its type, and reduce its rights; the kerne
 status of each that failed. A handle record tells the reader a received handle's type and rights.
 
 `ZX_ERR_INTERNAL_INTR_RETRY` is the status the kernel gives the user library, never the program: a
-call whose wait was interrupted is finished by a second system call (see syscall/channel_call_sys.c). */
+call whose wait was interrupted is finished by a second system call (syscall/channel_call_sys.c). */
 #ifndef ZIRCON_CHANNEL_CALL_H
 #define ZIRCON_CHANNEL_CALL_H
 

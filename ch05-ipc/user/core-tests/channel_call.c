@@ -153,7 +153,8 @@ TEST(ChannelTest, CallWrittenBytesSmallerThanZxTxIdReturnsInvalidArgs)
     struct msg req = {0}, rep;
     zx_channel_call_args_t args = args_of(&req, sizeof(zx_txid_t) - 1, 0, &rep, sizeof rep, 0);
     uint32_t nb, nh;
-    EXPECT_STATUS(zx_channel_call(local, 0, ZX_TIME_INFINITE, &args, &nb, &nh), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_channel_call(local, 0, ZX_TIME_INFINITE, &args, &nb, &nh),
+                  ZX_ERR_INVALID_ARGS);
     EXPECT_FALSE(signals_of(remote) & ZX_CHANNEL_READABLE); /* nothing was sent */
     close_all((zx_handle_t[]){local, remote}, 2);
 }
@@ -166,7 +167,8 @@ TEST(ChannelTest, CallWrittenBytesSmallerThanZxTxIdWithBadPointerReturnsInvalidA
     zx_channel_call_args_t args = {.wr_bytes = (void *)-1, .rd_bytes = &rep,
                                    .wr_num_bytes = sizeof(zx_txid_t) - 1, .rd_num_bytes = 16};
     uint32_t nb, nh;
-    EXPECT_STATUS(zx_channel_call(local, 0, ZX_TIME_INFINITE, &args, &nb, &nh), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_channel_call(local, 0, ZX_TIME_INFINITE, &args, &nb, &nh),
+                  ZX_ERR_INVALID_ARGS);
     close_all((zx_handle_t[]){local, remote}, 2);
 }
 

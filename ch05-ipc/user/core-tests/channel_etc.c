@@ -505,8 +505,10 @@ TEST(ChannelTest, ReadEtcHandleInfoValidation)
     EXPECT_OK(zx_channel_read_etc(remote, 0, NULL, info, 0, 4, &nb, &nh));
     EXPECT_EQ(nb, 0);
     ASSERT_EQ(nh, 4);
-    zx_obj_type_t types[] = {ZX_OBJ_TYPE_FIFO, ZX_OBJ_TYPE_EVENT, ZX_OBJ_TYPE_EVENT, ZX_OBJ_TYPE_FIFO};
-    zx_rights_t rights[] = {fifo_rights, event_rights, ZX_RIGHTS_BASIC & ~ZX_RIGHT_WAIT, fifo_rights};
+    zx_obj_type_t types[] = {ZX_OBJ_TYPE_FIFO, ZX_OBJ_TYPE_EVENT, ZX_OBJ_TYPE_EVENT,
+                             ZX_OBJ_TYPE_FIFO};
+    zx_rights_t rights[] = {fifo_rights, event_rights, ZX_RIGHTS_BASIC & ~ZX_RIGHT_WAIT,
+                            fifo_rights};
     for (int i = 0; i < 4; i++) {
         EXPECT_EQ(info[i].type, types[i]);
         EXPECT_EQ(info[i].rights, rights[i]);

@@ -1,7 +1,7 @@
 /*: # LibOS against its host: pipes and socket pairs
 
 The host's nearest operations to chapter 5's figures, in the same run: 1 KiB written to a pipe and
-read back, and 1 KiB through a Unix socket pair, each a `write` and a `read` system call of Linux. */
+read back, and 1 KiB through a Unix socket pair: each a `write` and a `read` system call. */
 #include <sys/socket.h>
 #include <unistd.h>
 
