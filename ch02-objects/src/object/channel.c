@@ -2,7 +2,8 @@
 
 Both queues and both peer links are guarded by the pair's lock (object/peered.h), so a writer finds the
 peer and queues its message in one step, and can never queue into an end that is going away. Signals
-change under that lock too, so `READABLE` is set exactly while a queue is not empty. */
+change under that lock too, so `READABLE` is set exactly while a queue is not empty.
+A message a catcher takes (chapter 5's `channel_call`, catching its reply) is never queued. */
 #include "object/channel.h"
 
 #include "kernel/kmalloc.h"
@@ -11,6 +12,7 @@ change under that lock too, so `READABLE` is set exactly while a queue is not em
 struct channel {
     struct peered p;
     struct message *head, *tail; /* messages for this end to read; guarded by p.pair->lock */
+    struct channel_catcher *catchers; /* offered each message first; guarded by p.pair->lock */
 };
 
 static struct channel *channel_of(struct kobject *obj)
@@ -62,6 +64,44 @@ zx_status_t channel_create(struct kobject **out0, struct kobject **out1)
     return ZX_OK;
 }
 
+void channel_catcher_add(struct kobject *obj, struct channel_catcher *c)
+{
+    struct channel *ch = channel_of(obj);
+    hal_lock_acquire(&ch->p.pair->lock);
+    struct channel_catcher **at = &ch->catchers;
+    while (*at)
+        at = &(*at)->next;
+    c->next = NULL;
+    *at = c;
+    hal_lock_release(&ch->p.pair->lock);
+}
+
+void channel_catcher_remove(struct kobject *obj, struct channel_catcher *c)
+{
+    struct channel *ch = channel_of(obj);
+    hal_lock_acquire(&ch->p.pair->lock);
+    for (struct channel_catcher **at = &ch->catchers; *at; at = &(*at)->next) {
+        if (*at == c) {
+            *at = c->next;
+            break;
+        }
+    }
+    hal_lock_release(&ch->p.pair->lock);
+}
+
+/* Offer m to ch's catchers, under the pair's lock: true if one took it. */
+static bool caught(struct channel *ch, struct message *m)
+{
+    for (struct channel_catcher **at = &ch->catchers; *at; at = &(*at)->next) {
+        struct channel_catcher *c = *at;
+        if (c->take(c, m)) {
+            *at = c->next;
+            return true;
+        }
+    }
+    return false;
+}
+
 zx_status_t channel_write(struct kobject *obj, struct message *m)
 {
     struct channel *ch = channel_of(obj);
@@ -72,6 +112,10 @@ zx_status_t channel_write(struct kobject *obj, struct message *m)
         hal_lock_release(lock);
         message_destroy(m);
         return ZX_ERR_PEER_CLOSED;
+    }
+    if (caught(peer, m)) {
+        hal_lock_release(lock);
+        return ZX_OK;
     }
     m->next = NULL;
     if (peer->tail)

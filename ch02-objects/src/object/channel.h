@@ -15,6 +15,20 @@ exists, `ZX_CHANNEL_PEER_CLOSED` once it does not. */
 
 zx_status_t channel_create(struct kobject **out0, struct kobject **out1);
 
+/* A reader that wants one particular message before the queue sees it: chapter 5's channel_call,
+   waiting for the reply to its request. Each message written to an end is first offered to the
+   end's catchers, in the order they were added, under the pair's lock; the first whose `take`
+   returns true owns the message, and leaves the end's list. `take` must not block. */
+struct channel_catcher {
+    struct channel_catcher *next;
+    bool (*take)(struct channel_catcher *c, struct message *m);
+};
+
+/* Put c on the end ch, or take it off again if it is still there (it is not once it took a
+   message). */
+void channel_catcher_add(struct kobject *ch, struct channel_catcher *c);
+void channel_catcher_remove(struct kobject *ch, struct channel_catcher *c);
+
 /* Queue m at the peer. The channel takes m in every case: on failure (ZX_ERR_PEER_CLOSED) it is destroyed. */
 zx_status_t channel_write(struct kobject *ch, struct message *m);
 

@@ -13,9 +13,11 @@ its message (a bad pointer) closes the message's handles rather than leave the c
 never told about.
 
 Bytes travel between user memory and the message's frames a page at a time (`message_bytes_at`), so
-a 64 KiB message never needs a 64 KiB kernel buffer. */
+a 64 KiB message never needs a 64 KiB kernel buffer. The work on user memory is shared with chapter
+5's calls (syscall/channel_msg.h), which name their handles in other forms. */
 #include "object/channel.h"
 #include "syscall/caller.h"
+#include "syscall/channel_msg.h"
 #include "syscall/sys.h"
 
 /* Copy num_bytes between user memory at user and the message, in the direction `in` says. */
@@ -56,15 +58,26 @@ static zx_status_t take_handles(struct handle_table *t, struct kobject *channel,
     return result;
 }
 
+static zx_status_t take_values(const struct handles_in *in, struct handle_table *t,
+                               struct kobject *ch, struct message *m)
+{
+    zx_handle_t values[ZX_CHANNEL_MAX_MSG_HANDLES];
+    if (user_copy_in(values, in->user, in->count * sizeof(zx_handle_t)) != ZX_OK)
+        return ZX_ERR_INVALID_ARGS;
+    return take_handles(t, ch, values, in->count, m); /* all consumed */
+}
+
 /* A write failed before its handles went into a message: close the count handles named at user,
    however many, reading the list a message's worth at a time, up to the first part that cannot be
    read. */
-static void close_user_handles(struct handle_table *t, uaddr_t user, uint32_t count)
+static void close_values(const struct handles_in *in, struct handle_table *t)
 {
     zx_handle_t values[ZX_CHANNEL_MAX_MSG_HANDLES];
-    for (uint32_t done = 0, n; done < count; done += n) {
-        n = count - done < ZX_CHANNEL_MAX_MSG_HANDLES ? count - done : ZX_CHANNEL_MAX_MSG_HANDLES;
-        uaddr_t at = user + (uint64_t)done * sizeof *values;
+    for (uint32_t done = 0, n; done < in->count; done += n) {
+        n = in->count - done;
+        if (n > ZX_CHANNEL_MAX_MSG_HANDLES)
+            n = ZX_CHANNEL_MAX_MSG_HANDLES;
+        uaddr_t at = in->user + (uint64_t)done * sizeof *values;
         if (user_copy_in(values, at, n * sizeof *values) != ZX_OK)
             return;
         for (uint32_t i = 0; i < n; i++)
@@ -72,76 +85,88 @@ static void close_user_handles(struct handle_table *t, uaddr_t user, uint32_t co
     }
 }
 
-zx_status_t sys_channel_write(zx_handle_t handle, uint32_t options, uaddr_t bytes, uint32_t num_bytes,
-                              uaddr_t handles, uint32_t num_handles)
+struct handles_in handle_values_in(uaddr_t user, uint32_t count)
 {
-    struct zx_caller *caller = zx_caller_current();
-    struct kobject *ch = NULL;
+    return (struct handles_in){
+        .user = user, .count = count, .take = take_values, .drop = close_values};
+}
+
+zx_status_t channel_msg_in(struct handle_table *t, struct kobject *ch, zx_status_t status,
+                           uaddr_t bytes, uint32_t num_bytes, const struct handles_in *in,
+                           struct message **out)
+{
     struct message *m = NULL;
-    zx_status_t status = ZX_ERR_INVALID_ARGS;
-    if (options == 0)
-        status = caller_handle_get(handle, ZX_OBJ_TYPE_CHANNEL, ZX_RIGHT_WRITE, &ch, NULL);
-    bool too_big = num_handles > ZX_CHANNEL_MAX_MSG_HANDLES || num_bytes > ZX_CHANNEL_MAX_MSG_BYTES;
+    bool too_big = in->count > ZX_CHANNEL_MAX_MSG_HANDLES || num_bytes > ZX_CHANNEL_MAX_MSG_BYTES;
     if (status == ZX_OK && too_big)
         status = ZX_ERR_OUT_OF_RANGE;
-    else if (status == ZX_OK && !(m = message_create(num_bytes, num_handles)))
+    else if (status == ZX_OK && !(m = message_create(num_bytes, in->count)))
         status = ZX_ERR_NO_MEMORY;
     if (status == ZX_OK)
         status = copy_bytes(m, bytes, num_bytes, true);
-    if (status != ZX_OK) {
-        close_user_handles(caller->handles, handles, num_handles);
-    } else {
-        zx_handle_t values[ZX_CHANNEL_MAX_MSG_HANDLES];
-        status = ZX_ERR_INVALID_ARGS;
-        if (user_copy_in(values, handles, num_handles * sizeof(zx_handle_t)) == ZX_OK)
-            status = take_handles(caller->handles, ch, values, num_handles, m); /* all consumed */
-    }
-    if (status == ZX_OK) {
-        status = channel_write(ch, m); /* takes m, even on failure */
-        m = NULL;
-    }
-    if (m)
+    if (status != ZX_OK)
+        in->drop(in, t);
+    else
+        status = in->take(in, t, ch, m);
+    if (status != ZX_OK && m)
         message_destroy(m);
+    *out = status == ZX_OK ? m : NULL;
+    return status;
+}
+
+zx_status_t sys_channel_write(zx_handle_t handle, uint32_t options, uaddr_t bytes, uint32_t num_bytes,
+                              uaddr_t handles, uint32_t num_handles)
+{
+    struct kobject *ch = NULL;
+    zx_status_t status = ZX_ERR_INVALID_ARGS;
+    if (options == 0)
+        status = caller_handle_get(handle, ZX_OBJ_TYPE_CHANNEL, ZX_RIGHT_WRITE, &ch, NULL);
+    struct handles_in in = handle_values_in(handles, num_handles);
+    struct message *m;
+    status = channel_msg_in(zx_caller_current()->handles, ch, status, bytes, num_bytes, &in, &m);
+    if (status == ZX_OK)
+        status = channel_write(ch, m); /* takes m, even on failure */
     if (ch)
         kobject_unref(ch);
     return status;
 }
 
-/* Give the reader the message's handles, write their values and the bytes out. On failure the message's
-   remaining contents are dropped with it: it has left the channel already. */
-static zx_status_t deliver(struct handle_table *t, struct message *m, uaddr_t bytes, uaddr_t handles)
+zx_status_t handle_value_out(uaddr_t user, uint32_t i, zx_handle_t value,
+                             const struct kobject *obj, zx_rights_t rights)
+{
+    return user_copy_out(user + i * sizeof value, &value, sizeof value);
+}
+
+zx_status_t channel_msg_out(struct handle_table *t, struct message *m, uaddr_t bytes,
+                            uaddr_t handles, handle_out_fn out)
 {
     zx_status_t status = copy_bytes(m, bytes, m->num_bytes, false);
     for (uint32_t i = 0; i < m->num_handles && status == ZX_OK; i++) {
         zx_handle_t value = ZX_HANDLE_INVALID;
-        struct message_handle *h = &m->handles[i];
-        status = m->counted >> i & 1 ? handle_table_move_in(t, h->obj, h->rights, &value)
-                            : handle_table_add(t, h->obj, h->rights, &value);
-        h->obj = NULL; /* the table took the handle, or ended it; message_destroy ends those not reached */
-        if (status == ZX_OK && user_copy_out(handles + i * sizeof value, &value, sizeof value) != ZX_OK) {
+        struct message_handle h = m->handles[i];
+        kobject_ref(h.obj); /* for out, which may look at it after the table has it */
+        status = m->counted >> i & 1 ? handle_table_move_in(t, h.obj, h.rights, &value)
+                            : handle_table_add(t, h.obj, h.rights, &value);
+        /* the table took the handle, or ended it; message_destroy ends those not reached */
+        m->handles[i].obj = NULL;
+        if (status == ZX_OK && out(handles, i, value, h.obj, h.rights) != ZX_OK) {
             handle_table_close(t, value);
             status = ZX_ERR_INVALID_ARGS;
         }
+        kobject_unref(h.obj);
     }
     message_destroy(m);
     return status;
 }
 
-zx_status_t sys_channel_read(zx_handle_t handle, uint32_t options, uaddr_t bytes, uaddr_t handles,
-                             uint32_t num_bytes, uint32_t num_handles, uaddr_t actual_bytes, uaddr_t actual_handles)
+zx_status_t channel_read_into(struct kobject *ch, uint32_t options, uaddr_t bytes, uaddr_t handles,
+                              uint32_t num_bytes, uint32_t num_handles, uaddr_t actual_bytes,
+                              uaddr_t actual_handles, handle_out_fn out)
 {
-    struct zx_caller *caller = zx_caller_current();
-    struct kobject *ch;
-    zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_CHANNEL, ZX_RIGHT_READ, &ch, NULL);
-    if (status != ZX_OK)
-        return status;
     struct message *m = NULL;
     uint32_t nb = 0, nh = 0;
-    if (options & ~ZX_CHANNEL_READ_MAY_DISCARD)
-        status = ZX_ERR_INVALID_ARGS;
-    else
+    zx_status_t status = ZX_ERR_INVALID_ARGS;
+    if (!(options & ~ZX_CHANNEL_READ_MAY_DISCARD))
         status = channel_read(ch, num_bytes, num_handles, options & ZX_CHANNEL_READ_MAY_DISCARD, &m, &nb, &nh);
-    kobject_unref(ch);
     if (status != ZX_OK && status != ZX_ERR_BUFFER_TOO_SMALL)
         return status;
     if ((actual_bytes && user_copy_out(actual_bytes, &nb, sizeof nb) != ZX_OK) ||
@@ -150,5 +175,19 @@ zx_status_t sys_channel_read(zx_handle_t handle, uint32_t options, uaddr_t bytes
             message_destroy(m); /* it left the channel: its handles close with it */
         return ZX_ERR_INVALID_ARGS;
     }
-    return m ? deliver(caller->handles, m, bytes, handles) : status;
+    return m ? channel_msg_out(zx_caller_current()->handles, m, bytes, handles, out) : status;
+}
+
+zx_status_t sys_channel_read(zx_handle_t handle, uint32_t options, uaddr_t bytes, uaddr_t handles,
+                             uint32_t num_bytes, uint32_t num_handles, uaddr_t actual_bytes,
+                             uaddr_t actual_handles)
+{
+    struct kobject *ch;
+    zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_CHANNEL, ZX_RIGHT_READ, &ch, NULL);
+    if (status != ZX_OK)
+        return status;
+    status = channel_read_into(ch, options, bytes, handles, num_bytes, num_handles, actual_bytes,
+                               actual_handles, handle_value_out);
+    kobject_unref(ch);
+    return status;
 }

@@ -1,0 +1,18 @@
+/*: # Deadlines from user to kernel
+
+Zircon's deadlines are signed nanoseconds on the monotonic clock: `ZX_TIME_INFINITE` waits for
+ever, and one in the past only looks. The HAL's are unsigned, with `HAL_NO_DEADLINE` for ever. */
+#ifndef ZINC_DEADLINE_H
+#define ZINC_DEADLINE_H
+
+#include "hal/hal.h"
+#include "zircon/types.h"
+
+static inline uint64_t deadline_from_user(zx_time_t deadline)
+{
+    if (deadline == ZX_TIME_INFINITE)
+        return HAL_NO_DEADLINE;
+    return deadline < 0 ? 0 : (uint64_t)deadline;
+}
+
+#endif
