@@ -85,6 +85,24 @@ KTEST(futex_wait_times_out_and_leaves_the_queue)
     KEXPECT_EQ(woken_set(w, 1), 1u);
 }
 
+/* Fuchsia's FutexTest.ThreadKilled kills a waiting thread; Zircon no longer kills single threads
+   (zx_task_kill says ZX_ERR_WRONG_TYPE), so a user program cannot, and the kernel checks it here: a
+   thread being killed stops waiting, and leaves no record in the queue behind it. */
+KTEST(futex_wait_of_a_killed_thread_ends_and_leaves_the_queue)
+{
+    int32_t f = 5;
+    bool killed = true;
+    struct wait_self self = {.cancelled = &killed};
+    wait_self_attach(&self);
+    zx_status_t status = futex_wait(&space, ADDR(f), 5, nobody, NULL, HAL_NO_DEADLINE);
+    wait_self_attach(NULL);
+    KEXPECT_EQ(status, ZX_ERR_CANCELED);
+    struct futex_waiter w[1];
+    queue_all(w, 1, &f, NULL);
+    futex_wake(&space, ADDR(f), 1, false);
+    KEXPECT_EQ(woken_set(w, 1), 1u); /* the only one queued is the new one */
+}
+
 KTEST(futex_unqueue_from_the_middle_keeps_the_rest)
 {
     int32_t f = 0;

@@ -317,26 +317,6 @@ TEST(FutexTest, RequeueUnqueuedOnTimeout)
     stop(1);
 }
 
-TEST(FutexTest, ThreadKilled)
-{
-    zx_futex_t futex = 0;
-    start(0, &futex);
-    EXPECT_OK(zx_task_kill(waiters[0].thread));
-    EXPECT_OK(zx_object_wait_one(waiters[0].thread, ZX_THREAD_TERMINATED,
-                                 zx_clock_get_monotonic() + 10000 * MSEC, NULL));
-    EXPECT_FALSE(returned(0)); /* it never came back to user mode */
-    EXPECT_OK(zx_handle_close(waiters[0].thread));
-    /* The killed thread left the queue: the only waiter now is the new one. */
-    start(1, &futex);
-    EXPECT_OK(zx_futex_wake(&futex, 1));
-    zx_time_t give_up = zx_clock_get_monotonic() + 10000 * MSEC;
-    while (!returned(1) && zx_clock_get_monotonic() < give_up)
-        zx_nanosleep(zx_clock_get_monotonic() + MSEC);
-    EXPECT_TRUE(returned(1));
-    EXPECT_OK(result(1));
-    stop(1);
-}
-
 TEST(FutexOwnershipTestCase, GetOwner)
 {
     zx_futex_t futex = 0;
