@@ -6,7 +6,8 @@
 #   - chapter 1 has highlighted code (Pandoc's sourceCode blocks with token spans) under listing heads,
 #     and its figures;
 #   - every local link and image (href, src) of every page leads to a file that exists, and a link's
-#     #anchor to an id in that file.
+#     #anchor to an id in that file;
+#   - every figure of book/figures/ is shown by some page, and parses as SVG.
 # Finally it saves a screenshot of chapter 1 to build/book-ch01.png, for people to look at.
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
@@ -65,6 +66,18 @@ for d in "$dom"/*.html; do
     done
 done
 echo "book: $(ls "$dom"/*.html | wc -l) pages opened in Chromium, $links local links and images checked"
+
+# Every figure of book/figures/ is shown by some page, and is an SVG file that Chromium parses.
+figures=0
+for fig in book/figures/*.svg; do
+    figures=$((figures + 1))
+    name=$(basename "$fig")
+    grep -q "src=\"figures/$name\"" "$dom"/*.html || bad "no page shows the figure $fig"
+    timeout 60 tools/chromium.sh --dump-dom "file://$top/$fig" > "$dom/$name.dom" 2> /dev/null
+    grep -q '<svg' "$dom/$name.dom" && ! grep -q 'parsererror' "$dom/$name.dom" ||
+        bad "Chromium cannot parse the figure $fig"
+done
+echo "book: $figures figures shown and parsed"
 
 mkdir -p build
 rm -f build/book-ch01.png
