@@ -6,14 +6,8 @@ block in the one blocking function (object/waiter.h), which records why: `BLOCKE
 `BLOCKED_SLEEPING`. */
 #include "object/wait.h"
 #include "syscall/caller.h"
+#include "syscall/deadline.h"
 #include "syscall/sys.h"
-
-static uint64_t hal_deadline(zx_time_t deadline)
-{
-    if (deadline == ZX_TIME_INFINITE)
-        return HAL_NO_DEADLINE;
-    return deadline < 0 ? 0 : (uint64_t)deadline;
-}
 
 zx_status_t sys_object_wait_one(zx_handle_t handle, zx_signals_t signals, zx_time_t deadline, uaddr_t observed)
 {
@@ -23,7 +17,7 @@ zx_status_t sys_object_wait_one(zx_handle_t handle, zx_signals_t signals, zx_tim
     if (status != ZX_OK)
         return status;
     zx_signals_t seen = 0;
-    status = object_wait(obj, caller->handles, handle, signals, hal_deadline(deadline),
+    status = object_wait(obj, caller->handles, handle, signals, deadline_from_user(deadline),
                          ZX_THREAD_STATE_BLOCKED_WAIT_ONE, &seen);
     kobject_unref(obj);
     if (observed && user_copy_out(observed, &seen, sizeof seen) != ZX_OK)
@@ -33,6 +27,6 @@ zx_status_t sys_object_wait_one(zx_handle_t handle, zx_signals_t signals, zx_tim
 
 zx_status_t sys_nanosleep(zx_time_t deadline)
 {
-    wait_sleep(hal_deadline(deadline)); /* a killed thread ends its sleep early; nobody sees the status */
+    wait_sleep(deadline_from_user(deadline)); /* a killed thread ends its sleep early; nobody sees the status */
     return ZX_OK;
 }

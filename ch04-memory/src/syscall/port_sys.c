@@ -10,6 +10,7 @@ through ends the wait with `ZX_ERR_CANCELED`. */
 #include "object/port.h"
 #include "object/wait.h"
 #include "syscall/caller.h"
+#include "syscall/deadline.h"
 #include "syscall/handle_give.h"
 #include "syscall/sys.h"
 
@@ -45,9 +46,7 @@ zx_status_t sys_port_wait(zx_handle_t handle, zx_time_t deadline, uaddr_t packet
     zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_PORT, ZX_RIGHT_READ, &port, NULL);
     if (status != ZX_OK)
         return status;
-    uint64_t until = deadline == ZX_TIME_INFINITE ? HAL_NO_DEADLINE
-                     : deadline < 0                ? 0
-                                                   : (uint64_t)deadline;
+    uint64_t until = deadline_from_user(deadline);
     zx_signals_t seen;
     while ((status = port_take(port, &p)) == ZX_ERR_SHOULD_WAIT) {
         status = object_wait(port, caller->handles, handle, PORT_READABLE, until,

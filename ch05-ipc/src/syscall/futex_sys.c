@@ -14,6 +14,7 @@ that has ended owns nothing: naming one is naming no owner, and a futex whose ow
 since reports no owner. No rights are needed on the owner's handle. */
 #include "object/futex.h"
 #include "syscall/caller.h"
+#include "syscall/deadline.h"
 #include "syscall/sys.h"
 #include "task/task.h"
 #include "zircon/futex.h"
@@ -67,11 +68,6 @@ static void owner_done(struct futex_owner owner)
         kobject_unref(owner.thread);
 }
 
-static uint64_t hal_deadline(zx_time_t deadline)
-{
-    return deadline == ZX_TIME_INFINITE ? HAL_NO_DEADLINE : deadline < 0 ? 0 : (uint64_t)deadline;
-}
-
 zx_status_t sys_futex_wait(uaddr_t value_ptr, zx_futex_t current_value,
                            zx_handle_t new_futex_owner, zx_time_t deadline)
 {
@@ -83,7 +79,7 @@ zx_status_t sys_futex_wait(uaddr_t value_ptr, zx_futex_t current_value,
     if (owner.status == ZX_OK && owner.thread == &thread_current()->base)
         owner.status = ZX_ERR_INVALID_ARGS; /* it is about to wait: an owner may not */
     status = futex_wait(&s, value_ptr, current_value, owner, &thread_current()->base,
-                        hal_deadline(deadline));
+                        deadline_from_user(deadline));
     owner_done(owner);
     return status;
 }

@@ -1,7 +1,9 @@
 /*: # Deadlines from user to kernel
 
 Zircon's deadlines are signed nanoseconds on the monotonic clock: `ZX_TIME_INFINITE` waits for
-ever, and one in the past only looks. The HAL's are unsigned, with `HAL_NO_DEADLINE` for ever. */
+ever, and one in the past only looks. The HAL's are unsigned, with `HAL_NO_DEADLINE` for ever. Every
+system call that waits converts with this one function: this chapter's waits and sleeps, chapter
+4's `port_wait`, chapter 5's futexes, calls and waits on many. */
 #ifndef ZINC_DEADLINE_H
 #define ZINC_DEADLINE_H
 
