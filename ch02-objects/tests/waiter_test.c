@@ -2,8 +2,10 @@
 
 A waiter woken before it blocks does not block; an unwoken one times out; a wake from another
 thread ends the wait; and a cancelled thread stops waiting, however far off its deadline. While it
-blocks, the thread's record says why, and says nothing once the wait is over. */
+blocks, the thread's record says why, and says nothing once the wait is over. An operation handed
+to `wait_then` is finished exactly once, with how its wait ended. */
 #include "kernel/ktest.h"
+#include "object/kobject.h"
 #include "object/waiter.h"
 
 #define GIVE_UP_NS 5000000000ull
@@ -97,4 +99,36 @@ KTEST(sleep_lasts_until_its_deadline)
     uint64_t deadline = hal_timer_now() + 3000000;
     KEXPECT_EQ(wait_sleep(deadline), ZX_OK);
     KEXPECT_TRUE(hal_timer_now() >= deadline);
+}
+
+/* An operation in two halves whose finish counts its calls and keeps how the wait ended. */
+struct counted_op {
+    struct wait_op op;
+    int finishes;
+    zx_status_t ended;
+};
+
+#define FINISHED 7 /* what count_finish answers: wait_then must give it back */
+
+static zx_status_t count_finish(struct wait_op *op, zx_status_t ended)
+{
+    struct counted_op *c = container_of(op, struct counted_op, op);
+    c->finishes++;
+    c->ended = ended;
+    return FINISHED;
+}
+
+KTEST(wait_then_finishes_once_with_how_the_wait_ended)
+{
+    struct counted_op c = {0};
+    wait_op_init(&c.op, hal_timer_now() + 1000000, ZX_THREAD_STATE_BLOCKED_SLEEPING, count_finish);
+    KEXPECT_EQ(wait_then(&c.op), FINISHED);
+    KEXPECT_EQ(c.finishes, 1);
+    KEXPECT_EQ(c.ended, ZX_ERR_TIMED_OUT);
+    c.finishes = 0;
+    wait_op_init(&c.op, HAL_NO_DEADLINE, ZX_THREAD_STATE_BLOCKED_SLEEPING, count_finish);
+    waiter_wake(&c.op.waiter); /* woken before it waits: no block at all */
+    KEXPECT_EQ(wait_then(&c.op), FINISHED);
+    KEXPECT_EQ(c.finishes, 1);
+    KEXPECT_EQ(c.ended, ZX_OK);
 }

@@ -43,7 +43,7 @@ static void call_thread(void *arg)
     struct caller *c = arg;
     wait_self_attach(&c->self);
     struct message *reply = NULL;
-    c->status = channel_call(c->ch, NULL, 0, msg(0, c->tag, 5), c->deadline, &reply);
+    c->status = channel_call_here(c->ch, msg(0, c->tag, 5), c->deadline, &reply);
     if (reply) {
         message_read(reply, sizeof(zx_txid_t), &c->reply_tag, 1);
         message_destroy(reply);
@@ -182,7 +182,7 @@ KTEST(channel_call_txids_are_fresh_and_in_the_kernels_half)
     zx_txid_t seen[3];
     for (int i = 0; i < 3; i++) {
         struct message *reply = NULL;
-        KEXPECT_EQ(channel_call(a, NULL, 0, msg(0x42, 'q', 5), 0, &reply), ZX_ERR_TIMED_OUT);
+        KEXPECT_EQ(channel_call_here(a, msg(0x42, 'q', 5), 0, &reply), ZX_ERR_TIMED_OUT);
         uint8_t tag;
         KASSERT_EQ(take_request(b, &seen[i], &tag), ZX_OK);
         KEXPECT_NE(seen[i] & 0x80000000u, 0);
@@ -201,7 +201,7 @@ KTEST(channel_call_reply_after_the_deadline_is_queued)
     KASSERT_EQ(channel_create(&a, &b), ZX_OK);
     struct message *reply = NULL;
     uint64_t start = hal_timer_now();
-    KEXPECT_EQ(channel_call(a, NULL, 0, msg(0, 'l', 5), start + 10 * MS, &reply), ZX_ERR_TIMED_OUT);
+    KEXPECT_EQ(channel_call_here(a, msg(0, 'l', 5), start + 10 * MS, &reply), ZX_ERR_TIMED_OUT);
     KEXPECT_GE(hal_timer_now(), start + 10 * MS);
     KEXPECT_TRUE(reply == NULL);
     zx_txid_t txid;
@@ -232,7 +232,7 @@ KTEST(channel_call_to_a_closed_peer_fails_at_once)
     KASSERT_EQ(channel_create(&a, &b), ZX_OK);
     close_end(b);
     struct message *reply = NULL;
-    KEXPECT_EQ(channel_call(a, NULL, 0, msg(0, 'z', 5), HAL_NO_DEADLINE, &reply),
+    KEXPECT_EQ(channel_call_here(a, msg(0, 'z', 5), HAL_NO_DEADLINE, &reply),
                ZX_ERR_PEER_CLOSED);
     KEXPECT_TRUE(reply == NULL);
     kobject_unref(a);
@@ -247,7 +247,7 @@ KTEST(wait_many_reports_every_objects_signals_at_the_end)
     }
     kobject_signal(items[1].obj, 0, ZX_USER_SIGNAL_1);       /* not waited for, but reported */
     kobject_signal(items[2].obj, 0, ZX_EVENT_SIGNALED);
-    KEXPECT_EQ(object_wait_many(items, 3, NULL, HAL_NO_DEADLINE), ZX_OK);
+    KEXPECT_EQ(object_wait_many_here(items, 3, HAL_NO_DEADLINE), ZX_OK);
     KEXPECT_EQ(items[0].pending, 0);
     KEXPECT_EQ(items[1].pending, ZX_USER_SIGNAL_1);
     KEXPECT_EQ(items[2].pending, ZX_EVENT_SIGNALED);
@@ -264,7 +264,7 @@ KTEST(wait_many_times_out_with_the_signals_of_the_moment)
     }
     kobject_signal(items[0].obj, 0, ZX_USER_SIGNAL_0);
     uint64_t start = hal_timer_now();
-    KEXPECT_EQ(object_wait_many(items, 2, NULL, start + 5 * MS), ZX_ERR_TIMED_OUT);
+    KEXPECT_EQ(object_wait_many_here(items, 2, start + 5 * MS), ZX_ERR_TIMED_OUT);
     KEXPECT_GE(hal_timer_now(), start + 5 * MS);
     KEXPECT_EQ(items[0].pending, ZX_USER_SIGNAL_0);
     KEXPECT_EQ(items[1].pending, 0);
@@ -283,7 +283,7 @@ static struct {
 static void wait_many_thread(void *arg)
 {
     wait_self_attach(&many.self);
-    many.status = object_wait_many(many.items, 2, NULL, HAL_NO_DEADLINE);
+    many.status = object_wait_many_here(many.items, 2, HAL_NO_DEADLINE);
     wait_self_attach(NULL);
     __atomic_store_n(&many.done, 1, __ATOMIC_SEQ_CST);
 }

@@ -26,7 +26,7 @@ static void queue_all(struct futex_waiter *w, int n, int32_t *futex, struct kobj
 {
     for (int i = 0; i < n; i++) {
         w[i] = (struct futex_waiter){.self = selves ? selves[i] : NULL};
-        waiter_init(&w[i].w);
+        waiter_init(&w[i].op.waiter);
         KEXPECT_EQ(futex_queue(&space, ADDR(*futex), *futex, nobody, &w[i]), ZX_OK);
     }
 }
@@ -36,7 +36,7 @@ static unsigned woken_set(const struct futex_waiter *w, int n)
 {
     unsigned set = 0;
     for (int i = 0; i < n; i++)
-        if (waiter_woken(&w[i].w))
+        if (waiter_woken(&w[i].op.waiter))
             set |= 1u << i;
     return set;
 }
@@ -65,7 +65,7 @@ KTEST(futex_wait_refuses_a_changed_value)
 {
     int32_t f = 1;
     struct futex_waiter w = {0};
-    waiter_init(&w.w);
+    waiter_init(&w.op.waiter);
     KEXPECT_EQ(futex_queue(&space, ADDR(f), 2, nobody, &w), ZX_ERR_BAD_STATE);
     struct futex_owner bad = {NULL, ZX_ERR_BAD_HANDLE};
     KEXPECT_EQ(futex_queue(&space, ADDR(f), 2, bad, &w), ZX_ERR_BAD_STATE); /* the value first */
@@ -158,7 +158,7 @@ KTEST(futex_owner_bookkeeping)
     KEXPECT_TRUE(futex_owner(&space, ADDR(a)) == NULL);
     /* A third waiter names t[2] the owner; a waiter may not name a waiter. */
     struct futex_waiter x = {.self = NULL};
-    waiter_init(&x.w);
+    waiter_init(&x.op.waiter);
     struct futex_owner waiter_owner = {t[0], ZX_OK}, owner = {t[2], ZX_OK};
     KEXPECT_EQ(futex_queue(&space, ADDR(a), 5, waiter_owner, &x), ZX_ERR_INVALID_ARGS);
     KEXPECT_EQ(futex_queue(&space, ADDR(a), 5, owner, &x), ZX_OK);
@@ -183,7 +183,7 @@ KTEST(futex_owner_bookkeeping)
     futex_wake(&space, ADDR(b), 1, false);
     futex_wake(&space, ADDR(a), 1, false);
     KEXPECT_EQ(woken_set(w, 2), 0x3u);
-    KEXPECT_TRUE(waiter_woken(&x.w));
+    KEXPECT_TRUE(waiter_woken(&x.op.waiter));
     KEXPECT_TRUE(futex_owner(&space, ADDR(a)) == NULL);
     KEXPECT_TRUE(futex_owner(&space, ADDR(b)) == NULL);
     for (int i = 0; i < 3; i++)

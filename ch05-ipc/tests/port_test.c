@@ -125,8 +125,7 @@ KTEST(port_closed_takes_no_packets_and_its_waits_end_with_the_handle)
 static zx_status_t wait_signaled(struct kobject *obj, uint64_t deadline)
 {
     zx_signals_t seen;
-    return object_wait(obj, NULL, ZX_HANDLE_INVALID, ZX_TIMER_SIGNALED, deadline,
-                       ZX_THREAD_STATE_BLOCKED_WAIT_ONE, &seen);
+    return object_wait_here(obj, ZX_TIMER_SIGNALED, deadline, &seen);
 }
 
 KTEST(timer_fires_once_and_forgets_its_deadline)

@@ -4,7 +4,11 @@ The thread parks (hal/thread.h) until its waiter is woken, its deadline passes o
 A park can also end for a wake that was not for this wait (a stray token left by an earlier one, or
 the wake a kill sends): the loop just looks again. The reason the thread is blocked is set just
 before it parks and cleared when it stops: a wait that ends at once (woken already, deadline past)
-never shows as blocked. This is the file chapter 6 replaces. */
+never shows as blocked.
+
+`wait_then` is the whole of "arm, then finish" in these chapters: block, then finish. This is the
+file chapter 6 replaces; the thread's own record (cancellation, the reason it is blocked) is in
+object/wait_self.c, which stays. */
 #include "object/waiter.h"
 
 void waiter_init(struct waiter *w)
@@ -24,27 +28,11 @@ bool waiter_woken(const struct waiter *w)
     return __atomic_load_n(&w->woken, __ATOMIC_ACQUIRE);
 }
 
-void wait_self_attach(struct wait_self *self)
+void wait_op_init(struct wait_op *op, uint64_t deadline, uint32_t reason,
+                  zx_status_t (*finish)(struct wait_op *op, zx_status_t ended))
 {
-    hal_thread_set_wait_self(self);
-}
-
-bool wait_cancelled(void)
-{
-    struct wait_self *self = hal_thread_wait_self();
-    return self && self->cancelled && __atomic_load_n(self->cancelled, __ATOMIC_SEQ_CST);
-}
-
-void wait_blocked_as(uint32_t reason)
-{
-    struct wait_self *self = hal_thread_wait_self();
-    if (self)
-        __atomic_store_n(&self->blocked, reason, __ATOMIC_SEQ_CST);
-}
-
-uint32_t wait_blocked_reason(const struct wait_self *self)
-{
-    return __atomic_load_n(&self->blocked, __ATOMIC_SEQ_CST);
+    *op = (struct wait_op){.deadline = deadline, .reason = reason, .finish = finish};
+    waiter_init(&op->waiter);
 }
 
 zx_status_t wait_block(struct waiter *w, uint64_t deadline, uint32_t reason)
@@ -66,10 +54,7 @@ zx_status_t wait_block(struct waiter *w, uint64_t deadline, uint32_t reason)
     return status;
 }
 
-zx_status_t wait_sleep(uint64_t deadline)
+zx_status_t wait_then(struct wait_op *op)
 {
-    struct waiter w;
-    waiter_init(&w); /* published nowhere: only the deadline or a cancellation ends it */
-    zx_status_t status = wait_block(&w, deadline, ZX_THREAD_STATE_BLOCKED_SLEEPING);
-    return status == ZX_ERR_TIMED_OUT ? ZX_OK : status;
+    return op->finish(op, wait_block(&op->waiter, op->deadline, op->reason));
 }

@@ -1,8 +1,13 @@
-/*: # Dispatching a system call, implemented */
+/*: # Dispatching a system call, implemented
+
+A call whose wait ended with `WAIT_RESTART` (object/waiter.h) is simply run again, arguments and
+all, as Fuchsia's kernel runs again a call it interrupted: its deadline is absolute, so it waits no
+longer than it was asked to. */
 #include "syscall/dispatch.h"
 
 #include <string.h>
 
+#include "object/waiter.h"
 #include "syscall/user_copy.h"
 
 int64_t zx_syscall_dispatch(uint64_t nr, const uint64_t regs[SYSCALL_REGISTER_ARGS])
@@ -19,5 +24,8 @@ int64_t zx_syscall_dispatch(uint64_t nr, const uint64_t regs[SYSCALL_REGISTER_AR
                          sizeof(uint64_t) * spilled) != ZX_OK)
             return ZX_ERR_INVALID_ARGS;
     }
-    return e->call(args);
+    int64_t result;
+    while ((result = e->call(args)) == WAIT_RESTART)
+        continue;
+    return result;
 }

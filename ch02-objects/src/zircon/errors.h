@@ -10,6 +10,7 @@ number for number. The comment beside each says when Zinc returns it. */
 #define ZX_ERR_NOT_SUPPORTED (-2)     /* a valid request this object does not support */
 #define ZX_ERR_NO_RESOURCES (-3)      /* a table or quota is full */
 #define ZX_ERR_NO_MEMORY (-4)         /* memory is exhausted */
+#define ZX_ERR_INTERNAL_INTR_RETRY (-6) /* for the user library only: finish an interrupted call */
 #define ZX_ERR_INVALID_ARGS (-10)     /* a bad argument: a bad pointer, an unknown option */
 #define ZX_ERR_BAD_HANDLE (-11)       /* the handle value names no handle of this process */
 #define ZX_ERR_WRONG_TYPE (-12)       /* the handle is of the wrong type for this call */

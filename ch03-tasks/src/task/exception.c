@@ -16,7 +16,7 @@ static void report(struct exception_waiter *w, uint32_t state)
 {
     w->exception = NULL;
     w->state = state;
-    waiter_wake(&w->waiter); /* the last touch: w may go with the waiter's frame */
+    waiter_wake(&w->op.waiter); /* the last touch: w may go once its wait is finished */
 }
 
 static void exception_destroy(struct kobject *obj)
@@ -40,8 +40,7 @@ const struct kobject_type exception_type = {
 struct exception *exception_create(struct thread *t, zx_excp_type_t type, zx_rights_t thread_rights,
                                    zx_rights_t process_rights, struct exception_waiter *w)
 {
-    *w = (struct exception_waiter){.exception = NULL};
-    waiter_init(&w->waiter);
+    w->exception = NULL;
     struct exception *x = kzalloc(sizeof *x);
     if (!x) {
         report(w, ZX_EXCEPTION_STATE_TRY_NEXT);
@@ -62,7 +61,7 @@ struct exception *exception_create(struct thread *t, zx_excp_type_t type, zx_rig
 uint32_t exception_abandon(struct exception_waiter *w)
 {
     hal_lock_acquire(&lock);
-    if (!waiter_woken(&w->waiter)) {
+    if (!waiter_woken(&w->op.waiter)) {
         w->exception->waiter = NULL; /* not destroyed yet: destruction takes this lock first */
         report(w, ZX_EXCEPTION_STATE_THREAD_EXIT);
     }

@@ -9,9 +9,9 @@ exception on to the next handler (`TRY_NEXT`, the default).
 
 It lets go when the exception object is destroyed: its last handle was closed, or the message carrying it
 was destroyed unread because the listener closed its channel. Either way, destruction reports the final
-state to the *waiter*, the faulting thread, which is blocked (task/exception_wait.c) until then. A
-waiter that must stop waiting first (its thread was killed) *abandons* the exception, after which the
-exception reports to nobody. One lock, private to exception.c, orders those two events. */
+state to the *waiter*, the faulting thread, which waits (task/exception_raise.c) until then. A
+waiter that must stop waiting first (its thread was killed) *abandons* the exception, after which
+the exception reports to nobody. One lock, private to exception.c, orders those two events. */
 #ifndef ZINC_EXCEPTION_H
 #define ZINC_EXCEPTION_H
 
@@ -20,7 +20,7 @@ exception reports to nobody. One lock, private to exception.c, orders those two 
 struct exception;
 
 struct exception_waiter {
-    struct waiter waiter;        /* woken when the verdict is in */
+    struct wait_op op;           /* its waiter is woken when the verdict is in */
     struct exception *exception; /* while it is out; guarded by the exceptions' lock */
     uint32_t state;              /* the verdict, ZX_EXCEPTION_STATE_*, once woken */
 };
@@ -36,8 +36,8 @@ struct exception {
 
 extern const struct kobject_type exception_type;
 
-/* A new exception of thread t that will report to w, which is armed here. The caller owns the reference.
-   NULL if memory ran out: w is then done already, with TRY_NEXT. */
+/* A new exception of thread t that will report to w, whose wait_op the caller has made ready. The
+   caller owns the reference. NULL if memory ran out: w is then done already, with TRY_NEXT. */
 struct exception *exception_create(struct thread *t, zx_excp_type_t type, zx_rights_t thread_rights,
                                    zx_rights_t process_rights, struct exception_waiter *w);
 
@@ -45,11 +45,10 @@ struct exception *exception_create(struct thread *t, zx_excp_type_t type, zx_rig
    Returns the verdict. */
 uint32_t exception_abandon(struct exception_waiter *w);
 
-/* Block the calling thread until w's exception is done, or the thread is cancelled (then THREAD_EXIT). */
-uint32_t exception_wait(struct exception_waiter *w);
-
-/* Thread t stopped on trap: search for a handler (thread, process, jobs), and act on the verdict. Returns
-   when t may run again, or must stop (killed, or its process killed for want of a handler). */
-void exception_raise(struct thread *t, const struct hal_trap *trap);
+/* Thread t stopped on trap: search for a handler (thread, process, jobs), and act on the verdict.
+   The search waits for each handler in turn, as a blocking operation (object/waiter.h); its
+   result is ZX_OK when t may run again or must stop (killed, or its process killed for want of a
+   handler). */
+zx_status_t exception_raise(struct thread *t, const struct hal_trap *trap);
 
 #endif

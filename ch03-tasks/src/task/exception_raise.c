@@ -16,6 +16,7 @@ whatever the handler decides: as in Zircon, its exception goes on to no other ha
 
 When no handler is left, the process is killed with `ZX_TASK_RETCODE_EXCEPTION_KILL` and the kernel says
 why on the console: a user program's fault is never the kernel's. */
+#include "kernel/kmalloc.h"
 #include "kernel/printk.h"
 #include "object/waiter.h"
 #include "task/exception.h"
@@ -48,34 +49,99 @@ static void set_channel_type(struct thread *t, uint32_t channel_type)
     hal_lock_release(&t->process->lock);
 }
 
-/* Offer the exception to the handler at e, of the given channel type; returns the verdict, TRY_NEXT if
-   nobody listens there, or THREAD_EXIT if the thread must stop. The thread counts as blocked before the
-   message goes: a listener that reads it at once must find the thread stopped. */
-static uint32_t offer(struct exceptionate *e, uint32_t channel_type, struct thread *t, zx_excp_type_t type)
-{
+/* One search, from the fault to the verdict that ends it. The thread waits for each handler it
+   asks, so the search's state is allocated (object/waiter.h), and freed when the search ends. */
+struct exception_search {
     struct exception_waiter w;
-    set_channel_type(t, channel_type);
-    wait_blocked_as(ZX_THREAD_STATE_BLOCKED_EXCEPTION);
-    uint32_t verdict = ZX_EXCEPTION_STATE_TRY_NEXT;
-    if (exceptionate_send(e, t, type, &w))
-        verdict = exception_wait(&w);
-    wait_blocked_as(0);
-    set_channel_type(t, ZX_EXCEPTION_CHANNEL_TYPE_NONE);
-    return __atomic_load_n(&t->kill, __ATOMIC_SEQ_CST) ? ZX_EXCEPTION_STATE_THREAD_EXIT : verdict;
+    struct thread *t;
+    struct hal_trap trap;
+    zx_excp_type_t type;
+    uint32_t asked;  /* the channel type of the handler asked last; NONE before the first */
+    struct job *job; /* while asked is JOB: the job asked last */
+};
+
+static zx_status_t search(struct exception_search *s);
+
+/* The next handler in Zircon's order, or NULL when none is left. */
+static struct exceptionate *next_handler(struct exception_search *s)
+{
+    switch (s->asked) {
+    case ZX_EXCEPTION_CHANNEL_TYPE_NONE:
+        s->asked = ZX_EXCEPTION_CHANNEL_TYPE_THREAD;
+        return &s->t->exceptionate;
+    case ZX_EXCEPTION_CHANNEL_TYPE_THREAD:
+        s->asked = ZX_EXCEPTION_CHANNEL_TYPE_PROCESS;
+        return &s->t->process->exceptionate;
+    case ZX_EXCEPTION_CHANNEL_TYPE_PROCESS:
+        s->asked = ZX_EXCEPTION_CHANNEL_TYPE_JOB;
+        s->job = s->t->process->job;
+        break;
+    default:
+        s->job = s->job->parent;
+    }
+    return s->job ? &s->job->exceptionate : NULL;
 }
 
-void exception_raise(struct thread *t, const struct hal_trap *trap)
+/* The handler asked last is done with the thread: it no longer counts as blocked. A thread told to
+   stop meanwhile ends, whatever the verdict. */
+static uint32_t let_go(struct exception_search *s, uint32_t verdict)
 {
-    zx_excp_type_t type = exception_type_of(trap);
-    uint32_t verdict = offer(&t->exceptionate, ZX_EXCEPTION_CHANNEL_TYPE_THREAD, t, type);
-    if (verdict == ZX_EXCEPTION_STATE_TRY_NEXT)
-        verdict = offer(&t->process->exceptionate, ZX_EXCEPTION_CHANNEL_TYPE_PROCESS, t, type);
-    for (struct job *j = t->process->job; j && verdict == ZX_EXCEPTION_STATE_TRY_NEXT; j = j->parent)
-        verdict = offer(&j->exceptionate, ZX_EXCEPTION_CHANNEL_TYPE_JOB, t, type);
+    wait_blocked_as(0);
+    set_channel_type(s->t, ZX_EXCEPTION_CHANNEL_TYPE_NONE);
+    bool stop = __atomic_load_n(&s->t->kill, __ATOMIC_SEQ_CST);
+    return stop ? ZX_EXCEPTION_STATE_THREAD_EXIT : verdict;
+}
+
+/* Act on the final verdict, and end the search. */
+static zx_status_t conclude(struct exception_search *s, uint32_t verdict)
+{
     if (verdict == ZX_EXCEPTION_STATE_THREAD_EXIT) {
-        thread_kill(t);
+        thread_kill(s->t);
     } else if (verdict == ZX_EXCEPTION_STATE_TRY_NEXT) {
+        report_fault(s->t, &s->trap);
+        process_kill(s->t->process, ZX_TASK_RETCODE_EXCEPTION_KILL);
+    }
+    kfree(s);
+    return ZX_OK;
+}
+
+/* The handler let go of the exception, or the thread was cancelled (exception_abandon tells which):
+   the second half of a wait for one handler. */
+static zx_status_t heard(struct wait_op *op, zx_status_t ended)
+{
+    (void)ended;
+    struct exception_search *s = container_of(op, struct exception_search, w.op);
+    uint32_t verdict = let_go(s, exception_abandon(&s->w));
+    return verdict == ZX_EXCEPTION_STATE_TRY_NEXT ? search(s) : conclude(s, verdict);
+}
+
+/* Offer the exception to the handlers after the one asked last, until one takes it (then wait for
+   its verdict) or none is left. The thread counts as blocked before the message goes: a listener
+   that reads it at once must find the thread stopped. */
+static zx_status_t search(struct exception_search *s)
+{
+    struct exceptionate *e;
+    while ((e = next_handler(s))) {
+        set_channel_type(s->t, s->asked);
+        wait_blocked_as(ZX_THREAD_STATE_BLOCKED_EXCEPTION);
+        wait_op_init(&s->w.op, HAL_NO_DEADLINE, ZX_THREAD_STATE_BLOCKED_EXCEPTION, heard);
+        if (exceptionate_send(e, s->t, s->type, &s->w))
+            return wait_then(&s->w.op);
+        uint32_t verdict = let_go(s, ZX_EXCEPTION_STATE_TRY_NEXT); /* nobody listens there */
+        if (verdict != ZX_EXCEPTION_STATE_TRY_NEXT)
+            return conclude(s, verdict);
+    }
+    return conclude(s, ZX_EXCEPTION_STATE_TRY_NEXT);
+}
+
+zx_status_t exception_raise(struct thread *t, const struct hal_trap *trap)
+{
+    struct exception_search *s = kzalloc(sizeof *s);
+    if (!s) { /* no memory to search with: as if no handler were there */
         report_fault(t, trap);
         process_kill(t->process, ZX_TASK_RETCODE_EXCEPTION_KILL);
+        return ZX_OK;
     }
+    *s = (struct exception_search){.t = t, .trap = *trap, .type = exception_type_of(trap)};
+    return search(s);
 }

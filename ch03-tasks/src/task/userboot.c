@@ -111,7 +111,7 @@ static void stop_everything(void)
     zx_signals_t seen;
     uint64_t give_up = hal_timer_now() + 5000000000ull;
     job_kill(job_root());
-    object_wait(&job_root()->base, NULL, ZX_HANDLE_INVALID, ZX_TASK_TERMINATED, give_up, 0, &seen);
+    object_wait_here(&job_root()->base, ZX_TASK_TERMINATED, give_up, &seen);
 }
 
 static int userboot(const char *args)
@@ -131,7 +131,7 @@ static int userboot(const char *args)
         return 1;
     }
     zx_signals_t seen;
-    object_wait(&p->base, NULL, ZX_HANDLE_INVALID, ZX_TASK_TERMINATED, HAL_NO_DEADLINE, 0, &seen);
+    object_wait_here(&p->base, ZX_TASK_TERMINATED, HAL_NO_DEADLINE, &seen);
     kprintf("userboot: %s (koid %lu) exited with return code %ld\n", name, (unsigned long)p->base.koid,
             (long)p->return_code);
     kobject_unref(&p->base);

@@ -46,30 +46,40 @@ static void wake_page_waiters(void)
     hal_lock_release(&page_waits_lock);
 }
 
-zx_status_t pager_wait(uint64_t seen)
+/* A page wait's second half: leave the list, unless a wake took the waiter off already. */
+static zx_status_t finish_page_wait(struct wait_op *op, zx_status_t ended)
 {
-    struct waiter w;
-    waiter_init(&w);
-    hal_lock_acquire(&page_waits_lock);
-    if (supplies != seen) { /* something happened since the caller looked: look again */
-        hal_lock_release(&page_waits_lock);
-        return ZX_OK;
-    }
-    w.next = page_waiters;
-    page_waiters = &w;
-    hal_lock_release(&page_waits_lock);
-    zx_status_t status = wait_block(&w, HAL_NO_DEADLINE, ZX_THREAD_STATE_BLOCKED_PAGER);
-    if (status != ZX_OK) { /* cancelled: leave the list, unless a wake took it off already */
+    if (ended != ZX_OK) {
         hal_lock_acquire(&page_waits_lock);
         for (struct waiter **link = &page_waiters; *link; link = &(*link)->next) {
-            if (*link == &w) {
-                *link = w.next;
+            if (*link == &op->waiter) {
+                *link = op->waiter.next;
                 break;
             }
         }
         hal_lock_release(&page_waits_lock);
     }
-    return status;
+    bool woken = waiter_woken(&op->waiter);
+    kfree(op);
+    return woken ? WAIT_RESTART : ended;
+}
+
+zx_status_t pager_wait(uint64_t seen)
+{
+    struct wait_op *op = kzalloc(sizeof *op);
+    if (!op)
+        return ZX_ERR_NO_MEMORY;
+    wait_op_init(op, HAL_NO_DEADLINE, ZX_THREAD_STATE_BLOCKED_PAGER, finish_page_wait);
+    hal_lock_acquire(&page_waits_lock);
+    if (supplies != seen) { /* something happened since the caller looked: look again */
+        hal_lock_release(&page_waits_lock);
+        kfree(op);
+        return WAIT_RESTART;
+    }
+    op->waiter.next = page_waiters;
+    page_waiters = &op->waiter;
+    hal_lock_release(&page_waits_lock);
+    return wait_then(op);
 }
 
 static void pager_on_zero_handles(struct kobject *obj)

@@ -14,6 +14,7 @@ object/waiter.h underneath) until a supply arrives; the supply wakes it. */
 #define ZINC_PAGER_H
 
 #include "object/kobject.h"
+#include "object/waiter.h"
 
 struct vmo;
 
@@ -55,8 +56,9 @@ zx_status_t pager_supply(struct pager *p, struct vmo *vmo, uint64_t offset, uint
 
 /* Waiting for a page, without losing a supply that lands meanwhile: read pager_supplies() before looking
    for the page; if it was missing (ZX_ERR_SHOULD_WAIT), pager_wait(what it read) blocks until a supply
-   or a pager's end after that reading, then the caller looks again. pager_wait returns ZX_OK, or
-   ZX_ERR_CANCELED if the calling thread was cancelled. */
+   or a pager's end after that reading, then the caller looks again. A blocking operation
+   (object/waiter.h) whose answer is WAIT_RESTART when the caller should look again; else
+   ZX_ERR_CANCELED if the calling thread was cancelled, or ZX_ERR_NO_MEMORY. */
 uint64_t pager_supplies(void);
 zx_status_t pager_wait(uint64_t seen);
 

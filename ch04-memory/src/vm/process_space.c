@@ -48,7 +48,7 @@ static zx_status_t vmar_fault(struct process *p, vaddr_t va, unsigned access)
     zx_status_t status;
     uint64_t seen = pager_supplies();
     while ((status = vm_space_fault(root->space, va, access)) == ZX_ERR_SHOULD_WAIT) {
-        if ((status = pager_wait(seen)) != ZX_OK)
+        if ((status = pager_wait(seen)) != WAIT_RESTART)
             return status;
         seen = pager_supplies();
     }

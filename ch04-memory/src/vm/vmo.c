@@ -206,7 +206,7 @@ static zx_status_t page_for_waiting(struct vmo *v, uint64_t index, bool write, p
         status = pager_wait(seen);
         seen = pager_supplies();
         hal_lock_acquire(&v->lock);
-        if (status != ZX_OK)
+        if (status != WAIT_RESTART)
             return status;
         if (index * PAGE_SIZE >= v->size)
             return ZX_ERR_OUT_OF_RANGE;

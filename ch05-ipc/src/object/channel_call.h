@@ -12,13 +12,37 @@ of the queue. */
 
 #include "object/channel.h"
 #include "object/handle.h"
+#include "object/observer.h"
+#include "object/waiter.h"
+#include "zircon/channel_call.h"
+
+/* One call while it waits: a blocking operation (object/waiter.h), embedded in the caller's own
+   state. */
+struct channel_call {
+    struct wait_op op;
+    struct channel_catcher catcher;
+    struct observer o;
+    struct kobject *ch;
+    bool held;             /* the handle was still there once the observer was in place */
+    zx_txid_t txid;
+    struct message *reply; /* set by catch_reply, under the pair's lock */
+    zx_signals_t seen;     /* set by wake_on_end, under the end's lock */
+    zx_status_t (*done)(struct channel_call *c, zx_status_t status, struct message *reply);
+};
 
 /* Write request (at least 4 bytes, its first 4 replaced by a fresh txid) to the end ch, which the
-   caller holds as value in table, and wait until the deadline for the reply, which it then owns
-   in *reply. The request is taken in every case. ZX_ERR_PEER_CLOSED when the peer is gone or goes
-   before it replies, ZX_ERR_TIMED_OUT, ZX_ERR_CANCELED when the handle is closed (or the thread
-   killed). table may be NULL for a call of the kernel's own. */
-zx_status_t channel_call(struct kobject *ch, struct handle_table *table, zx_handle_t value,
-                         struct message *request, uint64_t deadline, struct message **reply);
+   caller holds as value in table, and wait until the deadline for the reply; then call done with
+   the status and the reply (which done then owns; NULL unless the status is ZX_OK), and return
+   what done returns. The request is taken in every case. ZX_ERR_PEER_CLOSED when the peer is gone
+   or goes before it replies, ZX_ERR_TIMED_OUT, ZX_ERR_CANCELED when the handle is closed (or the
+   thread killed). The caller keeps its reference to ch until done. */
+zx_status_t channel_call(struct channel_call *c, struct kobject *ch, struct handle_table *table,
+                         zx_handle_t value, struct message *request, uint64_t deadline,
+                         zx_status_t (*done)(struct channel_call *c, zx_status_t status,
+                                             struct message *reply));
+
+/* The same for a kernel thread of the kernel's own, which blocks here: the reply in *reply. */
+zx_status_t channel_call_here(struct kobject *ch, struct message *request, uint64_t deadline,
+                              struct message **reply);
 
 #endif

@@ -38,7 +38,7 @@ static struct futex *buckets[FUTEX_BUCKETS];
 
 static struct futex_waiter *waiter_of(struct waiter *w)
 {
-    return container_of(w, struct futex_waiter, w);
+    return container_of(w, struct futex_waiter, op.waiter);
 }
 
 static struct futex **bucket(const void *space, uaddr_t addr)
@@ -104,9 +104,9 @@ static void drop_all(struct futex_drops *d)
 
 static void append_locked(struct futex *f, struct futex_waiter *w)
 {
-    w->w.next = NULL;
-    *f->tail = &w->w;
-    f->tail = &w->w.next;
+    w->op.waiter.next = NULL;
+    *f->tail = &w->op.waiter;
+    f->tail = &w->op.waiter.next;
     w->futex = f;
 }
 
@@ -129,7 +129,7 @@ static void wake_locked(struct futex *f, uint32_t count, bool single_owner,
     for (uint32_t i = 0; i < (single_owner ? 1 : count) && f->head; i++) {
         struct futex_waiter *w = take_first_locked(f);
         w->futex = NULL;
-        waiter_wake(&w->w); /* w may vanish with its thread's stack from now on */
+        waiter_wake(&w->op.waiter); /* from now on its wait may finish, and w go, at any moment */
     }
 }
 
@@ -150,10 +150,10 @@ static void requeue_waiters(struct futex *from, struct futex *to, uint32_t count
        stub:
     for (uint32_t i = 0; i < count && from->head; i++) {
         struct futex_waiter *w = take_first_locked(from);
-        w->w.next = to->head; // pushed in front: their order reversed, ahead of to's own waiters
-        to->head = &w->w;
+        w->op.waiter.next = to->head; // in front: their order reversed, ahead of to's own waiters
+        to->head = &w->op.waiter;
         if (to->tail == &to->head)
-            to->tail = &w->w.next;
+            to->tail = &w->op.waiter.next;
         w->futex = to;
     }
     */
@@ -196,10 +196,10 @@ zx_status_t futex_unqueue(struct futex_waiter *w)
     struct futex *f = w->futex;
     if (f) {
         struct waiter **link = &f->head;
-        while (*link != &w->w)
+        while (*link != &w->op.waiter)
             link = &(*link)->next;
-        *link = w->w.next;
-        if (f->tail == &w->w.next)
+        *link = w->op.waiter.next;
+        if (f->tail == &w->op.waiter.next)
             f->tail = link;
         retire_if_empty_locked(f, &drops);
     }
@@ -208,18 +208,31 @@ zx_status_t futex_unqueue(struct futex_waiter *w)
     return f ? ZX_ERR_TIMED_OUT : ZX_OK; /* not on a queue any more: a wake got there first */
 }
 
+/* A futex wait's second half: off the queue, unless a wake took it off first (then it was woken,
+   whatever the deadline said). */
+static zx_status_t finish_futex_wait(struct wait_op *op, zx_status_t ended)
+{
+    struct futex_waiter *w = container_of(op, struct futex_waiter, op);
+    if (ended != ZX_OK && futex_unqueue(w) == ZX_OK)
+        ended = ZX_OK;
+    kfree(w);
+    return ended;
+}
+
 zx_status_t futex_wait(const struct futex_space *s, uaddr_t addr, int32_t current,
                        struct futex_owner owner, struct kobject *self, uint64_t deadline)
 {
-    struct futex_waiter w = {.self = self};
-    waiter_init(&w.w);
-    zx_status_t status = futex_queue(s, addr, current, owner, &w);
-    if (status != ZX_OK)
+    struct futex_waiter *w = kzalloc(sizeof *w);
+    if (!w)
+        return ZX_ERR_NO_MEMORY;
+    w->self = self;
+    wait_op_init(&w->op, deadline, ZX_THREAD_STATE_BLOCKED_FUTEX, finish_futex_wait);
+    zx_status_t status = futex_queue(s, addr, current, owner, w);
+    if (status != ZX_OK) {
+        kfree(w);
         return status;
-    status = wait_block(&w.w, deadline, ZX_THREAD_STATE_BLOCKED_FUTEX);
-    if (status != ZX_OK && futex_unqueue(&w) == ZX_OK)
-        status = ZX_OK;
-    return status;
+    }
+    return wait_then(&w->op);
 }
 
 void futex_wake(const struct futex_space *s, uaddr_t addr, uint32_t count, bool single_owner)

@@ -43,19 +43,20 @@ struct futex;
 
 /* One waiting thread, on its own stack. */
 struct futex_waiter {
-    struct waiter w;
+    struct wait_op op;    /* its waiter is what the futex queues */
     struct futex *futex;  /* the futex it waits on (changed by a requeue), NULL once woken */
     struct kobject *self; /* the waiting thread, which may not be made the futex's owner */
 };
 
 /* Wait on (s, addr) if its value is still current, until woken or deadline: ZX_OK (woken),
    ZX_ERR_BAD_STATE (the value differs), owner.status, ZX_ERR_INVALID_ARGS (the owner waits on it
-   too), ZX_ERR_TIMED_OUT, ZX_ERR_CANCELED (killed), ZX_ERR_NO_MEMORY. */
+   too), ZX_ERR_TIMED_OUT, ZX_ERR_CANCELED (killed), ZX_ERR_NO_MEMORY. A blocking operation
+   (object/waiter.h); the owner's reference is needed only until the waiter is queued. */
 zx_status_t futex_wait(const struct futex_space *s, uaddr_t addr, int32_t current,
                        struct futex_owner owner, struct kobject *self, uint64_t deadline);
 
-/* futex_wait in its two halves, around wait_block: queue w (with the checks), and take it out
-   again after a wait that was not woken; futex_unqueue returns ZX_OK if w was woken after all. */
+/* futex_wait's two halves: queue w (with the checks), and take it out again after a wait that was
+   not woken; futex_unqueue returns ZX_OK if w was woken after all. */
 zx_status_t futex_queue(const struct futex_space *s, uaddr_t addr, int32_t current,
                         struct futex_owner owner, struct futex_waiter *w);
 zx_status_t futex_unqueue(struct futex_waiter *w);

@@ -14,6 +14,7 @@ message (chapter 2's, syscall/channel_msg.h, which consumes the handles in every
 a txid's worth of bytes. The reply must fit the caller's buffers, or it is dropped with its
 handles and the call says `ZX_ERR_BUFFER_TOO_SMALL`; `actual_bytes` and `actual_handles` are
 written in both cases, and are not optional. */
+#include "kernel/kmalloc.h"
 #include "object/channel_call.h"
 #include "syscall/caller.h"
 #include "syscall/deadline.h"
@@ -48,6 +49,25 @@ static zx_status_t give_reply(struct handle_table *t, struct message *reply,
     return channel_msg_out(t, reply, a->rd_bytes, a->rd_handles, a->out);
 }
 
+/* A call of a program while it waits: the kernel's call, and where its reply goes. */
+struct user_call {
+    struct channel_call c;
+    struct handle_table *table;
+    struct call_args a;
+    uaddr_t actual_bytes, actual_handles;
+};
+
+/* The call's end: hand the reply out, and let go of the channel. */
+static zx_status_t replied(struct channel_call *c, zx_status_t status, struct message *reply)
+{
+    struct user_call *u = container_of(c, struct user_call, c);
+    kobject_unref(c->ch);
+    if (status == ZX_OK)
+        status = give_reply(u->table, reply, &u->a, u->actual_bytes, u->actual_handles);
+    kfree(u);
+    return status;
+}
+
 static zx_status_t call(zx_handle_t handle, uint32_t options, zx_time_t deadline,
                         const struct call_args *a, uaddr_t actual_bytes, uaddr_t actual_handles)
 {
@@ -57,17 +77,24 @@ static zx_status_t call(zx_handle_t handle, uint32_t options, zx_time_t deadline
     if (options == 0)
         status = caller_handle_get(handle, ZX_OBJ_TYPE_CHANNEL, ZX_RIGHT_READ | ZX_RIGHT_WRITE,
                                    &ch, NULL);
-    struct message *request, *reply = NULL;
+    struct user_call *u = status == ZX_OK ? kzalloc(sizeof *u) : NULL;
+    if (status == ZX_OK && !u)
+        status = ZX_ERR_NO_MEMORY;
+    struct message *request;
     status = channel_msg_in(t, ch, status, a->wr_bytes, a->wr_num_bytes, &a->in, &request);
     if (status == ZX_OK && a->wr_num_bytes < sizeof(zx_txid_t)) {
         message_destroy(request);
         status = ZX_ERR_INVALID_ARGS;
     }
-    if (status == ZX_OK)
-        status = channel_call(ch, t, handle, request, deadline_from_user(deadline), &reply);
-    if (ch)
-        kobject_unref(ch);
-    return status == ZX_OK ? give_reply(t, reply, a, actual_bytes, actual_handles) : status;
+    if (status != ZX_OK) {
+        if (ch)
+            kobject_unref(ch);
+        kfree(u);
+        return status;
+    }
+    *u = (struct user_call){.table = t, .a = *a, .actual_bytes = actual_bytes,
+                            .actual_handles = actual_handles};
+    return channel_call(&u->c, ch, t, handle, request, deadline_from_user(deadline), replied);
 }
 
 zx_status_t sys_channel_call_noretry(zx_handle_t handle, uint32_t options, zx_time_t deadline,

@@ -5,16 +5,11 @@ What `zx_channel_call`, `zx_channel_write_etc` and `zx_channel_read_etc` pass, a
 those of calls from the upper half, `0x80000000` and above, and leaves the lower half to programs
 that match requests and replies themselves. A disposition says what to do with one handle of a
 write: move it or duplicate it, check its type, and reduce its rights; the kernel writes back the
-status of each that failed. A handle record tells the reader a received handle's type and rights.
-
-`ZX_ERR_INTERNAL_INTR_RETRY` is the status the kernel gives the user library, never the program: a
-call whose wait was interrupted is finished by a second system call (syscall/channel_call_sys.c). */
+status of each that failed. A handle record tells the reader a received handle's type and rights. */
 #ifndef ZIRCON_CHANNEL_CALL_H
 #define ZIRCON_CHANNEL_CALL_H
 
 #include "zircon/types.h"
-
-#define ZX_ERR_INTERNAL_INTR_RETRY ((zx_status_t)-4)
 
 typedef uint32_t zx_txid_t;
 typedef uint32_t zx_handle_op_t;
