@@ -13,12 +13,12 @@ object/wait_self.c, which stays. */
 
 void waiter_init(struct waiter *w)
 {
-    *w = (struct waiter){.thread = hal_thread_current()};
+    *w = (struct waiter){.sleeper = hal_thread_current()};
 }
 
 void waiter_wake(struct waiter *w)
 {
-    struct hal_thread *thread = w->thread; /* once woken is set, w may vanish with its owner's frame */
+    struct hal_thread *thread = w->sleeper; /* once woken is set, w may vanish with its wait */
     __atomic_store_n(&w->woken, true, __ATOMIC_RELEASE);
     hal_thread_wake(thread);
 }

@@ -53,13 +53,13 @@ was asked to. */
 #include "zircon/thread_state.h"
 #include "zircon/types.h"
 
-/* What one thread waits for. Whoever completes the wait calls waiter_wake; after that the record may
-   vanish with its owner's stack frame, so a waker touches it no more. `next` is for the queues of
+/* What one thread waits for. Whoever completes the wait calls waiter_wake; after that the wait may
+   be finished and the record freed at any moment, so a waker touches it no more. `next` is for the queues of
    whoever keeps waiters (a futex, the pager). */
 struct waiter {
     struct waiter *next;
-    struct hal_thread *thread;
-    bool woken; /* atomic */
+    void *sleeper; /* whom waiter_wake wakes: object/waiter.c's business (a kernel thread here) */
+    bool woken;    /* atomic */
 };
 
 /* What the blocking function needs of a thread that may block: how to know it is cancelled, and where

@@ -66,7 +66,7 @@ struct thread {
     uint32_t exception_channel_type; /* while BLOCKED_EXCEPTION: whose channel; same lock */
     bool kill;       /* atomic: the thread must end at its next return to the kernel */
     struct wait_self waits; /* cancelled by kill: a killed thread stops waiting */
-    struct hal_thread *kernel_thread;
+    void *runner; /* what runs it (task/thread_loop.c): here its kernel thread */
     struct exceptionate exceptionate;
 };
 
@@ -100,6 +100,12 @@ zx_status_t thread_create(struct process *p, const char *name, struct thread **o
    ending), ZX_ERR_INVALID_ARGS if entry is neither 0 nor a user address. */
 zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_t arg1, uint64_t arg2);
 void thread_kill(struct thread *t);
+
+/* What runs a started thread's loop (task/thread_loop.c): start it, with the reference to t that
+   thread_start took for it (ZX_ERR_NO_RESOURCES if it cannot be had); and poke it, so that a thread
+   told to stop leaves user code or a wait soon. */
+zx_status_t thread_loop_start(struct thread *t);
+void thread_loop_poke(struct thread *t);
 
 /* Start the periodic timer that preempts user threads (task/sched_tick.c); later calls do nothing. */
 void sched_tick_start(void);

@@ -1,16 +1,14 @@
 /*: # Threads
 
 A thread is created in a process (NEW), started with an entry point, a stack and two arguments (RUNNING),
-and ends by `thread_exit`, by its process's end, or by a kill (DYING, then DEAD). Starting it spawns the
-kernel thread that runs it (task/thread_loop.c); that kernel thread holds a reference to the thread, and
-the thread one to its process, so neither disappears while code runs on their behalf. */
+and ends by `thread_exit`, by its process's end, or by a kill (DYING, then DEAD). Starting it starts
+what runs it (task/thread_loop.c: a kernel thread of its own), which holds a reference to the thread,
+and the thread one to its process, so neither disappears while code runs on their behalf. */
 #include "task/task.h"
 
 #include "kernel/frame.h"
 #include "task/address_space.h"
 #include "kernel/kmalloc.h"
-
-void thread_loop(void *arg);
 
 static void thread_destroy(struct kobject *obj)
 {
@@ -98,8 +96,8 @@ zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_
     hal_context_set_arg(t->ctx, 0, arg1);
     hal_context_set_arg(t->ctx, 1, arg2);
     sched_tick_start();
-    kobject_ref(&t->base); /* the kernel thread's */
-    if (hal_thread_spawn(thread_loop, t) != 0) {
+    kobject_ref(&t->base); /* the runner's */
+    if (thread_loop_start(t) != ZX_OK) {
         kobject_unref(&t->base);
         hal_lock_acquire(&p->lock);
         t->state = ZX_THREAD_STATE_NEW;
@@ -112,10 +110,7 @@ zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_
 void thread_kill(struct thread *t)
 {
     __atomic_store_n(&t->kill, true, __ATOMIC_SEQ_CST);
-    if (t->kernel_thread) {
-        hal_thread_interrupt(t->kernel_thread); /* out of user code */
-        hal_thread_wake(t->kernel_thread);      /* out of a wait */
-    }
+    thread_loop_poke(t);
 }
 
 struct thread *thread_current(void)

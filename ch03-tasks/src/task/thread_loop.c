@@ -9,16 +9,19 @@ the user's registers until they trap, look at why, act, and run them again.
   the handlers, and then runs on, ends, or has its process killed. Either way the kernel goes on.
 
 Before every entry into user mode the loop checks whether the thread must end: killed, or its process
-dying. That check, and the poke that `thread_kill` sends, are why a kill always takes effect. */
+dying. That check, and the poke that `thread_kill` sends, are why a kill always takes effect.
+
+What runs the loop is this file's business alone: here a kernel thread of its own, which chapter 6
+replaces with a task of its executor. */
 #include "syscall/dispatch.h"
 #include "task/address_space.h"
 #include "task/exception.h"
 
-void thread_loop(void *arg)
+static void thread_loop(void *arg)
 {
     struct thread *t = arg;
     struct hal_trap trap;
-    t->kernel_thread = hal_thread_current();
+    __atomic_store_n(&t->runner, (void *)hal_thread_current(), __ATOMIC_RELEASE);
     zx_caller_set_current(&t->caller);
     wait_self_attach(&t->waits);
     while (!__atomic_load_n(&t->kill, __ATOMIC_SEQ_CST)) {
@@ -45,5 +48,21 @@ void thread_loop(void *arg)
     process_thread_ended(t->process, t);
     wait_self_attach(NULL);
     hal_thread_set_local(NULL);
-    kobject_unref(&t->base); /* the kernel thread's reference: the object may go now */
+    __atomic_store_n(&t->runner, NULL, __ATOMIC_RELEASE); /* a late poke must not reach the next user
+                                                             of this kernel thread (harmless if so) */
+    kobject_unref(&t->base); /* the runner's reference: the object may go now */
+}
+
+zx_status_t thread_loop_start(struct thread *t)
+{
+    return hal_thread_spawn(thread_loop, t) == 0 ? ZX_OK : ZX_ERR_NO_RESOURCES;
+}
+
+void thread_loop_poke(struct thread *t)
+{
+    struct hal_thread *runner = __atomic_load_n(&t->runner, __ATOMIC_ACQUIRE);
+    if (runner) {
+        hal_thread_interrupt(runner); /* out of user code */
+        hal_thread_wake(runner);      /* out of a wait */
+    }
 }
