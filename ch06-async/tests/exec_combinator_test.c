@@ -71,40 +71,43 @@ KTEST(exec_select_first_ready_wins_and_cancels_the_rest)
     KEXPECT_TRUE(!s.timer.pending);
 }
 
+/* A task that waits for an event, with a timeout; the test says whether the event is set first. */
+struct timed_wait {
+    struct executor ex;
+    struct exec_event event;
+    struct event_wait wait;
+    struct timeout_future timeout;
+    struct task task;
+};
+
+static bool timed_wait_run(struct timed_wait *tw, bool set_first, uint64_t deadline)
+{
+    executor_init(&tw->ex);
+    exec_event_init(&tw->event);
+    if (set_first)
+        exec_event_set(&tw->event);
+    event_wait_init(&tw->wait, &tw->event);
+    timeout_init(&tw->timeout, &tw->wait.base, deadline);
+    task_spawn(&tw->ex, &tw->task, &tw->timeout.select.base);
+    return executor_run(&tw->ex, hal_timer_now() + 2000 * MS);
+}
+
 KTEST(exec_timeout_ends_a_wait_that_never_ends)
 {
-    struct executor ex;
-    struct exec_event e;
-    struct event_wait w;
-    struct timeout_future to;
-    struct task t;
-    executor_init(&ex);
-    exec_event_init(&e); /* never set */
-    event_wait_init(&w, &e);
+    struct timed_wait tw;
     uint64_t deadline = hal_timer_now() + 10 * MS;
-    timeout_init(&to, &w.base, deadline);
-    task_spawn(&ex, &t, &to.select.base);
-    KEXPECT_TRUE(executor_run(&ex, hal_timer_now() + 2000 * MS));
-    KEXPECT_TRUE(timeout_expired(&to));
+    KEXPECT_TRUE(timed_wait_run(&tw, false, deadline)); /* the event is never set */
+    KEXPECT_TRUE(timeout_expired(&tw.timeout));
     KEXPECT_GE(hal_timer_now(), deadline);
-    KEXPECT_EQ(exec_event_waiters(&e), 0); /* the wait was cancelled */
+    KEXPECT_EQ(exec_event_waiters(&tw.event), 0); /* the wait was cancelled */
 }
 
 KTEST(exec_timeout_lets_finished_work_win)
 {
-    struct executor ex;
-    struct exec_event e;
-    struct event_wait w;
-    struct timeout_future to;
-    struct task t;
-    executor_init(&ex);
-    exec_event_init(&e);
-    exec_event_set(&e);
-    event_wait_init(&w, &e);
-    timeout_init(&to, &w.base, hal_timer_now()); /* due already: a tie, which the work wins */
-    task_spawn(&ex, &t, &to.select.base);
-    KEXPECT_TRUE(executor_run(&ex, hal_timer_now() + 1000 * MS));
-    KEXPECT_TRUE(!timeout_expired(&to));
+    struct timed_wait tw;
+    /* Due already, and the event is set: a tie, which the work wins. */
+    KEXPECT_TRUE(timed_wait_run(&tw, true, hal_timer_now()));
+    KEXPECT_TRUE(!timeout_expired(&tw.timeout));
 }
 
 /* A waker for futures polled by hand, outside any executor: it counts. */
