@@ -1,11 +1,11 @@
 /*: # What a switch costs: tasks against kernel threads
 
-The figure that argues for this chapter: two pieces of work that take turns, each waking the other
-and waiting for its turn to come back. As two tasks, a turn is a wake (the other task goes to the run
-queue) and a return from poll; the executor then polls the other task, on the same stack. As two
-kernel threads, a turn is `hal_thread_wake` of the other and `hal_thread_park` of oneself, a switch
-of stacks (on LibOS, of host threads, through the host's futex). Both are reported per switch,
-beside their ratio. */
+The figure that argues for this chapter: two pieces of work that take turns, each waking the
+other and waiting for its turn to come back. As two tasks, a turn is a wake (the other task goes to
+the run queue) and a return from poll; the executor then polls the other task, on the same stack.
+As two kernel threads, a turn is `hal_thread_wake` of the other and `hal_thread_park` of oneself, a
+switch of stacks (on LibOS, of host threads, through the host's futex). Both are reported per
+switch, beside their ratio. */
 #include "exec/executor.h"
 #include "kernel/kbench.h"
 #include "object/kobject.h"
@@ -65,7 +65,7 @@ static void take_turns(int me)
 
 static void partner(void *arg)
 {
-    threads[1] = hal_thread_current();
+    __atomic_store_n(&threads[1], hal_thread_current(), __ATOMIC_RELEASE);
     hal_thread_wake(threads[0]); /* here: the game may start */
     take_turns(1);
     __atomic_store_n(&threads_done, 1, __ATOMIC_RELEASE);

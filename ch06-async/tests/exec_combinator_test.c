@@ -71,6 +71,36 @@ KTEST(exec_select_first_ready_wins_and_cancels_the_rest)
     KEXPECT_TRUE(!s.timer.pending);
 }
 
+/* A kill, as a later section makes it: an event set from interrupt context (a timer's callback here)
+   that a select puts first, before the work it may end. */
+static void kill_from_interrupt(struct ktimer *timer, void *arg)
+{
+    exec_event_set(arg);
+}
+
+KTEST(exec_kill_from_an_interrupt_ends_a_long_sleep)
+{
+    struct executor ex;
+    struct exec_event kill;
+    struct event_wait killed;
+    struct sleep_future s;
+    struct select_future sel;
+    struct task t;
+    struct ktimer k;
+    executor_init(&ex);
+    exec_event_init(&kill);
+    event_wait_init(&killed, &kill);
+    sleep_future_init(&s, hal_timer_now() + 10000 * MS);
+    struct future *arms[] = {&killed.base, &s.base};
+    select_init(&sel, arms, 2);
+    task_spawn(&ex, &t, &sel.base);
+    timer_start(&k, hal_timer_now() + 5 * MS, kill_from_interrupt, &kill);
+    KEXPECT_TRUE(executor_run(&ex, hal_timer_now() + 2000 * MS));
+    timer_cancel_sync(&k); /* it has fired; this only makes sure its callback has returned */
+    KEXPECT_EQ(sel.winner, 0);
+    KEXPECT_TRUE(!s.timer.pending);
+}
+
 /* A task that waits for an event, with a timeout; the test says whether the event is set first. */
 struct timed_wait {
     struct executor ex;

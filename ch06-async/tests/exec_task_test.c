@@ -26,7 +26,8 @@ static enum poll probe_poll(struct future *f, struct waker w)
     return p->polls == p->ready_at ? POLL_READY : POLL_PENDING;
 }
 
-static void probe_spawn(struct executor *ex, struct probe *p, int ready_at, void (*hook)(struct probe *))
+static void probe_spawn(struct executor *ex, struct probe *p, int ready_at,
+                        void (*hook)(struct probe *))
 {
     *p = (struct probe){.base = {.poll = probe_poll}, .ready_at = ready_at, .hook = hook};
     task_spawn(ex, &p->task, &p->base);

@@ -26,22 +26,22 @@ follow from the expansion: no two `AWAIT`s on one line, and no `switch` of one's
 
 #define ASYNC_DONE (-1)
 
-#define ASYNC_BEGIN(pc)                                                                                 \
-    switch (*(pc)) {                                                                                    \
+#define ASYNC_BEGIN(pc)                                                                            \
+    switch (*(pc)) {                                                                               \
     case 0:
 
-#define AWAIT(pc, future, waker)                                                                        \
-    do {                                                                                                \
-        *(pc) = __LINE__;                                                                               \
-        __attribute__((fallthrough));                                                                   \
-    case __LINE__:                                                                                      \
-        if (future_poll((future), (waker)) == POLL_PENDING)                                             \
-            return POLL_PENDING;                                                                        \
+#define AWAIT(pc, future, waker)                                                                   \
+    do {                                                                                           \
+        *(pc) = __LINE__;                                                                          \
+        __attribute__((fallthrough));                                                              \
+    case __LINE__:                                                                                 \
+        if (future_poll((future), (waker)) == POLL_PENDING)                                        \
+            return POLL_PENDING;                                                                   \
     } while (0)
 
-#define ASYNC_END(pc)                                                                                   \
-    }                                                                                                   \
-    *(pc) = ASYNC_DONE;                                                                                 \
+#define ASYNC_END(pc)                                                                              \
+    }                                                                                              \
+    *(pc) = ASYNC_DONE;                                                                            \
     return POLL_READY
 
 #endif

@@ -9,7 +9,8 @@ before the sleep: the executor announces that it will sleep, under its lock, bef
 a waker that finds it announced kicks it. When each CPU comes up with an executor of its own and
 idles with `hlt` or `wfi`, these three functions are what changes.
 
-A `struct exec_cpu` lives on the stack of `executor_run` for as long as the CPU runs that executor. */
+A `struct exec_cpu` lives on the stack of `executor_run` for as long as the CPU runs that
+executor. */
 #ifndef ZINC_EXEC_CPU_IDLE_H
 #define ZINC_EXEC_CPU_IDLE_H
 

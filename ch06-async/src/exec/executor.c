@@ -1,8 +1,9 @@
 /*: # The executor's loop
 
-`executor_run` holds the executor's lock except while it polls or sleeps. A task taken from the queue
-becomes RUNNING before the lock is dropped, so no other CPU takes it and a wake during the poll
-marks it RUNNING_WOKEN (exec/task.c); after the poll, `task_polled` decides where it goes. */
+`executor_run` holds the executor's lock except while it polls or sleeps. A task taken from the
+queue becomes RUNNING before the lock is dropped, so no other CPU takes it and a wake during the
+poll marks it RUNNING_WOKEN (exec/task.c); after the poll, `task_polled_locked` decides where it
+goes. */
 #include "exec/executor.h"
 
 void executor_init(struct executor *ex)
@@ -51,10 +52,10 @@ void executor_task_done_locked(struct executor *ex)
     ex->sleeping = NULL;
 }
 
-/* Called and returns with ex->lock held. A CPU announces that it sleeps before it lets go of the lock,
-   so that a task queued in between kicks it. If the deadline ended the sleep but a kick came after,
-   the kick's token would make this CPU's next sleep, perhaps in other code on the same thread, return
-   early: take it now. */
+/* Called and returns with ex->lock held. A CPU announces that it sleeps before it lets go of the
+   lock, so that a task queued in between kicks it. If the deadline ended the sleep but a kick came
+   after, the kick's token would make this CPU's next sleep, perhaps in other code on the same
+   thread, return early: take it now. */
 static void sleep_locked(struct executor *ex, struct exec_cpu *cpu, uint64_t deadline)
 {
     cpu->kicked = false;

@@ -10,8 +10,8 @@ queue per CPU that idle CPUs steal from, saves the lock's traffic between CPUs w
 of them and much to do; with the one or two CPUs Zinc runs on, it would only add code (which queue
 a wake goes to, whom to steal from, when to give up) and nothing to measure. The lock is held only
 to move a task between queue and CPU, never during a poll, so a waker (which takes it) may be
-called from any future's poll, from interrupt handlers and with other locks held; the executor's
-lock is the innermost of all.
+called from any future's poll, from interrupt handlers and with other locks held: nothing is taken
+inside the executor's lock but what a kick of a sleeping CPU takes.
 
 `executor_run` returns when every task spawned on the executor has finished: that lets a test, or a
 piece of the kernel that runs a batch of futures, wait for them all. A CPU that must run forever

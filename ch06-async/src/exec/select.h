@@ -6,9 +6,9 @@ wins; the others are cancelled at once, so that nothing they held (a timer, a pl
 outlives the select. `winner` says which arm it was, and the winner's own struct holds its result.
 
 Every arm gets the select's waker, so a wake from any of them polls the select, which polls them all
-again: an arm that was not the one that woke says pending again, cheaply. Arms are polled in order,
-so when two are ready at once the first in the array wins; put the arm that must win a tie (the kill)
-first. Cancelling the select cancels every arm. */
+again: an arm that was not the one that woke says pending again, cheaply. Arms are polled in
+order, so when two are ready at once the first in the array wins; put the arm that must win a tie
+(the kill) first. Cancelling the select cancels every arm. */
 #ifndef ZINC_EXEC_SELECT_H
 #define ZINC_EXEC_SELECT_H
 
@@ -21,7 +21,7 @@ struct select_future {
     int winner; /* the index of the arm that was ready first; -1 until then */
 };
 
-/* A future ready when the first of arms[0..count) is; arms must stay alive as long as the select. */
+/* A future ready when the first of arms[0..count) is; the arms must live as long as the select. */
 void select_init(struct select_future *s, struct future **arms, int count);
 
 #endif

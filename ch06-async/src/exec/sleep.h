@@ -8,10 +8,10 @@ deadline.
 
 Ending is the delicate part, because the callback may be running on another CPU (on LibOS, the
 interrupt thread) at the moment the future ends: it has set `fired` and not yet called the waker. If
-the task finished and its memory were reused then, the callback would wake a stranger. So both ways
-out, ready and cancel, go through `timer_cancel_sync`, which takes the timer out of the queue if it is
-still there and otherwise waits until its callback has returned. After that nothing refers to the
-future, and its memory is the owner's again. */
+the task finished and its memory were reused then, the callback would wake a stranger. So both
+ways out, ready and cancel, go through `timer_cancel_sync`, which takes the timer out of the queue
+if it is still there and otherwise waits until its callback has returned. After that nothing
+refers to the future, and its memory is the owner's again. */
 #ifndef ZINC_EXEC_SLEEP_H
 #define ZINC_EXEC_SLEEP_H
 

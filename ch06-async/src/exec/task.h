@@ -4,15 +4,17 @@ A *task* is a future at the top: the one the executor polls, the future that hol
 (a system call's state, a thread's) inside its own struct. The task adds what scheduling needs: the
 executor it belongs to, its place in the run queue, and its state, one of
 
-    IDLE ──wake──▶ QUEUED ──picked──▶ RUNNING ──pending──▶ IDLE
-                                         │ ▲
-                               wake ──▶  │ │ ──pending──▶ QUEUED (polled again)
-                                         ▼ │
-                                     RUNNING_WOKEN
-                 RUNNING or RUNNING_WOKEN ──ready──▶ DONE
+             wake              picked by a CPU          poll says pending
+    IDLE ─────────────▶ QUEUED ─────────────────▶ RUNNING ─────────────────────▶ IDLE
+                          ▲                          │
+                          │                          │ wake
+                          │  poll says pending       ▼
+                          └──────────────────── RUNNING_WOKEN
 
-The states are what make a wake count exactly once. A wake of a queued task does nothing: it will be
-polled anyway, once. A wake that arrives while the task is being polled, perhaps on another CPU,
+    RUNNING or RUNNING_WOKEN, and poll says ready ──▶ DONE
+
+A new task starts QUEUED. The states are what make a wake count exactly once. A wake of a queued
+task does nothing: it will be polled anyway, once. A wake that arrives while the task is being polled, perhaps on another CPU,
 cannot requeue it (one task is never polled by two CPUs at once); it marks it RUNNING_WOKEN, and
 when poll returns pending the executor queues it again instead of leaving it idle. Without that
 mark the wake would be lost: the future may have looked at its event just before the wake and said
@@ -43,7 +45,7 @@ struct task {
     struct task *next;     /* ex->lock: the run queue */
 };
 
-/* Make future a task of ex, queued to be polled. t and future must stay alive until task_done(t). */
+/* Make future a task of ex, queued to be polled. t and future must live until task_done(t). */
 void task_spawn(struct executor *ex, struct task *t, struct future *future);
 
 /* Poll t again (exactly once more, however many wakes arrive before that poll). From anywhere. */
