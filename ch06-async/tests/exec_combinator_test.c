@@ -71,8 +71,8 @@ KTEST(exec_select_first_ready_wins_and_cancels_the_rest)
     KEXPECT_TRUE(!s.timer.pending);
 }
 
-/* A kill, as a later section makes it: an event set from interrupt context (a timer's callback here)
-   that a select puts first, before the work it may end. */
+/* A kill, as a later section makes it: an event set from interrupt context (here a timer's
+   callback) that a select puts first, before the work it may end. */
 static void kill_from_interrupt(struct ktimer *timer, void *arg)
 {
     exec_event_set(arg);

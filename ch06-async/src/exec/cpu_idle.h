@@ -7,7 +7,7 @@ the waker that brings work. This file is the only place that knows how; the exec
 thread (`hal_thread_park`) and a kick is `hal_thread_wake`, whose token keeps a kick that comes
 before the sleep: the executor announces that it will sleep, under its lock, before it sleeps, and
 a waker that finds it announced kicks it. When each CPU comes up with an executor of its own and
-idles with `hlt` or `wfi`, these three functions are what changes.
+idles with `hlt` or `wfi`, these four functions are what change.
 
 A `struct exec_cpu` lives on the stack of `executor_run` for as long as the CPU runs that
 executor. */
@@ -30,5 +30,8 @@ bool exec_cpu_sleep(struct exec_cpu *cpu, uint64_t deadline);
 
 /* Wake cpu, or make its next sleep return at once. From anywhere, locks held or not. */
 void exec_cpu_kick(struct exec_cpu *cpu);
+
+/* Undo a kick that came after exec_cpu_sleep returned for its deadline. Never sleeps. */
+void exec_cpu_forget_kick(struct exec_cpu *cpu);
 
 #endif

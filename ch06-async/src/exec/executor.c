@@ -70,7 +70,7 @@ static void sleep_locked(struct executor *ex, struct exec_cpu *cpu, uint64_t dea
             p = &(*p)->next;
         *p = cpu->next;
     } else if (!woken) {
-        exec_cpu_sleep(cpu, 0);
+        exec_cpu_forget_kick(cpu);
     }
 }
 

@@ -14,12 +14,12 @@ executor it belongs to, its place in the run queue, and its state, one of
     RUNNING or RUNNING_WOKEN, and poll says ready ──▶ DONE
 
 A new task starts QUEUED. The states are what make a wake count exactly once. A wake of a queued
-task does nothing: it will be polled anyway, once. A wake that arrives while the task is being polled, perhaps on another CPU,
-cannot requeue it (one task is never polled by two CPUs at once); it marks it RUNNING_WOKEN, and
-when poll returns pending the executor queues it again instead of leaving it idle. Without that
-mark the wake would be lost: the future may have looked at its event just before the wake and said
-pending just after. A wake of a finished task does nothing, so a finished task is never polled
-again.
+task does nothing: it will be polled anyway, once. A wake that arrives while the task is being
+polled, perhaps on another CPU, cannot requeue it (one task is never polled by two CPUs at once);
+it marks it RUNNING_WOKEN, and when poll returns pending the executor queues it again instead of
+leaving it idle. Without that mark the wake would be lost: the future may have looked at its event
+just before the wake and said pending just after. A wake of a finished task does nothing, so a
+finished task is never polled again.
 
 The owner of a task allocates it (it is often a member of a bigger struct) and may reuse or free it
 once `task_done` says so; by then nothing may keep its waker. */
