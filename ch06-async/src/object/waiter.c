@@ -5,7 +5,7 @@ layer this chapter replaces. Its interface (object/waiter.h) does not change, so
 blocking operation of chapters 2 to 5. What changes is who waits:
 
 - a *kernel thread* of the kernel's own (userboot, a test), which has a stack of its own and whose
-  wait_self has no `suspend`, still blocks as before: `wait_block` parks it;
+  wait_self has no `suspend`, still blocks as before, in chapter 2's `wait_block`;
 - a *user thread*, which runs as a task (task/thread_loop.c) and whose wait_self names its
   `struct suspend`, is suspended (exec/suspend.h): `wait_then` returns `WAIT_PENDING`, and
   `wait_resume` finishes the wait at a later poll.
@@ -43,37 +43,6 @@ void waiter_wake(struct waiter *w)
     __atomic_store_n(&w->woken, true, __ATOMIC_RELEASE);
     task_wake(s->task);
     suspend_drop(s);
-}
-
-bool waiter_woken(const struct waiter *w)
-{
-    return __atomic_load_n(&w->woken, __ATOMIC_ACQUIRE);
-}
-
-void wait_op_init(struct wait_op *op, uint64_t deadline, uint32_t reason,
-                  zx_status_t (*finish)(struct wait_op *op, zx_status_t ended))
-{
-    *op = (struct wait_op){.deadline = deadline, .reason = reason, .finish = finish};
-    waiter_init(&op->waiter);
-}
-
-zx_status_t wait_block(struct waiter *w, uint64_t deadline, uint32_t reason)
-{
-    zx_status_t status = ZX_OK;
-    wait_blocked_as(reason);
-    while (!waiter_woken(w)) {
-        if (wait_cancelled()) {
-            status = ZX_ERR_CANCELED;
-            break;
-        }
-        if (hal_timer_now() >= deadline) {
-            status = ZX_ERR_TIMED_OUT;
-            break;
-        }
-        hal_thread_park(deadline);
-    }
-    wait_blocked_as(0);
-    return status;
 }
 
 /* How op's wait has ended, in wait_block's order of looking; WAIT_PENDING if it has not. */
