@@ -8,16 +8,21 @@ expand   (one run per page) replaces every include block of a chapter.md,
              :::
              ::: {include="src/kernel/timer.c" region="insert"}
              :::
+             ::: {include="tests/handle_test.c" test="closed_handle_value_stays_dead"}
+             :::
 
-         with the file (or the named region of it): each `/*: ... */` comment becomes Markdown prose, and
-         the code between comments becomes a listing headed by its path and first line, with numbered lines.
+         with the file (or the named region of it, or the named tests or functions of it): each `/*: ... */`
+         comment becomes Markdown prose, and the code between comments becomes a listing headed by its path
+         and first line, with numbered lines. An include marked `.suite` (a tests appendix) also gets the
+         summary of its tests that the PDF prints instead of its code.
          It checks that every figure exists, and writes the page's anchors (headings and listings) to the
          file named by `zinc-anchors`, one `page<TAB>id<TAB>level<TAB>title` a line.
 link     (one run per HTML page) turns cross-references into links to the right page: `[text](#id)` to a
          heading or listing anywhere in the book, `[text](src/kernel/timer.c)` to the listing of that file.
          A `::: toc` block becomes the book's table of contents.
 single   (one run for the EPUB and the PDF) reads every page's expanded form (`zinc-pages`) into one
-         document, and checks its cross-references as `link` does.
+         document, and checks its cross-references as `link` does. With `zinc-print=1` (the PDF), suite
+         files show their summaries, not their code.
 
 Anything that does not resolve (a missing file, region or figure, a cross-reference to nothing) stops the
 build with a message that names the page and what is missing: the book cannot drift from the code.
@@ -118,8 +123,12 @@ local function listing(path, first, lines, lab, id)
   local code = pandoc.CodeBlock(table.concat(lines, "\n"),
     pandoc.Attr("", { language_of(path), "numberLines" }, { { "startFrom", tostring(first) } }))
   local classes = lab and { "listing", "lab" } or { "listing" }
+  -- Lines wider than the 100 columns a printed page holds: the PDF prints this listing smaller.
+  local cols = 0
+  for _, l in ipairs(lines) do cols = math.max(cols, utf8.len((l:gsub("\t", "        "))) or #l) end
+  local attrs = cols > 100 and { { "style", "--cols: " .. cols } } or {}
   return pandoc.Div({ pandoc.Div({ pandoc.Plain(head) }, pandoc.Attr("", { "listing-head" })), code },
-    pandoc.Attr(id or "", classes))
+    pandoc.Attr(id or "", classes, attrs))
 end
 
 -- The name of the test (or benchmark) that a line opens, as the test runners report it: `KTEST(name)` and
@@ -131,12 +140,25 @@ local function test_name(line)
   return g and (g .. "." .. c) or nil
 end
 
--- Lines from..to of one test: from the line that opens it to the first `}` at the start of a line.
-local function test_lines(lines, name)
+-- Does line open the definition of the function `name` (at the start of the line, not a declaration)?
+local function defines(line, name)
+  local at = line:find(name .. "(", 1, true)
+  return at and at > 1 and line:match("^[%a_]") and not line:match(";%s*$") and
+    line:sub(at - 1, at - 1):match("[%s%*]") ~= nil
+end
+
+-- Lines from..to of one test (`kind` "test") or function ("function"): from the comment right above its
+-- first line, if there is one, to the first `}` at the start of a line.
+local function part_lines(lines, kind, name)
   for i, line in ipairs(lines) do
-    if test_name(line) == name then
+    if (kind == "test" and test_name(line) == name) or (kind == "function" and defines(line, name)) then
+      local from = i
+      if i > 1 and lines[i - 1]:match("%*/%s*$") then
+        from = i - 1
+        while from > 1 and not lines[from]:match("^%s*/%*") do from = from - 1 end
+      end
       for j = i + 1, #lines do
-        if lines[j]:match("^}%s*$") then return i, j end
+        if lines[j]:match("^}%s*$") then return from, j end
       end
     end
   end
@@ -161,8 +183,8 @@ local function suite_summary(path, lines)
 end
 
 -- The blocks for one include of path (relative to the repository): the whole file, its region `opts.region`,
--- or the tests named (space-separated) in `opts.test`. With `opts.suite`, a whole file also gets the summary
--- that the PDF prints instead of its listings.
+-- or the tests and functions named (space-separated) in `opts.test` and `opts["function"]`, a listing each.
+-- With `opts.suite`, a whole file also gets the summary that the PDF prints instead of its listings.
 local function include(path, opts, shift)
   local region = opts.region
   local text = read_file(top .. "/" .. path)
@@ -171,7 +193,7 @@ local function include(path, opts, shift)
     return {}
   end
   if path:match("%.md$") then
-    if region or opts.test then
+    if region or opts.test or opts["function"] then
       fail("includes a part of " .. path .. ", but Markdown files are included whole")
     end
     return prose_blocks(text, shift)
@@ -180,16 +202,18 @@ local function include(path, opts, shift)
   for line in (text .. (text:sub(-1) == "\n" and "" or "\n")):gmatch("([^\n]*)\n") do
     table.insert(lines, line)
   end
-  if opts.test then
+  if opts.test or opts["function"] then
     local out = {}
-    for name in opts.test:gmatch("%S+") do
-      local from, to = test_lines(lines, name)
-      if not from then
-        fail("includes the test '" .. name .. "' of " .. path .. ", which has no such test")
-      else
-        local code = {}
-        for i = from, to do table.insert(code, lines[i]) end
-        table.insert(out, listing(path, from, code, nil, nil))
+    for _, kind in ipairs({ "function", "test" }) do
+      for name in (opts[kind] or ""):gmatch("%S+") do
+        local from, to = part_lines(lines, kind, name)
+        if not from then
+          fail("includes the " .. kind .. " '" .. name .. "' of " .. path .. ", which has no such " .. kind)
+        else
+          local code = {}
+          for i = from, to do table.insert(code, lines[i]) end
+          table.insert(out, listing(path, from, code, nil, nil))
+        end
       end
     end
     return out
@@ -286,7 +310,7 @@ local function expand(doc)
     if b.t == "Div" and b.attributes.include then
       local path = clean_path(srcdir .. "/" .. b.attributes.include)
       local got = include(path, { region = b.attributes.region, test = b.attributes.test,
-        suite = b.classes:includes("suite") }, section)
+        ["function"] = b.attributes["function"], suite = b.classes:includes("suite") }, section)
       if b.identifier ~= "" or #b.classes > 0 then
         got = { pandoc.Div(got, pandoc.Attr(b.identifier, b.classes)) }
       end
