@@ -39,9 +39,9 @@ zx_status_t sys_handle_close_many(uaddr_t handles, size_t num_handles)
     return result;
 }
 
-/* LAB ch02-handle-rights BEGIN: the rights of a handle derived from one with the rights have: all of
-   them for ZX_RIGHT_SAME_RIGHTS, else the rights asked for, but ZX_ERR_INVALID_ARGS if they are not a
-   subset of have.
+/* LAB ch02-handle-rights BEGIN: the rights of a handle derived from one with the rights have: all
+   of them for ZX_RIGHT_SAME_RIGHTS, else the rights asked for, but ZX_ERR_INVALID_ARGS if they are
+   not a subset of have.
    stub:
 static zx_status_t derived_rights(zx_rights_t have, zx_rights_t asked, zx_rights_t *out)
 {
