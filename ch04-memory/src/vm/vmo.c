@@ -655,16 +655,11 @@ zx_status_t vmo_supply_page(struct vmo *v, uint64_t index, const void *page)
     zx_status_t status = ZX_OK;
     hal_lock_acquire(&v->lock);
     if (!page_tree_get(&v->pages, index)) {
-        struct page_ref *ref = kzalloc(sizeof *ref);
-        paddr_t frame = ref ? frame_alloc() : 0;
-        if (!frame || page_tree_set(&v->pages, index, ref) != ZX_OK) {
-            if (frame)
-                frame_free(frame);
-            kfree(ref);
+        struct page_ref *ref = new_page(v, index);
+        if (!ref) {
             status = ZX_ERR_NO_MEMORY;
         } else {
-            memcpy(hal_pmem_ptr(frame), page, PAGE_SIZE);
-            *ref = (struct page_ref){.frame = frame, .refs = 1, .owner = v};
+            memcpy(hal_pmem_ptr(ref->frame), page, PAGE_SIZE);
             invalidate(v, index);
         }
     }
