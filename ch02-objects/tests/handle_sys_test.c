@@ -85,9 +85,25 @@ KTEST(handle_replace_consumes_the_original_even_on_failure)
     zx_handle_t r = scratch_u32(&env, 0);
     KEXPECT_EQ(sys_handle_close(h), ZX_ERR_BAD_HANDLE);
     KEXPECT_EQ(rights_of(&env, r), ZX_RIGHT_WAIT);
-    /* Asking for more rights fails, and the handle is gone all the same. */
-    KEXPECT_EQ(sys_handle_replace(r, ZX_RIGHT_SIGNAL, scratch(0)), ZX_ERR_INVALID_ARGS);
+    /* The new value cannot be given to the caller: the call fails, and the handle is gone. */
+    KEXPECT_EQ(sys_handle_replace(r, ZX_RIGHT_SAME_RIGHTS, READONLY_VA), ZX_ERR_INVALID_ARGS);
     KEXPECT_EQ(sys_handle_close(r), ZX_ERR_BAD_HANDLE);
+    sys_env_free(&env);
+}
+
+KTEST(handle_replace_cannot_add_rights)
+{
+    struct sys_env env;
+    KASSERT_EQ(sys_env_init(&env), 0);
+    zx_handle_t h = new_event(&env);
+    KASSERT_EQ(sys_handle_replace(h, ZX_RIGHT_WAIT | ZX_RIGHT_TRANSFER, scratch(0)), ZX_OK);
+    zx_handle_t r = scratch_u32(&env, 0);
+    KEXPECT_EQ(rights_of(&env, r), ZX_RIGHT_WAIT | ZX_RIGHT_TRANSFER);
+    /* Asking for a right it lacks fails, and the handle is gone; none was made in its place. */
+    KEXPECT_EQ(sys_handle_replace(r, ZX_RIGHT_WAIT | ZX_RIGHT_SIGNAL, scratch(0)),
+               ZX_ERR_INVALID_ARGS);
+    KEXPECT_EQ(sys_handle_close(r), ZX_ERR_BAD_HANDLE);
+    KEXPECT_EQ(sys_handle_close(scratch_u32(&env, 0)), ZX_ERR_BAD_HANDLE);
     sys_env_free(&env);
 }
 

@@ -118,19 +118,35 @@ zx_status_t handle_table_move_in(struct handle_table *t, struct kobject *obj, zx
     return add(t, obj, rights, true, out);
 }
 
+/* LAB ch02-handle-rights BEGIN: say whether the handle h may be used for what the caller asks:
+   ZX_ERR_WRONG_TYPE if a type is asked for (not ZX_OBJ_TYPE_NONE) and the object is of another,
+   then ZX_ERR_ACCESS_DENIED unless the handle holds every right in need, else ZX_OK.
+   stub:
+static zx_status_t may_use(const struct handle *h, zx_obj_type_t type, zx_rights_t need)
+{
+    if (type != ZX_OBJ_TYPE_NONE && h->obj->type->type != type)
+        return ZX_ERR_WRONG_TYPE;
+    return ZX_OK;
+}
+*/
+static zx_status_t may_use(const struct handle *h, zx_obj_type_t type, zx_rights_t need)
+{
+    if (type != ZX_OBJ_TYPE_NONE && h->obj->type->type != type)
+        return ZX_ERR_WRONG_TYPE;
+    if ((h->rights & need) != need)
+        return ZX_ERR_ACCESS_DENIED;
+    return ZX_OK;
+}
+/* LAB END */
+
 zx_status_t handle_table_get(struct handle_table *t, zx_handle_t value, zx_obj_type_t type,
                              zx_rights_t need, struct kobject **obj, zx_rights_t *rights)
 {
-    zx_status_t status = ZX_ERR_BAD_HANDLE;
     *obj = NULL;
     hal_lock_acquire(&t->lock);
     struct handle *h = lookup(t, value);
-    if (h && type != ZX_OBJ_TYPE_NONE && h->obj->type->type != type)
-        status = ZX_ERR_WRONG_TYPE;
-    else if (h && (h->rights & need) != need)
-        status = ZX_ERR_ACCESS_DENIED;
-    else if (h) {
-        status = ZX_OK;
+    zx_status_t status = h ? may_use(h, type, need) : ZX_ERR_BAD_HANDLE;
+    if (status == ZX_OK) {
         *obj = h->obj;
         if (rights)
             *rights = h->rights;

@@ -39,7 +39,16 @@ zx_status_t sys_handle_close_many(uaddr_t handles, size_t num_handles)
     return result;
 }
 
-/* The rights a derived handle gets: the request, if it is a subset of what there is. */
+/* LAB ch02-handle-rights BEGIN: the rights of a handle derived from one with the rights have: all
+   of them for ZX_RIGHT_SAME_RIGHTS, else the rights asked for, but ZX_ERR_INVALID_ARGS if they are
+   not a subset of have.
+   stub:
+static zx_status_t derived_rights(zx_rights_t have, zx_rights_t asked, zx_rights_t *out)
+{
+    *out = asked == ZX_RIGHT_SAME_RIGHTS ? have : asked;
+    return ZX_OK;
+}
+*/
 static zx_status_t derived_rights(zx_rights_t have, zx_rights_t asked, zx_rights_t *out)
 {
     if (asked == ZX_RIGHT_SAME_RIGHTS) {
@@ -51,6 +60,7 @@ static zx_status_t derived_rights(zx_rights_t have, zx_rights_t asked, zx_rights
     *out = asked;
     return ZX_OK;
 }
+/* LAB END */
 
 zx_status_t sys_handle_duplicate(zx_handle_t handle, zx_rights_t rights, uaddr_t out)
 {

@@ -118,8 +118,12 @@ zx_status_t sys_process_start(zx_handle_t handle, zx_handle_t thread, uintptr_t 
     zx_status_t status = ZX_OK;
     if (arg1 != ZX_HANDLE_INVALID)
         status = handle_table_move_out(mine, arg1, &passed, &passed_rights);
+    /* LAB ch03-start-handle BEGIN: a handle may leave its process only if it holds
+       ZX_RIGHT_TRANSFER: ZX_ERR_ACCESS_DENIED otherwise (it has left the caller's table all the
+       same). */
     if (status == ZX_OK && passed && !(passed_rights & ZX_RIGHT_TRANSFER))
         status = ZX_ERR_ACCESS_DENIED;
+    /* LAB END */
     zx_status_t s = caller_handle_get(handle, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_WRITE, &p, NULL);
     if (s != ZX_OK) {
         p = NULL;
@@ -141,11 +145,23 @@ zx_status_t sys_process_start(zx_handle_t handle, zx_handle_t thread, uintptr_t 
         status = handle_table_move_in(&proc->handles, passed, passed_rights, &value);
         passed = NULL;
     }
+    /* LAB ch03-start-handle BEGIN: start the thread with the handle's value in the new process. If
+       the start fails, close the handle there: the process did not start, and no one would ever see
+       it. If anything failed before the handle reached the new process, it goes: it still counts
+       among its object's handles (it only moved out), so drop it as a handle (handle_drop), not as a
+       reference.
+       stub:
+    if (status == ZX_OK)
+        status = thread_start(th, entry, stack, value, arg2);
+    if (passed)
+        kobject_unref(passed);
+    */
     if (status == ZX_OK && (status = thread_start(th, entry, stack, value, arg2)) != ZX_OK &&
         value != ZX_HANDLE_INVALID)
-        handle_table_close(&proc->handles, value); /* a failed start closes arg1: nobody would see it */
+        handle_table_close(&proc->handles, value);
     if (passed)
         handle_drop(passed);
+    /* LAB END */
     if (t)
         kobject_unref(t);
     if (p)

@@ -162,6 +162,22 @@ struct vmo *vmo_root(struct vmo *v, uint64_t *offset)
     return v;
 }
 
+/* A new page for index of v: a zeroed frame that v owns and alone holds, put in v's tree in place
+   of what was there. NULL, and nothing changed, if memory ran out. v->lock held. */
+static struct page_ref *new_page(struct vmo *v, uint64_t index)
+{
+    struct page_ref *mine = kzalloc(sizeof *mine);
+    paddr_t fresh = mine ? frame_alloc() : 0;
+    if (!fresh || page_tree_set(&v->pages, index, mine) != ZX_OK) {
+        if (fresh)
+            frame_free(fresh);
+        kfree(mine);
+        return NULL;
+    }
+    *mine = (struct page_ref){.frame = fresh, .refs = 1, .owner = v};
+    return mine;
+}
+
 /* The frame behind page index of v (v->lock held), committing or copying it for a write. *frame is 0 for
    a read of a page never written. */
 static zx_status_t page_for(struct vmo *v, uint64_t index, bool write, paddr_t *frame)
@@ -173,25 +189,32 @@ static zx_status_t page_for(struct vmo *v, uint64_t index, bool write, paddr_t *
     struct page_ref *ref = page_tree_get(&v->pages, index);
     if (!ref && v->pager) /* only the pager may fill it: ask, and let the caller wait */
         return pager_request(v->pager, index);
+    /* LAB ch04-copy-on-write BEGIN: a write may change a frame in place only if v alone holds it
+       (refs == 1). A frame that a snapshot shares must first be copied into a new page of v's own
+       (new_page), and v must let go of the shared one (drop_page), which the other holders keep.
+       stub:
+    if (!write || ref) {
+        *frame = ref ? ref->frame : 0;
+        return ZX_OK;
+    }
+    struct page_ref *mine = new_page(v, index);
+    if (!mine)
+        return ZX_ERR_NO_MEMORY;
+    */
     if (!write || (ref && __atomic_load_n(&ref->refs, __ATOMIC_ACQUIRE) == 1)) {
         *frame = ref ? ref->frame : 0;
         return ZX_OK;
     }
-    struct page_ref *mine = kzalloc(sizeof *mine);
-    paddr_t copy = mine ? frame_alloc() : 0;
-    if (!copy || page_tree_set(&v->pages, index, mine) != ZX_OK) {
-        if (copy)
-            frame_free(copy);
-        kfree(mine);
+    struct page_ref *mine = new_page(v, index);
+    if (!mine)
         return ZX_ERR_NO_MEMORY;
-    }
     if (ref) { /* shared with a snapshot: this VMO takes a copy of its own */
-        memcpy(hal_pmem_ptr(copy), hal_pmem_ptr(ref->frame), PAGE_SIZE);
+        memcpy(hal_pmem_ptr(mine->frame), hal_pmem_ptr(ref->frame), PAGE_SIZE);
         drop_page(v, ref);
     }
-    *mine = (struct page_ref){.frame = copy, .refs = 1, .owner = v};
-    invalidate(v, index);
-    *frame = copy;
+    /* LAB END */
+    invalidate(v, index); /* mappings of v may still map the old frame, or the zero frame */
+    *frame = mine->frame;
     return ZX_OK;
 }
 
@@ -632,16 +655,11 @@ zx_status_t vmo_supply_page(struct vmo *v, uint64_t index, const void *page)
     zx_status_t status = ZX_OK;
     hal_lock_acquire(&v->lock);
     if (!page_tree_get(&v->pages, index)) {
-        struct page_ref *ref = kzalloc(sizeof *ref);
-        paddr_t frame = ref ? frame_alloc() : 0;
-        if (!frame || page_tree_set(&v->pages, index, ref) != ZX_OK) {
-            if (frame)
-                frame_free(frame);
-            kfree(ref);
+        struct page_ref *ref = new_page(v, index);
+        if (!ref) {
             status = ZX_ERR_NO_MEMORY;
         } else {
-            memcpy(hal_pmem_ptr(frame), page, PAGE_SIZE);
-            *ref = (struct page_ref){.frame = frame, .refs = 1, .owner = v};
+            memcpy(hal_pmem_ptr(ref->frame), page, PAGE_SIZE);
             invalidate(v, index);
         }
     }
