@@ -31,7 +31,7 @@ qemu() {
     *) accel="-accel tcg -cpu max" ;;
     esac
     cmdline=$2; shift 2
-    set -- qemu-system-x86_64 $accel -m 256M -nodefaults -no-reboot \
+    set -- qemu-system-x86_64 $accel -m 256M -smp "${SMP:-1}" -nodefaults -no-reboot \
         -device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel "$kernel" -append "$cmdline" "$@"
     $launch "$@"
 }

@@ -16,7 +16,15 @@ page by page). `metal_stack_free` frees from the top down, so that the next sear
 climbing again. */
 #include "stack.h"
 
+#include <string.h>
+
 #include "kernel/frame.h"
+#include "kernel/panic.h"
+
+static struct {
+    struct hal_lock lock;
+    paddr_t head; /* runs kept aside and not in use, linked through their first word */
+} spare = {.lock = HAL_LOCK_INIT};
 
 static void free_run(paddr_t base, size_t pages)
 {
@@ -24,7 +32,7 @@ static void free_run(paddr_t base, size_t pages)
         frame_free(base + (i - 1) * PAGE_SIZE);
 }
 
-paddr_t metal_stack_alloc(size_t pages)
+static paddr_t find_run(size_t pages)
 {
     paddr_t aside = 0, run = 0;
     size_t length = 0;
@@ -59,7 +67,39 @@ paddr_t metal_stack_alloc(size_t pages)
     return run;
 }
 
-void metal_stack_free(paddr_t base, size_t pages)
+void metal_stack_reserve(unsigned n)
 {
-    free_run(base, pages);
+    for (unsigned i = 0; i < n; i++) {
+        paddr_t run = find_run(METAL_STACK_RUN);
+        if (!run)
+            panic("no memory for kernel stacks");
+        *(paddr_t *)hal_pmem_ptr(run) = spare.head;
+        spare.head = run;
+    }
+}
+
+paddr_t metal_stack_alloc(bool *kept)
+{
+    hal_lock_acquire(&spare.lock);
+    paddr_t run = spare.head;
+    if (run)
+        spare.head = *(paddr_t *)hal_pmem_ptr(run);
+    hal_lock_release(&spare.lock);
+    *kept = run != 0;
+    if (!run)
+        return find_run(METAL_STACK_RUN);
+    memset(hal_pmem_ptr(run), 0, METAL_STACK_RUN * PAGE_SIZE);
+    return run;
+}
+
+void metal_stack_free(paddr_t base, bool kept)
+{
+    if (!kept) {
+        free_run(base, METAL_STACK_RUN);
+        return;
+    }
+    hal_lock_acquire(&spare.lock);
+    *(paddr_t *)hal_pmem_ptr(base) = spare.head;
+    spare.head = base;
+    hal_lock_release(&spare.lock);
 }

@@ -51,7 +51,9 @@ The same place frees a dead thread's memory, as a thread cannot free the stack i
 #include "stack.h"
 
 #define STACK_PAGES 4
-#define THREAD_PAGES (1 + STACK_PAGES) /* the guard page, then the stack */
+#define THREAD_PAGES METAL_STACK_RUN /* the guard page, then the stack */
+#define SPARE_STACKS 32
+_Static_assert(THREAD_PAGES == 1 + STACK_PAGES, "a run holds the guard page and the stack");
 #define CANARY 0x5a1c0dedcafef00dul
 #define CANARY_WORDS 8
 #define METAL_ARCH_STACKS 2
@@ -65,6 +67,7 @@ struct hal_thread {
     enum thread_state state;  /* under runq.lock */
     struct hal_thread *next;  /* in the run queue */
     uint32_t on_cpu;          /* atomic: a CPU runs it, or has not yet finished switching away */
+    unsigned cpu;             /* the CPU that runs it, or ran it last */
     uint32_t token;           /* atomic: set by hal_thread_wake, taken by hal_thread_park; a word,
                                  because riscv64's atomic instructions work on words, not bytes */
     bool alarm_rang;          /* under runq.lock: the deadline of the current park has passed */
@@ -74,6 +77,7 @@ struct hal_thread {
     void *wait_self;
     uint8_t *guard;           /* the guard page below its stack */
     paddr_t memory;           /* the THREAD_PAGES it lives in; 0 for the boot thread */
+    bool kept;                /* they are one of the runs kept aside (stack.c) */
     unsigned number;          /* for messages: the n-th thread started */
     struct hal_thread *all_prev, *all_next; /* every thread with memory of its own */
 } __attribute__((aligned(16))); /* it sits at the top of its stack, which must stay aligned */
@@ -84,6 +88,7 @@ static struct hal_thread boot_thread = {
     .guard = metal_boot_guard,
 };
 struct metal_cpu metal_cpus[METAL_MAX_CPUS] = {{.current = &boot_thread}};
+unsigned metal_cpu_count = 1;
 
 /* The threads ready to run, first in first out. One queue for every CPU: a thread may run on any of
    them, and one lock is simple to reason about; with a few CPUs it is not a bottleneck. */
@@ -161,7 +166,7 @@ static void finish_switch(void)
     if (prev->all_next)
         prev->all_next->all_prev = prev->all_prev;
     hal_lock_release(&all.lock);
-    metal_stack_free(prev->memory, THREAD_PAGES);
+    metal_stack_free(prev->memory, prev->kept);
 }
 
 /* Called with runq.lock held and interrupts off, self's state set by the caller. Returns when self
@@ -180,8 +185,10 @@ static void switch_away(struct hal_thread *self)
     cpu->current = next;
     while (__atomic_load_n(&next->on_cpu, __ATOMIC_ACQUIRE)) /* still leaving another CPU */
         metal_cpu_relax();
-    next->on_cpu = 1;
+    next->cpu = metal_cpu_id();
+    __atomic_store_n(&next->on_cpu, 1, __ATOMIC_RELEASE);
     metal_stack_guard = (uint64_t)next->guard;
+    metal_cpu_forget_user();
     metal_switch(&self->sp, next->sp);
     finish_switch();
 }
@@ -200,12 +207,14 @@ static NORETURN void thread_start(void)
 
 static struct hal_thread *thread_new(void (*fn)(void *), void *arg, enum thread_state state)
 {
-    paddr_t memory = metal_stack_alloc(THREAD_PAGES);
+    bool kept;
+    paddr_t memory = metal_stack_alloc(&kept);
     if (!memory)
         return NULL;
     uint8_t *base = hal_pmem_ptr(memory);
     struct hal_thread *t = (struct hal_thread *)(base + THREAD_PAGES * PAGE_SIZE) - 1;
-    *t = (struct hal_thread){.fn = fn, .arg = arg, .state = state, .guard = base, .memory = memory};
+    *t = (struct hal_thread){.fn = fn, .arg = arg, .state = state, .guard = base, .memory = memory,
+                             .kept = kept};
     for (int i = 0; i < CANARY_WORDS; i++)
         canary_of(t)[i] = CANARY;
     t->sp = metal_stack_init(t, thread_start);
@@ -219,15 +228,33 @@ static struct hal_thread *thread_new(void (*fn)(void *), void *arg, enum thread_
     return t;
 }
 
-/* Make a parked or new thread ready. */
+/*: A CPU that finds nothing to run says so in `sleeping`, under the queue's lock, before it sleeps.
+Whoever queues a thread looks at the flags after queueing it: either the sleeper saw the thread in the
+queue, or the waker sees the flag and sends the sleeper an interrupt, which ends its sleep even if it
+arrives before the halt (cpu_local.h). One sleeper is woken per thread queued. */
+static void wake_a_cpu(void)
+{
+    unsigned self = metal_cpu_id();
+    for (unsigned i = 0; i < METAL_MAX_CPUS; i++) {
+        if (i != self && __atomic_load_n(&metal_cpus[i].sleeping, __ATOMIC_SEQ_CST)) {
+            metal_cpu_kick(i);
+            return;
+        }
+    }
+}
+
+/* Make a parked or new thread ready, and wake a sleeping CPU to run it. */
 static void make_ready(struct hal_thread *t, bool alarm)
 {
     hal_lock_acquire(&runq.lock);
     if (alarm)
         t->alarm_rang = true;
-    if (t->state == PARKED)
+    bool queued = t->state == PARKED;
+    if (queued)
         runq_push(t);
     hal_lock_release(&runq.lock);
+    if (queued)
+        wake_a_cpu();
 }
 
 int hal_thread_spawn(void (*fn)(void *arg), void *arg)
@@ -256,6 +283,11 @@ void hal_thread_yield(void)
 struct hal_thread *hal_thread_current(void)
 {
     return metal_this_cpu()->current;
+}
+
+uint64_t metal_thread_guard(void)
+{
+    return (uint64_t)hal_thread_current()->guard;
 }
 
 static bool take_token(struct hal_thread *t)
@@ -304,9 +336,15 @@ void hal_thread_wake(struct hal_thread *t)
     make_ready(t, false);
 }
 
+/*: If t runs on another CPU, an interrupt sent there ends its user program's turn: the trap returns
+from `hal_context_run` as `HAL_TRAP_INTERRUPT`. If it is in the kernel, or has just left that CPU, the
+interrupt costs that CPU a moment and nothing else; a thread that is not running checks its state
+before it runs user code again. */
 void hal_thread_interrupt(struct hal_thread *t)
 {
-    /* One CPU: t is not running now, whatever it was doing. */
+    unsigned cpu = __atomic_load_n(&t->cpu, __ATOMIC_ACQUIRE);
+    if (__atomic_load_n(&t->on_cpu, __ATOMIC_ACQUIRE) && cpu != metal_cpu_id())
+        metal_cpu_kick(cpu);
 }
 
 void *hal_thread_local(void)
@@ -344,30 +382,58 @@ and, finding it empty, sleeps in `hal_cpu_idle` with them still off (see above);
 sleep, it turns them on for a moment, so that the interrupt that woke it is served and can make a
 thread ready. Finding the queue full, it switches to the first thread in it, and comes back here
 when some thread parks and leaves nothing ready. */
-static void idle_loop(void *unused)
+static NORETURN void idle_loop(void)
 {
-    struct hal_thread *self = hal_thread_current();
+    struct metal_cpu *cpu = metal_this_cpu();
     for (;;) {
         uint64_t flags = metal_irq_save();
         hal_lock_acquire(&runq.lock);
         if (runq.head) {
-            switch_away(self);
+            switch_away(cpu->idle);
         } else {
+            __atomic_store_n(&cpu->sleeping, 1, __ATOMIC_SEQ_CST);
             hal_lock_release(&runq.lock);
-            hal_cpu_idle();
+            metal_cpu_sleep();
+            __atomic_store_n(&cpu->sleeping, 0, __ATOMIC_SEQ_CST);
         }
         metal_irq_restore(flags);
     }
 }
 
+static void idle_thread(void *unused)
+{
+    idle_loop();
+}
+
 /* The boot CPU's idle thread, made before anything parks (its boot thread, kmain's, is there). */
 static void threads_init(void)
 {
-    metal_cpus[0].idle = thread_new(idle_loop, NULL, IDLE);
+    metal_stack_reserve(SPARE_STACKS);
+    metal_cpus[0].idle = thread_new(idle_thread, NULL, IDLE);
     if (!metal_cpus[0].idle)
         panic("no memory for the idle thread");
 }
 INIT_STEP(threads_init, INIT_MEMORY);
+
+/* Before a CPU starts: its idle thread, on whose stack it will run its start-up (NULL: no memory). */
+void *metal_cpu_prepare(unsigned index)
+{
+    struct hal_thread *idle = thread_new(idle_thread, NULL, IDLE);
+    metal_cpus[index].idle = idle;
+    return idle; /* the stack lies below it */
+}
+
+/* The CPU index, started, becomes the idle thread it was prepared with, and takes threads from the
+   queue from now on. With interrupts off. */
+NORETURN void metal_cpu_enter(unsigned index)
+{
+    struct metal_cpu *cpu = &metal_cpus[index];
+    cpu->current = cpu->idle;
+    cpu->idle->cpu = index;
+    cpu->idle->on_cpu = 1;
+    __atomic_fetch_add(&metal_cpu_count, 1, __ATOMIC_SEQ_CST);
+    idle_loop();
+}
 
 void metal_register_stack(const char *name, void *guard)
 {

@@ -91,6 +91,7 @@ KTEST(deadline_ends_a_park_with_nothing_else_ready)
     KEXPECT_GE(parker.slept, 20 * MS);
     KEXPECT_LT(parker.slept, 2 * SECOND);
     wait_for_frames(frames);
+    hal_thread_park(0); /* take the token, if this thread saw `done` before the wake came */
 }
 
 static void wake_then_park(void *unused)
