@@ -8,6 +8,8 @@
 #   console  interactive: the serial line on this terminal. Ctrl-A X quits QEMU.
 #   gdb      QEMU waits halted for a debugger on port 1234 (tools/gdb/x86_64.gdb), always under TCG.
 #
+# SMP is the number of CPUs (1 by default).
+#
 # The accelerator: ACCEL=kvm or ACCEL=tcg forces one. Otherwise KVM is used only if /dev/kvm opens and a
 # quick probe proves that KVM runs this very kernel: a boot that must pass a few kernel tests of user mode,
 # faults and the timer, within ZINC_KVM_PROBE_TIMEOUT seconds (15 by default). On some hosts /dev/kvm

@@ -26,13 +26,13 @@ static inline struct metal_cpu *metal_this_cpu(void)
     return &metal_cpus[metal_cpu_id()];
 }
 
-/* The guard page of the running thread's stack. (metal_stack_guard, which riscv64's trap entry reads, is
-   the one of the thread a CPU last switched to: with several CPUs, not necessarily this one.) */
+/* The guard page of the running thread's stack. (metal_stack_guard, which riscv64's trap entry
+   reads, is the one of the thread a CPU last switched to: with several CPUs, maybe not ours.) */
 uint64_t metal_thread_guard(void);
 
-/* Bringing up another CPU (the architecture's smp.c): prepare its idle thread, whose stack it starts
-   on (the returned address is the stack's top; NULL when memory is short); once started, it calls
-   metal_cpu_enter with interrupts off, which never returns. */
+/* Bringing up another CPU (the architecture's smp.c): prepare its idle thread, whose stack it
+   starts on (the returned address is the stack's top; NULL when memory is short); once started, it
+   calls metal_cpu_enter with interrupts off, which never returns. */
 void *metal_cpu_prepare(unsigned index);
 NORETURN void metal_cpu_enter(unsigned index);
 

@@ -229,9 +229,9 @@ static struct hal_thread *thread_new(void (*fn)(void *), void *arg, enum thread_
 }
 
 /*: A CPU that finds nothing to run says so in `sleeping`, under the queue's lock, before it sleeps.
-Whoever queues a thread looks at the flags after queueing it: either the sleeper saw the thread in the
-queue, or the waker sees the flag and sends the sleeper an interrupt, which ends its sleep even if it
-arrives before the halt (cpu_local.h). One sleeper is woken per thread queued. */
+Whoever queues a thread looks at the flags after queueing it: either the sleeper saw the thread in
+the queue, or the waker sees the flag and sends the sleeper an interrupt, which ends its sleep even
+if it arrives before the halt (cpu_local.h). One sleeper is woken per thread queued. */
 static void wake_a_cpu(void)
 {
     unsigned self = metal_cpu_id();
@@ -337,9 +337,9 @@ void hal_thread_wake(struct hal_thread *t)
 }
 
 /*: If t runs on another CPU, an interrupt sent there ends its user program's turn: the trap returns
-from `hal_context_run` as `HAL_TRAP_INTERRUPT`. If it is in the kernel, or has just left that CPU, the
-interrupt costs that CPU a moment and nothing else; a thread that is not running checks its state
-before it runs user code again. */
+from `hal_context_run` as `HAL_TRAP_INTERRUPT`. If it is in the kernel, or has just left that CPU,
+the interrupt costs that CPU a moment and nothing else; a thread that is not running checks its
+state before it runs user code again. */
 void hal_thread_interrupt(struct hal_thread *t)
 {
     unsigned cpu = __atomic_load_n(&t->cpu, __ATOMIC_ACQUIRE);
@@ -415,7 +415,7 @@ static void threads_init(void)
 }
 INIT_STEP(threads_init, INIT_MEMORY);
 
-/* Before a CPU starts: its idle thread, on whose stack it will run its start-up (NULL: no memory). */
+/* Before a CPU starts: its idle thread, on whose stack it runs its start-up (NULL: no memory). */
 void *metal_cpu_prepare(unsigned index)
 {
     struct hal_thread *idle = thread_new(idle_thread, NULL, IDLE);

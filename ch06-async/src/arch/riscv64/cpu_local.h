@@ -4,9 +4,9 @@ The scheduler (arch/metal/thread.c) must keep interrupts off across a switch of 
 `hal_lock` alone cannot do: the lock gives back the interrupt state when it is released, and the
 switch happens after. So it saves and restores the state (the `SIE` bit) itself, with these two.
 `metal_cpu_relax` is the body of a spin loop: nothing to say to the hart there. `metal_cpu_sleep`,
-called with interrupts off, waits for one with `wfi`, which wakes for an interrupt that is pending and
-enabled in `sie` even while `SIE` is off: one that arrived before the `wfi` ends it at once. The caller
-then turns interrupts on, and the handler runs. */
+called with interrupts off, waits for one with `wfi`, which wakes for an interrupt that is pending
+and enabled in `sie` even while `SIE` is off: one that arrived before the `wfi` ends it at once. The
+caller then turns interrupts on, and the handler runs. */
 #ifndef ZINC_CPU_LOCAL_H
 #define ZINC_CPU_LOCAL_H
 

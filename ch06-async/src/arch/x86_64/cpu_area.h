@@ -1,19 +1,20 @@
 /*: # x86_64: the CPU areas
 
-What the trap entry code needs to find at a moment when it owns no register: where the kernel's stack was
-left, which context to save the user's registers into, and a place to park the user's stack pointer.
-Chapter 1 had one CPU and one such area, a global variable reached relative to the instruction pointer.
-With several CPUs each needs its own, and the code that reaches it is the same on all of them; so the
-kernel keeps a pointer to its CPU's area in the base of the `%gs` segment, and reaches the fields as
-`%gs:offset`. The user owns `%gs` too (its thread pointer, on Linux): `swapgs` exchanges the base in
-force with a second one the CPU keeps (the `KERNEL_GS_BASE` register), so the entry code swaps the
-kernel's in as its first instruction, and the way out swaps the user's back as its last. In between, in
-kernel mode, `%gs` is always the kernel's, which makes the area the cheapest per-CPU variable there is:
-`metal_cpu_id` (cpu_local.h) reads the CPU's number from it with one instruction.
+What the trap entry code needs to find at a moment when it owns no register: where the kernel's
+stack was left, which context to save the user's registers into, and a place to park the user's
+stack pointer. Chapter 1 had one CPU and one such area, a global variable reached relative to the
+instruction pointer. With several CPUs each needs its own, and the code that reaches it is the same
+on all of them; so the kernel keeps a pointer to its CPU's area in the base of the `%gs` segment,
+and reaches the fields as `%gs:offset`. The user owns `%gs` too (its thread pointer, on Linux):
+`swapgs` exchanges the base in force with a second one the CPU keeps (the `KERNEL_GS_BASE`
+register), so the entry code swaps the kernel's in as its first instruction, and the way out swaps
+the user's back as its last. In between, in kernel mode, `%gs` is always the kernel's, which makes
+the area the cheapest per-CPU variable there is: `metal_cpu_id` (cpu_local.h) reads the CPU's number
+from it with one instruction.
 
 Each CPU also has its own TSS (gdt.c for the first, smp.c for the others), which the area points to:
-entering user mode writes the stack for traps into it. The offsets are used from assembly and checked
-against the structs. */
+entering user mode writes the stack for traps into it. The offsets are used from assembly and
+checked against the structs. */
 #ifndef ZINC_X86_CPU_AREA_H
 #define ZINC_X86_CPU_AREA_H
 
@@ -69,8 +70,8 @@ static inline struct x86_cpu *x86_this_cpu(void)
     return &x86_cpus[index];
 }
 
-/* Ready the running CPU, number index, whose TSS is tss, for user mode: its model-specific registers
-   and its area in %gs (context.c). x86_context_init is this for the boot CPU. */
+/* Ready the running CPU, number index, whose TSS is tss, for user mode: its model-specific
+   registers and its area in %gs (context.c). x86_context_init is this for the boot CPU. */
 void x86_context_init_cpu(unsigned index, struct x86_tss *tss);
 
 /* Start this CPU's slice: its local APIC interrupts it in 10 ms, ending a user program's turn or an

@@ -2,26 +2,26 @@
 
 At power-on only one CPU of a PC runs, the *bootstrap processor*; the others (the *application
 processors*, APs) wait for two messages from its local APIC, sent as inter-processor interrupts:
-INIT, which resets them, and then STARTUP (sent twice, as Intel's manual advises, in case the first is
-missed), which starts each in real mode at page `vector × 4096`. Sent with the "all but myself"
+INIT, which resets them, and then STARTUP (sent twice, as Intel's manual advises, in case the first
+is missed), which starts each in real mode at page `vector × 4096`. Sent with the "all but myself"
 shorthand, one message reaches every AP, so the kernel needs no list of them to start them; it only
 needs their number, to know when all have arrived. That number is in the firmware's ACPI tables: the
 *MADT* ("APIC" table) lists one local APIC per CPU (`count_cpus`). QEMU's firmware builds it from
 `-smp`.
 
-The page the APs start at must lie below 1 MiB, and must be free. The frame allocator never hands out
-physical page 0 (kernel/frame.c), and nothing else uses it once the kernel runs (it held the real-mode
-interrupt table of the BIOS), so the trampoline (trampoline.S) goes there. It needs page 0 mapped at
-address 0 while it turns paging on: `start_others` maps the first GiB there for as long as the APs
-start, as boot.S did for the boot CPU, and takes it away when all have arrived.
+The page the APs start at must lie below 1 MiB, and must be free. The frame allocator never hands
+out physical page 0 (kernel/frame.c), and nothing else uses it once the kernel runs (it held the
+real-mode interrupt table of the BIOS), so the trampoline (trampoline.S) goes there. It needs page 0
+mapped at address 0 while it turns paging on: `start_others` maps the first GiB there for as long as
+the APs start, as boot.S did for the boot CPU, and takes it away when all have arrived.
 
 Each AP then sets itself up in `x86_cpu_start`, on the stack of the idle thread prepared for it
 (arch/metal/thread.c): a GDT of its own whose TSS is its own, the interrupt table every CPU shares,
 its model-specific registers and its CPU area (context.c), and its local APIC. It waits for the boot
 CPU's word that the start-up mapping is gone, and becomes its idle thread: from then on it takes
 threads from the queue like every CPU. Kernel timers still interrupt the boot CPU only (the I/O APIC
-sends it the HPET's interrupts, timer.c); a thread they wake is queued, and a sleeping CPU is sent an
-interrupt to run it (`metal_cpu_kick`). */
+sends it the HPET's interrupts, timer.c); a thread they wake is queued, and a sleeping CPU is sent
+an interrupt to run it (`metal_cpu_kick`). */
 #include <string.h>
 
 #include "cpus.h"
@@ -48,15 +48,15 @@ interrupt to run it (`metal_cpu_kick`). */
 #define ICR_ASSERT (1 << 14)
 #define ICR_PENDING (1 << 12)
 #define ICR_ALL_BUT_SELF (3 << 18)
-#define X86_IRQ_KICK 3 /* after the timer, the console and the idle alarm: no handler, only an EOI */
+#define X86_IRQ_KICK 3 /* after timer, console, idle alarm: no handler, only an EOI */
 #define ACPI_AREA 0xe0000ul
 #define ACPI_AREA_END 0x100000ul
 #define MADT_LOCAL_APIC 0
 #define MADT_ENABLED 1
 #define START_TIMEOUT_NS 5000000000ull
 
-extern uint8_t x86_trampoline[], x86_trampoline_cr3[], x86_trampoline_next[], x86_trampoline_stacks[],
-    x86_trampoline_end[];
+extern uint8_t x86_trampoline[], x86_trampoline_cr3[], x86_trampoline_next[],
+    x86_trampoline_stacks[], x86_trampoline_end[];
 extern uint64_t boot_pml4[512], boot_pdpt[512]; /* boot.S */
 
 struct table_pointer {
@@ -83,8 +83,8 @@ static volatile uint32_t *lapic(unsigned reg)
     return (volatile uint32_t *)x86_phys((rdmsr(MSR_APIC_BASE) & ~0xffful) + reg);
 }
 
-/* Send an interrupt: the destination's APIC id in the high half, then what and how in the low half,
-   whose write sends it. With interrupts off, so that no handler sends one between the two writes. */
+/* Send an interrupt: the destination's APIC id in the high half, then what and how in the low
+   half, whose write sends it. Interrupts off, so that no handler sends one between the writes. */
 static void send_ipi(uint32_t apic_id, uint32_t command)
 {
     uint64_t flags = x86_irq_save();
@@ -102,11 +102,11 @@ void metal_cpu_kick(unsigned cpu)
 
 /*: **A slice for user programs.** The HPET's interrupts go to the boot CPU only, so a user program
 that never traps, running on another CPU, would never come back to the kernel. Each CPU's local APIC
-has a timer of its own, which counts down from a value at a rate of its own: `calibrate_slice` measures
-that rate against the HPET once, and `hal_context_run` (context.c) starts the count for 10 ms before
-each turn of a user program. When it runs out, the interrupt (with no handler: it only ends the turn)
-returns `HAL_TRAP_INTERRUPT`, and the kernel sees its timers' and threads' state again. The same
-timer bounds the sleep of `hal_cpu_idle` (cpu.c). */
+has a timer of its own, which counts down from a value at a rate of its own: `calibrate_slice`
+measures that rate against the HPET once, and `hal_context_run` (context.c) starts the count for 10
+ms before each turn of a user program. When it runs out, the interrupt (with no handler: it only
+ends the turn) returns `HAL_TRAP_INTERRUPT`, and the kernel sees its timers' and threads' state
+again. The same timer bounds the sleep of `hal_cpu_idle` (cpu.c). */
 static void timer_setup(void)
 {
     *lapic(LAPIC_TIMER_DIVIDE) = DIVIDE_BY_16;
@@ -146,9 +146,11 @@ header and two more words; an entry of type 0 is a CPU's local APIC, enabled or 
 static unsigned count_cpus(void)
 {
     const uint8_t *rsdp = NULL;
-    for (paddr_t pa = ACPI_AREA; pa < ACPI_AREA_END && !rsdp; pa += 16)
-        if (!memcmp((const void *)x86_phys(pa), "RSD PTR ", 8) && checksum_ok((const void *)x86_phys(pa), 20))
-            rsdp = (const uint8_t *)x86_phys(pa);
+    for (paddr_t pa = ACPI_AREA; pa < ACPI_AREA_END && !rsdp; pa += 16) {
+        const uint8_t *p = (const uint8_t *)x86_phys(pa);
+        if (!memcmp(p, "RSD PTR ", 8) && checksum_ok(p, 20))
+            rsdp = p;
+    }
     if (!rsdp)
         return 1;
     const uint8_t *rsdt = (const uint8_t *)x86_phys(*(const uint32_t *)(rsdp + 16));
@@ -176,8 +178,8 @@ static void load_tables(unsigned index)
     tss->ist[0] = (uint64_t)cpu_tables[index].ist + IST_STACK_SIZE;
     tss->iomap_base = sizeof *tss;
     uint64_t base = (uint64_t)tss, limit = sizeof *tss - 1;
-    gdt[TSS_SEL / 8] = (limit & 0xffff) | (base & 0xffffff) << 16 | 0x89ul << 40 | ((limit >> 16) & 0xf) << 48 |
-                       ((base >> 24) & 0xff) << 56;
+    gdt[TSS_SEL / 8] = (limit & 0xffff) | (base & 0xffffff) << 16 | 0x89ul << 40 |
+                       ((limit >> 16) & 0xf) << 48 | ((base >> 24) & 0xff) << 56;
     gdt[TSS_SEL / 8 + 1] = base >> 32;
     struct table_pointer pointer = {smp.gdt.limit, (uint64_t)gdt};
     __asm__ volatile("lgdt %0\n"
@@ -240,7 +242,7 @@ static void start_others(void)
     for (unsigned i = 1; i < cpus; i++)
         if (!(stacks[i] = (uint64_t)metal_cpu_prepare(i)))
             panic("no memory for the stack of CPU %u", i);
-    boot_pdpt[0] = boot_pdpt[510]; /* page 0 at address 0, through boot.S's directory of the first GiB */
+    boot_pdpt[0] = boot_pdpt[510]; /* page 0 at 0, through boot.S's directory of the first GiB */
     boot_pml4[0] = boot_pml4[511];
     WRITE_CR(3, READ_CR(3));
 

@@ -4,15 +4,15 @@ A CPU other than the first starts the way every PC's CPU did in 1981: in 16-bit 
 address the start-up interrupt names, which must be a page below 1 MiB (smp.c). This code is copied
 there, to physical page 0, and takes the CPU to the kernel in three jumps, each into a wider mode: a
 GDT of its own with 32-bit and 64-bit code segments, protected mode; the kernel's page table, long
-mode and paging; then the 64-bit code, which jumps to the kernel's higher half. It runs at an address
-it was not linked at, so every address in it is written as an offset from its start, which is its
-address once copied to page 0. The page table must map page 0 where it is, for the instruction after
-paging is turned on: smp.c maps it for as long as the CPUs are starting.
+mode and paging; then the 64-bit code, which jumps to the kernel's higher half. It runs at an
+address it was not linked at, so every address in it is written as an offset from its start, which
+is its address once copied to page 0. The page table must map page 0 where it is, for the
+instruction after paging is turned on: smp.c maps it for as long as the CPUs are starting.
 
 All CPUs start at once, so they take a number each, with an atomic add on a counter in the
 trampoline's data, and that number picks the stack each starts on and is the argument of
-`x86_cpu_start`. The data (the page table, the counter, the stacks) are filled in by smp.c before the
-start-up interrupt, at the offsets of the `x86_trampoline_*` symbols. */
+`x86_cpu_start`. The data (the page table, the counter, the stacks) are filled in by smp.c before
+the start-up interrupt, at the offsets of the `x86_trampoline_*` symbols. */
 #include "cpu_area.h"
 #include "layout.h"
 

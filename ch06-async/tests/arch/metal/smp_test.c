@@ -1,11 +1,11 @@
 /*: # Tests of several CPUs
 
-Kernel threads run on every CPU the machine has (arch/metal/thread.c, and each architecture's smp.c).
-The first test proves that two threads really run at the same moment: each raises its flag and then
-spins, without yielding, until it sees the other's, which on one CPU could never happen. It is
-skipped when the machine has one CPU, and says so. The second sends a wake back and forth between two
-threads many times: with two CPUs the wake and the park race each other on every round, and a single
-lost wake-up would leave both parked until the test's deadline. */
+Kernel threads run on every CPU the machine has (arch/metal/thread.c, and each architecture's
+smp.c). The first test proves that two threads really run at the same moment: each raises its flag
+and then spins, without yielding, until it sees the other's, which on one CPU could never happen. It
+is skipped when the machine has one CPU, and says so. The second sends a wake back and forth between
+two threads many times: with two CPUs the wake and the park race each other on every round, and a
+single lost wake-up would leave both parked until the test's deadline. */
 #include "cpus.h"
 #include "hal/hal.h"
 #include "kernel/frame.h"
