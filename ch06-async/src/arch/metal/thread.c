@@ -12,14 +12,14 @@ dead.
 
 **A CPU with nothing to run sleeps.** Each CPU has an idle thread that no queue holds. When a thread
 parks and the queue is empty, the CPU switches to it, and the idle thread halts the CPU in
-`hal_cpu_idle` until an interrupt comes. The race every idle loop must close is the wake-up that
-arrives between "the queue is empty" and the halt: it would be lost, and the CPU asleep with a
-thread ready. The idle thread looks at the queue with interrupts off and stays so into
-`hal_cpu_idle`, which sleeps with the instruction pair that enables interrupts only as the CPU halts
-(`sti; hlt` on x86_64, where `sti` takes effect after the next instruction; `wfi` on riscv64, which
-wakes for a pending interrupt even while interrupts are off). A wake from an interrupt handler on
-this CPU is then either before the look, and seen, or after it, and it ends the halt. (A wake from
-another CPU sends an interrupt: see the multiprocessor sections.)
+`metal_cpu_sleep` (cpu_local.h) until an interrupt comes. The race every idle loop must close is the
+wake-up that arrives between "the queue is empty" and the halt: it would be lost, and the CPU asleep
+with a thread ready. The idle thread looks at the queue with interrupts off and stays so into
+`metal_cpu_sleep`, which sleeps with the instruction pair that enables interrupts only as the CPU
+halts (`sti; hlt` on x86_64, where `sti` takes effect after the next instruction; `wfi` on riscv64,
+which wakes for a pending interrupt even while interrupts are off). A wake from an interrupt handler
+on this CPU is then either before the look, and seen, or after it, and it ends the halt. (A wake
+from another CPU sends an interrupt: see `wake_a_cpu` below.)
 
 **Stacks come from the frame allocator** (stack.c), so the number of threads is bounded by memory. A
 thread's memory is five contiguous pages: a guard page, a 16 KiB stack, and the `struct hal_thread`
@@ -378,7 +378,7 @@ void hal_thread_set_wait_self(void *p)
 }
 
 /*: The idle thread of a CPU runs when nothing else can. It looks at the queue with interrupts off
-and, finding it empty, sleeps in `hal_cpu_idle` with them still off (see above); back from the
+and, finding it empty, sleeps in `metal_cpu_sleep` with them still off (see above); back from the
 sleep, it turns them on for a moment, so that the interrupt that woke it is served and can make a
 thread ready. Finding the queue full, it switches to the first thread in it, and comes back here
 when some thread parks and leaves nothing ready. */

@@ -9,26 +9,11 @@ last time, which on another CPU may be a moment after the test saw it finish. */
 #include "hal/hal.h"
 #include "kernel/frame.h"
 #include "kernel/ktest.h"
+#include "thread_wait.h"
 
 #define SECOND 1000000000ull
 #define MS 1000000ull
 #define MANY 200
-
-/* Park until *counter reaches value (or five seconds pass). */
-static void wait_for(int *counter, int value)
-{
-    uint64_t give_up = hal_timer_now() + 5 * SECOND;
-    while (__atomic_load_n(counter, __ATOMIC_SEQ_CST) < value && hal_timer_now() < give_up)
-        hal_thread_park(hal_timer_now() + MS);
-}
-
-/* Wait until `frames` are free again: threads that ended give their stacks back. */
-static void wait_for_frames(size_t frames)
-{
-    uint64_t give_up = hal_timer_now() + SECOND;
-    while (frame_free_count() != frames && hal_timer_now() < give_up)
-        hal_thread_park(hal_timer_now() + MS);
-}
 
 static struct {
     struct hal_thread *thread, *tester;
@@ -53,21 +38,21 @@ KTEST(parked_thread_runs_only_when_woken)
     size_t frames = frame_free_count();
     parker = (typeof(parker)){0};
     KASSERT_EQ(hal_thread_spawn(park_until_stopped, NULL), 0);
-    wait_for(&parker.ready, 1);
+    thread_wait_for(&parker.ready, 1, 5 * SECOND);
     KASSERT_EQ(parker.ready, 1);
     for (int i = 1; i <= 3; i++) {
         hal_thread_park(hal_timer_now() + 20 * MS); /* time to run, were it runnable */
         KEXPECT_EQ(parker.wakeups, i - 1);
         hal_thread_wake(parker.thread);
-        wait_for(&parker.wakeups, i);
+        thread_wait_for(&parker.wakeups, i, 5 * SECOND);
         KEXPECT_EQ(parker.wakeups, i);
     }
     __atomic_store_n(&parker.stop, 1, __ATOMIC_SEQ_CST);
     hal_thread_wake(parker.thread);
-    wait_for(&parker.done, 1);
+    thread_wait_for(&parker.done, 1, 5 * SECOND);
     KEXPECT_EQ(parker.done, 1);
     KEXPECT_EQ(parker.wakeups, 4);
-    wait_for_frames(frames);
+    thread_wait_for_frames(frames);
 }
 
 static void park_with_deadline(void *unused)
@@ -90,7 +75,7 @@ KTEST(deadline_ends_a_park_with_nothing_else_ready)
     KEXPECT_TRUE(!parker.result);
     KEXPECT_GE(parker.slept, 20 * MS);
     KEXPECT_LT(parker.slept, 2 * SECOND);
-    wait_for_frames(frames);
+    thread_wait_for_frames(frames);
     hal_thread_park(0); /* take the token, if this thread saw `done` before the wake came */
 }
 
@@ -111,15 +96,15 @@ KTEST(wake_sent_before_another_thread_parks_is_kept)
     size_t frames = frame_free_count();
     parker = (typeof(parker)){0};
     KASSERT_EQ(hal_thread_spawn(wake_then_park, NULL), 0);
-    wait_for(&parker.ready, 1);
+    thread_wait_for(&parker.ready, 1, 5 * SECOND);
     KASSERT_EQ(parker.ready, 1);
     hal_thread_wake(parker.thread);
     __atomic_store_n(&parker.stop, 1, __ATOMIC_SEQ_CST);
-    wait_for(&parker.done, 1);
+    thread_wait_for(&parker.done, 1, 5 * SECOND);
     KASSERT_EQ(parker.done, 1);
     KEXPECT_TRUE(parker.result);
     KEXPECT_LT(parker.slept, SECOND);
-    wait_for_frames(frames);
+    thread_wait_for_frames(frames);
 }
 
 static struct {
@@ -142,12 +127,12 @@ KTEST(two_hundred_threads_live_at_once)
     crowd = (typeof(crowd)){0};
     for (uintptr_t i = 0; i < MANY; i++)
         KASSERT_EQ(hal_thread_spawn(join_the_crowd, (void *)i), 0);
-    wait_for(&crowd.started, MANY);
+    thread_wait_for(&crowd.started, MANY, 5 * SECOND);
     KASSERT_EQ(crowd.started, MANY); /* all of them parked at once, far more than chapter 1's 16 */
     KEXPECT_EQ(crowd.finished, 0);
     for (int i = 0; i < MANY; i++)
         hal_thread_wake(crowd.threads[i]);
-    wait_for(&crowd.finished, MANY);
+    thread_wait_for(&crowd.finished, MANY, 5 * SECOND);
     KEXPECT_EQ(crowd.finished, MANY);
-    wait_for_frames(frames);
+    thread_wait_for_frames(frames);
 }

@@ -11,9 +11,9 @@ single lost wake-up would leave both parked until the test's deadline. */
 #include "kernel/frame.h"
 #include "kernel/ktest.h"
 #include "kernel/printk.h"
+#include "thread_wait.h"
 
 #define SECOND 1000000000ull
-#define MS 1000000ull
 #define ROUNDS 2000
 
 static struct {
@@ -31,20 +31,6 @@ static void meet(void *arg)
     __atomic_fetch_add(&pair.done, 1, __ATOMIC_SEQ_CST);
 }
 
-static void wait_for(int *counter, int value, uint64_t within)
-{
-    uint64_t give_up = hal_timer_now() + within;
-    while (__atomic_load_n(counter, __ATOMIC_SEQ_CST) < value && hal_timer_now() < give_up)
-        hal_thread_park(hal_timer_now() + MS);
-}
-
-static void wait_for_frames(size_t frames)
-{
-    uint64_t give_up = hal_timer_now() + SECOND;
-    while (frame_free_count() != frames && hal_timer_now() < give_up)
-        hal_thread_park(hal_timer_now() + MS);
-}
-
 KTEST(two_threads_run_at_the_same_time_on_two_cpus)
 {
     if (metal_cpu_count < 2) {
@@ -55,11 +41,11 @@ KTEST(two_threads_run_at_the_same_time_on_two_cpus)
     pair = (typeof(pair)){0};
     KASSERT_EQ(hal_thread_spawn(meet, (void *)0), 0);
     KASSERT_EQ(hal_thread_spawn(meet, (void *)1), 0);
-    wait_for(&pair.done, 2, 10 * SECOND);
+    thread_wait_for(&pair.done, 2, 10 * SECOND);
     KASSERT_EQ(pair.done, 2);
     KEXPECT_EQ(pair.met[0], 1);
     KEXPECT_EQ(pair.met[1], 1);
-    wait_for_frames(frames);
+    thread_wait_for_frames(frames);
 }
 
 static struct {
@@ -92,10 +78,10 @@ KTEST(wakes_sent_back_and_forth_are_never_lost)
     rally = (typeof(rally)){0};
     KASSERT_EQ(hal_thread_spawn(play, (void *)0), 0);
     KASSERT_EQ(hal_thread_spawn(play, (void *)1), 0);
-    wait_for(&rally.done, 2, 60 * SECOND);
+    thread_wait_for(&rally.done, 2, 60 * SECOND);
     KASSERT_EQ(rally.done, 2);
     KEXPECT_EQ(rally.rounds[0], ROUNDS);
     KEXPECT_EQ(rally.rounds[1], ROUNDS);
     KEXPECT_EQ(rally.timeouts, 0);
-    wait_for_frames(frames);
+    thread_wait_for_frames(frames);
 }
