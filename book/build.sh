@@ -24,7 +24,7 @@ for src in $(sed 's/#.*//' book/book.txt); do
     dir=$(dirname "$src")
     case $dir in
     book) name=$(basename "$src" .md); [ "$name" = front ] && name=index ;;
-    *) name=$dir ;;
+    *) name=$dir; [ "$(basename "$src")" = chapter.md ] || name=$dir-$(basename "$src" .md) ;;
     esac
     pages="$pages $name"
     echo "$src" > "$work/$name.src"
@@ -98,7 +98,7 @@ fi
 mkdir -p "$work/print"
 cp book/style.css "$work/print/style.css"
 cp -r book/figures "$work/print/figures"
-pandoc /dev/null $single $filter -t html5 -s --template=book/template.html -M pagetitle=Zinc -V print=1 \
+pandoc /dev/null $single $filter -t html5 -s --template=book/template.html -M pagetitle=Zinc -V print=1 -M zinc-print=1 \
     -V css=style.css --highlight-style=tango -o "$work/print/zinc.html"
 rm -f "$out/zinc.pdf"
 tools/chromium.sh --no-pdf-header-footer --generate-pdf-document-outline \

@@ -8,16 +8,21 @@ expand   (one run per page) replaces every include block of a chapter.md,
              :::
              ::: {include="src/kernel/timer.c" region="insert"}
              :::
+             ::: {include="tests/handle_test.c" test="closed_handle_value_stays_dead"}
+             :::
 
-         with the file (or the named region of it): each `/*: ... */` comment becomes Markdown prose, and
-         the code between comments becomes a listing headed by its path and first line, with numbered lines.
+         with the file (or the named region of it, or the named tests or functions of it): each `/*: ... */`
+         comment becomes Markdown prose, and the code between comments becomes a listing headed by its path
+         and first line, with numbered lines. An include marked `.suite` (a tests appendix) also gets the
+         summary of its tests that the PDF prints instead of its code.
          It checks that every figure exists, and writes the page's anchors (headings and listings) to the
          file named by `zinc-anchors`, one `page<TAB>id<TAB>level<TAB>title` a line.
 link     (one run per HTML page) turns cross-references into links to the right page: `[text](#id)` to a
          heading or listing anywhere in the book, `[text](src/kernel/timer.c)` to the listing of that file.
          A `::: toc` block becomes the book's table of contents.
 single   (one run for the EPUB and the PDF) reads every page's expanded form (`zinc-pages`) into one
-         document, and checks its cross-references as `link` does.
+         document, and checks its cross-references as `link` does. With `zinc-print=1` (the PDF), suite
+         files show their summaries, not their code.
 
 Anything that does not resolve (a missing file, region or figure, a cross-reference to nothing) stops the
 build with a message that names the page and what is missing: the book cannot drift from the code.
@@ -118,24 +123,100 @@ local function listing(path, first, lines, lab, id)
   local code = pandoc.CodeBlock(table.concat(lines, "\n"),
     pandoc.Attr("", { language_of(path), "numberLines" }, { { "startFrom", tostring(first) } }))
   local classes = lab and { "listing", "lab" } or { "listing" }
+  -- Lines wider than the 100 columns a printed page holds: the PDF prints this listing smaller.
+  local cols = 0
+  for _, l in ipairs(lines) do cols = math.max(cols, utf8.len((l:gsub("\t", "        "))) or #l) end
+  local attrs = cols > 100 and { { "style", "--cols: " .. cols } } or {}
   return pandoc.Div({ pandoc.Div({ pandoc.Plain(head) }, pandoc.Attr("", { "listing-head" })), code },
-    pandoc.Attr(id or "", classes))
+    pandoc.Attr(id or "", classes, attrs))
 end
 
--- The blocks for one include: the whole of path (relative to the repository), or its region `region`.
-local function include(path, region, shift)
+-- The name of the test (or benchmark) that a line opens, as the test runners report it: `KTEST(name)` and
+-- `KBENCH(name)` are `name`, zxtest's `TEST(Group, Case)` is `Group.Case`; nil if the line opens none.
+local function test_name(line)
+  local n = line:match("^KTEST%(([%w_]+)%)") or line:match("^KBENCH%(([%w_]+)%)")
+  if n then return n end
+  local g, c = line:match("^TEST%(([%w_]+),%s*([%w_]+)%)")
+  return g and (g .. "." .. c) or nil
+end
+
+-- Does line open the definition of the function `name` (at the start of the line, not a declaration)?
+local function defines(line, name)
+  local at = line:find(name .. "(", 1, true)
+  return at and at > 1 and line:match("^[%a_]") and not line:match(";%s*$") and
+    line:sub(at - 1, at - 1):match("[%s%*]") ~= nil
+end
+
+-- Lines from..to of one test (`kind` "test") or function ("function"): from the comment right above its
+-- first line, if there is one, to the first `}` at the start of a line.
+local function part_lines(lines, kind, name)
+  for i, line in ipairs(lines) do
+    if (kind == "test" and test_name(line) == name) or (kind == "function" and defines(line, name)) then
+      local from = i
+      if i > 1 and lines[i - 1]:match("%*/%s*$") then
+        from = i - 1
+        while from > 1 and not lines[from]:match("^%s*/%*") do from = from - 1 end
+      end
+      for j = i + 1, #lines do
+        if lines[j]:match("^}%s*$") then return from, j end
+      end
+    end
+  end
+  return nil
+end
+
+-- A suite file in the PDF: the tests it holds, one a line, with where each begins (see `.suite` below).
+local function suite_summary(path, lines)
+  local items = {}
+  for i, line in ipairs(lines) do
+    local name = test_name(line)
+    if name then
+      table.insert(items, { pandoc.Plain({ pandoc.Code(name), pandoc.Str(", line " .. i) }) })
+    end
+  end
+  local note = pandoc.Para({ pandoc.Code(path), pandoc.Str(", " .. #lines .. " lines" ..
+    (#items > 0 and (", " .. #items .. (#items == 1 and " test" or " tests")) or "") ..
+    ": the code is in the HTML edition of the book, and in the file.") })
+  local blocks = { note }
+  if #items > 0 then table.insert(blocks, pandoc.BulletList(items)) end
+  return pandoc.Div(blocks, pandoc.Attr("", { "suite-summary" }))
+end
+
+-- The blocks for one include of path (relative to the repository): the whole file, its region `opts.region`,
+-- or the tests and functions named (space-separated) in `opts.test` and `opts["function"]`, a listing each.
+-- With `opts.suite`, a whole file also gets the summary that the PDF prints instead of its listings.
+local function include(path, opts, shift)
+  local region = opts.region
   local text = read_file(top .. "/" .. path)
   if not text then
     fail("includes " .. path .. ", which does not exist")
     return {}
   end
   if path:match("%.md$") then
-    if region then fail("includes a region of " .. path .. ", but Markdown files are included whole") end
+    if region or opts.test or opts["function"] then
+      fail("includes a part of " .. path .. ", but Markdown files are included whole")
+    end
     return prose_blocks(text, shift)
   end
   local lines = {}
   for line in (text .. (text:sub(-1) == "\n" and "" or "\n")):gmatch("([^\n]*)\n") do
     table.insert(lines, line)
+  end
+  if opts.test or opts["function"] then
+    local out = {}
+    for _, kind in ipairs({ "function", "test" }) do
+      for name in (opts[kind] or ""):gmatch("%S+") do
+        local from, to = part_lines(lines, kind, name)
+        if not from then
+          fail("includes the " .. kind .. " '" .. name .. "' of " .. path .. ", which has no such " .. kind)
+        else
+          local code = {}
+          for i = from, to do table.insert(code, lines[i]) end
+          table.insert(out, listing(path, from, code, nil, nil))
+        end
+      end
+    end
+    return out
   end
   local from, to = 1, #lines
   if region then
@@ -208,6 +289,14 @@ local function include(path, region, shift)
     end
   end
   flush()
+  if opts.suite and not region then
+    -- After the file's opening prose, before its first listing.
+    local at = #out + 1
+    for k, b in ipairs(out) do
+      if b.t == "Div" and b.classes:includes("listing") then at = k; break end
+    end
+    table.insert(out, at, suite_summary(path, lines))
+  end
   return out
 end
 
@@ -220,7 +309,8 @@ local function expand(doc)
     end
     if b.t == "Div" and b.attributes.include then
       local path = clean_path(srcdir .. "/" .. b.attributes.include)
-      local got = include(path, b.attributes.region, section)
+      local got = include(path, { region = b.attributes.region, test = b.attributes.test,
+        ["function"] = b.attributes["function"], suite = b.classes:includes("suite") }, section)
       if b.identifier ~= "" or #b.classes > 0 then
         got = { pandoc.Div(got, pandoc.Attr(b.identifier, b.classes)) }
       end
@@ -390,6 +480,33 @@ local function link_filter()
   }
 end
 
+-- A suite file (an include marked `.suite`) has two forms: its listings in the HTML and the EPUB, where
+-- a reader can open every test, and its summary (the file's tests, one a line) in the PDF, which would
+-- otherwise print the whole suite line by line. The summary is made by `expand`; each edition drops
+-- the form it does not show. A dropped listing leaves its id behind, so that links to the file still
+-- lead to it.
+local print_edition = false
+
+local function edition_filter()
+  return {
+    Div = function(d)
+      if d.classes:includes("suite-summary") and not print_edition then return {} end
+      if d.classes:includes("suite") and print_edition then
+        local kept = {}
+        for _, b in ipairs(d.content) do
+          if b.t == "Div" and b.classes:includes("listing") then
+            if b.identifier ~= "" then table.insert(kept, pandoc.Div({}, pandoc.Attr(b.identifier))) end
+          else
+            table.insert(kept, b)
+          end
+        end
+        d.content = kept
+        return d
+      end
+    end,
+  }
+end
+
 ------------------------------------------------------------------------------------------------------------
 
 -- single: the expanded pages, read from their JSON files, become one document.
@@ -415,6 +532,7 @@ local function single(doc)
       local filters = link_filter()
       local div = pandoc.walk_block(pandoc.Div(d.blocks), rename)
       div = pandoc.walk_block(div, filters)
+      div = pandoc.walk_block(div, edition_filter())
       for _, b in ipairs(div.content) do table.insert(blocks, b) end
     end
   end
@@ -428,13 +546,15 @@ function Pandoc(doc)
   page = meta_string(doc.meta, "zinc-page")
   srcdir = meta_string(doc.meta, "zinc-dir") or "book"
   top = meta_string(doc.meta, "zinc-top") or "."
+  print_edition = meta_string(doc.meta, "zinc-print") == "1"
   if mode == "expand" then
     anchors_path = meta_string(doc.meta, "zinc-anchors")
     doc.blocks = expand(doc)
   elseif mode == "link" or mode == "single" then
     load_index(meta_string(doc.meta, "zinc-index"))
     if mode == "link" then
-      doc.blocks = pandoc.walk_block(pandoc.Div(doc.blocks), link_filter()).content
+      local div = pandoc.walk_block(pandoc.Div(doc.blocks), link_filter())
+      doc.blocks = pandoc.walk_block(div, edition_filter()).content
     else
       doc = single(doc)
     end

@@ -1,14 +1,12 @@
 /*: # Blocking, implemented
 
-The thread parks (hal/thread.h) until its waiter is woken, its deadline passes or it is cancelled.
-A park can also end for a wake that was not for this wait (a stray token left by an earlier one, or
-the wake a kill sends): the loop just looks again. The reason the thread is blocked is set just
-before it parks and cleared when it stops: a wait that ends at once (woken already, deadline past)
-never shows as blocked.
+A waiter wakes the kernel thread that made it, and `wait_then` blocks that thread until the wait
+ends, then finishes it.
 
 `wait_then` is the whole of "arm, then finish" in these chapters: block, then finish. This is the
-file chapter 6 replaces; the thread's own record (cancellation, the reason it is blocked) is in
-object/wait_self.c, which stays. */
+file chapter 6 replaces, so it holds only what changes there: who a waiter wakes, and what
+`wait_then` does. The block itself is in object/wait_block.c and the thread's own record
+(cancellation, the reason it is blocked) in object/wait_self.c; both stay. */
 #include "object/waiter.h"
 
 void waiter_init(struct waiter *w)
@@ -21,37 +19,6 @@ void waiter_wake(struct waiter *w)
     struct hal_thread *thread = w->sleeper; /* once woken is set, w may vanish with its wait */
     __atomic_store_n(&w->woken, true, __ATOMIC_RELEASE);
     hal_thread_wake(thread);
-}
-
-bool waiter_woken(const struct waiter *w)
-{
-    return __atomic_load_n(&w->woken, __ATOMIC_ACQUIRE);
-}
-
-void wait_op_init(struct wait_op *op, uint64_t deadline, uint32_t reason,
-                  zx_status_t (*finish)(struct wait_op *op, zx_status_t ended))
-{
-    *op = (struct wait_op){.deadline = deadline, .reason = reason, .finish = finish};
-    waiter_init(&op->waiter);
-}
-
-zx_status_t wait_block(struct waiter *w, uint64_t deadline, uint32_t reason)
-{
-    zx_status_t status = ZX_OK;
-    wait_blocked_as(reason);
-    while (!waiter_woken(w)) {
-        if (wait_cancelled()) {
-            status = ZX_ERR_CANCELED;
-            break;
-        }
-        if (hal_timer_now() >= deadline) {
-            status = ZX_ERR_TIMED_OUT;
-            break;
-        }
-        hal_thread_park(deadline);
-    }
-    wait_blocked_as(0);
-    return status;
 }
 
 zx_status_t wait_then(struct wait_op *op)

@@ -64,9 +64,12 @@ struct waiter {
 
 /* What the blocking function needs of a thread that may block: how to know it is cancelled, and where
    to say why it is blocked. Owned by the thread (chapter 3's struct thread). */
+struct suspend;
+
 struct wait_self {
     const bool *cancelled; /* atomic: true once every wait of the thread must end */
     uint32_t blocked;      /* atomic: while it blocks, why (a ZX_THREAD_STATE_BLOCKED_* state); else 0 */
+    struct suspend *suspend; /* chapter 6: where the thread's waits suspend it; NULL: they block */
 };
 
 /* Make w a waiter for the calling thread, not yet woken. */

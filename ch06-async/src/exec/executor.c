@@ -92,6 +92,11 @@ bool executor_run(struct executor *ex, uint64_t deadline)
         enum poll result = future_poll(t->future, task_waker(t));
         hal_lock_acquire(&ex->lock);
         task_polled_locked(t, result);
+        if (result == POLL_READY && t->release) { /* the last touch: t may go */
+            hal_lock_release(&ex->lock);
+            t->release(t);
+            hal_lock_acquire(&ex->lock);
+        }
     }
     bool finished = ex->unfinished == 0;
     hal_lock_release(&ex->lock);

@@ -6,7 +6,13 @@ exactly, whatever CPU or interrupt handler the wake comes from. */
 
 void task_spawn(struct executor *ex, struct task *t, struct future *future)
 {
-    *t = (struct task){.future = future, .ex = ex, .state = TASK_QUEUED};
+    task_spawn_released(ex, t, future, NULL);
+}
+
+void task_spawn_released(struct executor *ex, struct task *t, struct future *future,
+                         void (*release)(struct task *t))
+{
+    *t = (struct task){.release = release, .future = future, .ex = ex, .state = TASK_QUEUED};
     hal_lock_acquire(&ex->lock);
     ex->unfinished++;
     executor_enqueue_locked(ex, t);

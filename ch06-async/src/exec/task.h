@@ -39,6 +39,7 @@ enum task_state {
 };
 
 struct task {
+    void (*release)(struct task *t); /* or NULL: see task_spawn_released */
     struct future *future;
     struct executor *ex;
     enum task_state state; /* ex->lock */
@@ -47,6 +48,11 @@ struct task {
 
 /* Make future a task of ex, queued to be polled. t and future must live until task_done(t). */
 void task_spawn(struct executor *ex, struct task *t, struct future *future);
+
+/* The same, for a task that is freed when it finishes: the executor calls release(t) once it is
+   done with the finished task (after its last poll, outside its lock); t may go then. */
+void task_spawn_released(struct executor *ex, struct task *t, struct future *future,
+                         void (*release)(struct task *t));
 
 /* Poll t again (exactly once more, however many wakes arrive before that poll). From anywhere. */
 void task_wake(struct task *t);
