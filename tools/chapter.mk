@@ -127,8 +127,12 @@ $(KERNEL): $(OBJECTS) $(BLOBS_OBJ) $(LINK_DEPS) $(BUILD_LIST)
 	$(call say,LINK,$@)$(LINK_KERNEL)
 
 # The tests: the kernel's own TAP run (boot argument "test"), then each end-to-end test (tests/*.expect).
+# A kernel that starts every CPU (its architecture has an smp.c, from chapter 6) is tested on one CPU and
+# on two: SMP is the QEMU scripts' CPU count. TEST_CPUS="2" (or "1") runs one of them.
+TEST_CPUS ?= $(if $(wildcard $(foreach c,$(CHAPTERS),$(TOP)/$(c)/src/arch/$(ARCH)/smp.c)),1 2,1)
 test: $(KERNEL)
-	$(TOP)/tools/run-tests.sh "$(BOOT)" $(foreach c,$(CHAPTERS),$(TOP)/$(c))
+	$(foreach n,$(TEST_CPUS),echo "# $(n) CPU(s)" && SMP=$(n) \
+		$(TOP)/tools/run-tests.sh "$(BOOT)" $(foreach c,$(CHAPTERS),$(TOP)/$(c)) &&) :
 
 # The kernel tests named in TESTS (all if empty), in one boot, with the kernel's own TAP and verdict.
 ktest: $(KERNEL)

@@ -8,14 +8,16 @@
 #   console  interactive: the serial line on this terminal. Ctrl-A X quits QEMU.
 #   gdb      like console, but QEMU waits halted for a debugger on port 1234 (tools/gdb/riscv64.gdb).
 #
+# SMP is the number of harts (1 by default).
+#
 # QEMU emulates riscv64 in software here (its TCG accelerator): there is no hardware to accelerate it on an
 # x86_64 host. The kernel ends the run itself (arch/riscv64/cpu.c): through the SBI for a success, through
 # the board's test device with the status for a failure, so that QEMU's exit status is the kernel's.
 mode=$1; image=$2; shift 2
 firmware=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
 [ -f "$firmware" ] || { echo "$0: $firmware is missing (apt-get install opensbi)" >&2; exit 2; }
-set -- qemu-system-riscv64 -machine virt -smp 1 -m 128M -bios "$firmware" -kernel "$image" -append "$*" \
-    -no-reboot
+set -- qemu-system-riscv64 -machine virt -smp "${SMP:-1}" -m 128M -bios "$firmware" -kernel "$image" \
+    -append "$*" -no-reboot
 case $mode in
 batch)
     echo "# qemu-system-riscv64, accelerator: tcg"

@@ -8,6 +8,8 @@
 #   console  interactive: the serial line on this terminal. Ctrl-A X quits QEMU.
 #   gdb      QEMU waits halted for a debugger on port 1234 (tools/gdb/x86_64.gdb), always under TCG.
 #
+# SMP is the number of CPUs (1 by default).
+#
 # The accelerator: ACCEL=kvm or ACCEL=tcg forces one. Otherwise KVM is used only if /dev/kvm opens and a
 # quick probe proves that KVM runs this very kernel: a boot that must pass a few kernel tests of user mode,
 # faults and the timer, within ZINC_KVM_PROBE_TIMEOUT seconds (15 by default). On some hosts /dev/kvm
@@ -31,7 +33,7 @@ qemu() {
     *) accel="-accel tcg -cpu max" ;;
     esac
     cmdline=$2; shift 2
-    set -- qemu-system-x86_64 $accel -m 256M -nodefaults -no-reboot \
+    set -- qemu-system-x86_64 $accel -m 256M -smp "${SMP:-1}" -nodefaults -no-reboot \
         -device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel "$kernel" -append "$cmdline" "$@"
     $launch "$@"
 }

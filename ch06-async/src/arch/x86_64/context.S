@@ -1,0 +1,153 @@
+/*: # x86_64: entering and leaving user mode
+
+`x86_enter_user(ctx)` is the body of `hal_context_run`. It saves the kernel's callee-saved registers on the
+kernel stack and leaves the stack pointer in two places: the CPU area, where the way back finds it, and the
+TSS, so that a trap from user mode pushes its frame just below. Then it loads the user's state: the
+floating-point and vector registers (`fxrstor`), the two segment bases (model-specific registers: the
+user's `%gs` base goes into `KERNEL_GS_BASE`, to be swapped in by the last instruction before user mode,
+cpu_area.h), the general registers. Two instructions can drop to user mode:
+
+- `sysretq` is the fast one, the partner of `syscall`: it takes the instruction pointer from `rcx` and the
+  flags from `r11`, and sets the user's code and stack segments from `STAR`. It fits exactly when `rcx`
+  and `r11` already hold those values, which is the case after every system call (the `syscall`
+  instruction put them there).
+- `iretq` pops the instruction pointer, code segment, flags, stack pointer and stack segment from a frame
+  we push; it leaves every general register as the context says. It is used after a fault or an
+  interrupt, and for a fresh context.
+
+The user's turn ends at a `syscall` (`x86_syscall_entry` below) or at a trap from user mode (trap.S). Both
+save the registers into the context and meet in `x86_leave_user`, which saves the floating-point state
+and the segment bases and returns from `x86_enter_user` on the kernel stack, with the reason: the vector
+number, or `X86_VECTOR_SYSCALL`. */
+#include "context_offsets.h"
+#include "cpu_area.h"
+#include "layout.h"
+
+.macro load_user_registers
+    mov CTX_RAX(%rdi), %rax
+    mov CTX_RBX(%rdi), %rbx
+    mov CTX_RCX(%rdi), %rcx
+    mov CTX_RDX(%rdi), %rdx
+    mov CTX_RSI(%rdi), %rsi
+    mov CTX_RBP(%rdi), %rbp
+    mov CTX_R8(%rdi), %r8
+    mov CTX_R9(%rdi), %r9
+    mov CTX_R10(%rdi), %r10
+    mov CTX_R11(%rdi), %r11
+    mov CTX_R12(%rdi), %r12
+    mov CTX_R13(%rdi), %r13
+    mov CTX_R14(%rdi), %r14
+    mov CTX_R15(%rdi), %r15
+.endm
+
+/* unsigned x86_enter_user(struct hal_context *ctx), called with interrupts off. */
+    .text
+    .globl x86_enter_user
+    .type x86_enter_user, @function
+x86_enter_user:
+    push %rbp
+    push %rbx
+    push %r12
+    push %r13
+    push %r14
+    push %r15
+    mov %rsp, %gs:CPU_KERNEL_RSP
+    mov %gs:CPU_TSS, %rax
+    mov %rsp, TSS_RSP0(%rax)
+    mov %rdi, %gs:CPU_CTX
+
+    fxrstor64 CTX_FPU(%rdi)
+    mov $MSR_FS_BASE, %ecx
+    mov CTX_FSBASE(%rdi), %eax
+    mov CTX_FSBASE + 4(%rdi), %edx
+    wrmsr
+    mov $MSR_KERNEL_GS_BASE, %ecx
+    mov CTX_GSBASE(%rdi), %eax
+    mov CTX_GSBASE + 4(%rdi), %edx
+    wrmsr
+
+    mov CTX_RCX(%rdi), %rax
+    cmp CTX_RIP(%rdi), %rax
+    jne 1f
+    mov CTX_R11(%rdi), %rax
+    cmp CTX_RFLAGS(%rdi), %rax
+    jne 1f
+    load_user_registers
+    mov CTX_RSP(%rdi), %rsp
+    mov CTX_RDI(%rdi), %rdi
+    swapgs
+    sysretq
+
+1:  push $USER_DS
+    push CTX_RSP(%rdi)
+    push CTX_RFLAGS(%rdi)
+    push $USER_CS
+    push CTX_RIP(%rdi)
+    load_user_registers
+    mov CTX_RDI(%rdi), %rdi
+    swapgs
+    iretq
+    .size x86_enter_user, . - x86_enter_user
+
+/*: `x86_syscall_entry` is where `syscall` lands (`LSTAR`), in kernel mode but still on the user's stack,
+with `rcx` holding the user's next instruction, `r11` its flags, and interrupts off (`FMASK`). It swaps
+in the kernel's `%gs`, parks the user's stack pointer in the CPU area, moves to the kernel stack at once,
+and saves the registers. */
+    .globl x86_syscall_entry
+    .type x86_syscall_entry, @function
+x86_syscall_entry:
+    swapgs
+    mov %rsp, %gs:CPU_USER_RSP
+    mov %gs:CPU_KERNEL_RSP, %rsp
+    push %rdi
+    mov %gs:CPU_CTX, %rdi
+    pop CTX_RDI(%rdi)
+    mov %rax, CTX_RAX(%rdi)
+    mov %rbx, CTX_RBX(%rdi)
+    mov %rcx, CTX_RCX(%rdi)
+    mov %rdx, CTX_RDX(%rdi)
+    mov %rsi, CTX_RSI(%rdi)
+    mov %rbp, CTX_RBP(%rdi)
+    mov %r8, CTX_R8(%rdi)
+    mov %r9, CTX_R9(%rdi)
+    mov %r10, CTX_R10(%rdi)
+    mov %r11, CTX_R11(%rdi)
+    mov %r12, CTX_R12(%rdi)
+    mov %r13, CTX_R13(%rdi)
+    mov %r14, CTX_R14(%rdi)
+    mov %r15, CTX_R15(%rdi)
+    mov %rcx, CTX_RIP(%rdi)
+    mov %r11, CTX_RFLAGS(%rdi)
+    mov %gs:CPU_USER_RSP, %rax
+    mov %rax, CTX_RSP(%rdi)
+    mov $X86_VECTOR_SYSCALL, %esi
+    .size x86_syscall_entry, . - x86_syscall_entry
+    /* fall through */
+
+/* x86_leave_user: rdi = the context, esi = the reason, the kernel's gs swapped in (the user's base is in
+   KERNEL_GS_BASE). The user's flags may still be in force after a trap (an interrupt gate clears only a
+   few): the kernel gets clean ones, interrupts still off. */
+    .globl x86_leave_user
+x86_leave_user:
+    fxsave64 CTX_FPU(%rdi)
+    mov $MSR_FS_BASE, %ecx
+    rdmsr
+    mov %eax, CTX_FSBASE(%rdi)
+    mov %edx, CTX_FSBASE + 4(%rdi)
+    mov $MSR_KERNEL_GS_BASE, %ecx
+    rdmsr
+    mov %eax, CTX_GSBASE(%rdi)
+    mov %edx, CTX_GSBASE + 4(%rdi)
+    mov %esi, %eax
+    mov %gs:CPU_KERNEL_RSP, %rsp
+    push $2                         /* rflags with only the always-one bit */
+    popfq
+    pop %r15
+    pop %r14
+    pop %r13
+    pop %r12
+    pop %rbx
+    pop %rbp
+    ret
+
+    .section .note.GNU-stack, "", @progbits
