@@ -12,7 +12,8 @@
 #
 # A job may wait for others: the runs that reuse a LibOS build (the thread-pointer run, the host check,
 # the labs, which grade the reference tree) start after the job that made it, so that two builds never
-# write one directory. The list starts the labs, the longest job, as early as it can.
+# write one directory. The long jobs that wait for nothing (the book) start first, so that the run does
+# not end with one of them alone on one core.
 stages=($1)
 metal=($2)
 make=${MAKE:-make}
@@ -20,9 +21,11 @@ logs=build/test-logs
 rm -rf "$logs"
 mkdir -p "$logs"
 
-names=() titles=() afters=() commands=()
-# job NAME TITLE AFTER COMMAND: run the shell COMMAND once the jobs named in AFTER have ended.
+names=() titles=() afters=() commands=() early=() late=()
+# job [--early] NAME TITLE AFTER COMMAND: run the shell COMMAND once the jobs named in AFTER have ended;
+# --early starts it before the jobs listed earlier (its result is still printed in its place).
 job() {
+    if [ "$1" = --early ]; then early+=(${#names[@]}); shift; else late+=(${#names[@]}); fi
     names+=("$1") titles+=("$2") afters+=("$3") commands+=("$4")
 }
 first=${stages[0]}
@@ -51,7 +54,7 @@ for c in "${stages[@]}"; do
         job "$c-$a" "$c: $a" "" "$make -s -C $c test ARCH=$a"
     done
 done
-job book "book: built from the sources, opened in Chromium" "" tools/check-book.sh
+job --early book "book: built from the sources, opened in Chromium" "" tools/check-book.sh
 
 # The runner. state[i]: "" (waiting), "running", or the exit status; pid_job maps a process to its job.
 n=${#names[@]}
@@ -70,7 +73,8 @@ ready() { # I: every job that job I waits for has ended
 
 start_ready() {
     local i
-    for ((i = 0; i < n && running < slots; i++)); do
+    for i in "${early[@]}" "${late[@]}"; do
+        ((running < slots)) || break
         [ -z "${state[i]}" ] && ready "$i" || continue
         state[i]=running started[i]=$SECONDS
         (eval "${commands[i]}") > "$logs/${names[i]}.log" 2>&1 < /dev/null &
