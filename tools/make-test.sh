@@ -6,9 +6,9 @@
 # the host or of QEMU's TCG), so this runs as many jobs at once as the machine has cores (TEST_JOBS to
 # choose). A job's output goes to build/test-logs/NAME.log. The results come out in the order of the list
 # below, whatever order the jobs end in: for a job that passed, its "== stage: target" line (with the time
-# it took) and its verdicts ("N passed, M failed", the labs' and the book's summaries); for a job that
-# failed, its whole log, so that the reader sees why. Every job runs even when one fails, so that one run
-# shows every failure; the exit status is non-zero if any failed.
+# it took) and its verdict (its last "N passed, M failed", or the labs' and the book's summaries); for a
+# job that failed, its whole log, so that the reader sees why. Every job runs even when one fails, so that
+# one run shows every failure; the exit status is non-zero if any failed.
 #
 # A job may wait for others: the runs that reuse a LibOS build (the thread-pointer run, the host check,
 # the labs, which grade the reference tree) start after the job that made it, so that two builds never
@@ -90,7 +90,8 @@ print_ended() {
         i=$printed log=$logs/${names[i]}.log
         if [ "${state[i]}" -eq 0 ]; then
             echo "== ${titles[i]} (${took[i]} s)"
-            grep -aE '^[0-9]+ passed, [0-9]+ failed$|^(labs|book): ' "$log"
+            grep -aE '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1
+            grep -aE '^(labs|book): ' "$log"
         else
             echo "== ${titles[i]} (${took[i]} s): FAILED with status ${state[i]}; its log ($log):"
             cat "$log"
