@@ -14,8 +14,8 @@
 # the labs, which grade the reference tree) start after the job that made it, so that two builds never
 # write one directory. The long jobs that wait for nothing (the book) start first, so that the run does
 # not end with one of them alone on one core.
-stages=($1)
-metal=($2)
+read -ra stages <<< "$1"
+read -ra metal <<< "$2"
 make=${MAKE:-make}
 logs=build/test-logs
 rm -rf "$logs"
@@ -75,7 +75,7 @@ start_ready() {
     local i
     for i in "${early[@]}" "${late[@]}"; do
         ((running < slots)) || break
-        [ -z "${state[i]}" ] && ready "$i" || continue
+        if [ -n "${state[i]}" ] || ! ready "$i"; then continue; fi
         state[i]=running started[i]=$SECONDS
         (eval "${commands[i]}") > "$logs/${names[i]}.log" 2>&1 < /dev/null &
         pid_job[$!]=$i
