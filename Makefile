@@ -11,28 +11,12 @@ ARCH ?= libos
 setup:
 	@tools/setup.sh
 
-# Fast tests first: every stage on LibOS, plain and under the sanitizers; chapter 1 and the latest stage
-# again with the thread pointer switched by system calls (the path of CPUs without fsgsbase, forced here
-# whatever this CPU has), and the LibOS's refusals; then every stage in QEMU.
+# Every stage on LibOS, plain and under the sanitizers, and on every bare-metal target; chapter 1 and the
+# latest stage again with the thread pointer switched by system calls (the path of CPUs without fsgsbase,
+# forced here whatever this CPU has), and the LibOS's refusals; the labs, both ways; the book. They run as
+# independent jobs, one per core (tools/make-test.sh), each logged in build/test-logs/.
 test: setup
-	@set -e; for c in $(WRITTEN); do \
-	    echo "== $$c: libos"; $(MAKE) -s -C $$c test ARCH=libos; \
-	    echo "== $$c: libos with AddressSanitizer and UndefinedBehaviorSanitizer"; \
-	    $(MAKE) -s -C $$c test ARCH=libos SAN=1; \
-	done; \
-	for c in $(sort $(firstword $(WRITTEN)) $(LATEST)); do \
-	    echo "== $$c: libos, thread pointer switched with arch_prctl (ZINC_LIBOS_TLS=syscall)"; \
-	    ZINC_LIBOS_TLS=syscall $(MAKE) -s -C $$c test ARCH=libos; \
-	done; \
-	echo "== libos: a host that cannot run it is told why"; \
-	tools/check-libos-host.sh $(firstword $(WRITTEN))/build/libos/zinc; \
-	for c in $(WRITTEN); do for a in $(METAL); do \
-	    echo "== $$c: $$a"; $(MAKE) -s -C $$c test ARCH=$$a; \
-	done; done
-	@echo "== labs: the reference passes, the stripped tree fails exactly the labs' tests"
-	@tools/check-labs.sh
-	@echo "== book: built from the sources, opened in Chromium"
-	@tools/check-book.sh
+	@MAKE="$(MAKE)" tools/make-test.sh "$(WRITTEN)" "$(METAL)"
 
 run: setup
 	@$(MAKE) -s -C $(LATEST) run ARCH=$(ARCH)
