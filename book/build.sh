@@ -100,9 +100,16 @@ cp book/style.css "$work/print/style.css"
 cp -r book/figures "$work/print/figures"
 pandoc /dev/null $single $filter -t html5 -s --template=book/template.html -M pagetitle=Zinc -V print=1 -M zinc-print=1 \
     -V css=style.css --highlight-style=tango -o "$work/print/zinc.html"
+# Chromium's print has been seen to stall for good on a machine loaded far past its cores (its renderer
+# asleep, nothing printed): each attempt has a time limit, and a stalled one is tried once more.
 rm -f "$out/zinc.pdf"
-tools/chromium.sh --no-pdf-header-footer --generate-pdf-document-outline \
-    --print-to-pdf="$top/$out/zinc.pdf" "file://$top/$work/print/zinc.html" > "$work/pdf.log" 2>&1 || true
+for attempt in 1 2; do
+    timeout -k 10 "${BOOK_PDF_TIMEOUT:-900}" tools/chromium.sh --no-pdf-header-footer \
+        --generate-pdf-document-outline --print-to-pdf="$top/$out/zinc.pdf" \
+        "file://$top/$work/print/zinc.html" > "$work/pdf.log" 2>&1 || true
+    [ -s "$out/zinc.pdf" ] && break
+    echo "  PDF     attempt $attempt printed nothing (time limit ${BOOK_PDF_TIMEOUT:-900} s)" >&2
+done
 if [ ! -s "$out/zinc.pdf" ]; then
     cat "$work/pdf.log" >&2
     echo "book: Chromium did not print the PDF" >&2
