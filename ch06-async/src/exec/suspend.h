@@ -27,18 +27,17 @@ where a blocked kernel thread held a stack. */
 #define WAIT_PENDING ((zx_status_t)-601)
 
 struct suspend {
-    struct task *task;  /* what a wake of the thread requeues */
-    struct wait_op *op; /* the wait the thread is suspended in; NULL when none */
+    struct task *task;   /* what a wake of the thread requeues */
+    struct wait_op *op;  /* the wait the thread is suspended in; NULL when none */
     struct ktimer timer; /* op's deadline, when it has one */
-    uint32_t refs;      /* atomic: its owner's, and one per waker busy waking it */
-    void (*release)(struct suspend *s); /* frees it when refs drops to 0 */
+    uint32_t waking;     /* atomic: wakers between marking a waiter woken and requeueing the task */
 };
 
 /* If the wait s is suspended in has ended, finish it: returns what the finish returns (which may be
    WAIT_PENDING again); else WAIT_PENDING. With s the calling kernel thread's (wait_self). */
 zx_status_t wait_resume(struct suspend *s);
 
-/* Drop a reference to s (its owner's, at the thread's end). */
-void suspend_drop(struct suspend *s);
+/* Wait until no waker is still busy with s, whose thread has ended: s may be freed after this. */
+void suspend_quiesce(struct suspend *s);
 
 #endif

@@ -11,9 +11,10 @@ blocking operation of chapters 2 to 5. What changes is who waits:
   `wait_resume` finishes the wait at a later poll.
 
 A waiter remembers which kind it will wake in its `sleeper`: a kernel thread, or a suspend record
-with its lowest bit set (both are at least word-aligned, so the bit is free). A waker holds a
-reference to the suspend record while it wakes: the moment `woken` is set, the thread may finish
-its wait on another CPU, run on and end, and its record would go with it. */
+with its lowest bit set (both are at least word-aligned, so the bit is free). A waker counts itself
+in the suspend record while it wakes: the moment `woken` is set, the thread may finish its wait on
+another CPU, run on and end, so the record is freed only once no waker is left in it
+(`suspend_quiesce`), by the executor, outside every lock a waker may hold. */
 #include "exec/suspend.h"
 #include "object/waiter.h"
 
@@ -39,10 +40,10 @@ void waiter_wake(struct waiter *w)
         return;
     }
     struct suspend *s = (struct suspend *)(sleeper & ~(uintptr_t)1);
-    __atomic_fetch_add(&s->refs, 1, __ATOMIC_ACQ_REL); /* alive: its wait cannot end before this */
+    __atomic_fetch_add(&s->waking, 1, __ATOMIC_ACQ_REL); /* s lives: its wait cannot end before */
     __atomic_store_n(&w->woken, true, __ATOMIC_RELEASE);
     task_wake(s->task);
-    suspend_drop(s);
+    __atomic_fetch_sub(&s->waking, 1, __ATOMIC_RELEASE);
 }
 
 /* How op's wait has ended, in wait_block's order of looking; WAIT_PENDING if it has not. */
@@ -92,8 +93,8 @@ zx_status_t wait_resume(struct suspend *s)
     return op->finish(op, ended);
 }
 
-void suspend_drop(struct suspend *s)
+void suspend_quiesce(struct suspend *s)
 {
-    if (__atomic_sub_fetch(&s->refs, 1, __ATOMIC_ACQ_REL) == 0)
-        s->release(s);
+    while (__atomic_load_n(&s->waking, __ATOMIC_ACQUIRE)) /* a few instructions on another CPU */
+        continue;
 }

@@ -152,18 +152,14 @@ static enum poll poll_thread(struct future *f, struct waker w)
     return POLL_READY;
 }
 
-static void release_thread_task(struct suspend *s)
-{
-    struct thread_task *tt = container_of(s, struct thread_task, suspend);
-    kobject_unref(&tt->t->base); /* the runner's reference: the object may go now */
-    kfree(tt);
-}
-
-/* The executor is done with the finished task: drop the owner's reference to the record, which goes
-   when no waker holds it any more. */
+/* The executor is done with the finished task: once no waker is still busy with it, the record
+   goes, and with it the runner's reference to the thread. */
 static void task_finished(struct task *task)
 {
-    suspend_drop(&container_of(task, struct thread_task, task)->suspend);
+    struct thread_task *tt = container_of(task, struct thread_task, task);
+    suspend_quiesce(&tt->suspend);
+    kobject_unref(&tt->t->base); /* the object may go now */
+    kfree(tt);
 }
 
 zx_status_t thread_loop_start(struct thread *t)
@@ -173,7 +169,7 @@ zx_status_t thread_loop_start(struct thread *t)
         return ZX_ERR_NO_RESOURCES;
     tt->t = t;
     tt->future = (struct future){.poll = poll_thread};
-    tt->suspend = (struct suspend){.task = &tt->task, .refs = 1, .release = release_thread_task};
+    tt->suspend = (struct suspend){.task = &tt->task};
     t->waits.suspend = &tt->suspend;
     __atomic_store_n(&t->runner, tt, __ATOMIC_RELEASE);
     task_spawn_released(&kernel_executor, &tt->task, &tt->future, task_finished);
