@@ -300,6 +300,30 @@ local function include(path, opts, shift)
   return out
 end
 
+-- What a later chapter's file changes in the earlier chapter's file it replaces: `diff -u` of the
+-- two, as a listing of its own. The two must be different files of the same name.
+local function replacement_diff(old, new)
+  if not read_file(top .. "/" .. old) then
+    fail("says " .. new .. " replaces " .. old .. ", which does not exist")
+    return {}
+  end
+  if old:match("[^/]*$") ~= new:match("[^/]*$") then
+    fail("says " .. new .. " replaces " .. old .. ", a file of another name")
+    return {}
+  end
+  local pipe = io.popen("diff -u --label '" .. old .. "' --label '" .. new .. "' '" .. top .. "/" ..
+    old .. "' '" .. top .. "/" .. new .. "'")
+  local text = pipe:read("a")
+  pipe:close()
+  local cols = 0
+  for l in text:gmatch("[^\n]*") do cols = math.max(cols, utf8.len(l) or #l) end
+  local head = { pandoc.Str("What "), pandoc.Code(new), pandoc.Str(" changes in "), pandoc.Code(old) }
+  local attrs = cols > 100 and { { "style", "--cols: " .. cols } } or {}
+  return { pandoc.Div({ pandoc.Div({ pandoc.Plain(head) }, pandoc.Attr("", { "listing-head" })),
+      pandoc.CodeBlock(text:gsub("\n$", ""), pandoc.Attr("", { "diff" })) },
+    pandoc.Attr("", { "listing", "replacement" }, attrs)) }
+end
+
 local function expand(doc)
   local blocks = {}
   local section = 1
@@ -309,8 +333,17 @@ local function expand(doc)
     end
     if b.t == "Div" and b.attributes.include then
       local path = clean_path(srcdir .. "/" .. b.attributes.include)
-      local got = include(path, { region = b.attributes.region, test = b.attributes.test,
-        ["function"] = b.attributes["function"], suite = b.classes:includes("suite") }, section)
+      local got = {}
+      if not b.classes:includes("changes") then -- .changes: only what it changes, below
+        got = include(path, { region = b.attributes.region, test = b.attributes.test,
+          ["function"] = b.attributes["function"], suite = b.classes:includes("suite") }, section)
+      end
+      if b.attributes.replaces then
+        local old = clean_path(srcdir .. "/" .. b.attributes.replaces)
+        for _, x in ipairs(replacement_diff(old, path)) do table.insert(got, x) end
+      elseif b.classes:includes("changes") then
+        fail("shows the changes of " .. path .. " but not what it replaces")
+      end
       if b.identifier ~= "" or #b.classes > 0 then
         got = { pandoc.Div(got, pandoc.Attr(b.identifier, b.classes)) }
       end
