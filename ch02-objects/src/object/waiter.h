@@ -54,8 +54,8 @@ was asked to. */
 #include "zircon/types.h"
 
 /* What one thread waits for. Whoever completes the wait calls waiter_wake; after that the wait may
-   be finished and the record freed at any moment, so a waker touches it no more. `next` is for the queues of
-   whoever keeps waiters (a futex, the pager). */
+   be finished and the record freed at any moment, so a waker touches it no more. `next` is for the
+   queues of whoever keeps waiters (a futex, the pager). */
 struct waiter {
     struct waiter *next;
     void *sleeper; /* whom waiter_wake wakes: object/waiter.c's business (a kernel thread here) */

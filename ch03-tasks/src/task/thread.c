@@ -1,9 +1,10 @@
 /*: # Threads
 
 A thread is created in a process (NEW), started with an entry point, a stack and two arguments (RUNNING),
-and ends by `thread_exit`, by its process's end, or by a kill (DYING, then DEAD). Starting it starts
-what runs it (task/thread_loop.c: a kernel thread of its own), which holds a reference to the thread,
-and the thread one to its process, so neither disappears while code runs on their behalf. */
+and ends by `thread_exit`, by its process's end, or by a kill (DYING, then DEAD). Starting it
+starts what runs it (task/thread_loop.c: a kernel thread of its own), which holds a reference to
+the thread, and the thread one to its process, so neither disappears while code runs on their
+behalf. */
 #include "task/task.h"
 
 #include "kernel/frame.h"

@@ -48,8 +48,8 @@ static void thread_loop(void *arg)
     process_thread_ended(t->process, t);
     wait_self_attach(NULL);
     hal_thread_set_local(NULL);
-    __atomic_store_n(&t->runner, NULL, __ATOMIC_RELEASE); /* a late poke must not reach the next user
-                                                             of this kernel thread (harmless if so) */
+    /* A late poke must not reach the next user of this kernel thread (harmless if it did). */
+    __atomic_store_n(&t->runner, NULL, __ATOMIC_RELEASE);
     kobject_unref(&t->base); /* the runner's reference: the object may go now */
 }
 

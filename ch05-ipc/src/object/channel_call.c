@@ -3,9 +3,10 @@
 A call waits for two things at once, with one waiter, as a blocking operation (object/waiter.h):
 the reply, which its catcher (object/channel.h) takes from the writer of the reply and hands
 over; and the end of the conversation, which an observer of its own end sees:
-`ZX_CHANNEL_PEER_CLOSED`, or its handle being closed. The catcher goes on the end *before* the request is written, so a reply, however
-quick, cannot slip into the queue; it comes off in the second half, under the pair's lock, so a
-reply that comes too late (after a timeout) is either caught or queued, never lost.
+`ZX_CHANNEL_PEER_CLOSED`, or its handle being closed. The catcher goes on the end *before* the
+request is written, so a reply, however quick, cannot slip into the queue; it comes off in the
+second half, under the pair's lock, so a reply that comes too late (after a timeout) is either
+caught or queued, never lost.
 
 Transaction ids come from one counter for the whole kernel, with the top bit set, as Fuchsia's
 reference asks: so no two calls in progress share one, unless 2^31 calls started while one of
