@@ -62,6 +62,7 @@ void handle_table_init(struct handle_table *t)
     for (int i = 0; i < HANDLE_TABLE_CHUNKS; i++)
         t->chunk[i] = NULL;
     t->count = 0;
+    t->lowest_free = 0;
 }
 
 /* Undo a handle that could not be placed: a moved one was still counted among obj's handles. */
@@ -72,12 +73,15 @@ static void give_up(struct kobject *obj, bool counted)
     kobject_unref(obj);
 }
 
-/* Put a handle in the lowest free slot; `counted` if it already counts among obj's handles (it moved). */
+/* Put a handle in the lowest free slot; `counted` if it already counts among obj's handles (it moved).
+   The search starts at lowest_free, so that a program making thousands of handles in a row does not
+   walk over all of them each time. */
 static zx_status_t add(struct handle_table *t, struct kobject *obj, zx_rights_t rights, bool counted,
                        zx_handle_t *out)
 {
     hal_lock_acquire(&t->lock);
-    for (uint32_t c = 0; c < HANDLE_TABLE_CHUNKS; c++) {
+    for (uint32_t slot = t->lowest_free; slot < HANDLE_TABLE_CHUNK * HANDLE_TABLE_CHUNKS; slot++) {
+        uint32_t c = slot / HANDLE_TABLE_CHUNK;
         if (!t->chunk[c]) {
             t->chunk[c] = kzalloc(sizeof(struct handle) * HANDLE_TABLE_CHUNK);
             if (!t->chunk[c]) {
@@ -86,20 +90,18 @@ static zx_status_t add(struct handle_table *t, struct kobject *obj, zx_rights_t 
                 return ZX_ERR_NO_MEMORY;
             }
         }
-        for (uint32_t i = 0; i < HANDLE_TABLE_CHUNK; i++) {
-            struct handle *h = &t->chunk[c][i];
-            uint32_t slot = c * HANDLE_TABLE_CHUNK + i;
-            if (h->obj)
-                continue;
-            h->obj = obj;
-            h->rights = rights;
-            t->count++;
-            *out = value_of(slot, h->generation);
-            hal_lock_release(&t->lock);
-            if (!counted)
-                kobject_handle_added(obj);
-            return ZX_OK;
-        }
+        struct handle *h = &t->chunk[c][slot % HANDLE_TABLE_CHUNK];
+        if (h->obj)
+            continue;
+        h->obj = obj;
+        h->rights = rights;
+        t->count++;
+        t->lowest_free = slot + 1;
+        *out = value_of(slot, h->generation);
+        hal_lock_release(&t->lock);
+        if (!counted)
+            kobject_handle_added(obj);
+        return ZX_OK;
     }
     hal_lock_release(&t->lock);
     give_up(obj, counted);
@@ -179,6 +181,8 @@ zx_status_t handle_table_move_out(struct handle_table *t, zx_handle_t value, str
     h->obj = NULL;
     h->generation = (h->generation + 1) & GENERATION_MASK;
     t->count--;
+    if (value >> SLOT_SHIFT < t->lowest_free)
+        t->lowest_free = value >> SLOT_SHIFT;
     hal_lock_release(&t->lock);
     /* The value is gone: waits through it end. The handle itself lives on in the caller's hands. */
     observers_cancel(*obj, t, value);

@@ -23,13 +23,14 @@ struct handle {
     uint8_t generation;
 };
 
-#define HANDLE_TABLE_CHUNK 64  /* slots per chunk: 64 * 16 bytes, one kmalloc block */
-#define HANDLE_TABLE_CHUNKS 64 /* so a process holds at most 4096 handles */
+#define HANDLE_TABLE_CHUNK 128  /* slots per chunk: 128 * 16 bytes, the kernel heap's largest block */
+#define HANDLE_TABLE_CHUNKS 128 /* so a process holds at most 16384 handles */
 
 struct handle_table {
     struct hal_lock lock;
     struct handle *chunk[HANDLE_TABLE_CHUNKS];
     uint32_t count;
+    uint32_t lowest_free; /* no slot below it is free: where the search for a free slot begins */
 };
 
 void handle_table_init(struct handle_table *t);

@@ -10,8 +10,8 @@ Bytes: a `struct zinc_startup` header, then one 32-bit *handle info* word for ea
 ending in a zero byte. A handle info says what its handle is for, with Fuchsia's numbers: `PA_HND(type,
 arg)`, the type in the low byte and an argument in the upper half. The process itself, its first thread
 and the job to create children in always come; the root of the process's address space comes when the
-kernel has one (chapter 4 gives every process a root VMAR); `PA_USER0` numbers any others the parent chose
-to pass. */
+kernel has one (chapter 4 gives every process a root VMAR); the first program also gets the root
+resource (object/resource.h); `PA_USER0` numbers any others the parent chose to pass. */
 #ifndef ZIRCON_STARTUP_H
 #define ZIRCON_STARTUP_H
 
@@ -25,6 +25,7 @@ to pass. */
 #define PA_THREAD_SELF 0x02u /* its first thread */
 #define PA_JOB_DEFAULT 0x03u /* the job its children are made in */
 #define PA_VMAR_ROOT 0x04u   /* the root VMAR of its address space */
+#define PA_RESOURCE 0x3fu    /* a resource: the first program gets the root resource */
 #define PA_USER0 0xf0u       /* the parent's own: the argument numbers them from 0 */
 
 #define PA_HND(type, arg) (((type) & 0xffu) | (((arg) & 0xffffu) << 16))

@@ -3,8 +3,8 @@
 The first thread of a process receives a channel handle and reads its start-up message from it (the format
 is in zircon/startup.h): its arguments and its first handles. `zinc_start` files each handle by what its
 handle info says it is for, where `zx_process_self`, `zx_thread_self`, `zx_job_default`,
-`zx_vmar_root_self` and `zinc_startup_handle` find it, builds `argv`, calls `main`, and ends the process
-with `main`'s return value. A message that is not a start-up message leaves the program with no handles and
+`zx_vmar_root_self`, `zinc_root_resource` and `zinc_startup_handle` find it, builds `argv`, calls
+`main`, and ends the process with `main`'s return value. A message that is not a start-up message leaves the program with no handles and
 no arguments. */
 #include "zircon/process.h"
 #include "zircon/startup.h"
@@ -12,7 +12,8 @@ no arguments. */
 
 #define MAX_ARGS 16
 
-static zx_handle_t process_self, thread_self, job_default, vmar_root, extra[ZINC_STARTUP_MAX_EXTRA];
+static zx_handle_t process_self, thread_self, job_default, vmar_root, resource,
+    extra[ZINC_STARTUP_MAX_EXTRA];
 
 zx_handle_t zx_process_self(void)
 {
@@ -34,6 +35,11 @@ zx_handle_t zx_vmar_root_self(void)
     return vmar_root;
 }
 
+zx_handle_t zinc_root_resource(void)
+{
+    return resource;
+}
+
 zx_handle_t zinc_startup_handle(uint32_t i)
 {
     return i < ZINC_STARTUP_MAX_EXTRA ? extra[i] : ZX_HANDLE_INVALID;
@@ -47,6 +53,7 @@ static void file_handle(uint32_t info, zx_handle_t h)
                         : type == PA_THREAD_SELF                              ? &thread_self
                         : type == PA_JOB_DEFAULT                              ? &job_default
                         : type == PA_VMAR_ROOT                                ? &vmar_root
+                        : type == PA_RESOURCE && arg == 0                     ? &resource
                         : type == PA_USER0 && arg < ZINC_STARTUP_MAX_EXTRA ? &extra[arg]
                                                                               : NULL;
     if (slot && *slot == ZX_HANDLE_INVALID)
