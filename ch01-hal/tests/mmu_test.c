@@ -75,6 +75,28 @@ KTEST(pt_unmap_and_protect_skip_holes)
     frame_free(f);
 }
 
+/* An unmap frees the tables that served only what it unmapped (bare metal's tables are frames, which
+   the harness counts; LibOS's are host memory), and keeps those its neighbours still need. */
+KTEST(pt_unmap_frees_emptied_tables)
+{
+    struct hal_pt *pt = hal_pt_create();
+    paddr_t f = frame_alloc();
+    KASSERT_TRUE(pt && f);
+    KEXPECT_EQ(hal_pt_map(pt, TEST_VA, f, PAGE_SIZE, HAL_MMU_READ | HAL_MMU_USER), 0);
+    size_t one_mapped = frame_free_count();
+    vaddr_t far = TEST_VA + (1ul << 30); /* tables of its own below the top one */
+    KEXPECT_EQ(hal_pt_map(pt, far, f, PAGE_SIZE, HAL_MMU_READ | HAL_MMU_USER), 0);
+    KEXPECT_EQ(hal_pt_unmap(pt, far, PAGE_SIZE), 0);
+    KEXPECT_EQ(frame_free_count(), one_mapped);
+    KEXPECT_EQ(hal_pt_unmap(pt, TEST_VA + PAGE_SIZE, PAGE_SIZE), 0); /* a hole beside it */
+    paddr_t pa = 0;
+    unsigned flags;
+    KEXPECT_EQ(hal_pt_query(pt, TEST_VA, &pa, &flags), 0);
+    KEXPECT_EQ(pa, f);
+    hal_pt_destroy(pt);
+    frame_free(f);
+}
+
 /* Map a frame holding a random token at TEST_VA in the program's space with the given flags. */
 static paddr_t map_token(struct user_run *r, uint64_t token, unsigned flags)
 {

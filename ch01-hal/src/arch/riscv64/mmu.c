@@ -17,7 +17,8 @@ Its upper half (entries 256..511) is copied from the boot table when it is creat
 gigapages, the same in every address space and never changed afterwards, so the copies never go
 stale. (Once, at boot, before any address space exists, the gigapage that holds the kernel's image
 is split to take out the guard pages of the kernel stacks: see the end of this file.) The lower half
-is the user's, and its tables are freed when the table is destroyed.
+is the user's: a table there is freed once an unmap leaves it empty, and all of them when the table is
+destroyed.
 
 How HAL permissions become PTE bits: read is R, write is W and R (Sv39 reserves W without R), execute is
 X, user is U. A page mapped with no permission at all must still count as mapped (a guard page); since an
@@ -178,6 +179,42 @@ int hal_pt_map(struct hal_pt *pt, vaddr_t va, paddr_t pa, size_t len, unsigned f
     return 0;
 }
 
+static bool table_empty(const uint64_t *table)
+{
+    for (int i = 0; i < ENTRIES; i++)
+        if (table[i])
+            return false;
+    return true;
+}
+
+/* Free the tables below table (a table of the given level, 2 for the root) that serve only
+   [va, last] and map nothing any more, and clear their entries; says whether it freed any. Without
+   this, a process that maps and unmaps at ever new places (placement is random, vmar.c) would keep
+   every table it ever needed until it dies. User pages are 4 KiB leaves, so every valid entry above
+   the last level leads to a table. */
+static bool prune(uint64_t *table, int level, vaddr_t va, vaddr_t last)
+{
+    bool freed = false;
+    uint64_t span = (uint64_t)PAGE_SIZE << (9 * level); /* what one entry of this table covers */
+    for (vaddr_t at = va;;) {
+        vaddr_t end = (at & ~(span - 1)) + span - 1;
+        uint64_t *e = &table[index_at(at, level)];
+        if (*e & PTE_V) {
+            uint64_t *child = table_at(entry_pa(*e));
+            if (level > 1)
+                freed |= prune(child, level - 1, at, end < last ? end : last);
+            if (table_empty(child)) {
+                frame_free(entry_pa(*e));
+                *e = 0;
+                freed = true;
+            }
+        }
+        if (end >= last)
+            return freed;
+        at = end + 1;
+    }
+}
+
 int hal_pt_unmap(struct hal_pt *pt, vaddr_t va, size_t len)
 {
     if (!valid_range(va, len))
@@ -189,6 +226,10 @@ int hal_pt_unmap(struct hal_pt *pt, vaddr_t va, size_t len)
             flush_page(pt, va + off);
         }
     }
+    /* `sfence.vma` for an address flushes leaf translations only: a freed table may still be
+       cached as the way to one, which only a full fence forgets. */
+    if (prune(pt->entry, 2, va, va + len - 1) && is_active(pt))
+        __asm__ volatile("sfence.vma" ::: "memory");
     return 0;
 }
 

@@ -226,6 +226,41 @@ out:
     return err;
 }
 
+static bool table_empty(const uint64_t *table)
+{
+    for (int i = 0; i < ENTRIES; i++)
+        if (table[i])
+            return false;
+    return true;
+}
+
+/* Free the tables below table (a table of the given level) that serve only [va, last] and map
+   nothing any more, and clear their entries; says whether it freed any. Without this, a process that
+   maps and unmaps at ever new places (placement is random, vmar.c) would keep every table it ever
+   needed until it dies. */
+static bool prune(uint64_t *table, int level, vaddr_t va, vaddr_t last)
+{
+    bool freed = false;
+    uint64_t span = (uint64_t)PAGE_SIZE << (9 * level); /* what one entry of this table covers */
+    for (vaddr_t at = va;;) {
+        vaddr_t end = (at & ~(span - 1)) + span - 1;
+        uint64_t *e = &table[index_at(at, level)];
+        if (*e & PTE_P) {
+            uint64_t *child = table_of(*e);
+            if (level > 1)
+                freed |= prune(child, level - 1, at, end < last ? end : last);
+            if (table_empty(child)) {
+                frame_free(*e & PTE_ADDR);
+                *e = 0;
+                freed = true;
+            }
+        }
+        if (end >= last)
+            return freed;
+        at = end + 1;
+    }
+}
+
 int hal_pt_unmap(struct hal_pt *pt, vaddr_t va, size_t len)
 {
     if (!valid_range(va, len))
@@ -240,6 +275,10 @@ int hal_pt_unmap(struct hal_pt *pt, vaddr_t va, size_t len)
                 __asm__ volatile("invlpg (%0)" ::"r"(va + off) : "memory");
         }
     }
+    /* The CPU may keep the entries that led to a freed table in its paging-structure caches:
+       reloading cr3 drops them (user translations are never global). */
+    if (prune(pt->entry, 3, va, va + len - 1) && active)
+        WRITE_CR(3, READ_CR(3));
     hal_lock_release(&mmu_lock);
     return 0;
 }
