@@ -253,8 +253,12 @@ static void compare_when_settled(bool frames_too)
     printf("# round %u: frames in use before %lu, blocked %lu, after %lu\n", round,
            (unsigned long)before.frames_used, (unsigned long)blocked.frames_used,
            (unsigned long)after.frames_used);
-    for (int type = 0; type < ZX_OBJ_TYPE_UPPER_BOUND; type++)
-        EXPECT_EQ(after.handles.handle_count[type], before.handles.handle_count[type]);
+    for (int type = 0; type < ZX_OBJ_TYPE_UPPER_BOUND; type++) {
+        if (after.handles.handle_count[type] != before.handles.handle_count[type])
+            printf("# handles to objects of type %d: %u before, %u after\n", type,
+                   before.handles.handle_count[type], after.handles.handle_count[type]);
+    }
+    EXPECT_TRUE(same_handles(&after, &before));
     if (frames_too)
         EXPECT_EQ(after.frames_used, before.frames_used);
 }
