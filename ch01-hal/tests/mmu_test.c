@@ -75,8 +75,8 @@ KTEST(pt_unmap_and_protect_skip_holes)
     frame_free(f);
 }
 
-/* An unmap frees the tables that served only what it unmapped (bare metal's tables are frames, which
-   the harness counts; LibOS's are host memory), and keeps those its neighbours still need. */
+/* An unmap frees the tables that served only what it unmapped (bare metal's tables are frames,
+   which the harness counts; LibOS's are host memory), and keeps those its neighbours still need. */
 KTEST(pt_unmap_frees_emptied_tables)
 {
     struct hal_pt *pt = hal_pt_create();

@@ -46,7 +46,8 @@ static const uint32_t blocked_state[HOWS] = {
 static struct {
     uint32_t count;                  /* threads in a round */
     zx_handle_t thread[MAX_THREADS];
-    zx_handle_t reader[MAX_THREADS / 6 + 1], writer[MAX_THREADS / 6 + 1]; /* a channel per 2 readers */
+    /* A channel for every two channel readers: its reading end, and its writing end. */
+    zx_handle_t reader[MAX_THREADS / 6 + 1], writer[MAX_THREADS / 6 + 1];
     zx_handle_t port, stack_vmo;
     uintptr_t stacks;
     zx_futex_t futex; /* 0 while the futex waiters must wait */
@@ -81,7 +82,8 @@ static bool wait_on_futex(void)
 static bool wait_on_port(void)
 {
     zx_port_packet_t packet;
-    return zx_port_wait(s.port, ZX_TIME_INFINITE, &packet) == ZX_OK && packet.type == ZX_PKT_TYPE_USER;
+    return zx_port_wait(s.port, ZX_TIME_INFINITE, &packet) == ZX_OK &&
+           packet.type == ZX_PKT_TYPE_USER;
 }
 
 /* Two readers share a channel, and two messages come: a reader that finds the other took the first
@@ -90,7 +92,8 @@ static bool wait_on_channel(zx_handle_t channel)
 {
     for (;;) {
         uint32_t message, bytes, handles;
-        zx_status_t status = zx_object_wait_one(channel, ZX_CHANNEL_READABLE, ZX_TIME_INFINITE, NULL);
+        zx_status_t status =
+            zx_object_wait_one(channel, ZX_CHANNEL_READABLE, ZX_TIME_INFINITE, NULL);
         if (status != ZX_OK)
             return false;
         status = zx_channel_read(channel, 0, &message, NULL, sizeof message, 0, &bytes, &handles);
@@ -119,7 +122,8 @@ static zx_handle_t info_resource;
 static void take_counts(struct counts *c)
 {
     zx_info_kmem_stats_t kmem = {0};
-    EXPECT_OK(zx_object_get_info(info_resource, ZX_INFO_KMEM_STATS, &kmem, sizeof kmem, NULL, NULL));
+    EXPECT_OK(
+        zx_object_get_info(info_resource, ZX_INFO_KMEM_STATS, &kmem, sizeof kmem, NULL, NULL));
     c->frames_used = (kmem.total_bytes - kmem.free_bytes) / 4096;
     EXPECT_OK(zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS_HANDLE_STATS, &c->handles,
                                  sizeof c->handles, NULL, NULL));
@@ -146,8 +150,8 @@ static uint32_t round;
 static void make_objects(void)
 {
     ASSERT_OK(zx_vmo_create((uint64_t)s.count * STACK_SIZE, 0, &s.stack_vmo));
-    ASSERT_OK(zx_vmar_map(zx_vmar_root_self(), ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, s.stack_vmo, 0,
-                          (size_t)s.count * STACK_SIZE, &s.stacks));
+    ASSERT_OK(zx_vmar_map(zx_vmar_root_self(), ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, s.stack_vmo,
+                          0, (size_t)s.count * STACK_SIZE, &s.stacks));
     ASSERT_OK(zx_port_create(0, &s.port));
     for (uint32_t c = 0; c < channels(); c++)
         ASSERT_OK(zx_channel_create(0, &s.reader[c], &s.writer[c]));
@@ -169,8 +173,8 @@ static void start_and_block(void)
     uint32_t first_not_blocked = 0;
     while (first_not_blocked < s.count && zx_clock_get_monotonic() < give_up) {
         zx_info_thread_t info = {0};
-        ASSERT_OK(zx_object_get_info(s.thread[first_not_blocked], ZX_INFO_THREAD, &info, sizeof info,
-                                     NULL, NULL));
+        ASSERT_OK(zx_object_get_info(s.thread[first_not_blocked], ZX_INFO_THREAD, &info,
+                                     sizeof info, NULL, NULL));
         if (info.state == blocked_state[how_of(first_not_blocked)])
             first_not_blocked++;
         else
@@ -212,7 +216,8 @@ static void wake_all(void)
         if (how_of(i) == BY_PORT)
             EXPECT_OK(queue_packet(i));
         else if (how_of(i) == BY_CHANNEL)
-            EXPECT_OK(zx_channel_write(s.writer[channel_of(i)], 0, &message, sizeof message, NULL, 0));
+            EXPECT_OK(
+                zx_channel_write(s.writer[channel_of(i)], 0, &message, sizeof message, NULL, 0));
     }
 }
 
@@ -324,7 +329,7 @@ int main(int argc, char **argv)
     }
     info_resource = zinc_root_resource();
     if (info_resource == ZX_HANDLE_INVALID) {
-        printf("thread-stress: no root resource: run it as the first program (run thread-stress)\n");
+        printf("thread-stress: no root resource: run it as the first program\n");
         return 1;
     }
     printf("# thread-stress: %u threads\n", s.count);

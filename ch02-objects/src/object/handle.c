@@ -73,9 +73,9 @@ static void give_up(struct kobject *obj, bool counted)
     kobject_unref(obj);
 }
 
-/* Put a handle in the lowest free slot; `counted` if it already counts among obj's handles (it moved).
-   The search starts at lowest_free, so that a program making thousands of handles in a row does not
-   walk over all of them each time. */
+/* Put a handle in the lowest free slot; `counted` if it already counts among obj's handles (it
+   moved). The search starts at lowest_free, so that a program making thousands of handles in a row
+   does not walk over all of them each time. */
 static zx_status_t add(struct handle_table *t, struct kobject *obj, zx_rights_t rights, bool counted,
                        zx_handle_t *out)
 {

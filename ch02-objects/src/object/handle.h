@@ -23,7 +23,7 @@ struct handle {
     uint8_t generation;
 };
 
-#define HANDLE_TABLE_CHUNK 128  /* slots per chunk: 128 * 16 bytes, the kernel heap's largest block */
+#define HANDLE_TABLE_CHUNK 128  /* slots per chunk: 128 * 16 bytes, the largest kmalloc block */
 #define HANDLE_TABLE_CHUNKS 128 /* so a process holds at most 16384 handles */
 
 struct handle_table {

@@ -3,8 +3,8 @@
 Chapter 3's boot program. The kernel makes the first Zircon process itself, the way Fuchsia starts
 userboot: it loads the program from the boot filesystem (the ELF programs packed into the kernel image),
 hands it a channel with its start-up message (zircon/startup.h) and its handles, to itself, to its
-thread, to the root job, to the root resource (object/resource.h) and, from chapter 4 on, to the root of
-its address space, and starts its thread.
+thread, to the root job, to the root resource (object/resource.h) and, from chapter 4 on, to the
+root of its address space, and starts its thread.
 From then on everything else is done by user code with system calls. The kernel waits for that process
 to end, says how it ended, and shuts down.
 
@@ -24,8 +24,8 @@ it is chapter 3's demo, `task-demo`. */
 #define MAX_ARGS_SIZE 512
 
 /* The start-up message: the header, the handle info words, the arguments (the words of args); the
-   handles: the process, its thread, the root job, the root resource, and the root of its address space
-   when a provider (chapter 4) gives one. */
+   handles: the process, its thread, the root job, the root resource, and the root of its address
+   space when a provider (chapter 4) gives one. */
 static struct message *startup_message(const char *args, struct process *p, struct thread *t)
 {
     char text[MAX_ARGS_SIZE];
@@ -51,7 +51,8 @@ static struct message *startup_message(const char *args, struct process *p, stru
     kobject_ref(&job_root()->base);
     handles[n] = (struct message_handle){.obj = &job_root()->base, .rights = job_type.default_rights};
     info[n++] = PA_HND(PA_JOB_DEFAULT, 0);
-    handles[n] = (struct message_handle){.obj = root_resource(), .rights = resource_type.default_rights};
+    handles[n] = (struct message_handle){.obj = root_resource(),
+                                         .rights = resource_type.default_rights};
     info[n++] = PA_HND(PA_RESOURCE, 0);
     const struct address_space_provider *asp = address_space_provider();
     if (asp && (handles[n].obj = asp->root(p, &handles[n].rights)) != NULL)

@@ -4,8 +4,8 @@ The first thread of a process receives a channel handle and reads its start-up m
 is in zircon/startup.h): its arguments and its first handles. `zinc_start` files each handle by what its
 handle info says it is for, where `zx_process_self`, `zx_thread_self`, `zx_job_default`,
 `zx_vmar_root_self`, `zinc_root_resource` and `zinc_startup_handle` find it, builds `argv`, calls
-`main`, and ends the process with `main`'s return value. A message that is not a start-up message leaves the program with no handles and
-no arguments. */
+`main`, and ends the process with `main`'s return value. A message that is not a start-up message
+leaves the program with no handles and no arguments. */
 #include "zircon/process.h"
 #include "zircon/startup.h"
 #include "zircon/syscalls.h"

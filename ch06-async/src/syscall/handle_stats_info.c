@@ -36,4 +36,5 @@ static zx_status_t process_handle_stats(const struct info_request *req)
     zx_status_t status = count_handles(container_of(req->obj, struct process, base), &stats);
     return status == ZX_OK ? info_single_record(req, &stats, sizeof stats) : status;
 }
-INFO_TOPIC(ZX_INFO_PROCESS_HANDLE_STATS, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_INSPECT, process_handle_stats);
+INFO_TOPIC(ZX_INFO_PROCESS_HANDLE_STATS, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_INSPECT,
+           process_handle_stats);

@@ -4,9 +4,10 @@
 `ZX_RIGHT_INSPECT`; Zinc's one resource is the root resource. The answer comes from the frame
 allocator (kernel/frame.h): the frames it was given are the total, its free list is the free part.
 What the machine has beyond them (the kernel's image, the memory the HAL kept at boot) is wired.
-Zinc does not tell the used frames apart by user (heap, VMOs, page tables, messages), so they are all
-`other_bytes`, and those fields are 0: the sum still adds up, as Fuchsia's reference asks. The stress
-program of this chapter (user/thread-stress.c) counts with it what 10,000 blocked threads cost. */
+Zinc does not tell the used frames apart by user (heap, VMOs, page tables, messages), so they are
+all `other_bytes`, and those fields are 0: the sum still adds up, as Fuchsia's reference asks. The
+stress program of this chapter (user/thread-stress.c) counts with it what 10,000 blocked threads
+cost. */
 #include "kernel/frame.h"
 #include "object/resource.h"
 #include "syscall/info.h"

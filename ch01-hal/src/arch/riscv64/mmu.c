@@ -17,8 +17,8 @@ Its upper half (entries 256..511) is copied from the boot table when it is creat
 gigapages, the same in every address space and never changed afterwards, so the copies never go
 stale. (Once, at boot, before any address space exists, the gigapage that holds the kernel's image
 is split to take out the guard pages of the kernel stacks: see the end of this file.) The lower half
-is the user's: a table there is freed once an unmap leaves it empty, and all of them when the table is
-destroyed.
+is the user's: a table there is freed once an unmap leaves it empty, and all of them when the table
+is destroyed.
 
 How HAL permissions become PTE bits: read is R, write is W and R (Sv39 reserves W without R), execute is
 X, user is U. A page mapped with no permission at all must still count as mapped (a guard page); since an

@@ -235,9 +235,9 @@ static bool table_empty(const uint64_t *table)
 }
 
 /* Free the tables below table (a table of the given level) that serve only [va, last] and map
-   nothing any more, and clear their entries; says whether it freed any. Without this, a process that
-   maps and unmaps at ever new places (placement is random, vmar.c) would keep every table it ever
-   needed until it dies. */
+   nothing any more, and clear their entries; says whether it freed any. Without this, a process
+   that maps and unmaps at ever new places (placement is random, vmar.c) would keep every table it
+   ever needed until it dies. */
 static bool prune(uint64_t *table, int level, vaddr_t va, vaddr_t last)
 {
     bool freed = false;

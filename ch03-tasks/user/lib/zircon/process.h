@@ -12,7 +12,8 @@ zx_handle_t zx_thread_self(void);
 zx_handle_t zx_job_default(void);
 zx_handle_t zx_vmar_root_self(void);
 
-/* The root resource, which only the first program receives (from the kernel), or ZX_HANDLE_INVALID. */
+/* The root resource, which only the first program receives (from the kernel), or
+   ZX_HANDLE_INVALID. */
 zx_handle_t zinc_root_resource(void);
 
 /* The handle the parent passed as PA_HND(PA_USER0, i), or ZX_HANDLE_INVALID. */
