@@ -107,6 +107,24 @@ static void end_unstarted_threads(struct process *p, bool kill)
     }
 }
 
+zx_status_t process_for_each_handle(struct process *p,
+                                    void (*fn)(const struct handle *h, void *arg), void *arg)
+{
+    /* Death comes only after the state becomes DEAD, under the process's lock, and the table is
+       freed after it: holding the lock keeps the table. */
+    hal_lock_acquire(&p->lock);
+    bool dead = p->state == PROCESS_DEAD;
+    hal_lock_acquire(&p->handles.lock);
+    for (uint32_t c = 0; !dead && c < HANDLE_TABLE_CHUNKS; c++) {
+        for (uint32_t i = 0; p->handles.chunk[c] && i < HANDLE_TABLE_CHUNK; i++)
+            if (p->handles.chunk[c][i].obj)
+                fn(&p->handles.chunk[c][i], arg);
+    }
+    hal_lock_release(&p->handles.lock);
+    hal_lock_release(&p->lock);
+    return dead ? ZX_ERR_BAD_STATE : ZX_OK;
+}
+
 void process_kill(struct process *p, int64_t return_code)
 {
     hal_lock_acquire(&p->lock);

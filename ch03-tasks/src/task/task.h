@@ -91,6 +91,10 @@ zx_status_t process_create(struct job *job, const char *name, struct process **o
    loader's error. */
 zx_status_t process_load(struct process *p, const char *name, vaddr_t *entry, vaddr_t *stack);
 void process_kill(struct process *p, int64_t return_code);
+/* Call fn(h, arg) for each handle p holds, with p's handle table locked (fn must not use it); the
+   process cannot die meanwhile. ZX_ERR_BAD_STATE, and no call, if it is dead: its table is gone. */
+zx_status_t process_for_each_handle(struct process *p,
+                                    void (*fn)(const struct handle *h, void *arg), void *arg);
 /* Thread t of p has ended (or was destroyed unstarted): it is DEAD, leaves p and signals
    ZX_TASK_TERMINATED; the last started one ends the process, if it ever ran. */
 void process_thread_ended(struct process *p, struct thread *t);

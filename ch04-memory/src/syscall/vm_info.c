@@ -213,32 +213,25 @@ static void visit_vmo(const struct vmar_node *n, void *arg)
     }
 }
 
+static void visit_vmo_handle(const struct handle *h, void *arg)
+{
+    struct vmo_gather *vg = arg;
+    if (h->obj->type != &vmo_type)
+        return;
+    zx_info_vmo_t record, *r = next_slot(&vg->g, vg->record_size);
+    if (r) {
+        struct vmo *vmo = container_of(h->obj, struct vmo, base);
+        vmo_record(vmo, ZX_INFO_VMO_VIA_HANDLE, h->rights, &record);
+        memcpy(r, &record, vg->record_size);
+    }
+}
+
 static zx_status_t gather_vmos(struct process *p, struct vmar *root, struct gather *g, size_t record_size)
 {
     struct vmo_gather vg = {*g, record_size};
     zx_status_t status = vmar_walk(root, visit_vmo, &vg);
-    if (status != ZX_OK)
-        return status;
-    /* Then the handles. The process's lock keeps it from dying, and its table from being freed, while
-       the table is read: death comes only after the state becomes DEAD, under that lock. */
-    hal_lock_acquire(&p->lock);
-    if (p->state == PROCESS_DEAD)
-        status = ZX_ERR_BAD_STATE;
-    hal_lock_acquire(&p->handles.lock);
-    for (uint32_t c = 0; status == ZX_OK && c < HANDLE_TABLE_CHUNKS; c++) {
-        for (uint32_t i = 0; p->handles.chunk[c] && i < HANDLE_TABLE_CHUNK; i++) {
-            struct handle *h = &p->handles.chunk[c][i];
-            if (!h->obj || h->obj->type != &vmo_type)
-                continue;
-            zx_info_vmo_t record, *r = next_slot(&vg.g, record_size);
-            if (r) {
-                vmo_record(container_of(h->obj, struct vmo, base), ZX_INFO_VMO_VIA_HANDLE, h->rights, &record);
-                memcpy(r, &record, record_size);
-            }
-        }
-    }
-    hal_lock_release(&p->handles.lock);
-    hal_lock_release(&p->lock);
+    if (status == ZX_OK) /* then the handles */
+        status = process_for_each_handle(p, visit_vmo_handle, &vg);
     *g = vg.g;
     return status;
 }
