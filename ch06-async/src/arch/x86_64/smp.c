@@ -225,5 +225,7 @@ static void start_others(void)
     __atomic_store_n(&smp.go, 1, __ATOMIC_SEQ_CST);
     tick_setup(LVT_PERIODIC);
     x86_tick_start();
+    while (__atomic_load_n(&metal_cpu_count, __ATOMIC_SEQ_CST) < cpus) /* all in the scheduler */
+        x86_relax();
 }
 INIT_STEP(start_others, INIT_KERNEL);
