@@ -65,7 +65,9 @@ static void flush_here(paddr_t table, vaddr_t va, size_t len)
 void x86_tlb_answer(void)
 {
     uint32_t *asked = &request.asked[x86_cpu_index()];
-    if (!__atomic_load_n(asked, __ATOMIC_ACQUIRE) || !__atomic_exchange_n(asked, 0, __ATOMIC_ACQ_REL))
+    if (!__atomic_load_n(asked, __ATOMIC_ACQUIRE)) /* the usual case: one load */
+        return;
+    if (!__atomic_exchange_n(asked, 0, __ATOMIC_ACQ_REL))
         return;
     flush_here(request.table, request.va, request.len);
     __atomic_fetch_sub(&request.waiting, 1, __ATOMIC_RELEASE);
