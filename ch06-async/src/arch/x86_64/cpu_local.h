@@ -10,11 +10,10 @@ between and be missed; it ends the `hlt` instead. The CPU's tick is stopped for 
 The CPU's number is in its area (percpu.h), and `metal_cpu_kick` sends it the interrupt that ends
 such a sleep, or a user program's turn (smp.c).
 
-`metal_cpu_forget_user` loads the kernel's own page table, which a CPU does as it switches threads.
-An address space's table is freed when its process is gone (mmu.c's `hal_pt_destroy` makes sure the
-CPU that frees it does not use it any more, but knows nothing of the others); a CPU that had last
-run a thread of that process and then went on to other kernel work, or to sleep, would be walking a
-freed table. The next user thread loads its own again (`hal_pt_activate`). */
+`metal_cpu_forget_user`, called as a CPU switches threads, has nothing to do: a CPU may keep the
+table of the last user thread it ran in `cr3`, since a table is freed only once every CPU that holds
+it has loaded the kernel's own instead (tlb.c), and the next user thread loads its own anyway
+(`hal_pt_activate`). Keeping it saves a reload of `cr3`, and with it an empty TLB, at each switch. */
 #ifndef ZINC_CPU_LOCAL_H
 #define ZINC_CPU_LOCAL_H
 
@@ -40,12 +39,6 @@ static inline void metal_cpu_sleep(void)
 
 void metal_cpu_kick(unsigned cpu);
 
-static inline void metal_cpu_forget_user(void)
-{
-    extern uint64_t boot_pml4[];
-    uint64_t kernel = (uint64_t)boot_pml4 - KERNEL_VMA;
-    if (READ_CR(3) != kernel)
-        WRITE_CR(3, kernel);
-}
+static inline void metal_cpu_forget_user(void) {}
 
 #endif
