@@ -187,14 +187,14 @@ static bool table_empty(const uint64_t *table)
     return true;
 }
 
-/* Free the tables below table (a table of the given level, 2 for the root) that serve only
-   [va, last] and map nothing any more, and clear their entries; says whether it freed any. Without
+/* Unlink the tables below table (a table of the given level, 2 for the root) that serve only
+   [va, last] and map nothing any more, and put them on the list *unlinked (threaded through their
+   first entry, which is 0 in an empty table), to be freed once no TLB can lead to them. Without
    this, a process that maps and unmaps at ever new places (placement is random, vmar.c) would keep
    every table it ever needed until it dies. User pages are 4 KiB leaves, so every valid entry above
    the last level leads to a table. */
-static bool prune(uint64_t *table, int level, vaddr_t va, vaddr_t last)
+static void prune(uint64_t *table, int level, vaddr_t va, vaddr_t last, paddr_t *unlinked)
 {
-    bool freed = false;
     uint64_t span = (uint64_t)PAGE_SIZE << (9 * level); /* what one entry of this table covers */
     for (vaddr_t at = va;;) {
         vaddr_t end = (at & ~(span - 1)) + span - 1;
@@ -202,15 +202,15 @@ static bool prune(uint64_t *table, int level, vaddr_t va, vaddr_t last)
         if (*e & PTE_V) {
             uint64_t *child = table_at(entry_pa(*e));
             if (level > 1)
-                freed |= prune(child, level - 1, at, end < last ? end : last);
+                prune(child, level - 1, at, end < last ? end : last, unlinked);
             if (table_empty(child)) {
-                frame_free(entry_pa(*e));
+                child[0] = *unlinked;
+                *unlinked = entry_pa(*e);
                 *e = 0;
-                freed = true;
             }
         }
         if (end >= last)
-            return freed;
+            return;
         at = end + 1;
     }
 }
@@ -226,10 +226,17 @@ int hal_pt_unmap(struct hal_pt *pt, vaddr_t va, size_t len)
             flush_page(pt, va + off);
         }
     }
-    /* `sfence.vma` for an address flushes leaf translations only: a freed table may still be
-       cached as the way to one, which only a full fence forgets. */
-    if (prune(pt->entry, 2, va, va + len - 1) && is_active(pt))
+    paddr_t unlinked = 0;
+    prune(pt->entry, 2, va, va + len - 1, &unlinked);
+    /* `sfence.vma` for an address flushes leaf translations only: an unlinked table may still be
+       cached as the way to one, which only a full fence forgets; then the tables can go. */
+    if (unlinked && is_active(pt))
         __asm__ volatile("sfence.vma" ::: "memory");
+    while (unlinked) {
+        paddr_t next = *table_at(unlinked);
+        frame_free(unlinked);
+        unlinked = next;
+    }
     return 0;
 }
 

@@ -1,9 +1,9 @@
 /*: # x86_64: page tables
 
-An x86_64 page table is a four-level radix tree of 4 KiB tables, 512 entries of 8 bytes each. A virtual
-address's bits 47..39 index the top table (the PML4), 38..30 the next (the PDPT), 29..21 the page directory,
-20..12 the page table, whose entry gives the frame; bits 11..0 are the offset in the page. An entry holds a
-physical address and these flags:
+An x86_64 page table is a four-level radix tree of 4 KiB tables, 512 entries of 8 bytes each. A
+virtual address's bits 47..39 index the top table (the PML4), 38..30 the next (the PDPT), 29..21 the
+page directory, 20..12 the page table, whose entry gives the frame; bits 11..0 are the offset in the
+page. An entry holds a physical address and these flags:
 
 | bit | name  | meaning                                                                   |
 |-----|-------|---------------------------------------------------------------------------|
@@ -14,20 +14,19 @@ physical address and these flags:
 | 7   | PS    | in a directory entry: a 2 MiB page, no page table below                   |
 | 63  | NX    | no execute (honoured because boot.S set `EFER.NXE`)                       |
 
-Bits 9..11 and 52..58 are the software's. Zinc keeps in them what `hal_pt_map` was asked for: a *mapped*
-bit, and the `HAL_MMU_*` flags themselves, so that `hal_pt_query` answers exactly what was mapped (x86 has
-no separate read permission: a present page is readable) and a page mapped with no access at all is still
-recorded, though not present.
+Bits 9..11 and 52..58 are the software's. Zinc keeps in them what `hal_pt_map` was asked for: a
+*mapped* bit, and the `HAL_MMU_*` flags themselves, so that `hal_pt_query` answers exactly what was
+mapped (x86 has no separate read permission: a present page is readable) and a page mapped with no
+access at all is still recorded, though not present.
 
-**The kernel's half.** Entries 256..511 of every PML4 are the kernel's: the direct map (entry 256, all of
-physical memory at `DIRECT_MAP`, in 2 MiB pages) and the kernel image (entry 511). `x86_mmu_init` builds them
-once in the boot PML4, which stays the kernel's own table; `hal_pt_create` copies those 256 entries into
-each new table. They point to the same lower tables, so every address space sees one kernel. The lower
-half is the user's, in 4 KiB pages.
+**The kernel's half.** Entries 256..511 of every PML4 are the kernel's: the direct map (entry 256,
+all of physical memory at `DIRECT_MAP`, in 2 MiB pages) and the kernel image (entry 511).
+`x86_mmu_init` builds them once in the boot PML4, which stays the kernel's own table;
+`hal_pt_create` copies those 256 entries into each new table. They point to the same lower tables,
+so every address space sees one kernel. The lower half is the user's, in 4 KiB pages.
 
-**The TLB** caches translations. Loading `cr3` flushes it (none of our pages is global); a change to a
-table that is not active needs nothing; a change that removes or narrows a mapping in the active table
-needs `invlpg` on that page. */
+**The TLB** caches translations: a change that removes or narrows entries is followed by
+`x86_tlb_flush`, and a table is freed only after `x86_tlb_forget` (tlb.c). */
 #include <string.h>
 
 #include "kernel/frame.h"
@@ -68,8 +67,8 @@ static bool overlaps_ram(paddr_t start, paddr_t end)
     return false;
 }
 
-/* Build the direct map from tables taken at free_from (through the boot mapping of the first GiB), then
-   drop the identity map that boot.S needed. Returns the end of the memory taken. */
+/* Build the direct map from tables taken at free_from (through the boot mapping of the first
+   GiB), then drop the identity map that boot.S needed. Returns the end of the memory taken. */
 paddr_t x86_mmu_init(paddr_t free_from)
 {
     paddr_t top = 4 * GIB; /* at least the 32-bit space, where the PC's device registers live */
@@ -91,7 +90,8 @@ paddr_t x86_mmu_init(paddr_t free_from)
         next += PAGE_SIZE;
         for (int i = 0; i < ENTRIES; i++) {
             paddr_t pa = gib + i * MIB2;
-            pd[i] = pa | PTE_P | PTE_W | PTE_PS | PTE_NX | (overlaps_ram(pa, pa + MIB2) ? 0 : PTE_PCD | PTE_PWT);
+            bool device = !overlaps_ram(pa, pa + MIB2);
+            pd[i] = pa | PTE_P | PTE_W | PTE_PS | PTE_NX | (device ? PTE_PCD | PTE_PWT : 0);
         }
     }
     x86_direct_map_size = top;
@@ -124,7 +124,8 @@ static unsigned index_at(vaddr_t va, int level)
 }
 
 /* The page-table entry for va, creating the tables on the way if create is set; NULL if a table is
-   missing (or no frame was left to make one). Tables above the leaf allow everything: the leaf decides. */
+   missing (or no frame was left to make one). Tables above the leaf allow everything: the leaf
+   decides. */
 static uint64_t *walk(struct hal_pt *pt, vaddr_t va, bool create)
 {
     uint64_t *table = pt->entry;
@@ -185,9 +186,8 @@ static void free_tables(uint64_t *table, int level)
 
 void hal_pt_destroy(struct hal_pt *pt)
 {
+    x86_tlb_forget(pa_of(pt));
     hal_lock_acquire(&mmu_lock);
-    if (is_active(pt))
-        WRITE_CR(3, (uint64_t)boot_pml4 - KERNEL_VMA);
     for (int i = 0; i < KERNEL_HALF; i++) {
         if (!(pt->entry[i] & PTE_P))
             continue;
@@ -234,13 +234,13 @@ static bool table_empty(const uint64_t *table)
     return true;
 }
 
-/* Free the tables below table (a table of the given level) that serve only [va, last] and map
-   nothing any more, and clear their entries; says whether it freed any. Without this, a process
-   that maps and unmaps at ever new places (placement is random, vmar.c) would keep every table it
-   ever needed until it dies. */
-static bool prune(uint64_t *table, int level, vaddr_t va, vaddr_t last)
+/* Unlink the tables below table (a table of the given level) that serve only [va, last] and map
+   nothing any more, and put them on the list *unlinked (threaded through their first entry, which is
+   0 in an empty table), to be freed once no TLB can lead to them. Without this, a process that maps
+   and unmaps at ever new places (placement is random, vmar.c) would keep every table it ever needed
+   until it dies. */
+static void prune(uint64_t *table, int level, vaddr_t va, vaddr_t last, paddr_t *unlinked)
 {
-    bool freed = false;
     uint64_t span = (uint64_t)PAGE_SIZE << (9 * level); /* what one entry of this table covers */
     for (vaddr_t at = va;;) {
         vaddr_t end = (at & ~(span - 1)) + span - 1;
@@ -248,15 +248,15 @@ static bool prune(uint64_t *table, int level, vaddr_t va, vaddr_t last)
         if (*e & PTE_P) {
             uint64_t *child = table_of(*e);
             if (level > 1)
-                freed |= prune(child, level - 1, at, end < last ? end : last);
+                prune(child, level - 1, at, end < last ? end : last, unlinked);
             if (table_empty(child)) {
-                frame_free(*e & PTE_ADDR);
+                child[0] = *unlinked;
+                *unlinked = *e & PTE_ADDR;
                 *e = 0;
-                freed = true;
             }
         }
         if (end >= last)
-            return freed;
+            return;
         at = end + 1;
     }
 }
@@ -266,20 +266,26 @@ int hal_pt_unmap(struct hal_pt *pt, vaddr_t va, size_t len)
     if (!valid_range(va, len))
         return HAL_EINVAL;
     hal_lock_acquire(&mmu_lock);
-    bool active = is_active(pt);
+    bool changed = false;
     for (size_t off = 0; off < len; off += PAGE_SIZE) {
         uint64_t *e = walk(pt, va + off, false);
         if (e && *e) {
+            changed |= (*e & PTE_P) != 0; /* an absent entry is in no TLB */
             *e = 0;
-            if (active)
-                __asm__ volatile("invlpg (%0)" ::"r"(va + off) : "memory");
         }
     }
-    /* The CPU may keep the entries that led to a freed table in its paging-structure caches:
-       reloading cr3 drops them (user translations are never global). */
-    if (prune(pt->entry, 3, va, va + len - 1) && active)
-        WRITE_CR(3, READ_CR(3));
+    paddr_t unlinked = 0;
+    prune(pt->entry, 3, va, va + len - 1, &unlinked);
     hal_lock_release(&mmu_lock);
+    /* A CPU may also cache the entries that led to a table (its paging-structure caches); the flush
+       drops those too (invlpg drops them all, as a cr3 reload does), so after it the tables can go. */
+    if (changed || unlinked)
+        x86_tlb_flush(pa_of(pt), va, len);
+    while (unlinked) {
+        paddr_t next = *(paddr_t *)hal_pmem_ptr(unlinked);
+        frame_free(unlinked);
+        unlinked = next;
+    }
     return 0;
 }
 
@@ -288,16 +294,17 @@ int hal_pt_protect(struct hal_pt *pt, vaddr_t va, size_t len, unsigned flags)
     if (!valid_range(va, len))
         return HAL_EINVAL;
     hal_lock_acquire(&mmu_lock);
-    bool active = is_active(pt);
+    bool changed = false;
     for (size_t off = 0; off < len; off += PAGE_SIZE) {
         uint64_t *e = walk(pt, va + off, false);
         if (e && (*e & PTE_MAPPED)) {
+            changed |= (*e & PTE_P) != 0;
             *e = make_pte(*e & PTE_ADDR, flags);
-            if (active)
-                __asm__ volatile("invlpg (%0)" ::"r"(va + off) : "memory");
         }
     }
     hal_lock_release(&mmu_lock);
+    if (changed)
+        x86_tlb_flush(pa_of(pt), va, len);
     return 0;
 }
 
