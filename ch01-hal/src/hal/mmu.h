@@ -6,9 +6,9 @@ is not the caller's business. All functions return 0 or a negative `HAL_E*` code
 
 - `hal_pt_map` fails with `HAL_EEXIST` if a page in the range is already mapped, `HAL_EINVAL` for an
   unaligned or non-user range, `HAL_ENOMEM` if no frame is left for the table itself;
-- `hal_pt_unmap` and `hal_pt_protect` apply to the pages of the range that are mapped and skip holes;
-  an unmap also frees the table memory it leaves holding nothing, so that a process that maps and
-  unmaps in new places does not accumulate tables;
+- `hal_pt_unmap` and `hal_pt_protect` apply to the pages of the range that are mapped and skip
+  holes; an unmap also frees the table memory it leaves holding nothing, so that a process that
+  maps and unmaps in new places does not accumulate tables;
 - `hal_pt_query` returns `HAL_ENOENT` for an unmapped page.
 
 `hal_pt_activate` makes a table the current one on this CPU. Frames stay owned by the caller:

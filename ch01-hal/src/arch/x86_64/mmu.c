@@ -235,10 +235,10 @@ static bool table_empty(const uint64_t *table)
 }
 
 /* Unlink the tables below table (a table of the given level) that serve only [va, last] and map
-   nothing any more, and put them on the list *unlinked (threaded through their first entry, which is
-   0 in an empty table), to be freed once no TLB can lead to them. Without this, a process that maps
-   and unmaps at ever new places (placement is random, vmar.c) would keep every table it ever needed
-   until it dies. */
+   nothing any more, and put them on the list *unlinked (threaded through their first entry, which
+   is 0 in an empty table), to be freed once no TLB can lead to them. Without this, a process that
+   maps and unmaps at ever new places (placement is random, vmar.c) would keep every table it ever
+   needed until it dies. */
 static void prune(uint64_t *table, int level, vaddr_t va, vaddr_t last, paddr_t *unlinked)
 {
     uint64_t span = (uint64_t)PAGE_SIZE << (9 * level); /* what one entry of this table covers */
@@ -277,8 +277,8 @@ int hal_pt_unmap(struct hal_pt *pt, vaddr_t va, size_t len)
     paddr_t unlinked = 0;
     prune(pt->entry, 3, va, va + len - 1, &unlinked);
     hal_lock_release(&mmu_lock);
-    /* A CPU may also cache the entries that led to a table (its paging-structure caches); the flush
-       drops those too (invlpg drops them all, as a cr3 reload does), so after it the tables can go. */
+    /* A CPU may also cache the entries that led to a table (its paging-structure caches); the
+       flush drops those too (invlpg drops them all, as a cr3 reload does). Then the tables go. */
     if (changed || unlinked)
         x86_tlb_flush(pa_of(pt), va, len);
     while (unlinked) {
