@@ -17,6 +17,7 @@ it is chapter 3's demo, `task-demo`. */
 #include "object/wait.h"
 #include "task/address_space.h"
 #include "task/task.h"
+#include "task/userboot.h"
 #include "zircon/startup.h"
 
 #define MAX_ARGS_SIZE 512
@@ -68,7 +69,7 @@ static struct message *startup_message(const char *args, struct process *p, stru
 }
 
 /* Make the process, load it, give it its bootstrap channel and start it. */
-static zx_status_t launch(const char *name, const char *args, struct process **out)
+zx_status_t userboot_launch(const char *name, const char *args, struct process **out)
 {
     struct process *p;
     struct thread *t;
@@ -125,7 +126,7 @@ static int userboot(const char *args)
         args = name;
     }
     struct process *p;
-    zx_status_t status = launch(name, args, &p);
+    zx_status_t status = userboot_launch(name, args, &p);
     if (status != ZX_OK) {
         kprintf("userboot: cannot start %s: error %d\n", name, status);
         return 1;
