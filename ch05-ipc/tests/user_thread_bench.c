@@ -74,7 +74,7 @@ KBENCH(user_threads)
     kbench_report("user threads blocked in zx_futex_wait at once", (uint64_t)blocked, "");
     kbench_report("kernel memory per blocked user thread", each, "bytes");
     if (blocked < BLOCKED) /* chapter 5 on bare metal: its pool of kernel stacks is the limit */
-        kbench_report("  fewer than asked: the kernel had no thread left", BLOCKED, "asked");
+        kbench_report("  the kernel ran out of threads; asked for", BLOCKED, "");
     else
         kbench_report("  so, blocked threads that fit in 256 MiB", (256ull << 20) / each, "");
 }
