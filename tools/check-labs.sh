@@ -23,7 +23,9 @@ bad() { echo "labs: FAILED: $*"; failures=$((failures + 1)); }
 
 chapters=$*
 [ -n "$chapters" ] || chapters=$(cd "$top" && for m in ch*/Makefile; do dirname "$m"; done)
-lists=$(for ch in $chapters; do [ -f "$top/$ch/labs/labs.txt" ] && echo "$top/$ch/labs/labs.txt"; done)
+lists=$(for ch in $chapters; do
+    [ -f "$top/$ch/labs/labs.txt" ] && echo "$top/$ch/labs/labs.txt"
+done)
 all_labs=$(cat $lists /dev/null | sed 's/#.*//' | awk 'NF { print $1 }')
 [ -n "$all_labs" ] || { say "no labs"; exit 0; }
 chapters_of() { # LAB... -> the chapters whose labs.txt lists them
