@@ -39,7 +39,7 @@ fi
 # piece.
 stamp=$top/build/setup.ok
 newer=$(find /var/lib/dpkg/status "$top/tools/setup.sh" "$top/tools/packages.txt" -newer "$stamp" \
-    2>/dev/null)
+    2>/dev/null || true) # no stamp yet: find fails, which must not end the script (set -e)
 if [ -f "$stamp" ] && [ -z "$newer" ]; then
     exit 0
 fi
