@@ -143,7 +143,8 @@ ungraded() {
     fi
 }
 first_lab=$(echo $all_labs | awk '{ print $1 }')
-[ "$arch" = libos ] && ungraded "a kernel that cannot boot" "$top" "$first_lab" ZINC_LIBOS_TLS=refused
+[ "$arch" = libos ] &&
+    ungraded "a kernel that cannot boot" "$top" "$first_lab" ZINC_LIBOS_TLS=refused
 first_source=$(cd "$work/all" && find "$(chapters_of "$first_lab")/src" -path '*/arch' -prune -o \
     -name '*.c' -print | sort | head -n 1)
 echo "#error this chapter must not build" >> "$work/all/$first_source"
