@@ -27,6 +27,7 @@ struct riscv_cpu {
     struct hal_context *ctx;
     uint64_t kernel_sp;
     uint64_t scratch;
+    uint64_t kernel_tp;
 };
 
 void riscv_enter(struct riscv_cpu *cpu);

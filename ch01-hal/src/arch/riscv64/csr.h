@@ -50,6 +50,7 @@ store), the illegal instruction, the breakpoint and the `ecall` from user mode. 
 #define EXC_STORE_PAGE_FAULT 15
 
 #define SATP_SV39 (UL(8) << 60)
+#define SATP_PPN ((UL(1) << 44) - 1) /* the root table's physical page number */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

@@ -22,6 +22,9 @@ so it is linked at `PHYS_OFFSET + 0x80200000`), and so are the devices and all o
 static inline void *phys_to_virt(paddr_t pa) { return (void *)(pa + PHYS_OFFSET); }
 static inline paddr_t virt_to_phys(const void *va) { return (paddr_t)va - PHYS_OFFSET; }
 
+/* The SBI's id of the hart that booted (boot.c), which takes the devices' interrupts (plic.c). */
+extern uint64_t riscv_boot_hart;
+
 /* The image's bounds (kernel.ld). */
 extern char kernel_start[], kernel_end[];
 
@@ -44,6 +47,17 @@ void riscv_uart_enable_interrupt(void);
 
 /* Read a 16-bit word of user code through the active page table; false if it is not mapped executable. */
 bool riscv_fetch_user_u16(vaddr_t va, uint16_t *out);
+
+/* The boot page table (boot.S), whose kernel half every table copies. */
+struct hal_pt;
+extern struct hal_pt boot_pt;
+
+/* The TLB (tlb.c), for a root table at physical address root: make it the one in use on this hart;
+   make every hart forget what it holds of [va, va + len) after the entries changed; and before the
+   table is freed, make sure no hart uses it any more. */
+void riscv_tlb_load(paddr_t root);
+void riscv_tlb_flush(paddr_t root, vaddr_t va, size_t len);
+void riscv_tlb_forget(paddr_t root);
 
 /* The trap vectors (trap.S), and the guard page of the stack the kernel vector takes when the
    interrupted one is full. */
