@@ -25,9 +25,9 @@ entry with V set and R, W, X clear would mean "next table", it is written with V
 `MAPPED` set. Every leaf has A and D set in advance, so the hardware never has to fault or write back to
 track them.
 
-The hart caches translations in its TLB, which must forget an entry once it changes: after a change to
-the table, and before the table is freed. What that takes depends on how many harts may hold the table
-(tlb.c); this file says only which table and which range. */
+The hart caches translations in its TLB, which must forget an entry once it changes: after a change
+to the table, and before the table is freed. What that takes depends on how many harts may hold the
+table (tlb.c); this file says only which table and which range. */
 #include "kernel/frame.h"
 #include "kernel/panic.h"
 #include "metal.h"

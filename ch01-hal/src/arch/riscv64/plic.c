@@ -2,9 +2,9 @@
 
 Devices do not interrupt a hart directly: their lines go into the PLIC, which forwards them as the
 *supervisor external interrupt* (`scause` 9) to the harts whose *context* enables them. Each hart has two
-contexts, machine and supervisor: on `virt`, hart `h`'s supervisor context is number `2h + 1`. Zinc uses
-one, the boot hart's (which OpenSBI chooses: on a machine of several harts, any of them). The PLIC's
-registers, 32 bits each:
+contexts, machine and supervisor: on `virt`, hart `h`'s supervisor context is number `2h + 1`.
+Zinc uses one, the boot hart's (which OpenSBI chooses: on a machine of several harts, any of them).
+The PLIC's registers, 32 bits each:
 
 | offset                          | register                                                        |
 |---------------------------------|-----------------------------------------------------------------|

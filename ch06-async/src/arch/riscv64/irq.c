@@ -1,20 +1,21 @@
 /*: # riscv64: interrupts, and messages between harts
 
-Three kinds of interrupt reach the kernel in supervisor mode: the timer (`scause` 5, from the SBI), the
-external interrupt (`scause` 9, from the PLIC, behind which sit the devices), and, with several harts,
-the *software interrupt* (`scause` 1), which one hart sends another through the SBI (smp.c). It
-carries no data: it wakes a hart from `wfi`, ends the turn of a user program, and tells the hart to
-look at what was asked of it, which today is only to let go of a page table about to be freed
-(tlb.c). The hart clears it (its bit in `sip`) before looking, so that a message sent while it
-looks makes it look again. `riscv_interrupt` is called
-with interrupts off, from the kernel's trap vector or from `hal_context_run` when the interrupt came while
-a user program ran; it finds the HAL's interrupt number and calls its handler.
+Three kinds of interrupt reach the kernel in supervisor mode: the timer (`scause` 5, from the SBI),
+the external interrupt (`scause` 9, from the PLIC, behind which sit the devices), and, with several
+harts, the *software interrupt* (`scause` 1), which one hart sends another through the SBI (smp.c).
+It carries no data: it wakes a hart from `wfi`, ends the turn of a user program, and tells the hart
+to look at what was asked of it, which today is only to let go of a page table about to be freed
+(tlb.c). The hart clears it (its bit in `sip`) before looking, so that a message sent while it looks
+makes it look again. `riscv_interrupt` is called with interrupts off, from the kernel's trap vector
+or from `hal_context_run` when the interrupt came while a user program ran; it finds the HAL's
+interrupt number and calls its handler.
 
-`hal_cpu_idle` waits with `wfi`. The race every idle loop has (the caller checked its condition, and the
-interrupt that would change it arrives just before the `wfi`) is closed by the hardware: `wfi` wakes for
-any interrupt that is *pending and enabled in `sie`*, even with `SIE` off. So idle turns interrupts off,
-sleeps, and turns them on, at which point the handler runs. The timer is also set to wake it within 10 ms
-(timer.c), so that a caller always gets to look again soon, as on LibOS. */
+`hal_cpu_idle` waits with `wfi`. The race every idle loop has (the caller checked its condition,
+and the interrupt that would change it arrives just before the `wfi`) is closed by the hardware:
+`wfi` wakes for any interrupt that is *pending and enabled in `sie`*, even with `SIE` off. So
+idle turns interrupts off, sleeps, and turns them on, at which point the handler runs. The timer
+is also set to wake it within 10 ms (timer.c), so that a caller always gets to look again soon,
+as on LibOS. */
 #include "csr.h"
 #include "kernel/panic.h"
 #include "hal/irq_table.h"
@@ -24,9 +25,9 @@ sleeps, and turns them on, at which point the handler runs. The timer is also se
 
 #define IDLE_MAX_NS 10000000
 
-/* The kernel may not touch user pages (SUM off: it reaches them through the direct map) nor use the
-   floating-point unit (FS off: it is built soft-float, and a stray instruction should trap); then the
-   three interrupts it serves. For each hart, as it starts (smp.c). */
+/* The kernel may not touch user pages (SUM off: it reaches them through the direct map) nor use
+   the floating-point unit (FS off: it is built soft-float, and a stray instruction should trap);
+   then the three interrupts it serves. For each hart, as it starts (smp.c). */
 void riscv_hart_traps(void)
 {
     csr_clear(sstatus, SSTATUS_SUM | SSTATUS_FS);

@@ -6,8 +6,8 @@ and is stopped, and `hart_start(id, address, word)` starts it at a physical addr
 in `a1` (hart_entry.S). The kernel needs no list of harts: it asks about each id in turn, from 0 to
 63, and an id that is not a hart is an error. Each stopped hart it finds gets the next number and an
 idle thread prepared for it (arch/metal/thread.c), on whose stack it starts; the boot hart waits
-until the hart has joined the scheduler (`metal_cpu_count`) before it starts the next. The boot hart,
-whichever OpenSBI chose, is number 0; it is running, so the search passes it by.
+until the hart has joined the scheduler (`metal_cpu_count`) before it starts the next. The boot
+hart, whichever OpenSBI chose, is number 0; it is running, so the search passes it by.
 
 A started hart sets up its own trap state (irq.c), stops its timer, and becomes its idle thread:
 from then on it takes threads from the queue like every hart. Its timer serves the whole kernel as

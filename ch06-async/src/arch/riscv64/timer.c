@@ -1,9 +1,10 @@
 /*: # riscv64: the timer, on every hart
 
-The clock is the `time` CSR, a counter that runs at the board's *timebase frequency* (from the device
-tree: 10 MHz on `virt`, so one tick is 100 ns), counted here from start-up and turned into nanoseconds.
-The one-shot deadline is the SBI's `set_timer`: OpenSBI raises the supervisor timer interrupt when `time`
-reaches the value given, and a new value replaces the old one. Setting the largest value cancels it.
+The clock is the `time` CSR, a counter that runs at the board's *timebase frequency* (from the
+device tree: 10 MHz on `virt`, so one tick is 100 ns), counted here from start-up and turned into
+nanoseconds. The one-shot deadline is the SBI's `set_timer`: OpenSBI raises the supervisor timer
+interrupt when `time` reaches the value given, and a new value replaces the old one. Setting the
+largest value cancels it.
 
 Every hart has a timer of its own, and `set_timer` sets the calling hart's. The kernel has one
 deadline (kernel/timer.c sets the earliest of its timers), which any hart may set: the deadline is

@@ -27,7 +27,8 @@ static void read_on_another_hart(void *unused)
     hal_pt_activate(reader.run.us.pt);
     do
         hal_context_run(&reader.run.ctx, &reader.trap);
-    while (reader.trap.kind == HAL_TRAP_INTERRUPT && !__atomic_load_n(&reader.stop, __ATOMIC_SEQ_CST));
+    while (reader.trap.kind == HAL_TRAP_INTERRUPT &&
+           !__atomic_load_n(&reader.stop, __ATOMIC_SEQ_CST));
     __atomic_store_n(&reader.done, 1, __ATOMIC_SEQ_CST);
 }
 
@@ -47,7 +48,8 @@ KTEST(riscv_unmap_reaches_the_tlb_of_another_hart)
     KASSERT_EQ(user_run_load(&reader.run, "reread", READ_VA, 0), 0);
     paddr_t page = frame_alloc();
     KASSERT_TRUE(page != 0);
-    KASSERT_EQ(hal_pt_map(reader.run.us.pt, READ_VA, page, PAGE_SIZE, HAL_MMU_READ | HAL_MMU_USER), 0);
+    unsigned rights = HAL_MMU_READ | HAL_MMU_USER;
+    KASSERT_EQ(hal_pt_map(reader.run.us.pt, READ_VA, page, PAGE_SIZE, rights), 0);
     KASSERT_EQ(hal_thread_spawn(read_on_another_hart, NULL), 0);
     spin_until(&reader.running, hal_timer_now() + 5 * SECOND);
     uint64_t reading = hal_timer_now() + SECOND / 10; /* long enough for many reads */
