@@ -12,7 +12,9 @@ a shared word, and the hart that sets it arms its own timer. Other harts arm the
 wake-ups of their own: `hal_cpu_idle` (irq.c) so that an idle hart looks again within 10 ms, and
 `hal_context_run` (context.c) so that a user program's turn ends within 10 ms, the *slice*, on
 every hart (the kernel's tick, task/sched_tick.c, interrupts only one). Such a wake-up comes at the
-earlier of the two times, so that the hart that armed it still sees the deadline come.
+earlier of the two times, so that the hart that armed it still sees the deadline come. Each hart
+remembers when its timer rings (`armed`), so that a user turn that starts while the last slice is
+still running, as after every system call, costs no call to the SBI.
 
 The interrupt handler tells the two apart. Before the deadline, it arms the hart's timer for the
 deadline again (any hart may watch it: a spare watcher costs one interrupt). When the deadline has
@@ -20,6 +22,7 @@ come, the harts whose timers ring race to claim it with an atomic compare-and-sw
 away; the winner raises `HAL_IRQ_TIMER`. kernel/timer.c expects its handler to run on one hart at a
 time, so a winner that finds the handler running on another leaves it a note (`again`) and goes: the
 hart that runs it runs it once more before it stops, and the due timers are not missed. */
+#include "cpus.h"
 #include "csr.h"
 #include "riscv.h"
 #include "sbi.h"
@@ -30,6 +33,7 @@ hart that runs it runs it once more before it stops, and the due timers are not 
 static uint64_t hz, boot_ticks;
 static uint64_t deadline = NO_TICKS; /* atomic: the kernel's deadline, in ticks */
 static uint32_t firing, again;       /* atomic: a hart runs the handler; run it once more */
+static uint64_t armed[METAL_MAX_CPUS] = {[0 ... METAL_MAX_CPUS - 1] = NO_TICKS}; /* each its own */
 
 static uint64_t ticks(void)
 {
@@ -39,6 +43,7 @@ static uint64_t ticks(void)
 /* This hart's timer rings at t (in ticks), or never. */
 static void arm(uint64_t t)
 {
+    armed[metal_cpu_id()] = t;
     sbi_set_timer(t == NO_TICKS ? NO_TICKS : t + boot_ticks);
 }
 
@@ -70,11 +75,14 @@ void hal_timer_set_deadline(uint64_t ns)
     csr_set(sstatus, status & SSTATUS_SIE);
 }
 
-/* Wake this hart within max_ns, or at the deadline if it is earlier (interrupts are off). */
+/* Wake this hart within max_ns, or at the deadline if it is earlier (interrupts are off). A time
+   already past means an interrupt that is pending, which comes as soon as interrupts are on. */
 void riscv_timer_wake_within(uint64_t max_ns)
 {
     uint64_t soon = ticks() + ticks_at(max_ns), due = __atomic_load_n(&deadline, __ATOMIC_SEQ_CST);
-    arm(soon < due ? soon : due);
+    uint64_t when = soon < due ? soon : due;
+    if (armed[metal_cpu_id()] > when)
+        arm(when);
 }
 
 /* Run the kernel's handler, never on two harts at once, and never missing a call asked for. */
