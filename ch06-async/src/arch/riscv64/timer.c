@@ -13,8 +13,9 @@ wake-ups of their own: `hal_cpu_idle` (irq.c) so that an idle hart looks again w
 `hal_context_run` (context.c) so that a user program's turn ends within 10 ms, the *slice*, on
 every hart (the kernel's tick, task/sched_tick.c, interrupts only one). Such a wake-up comes at the
 earlier of the two times, so that the hart that armed it still sees the deadline come. Each hart
-remembers when its timer rings (`armed`), so that a user turn that starts while the last slice is
-still running, as after every system call, costs no call to the SBI.
+remembers whether such a wake-up is still to come (`bounded`), so that a user turn that starts
+within the last slice, as after every system call, costs no call to the SBI, nor a read of `time`
+(which QEMU makes slow).
 
 The interrupt handler tells the two apart. Before the deadline, it arms the hart's timer for the
 deadline again (any hart may watch it: a spare watcher costs one interrupt). When the deadline has
@@ -33,7 +34,7 @@ hart that runs it runs it once more before it stops, and the due timers are not 
 static uint64_t hz, boot_ticks;
 static uint64_t deadline = NO_TICKS; /* atomic: the kernel's deadline, in ticks */
 static uint32_t firing, again;       /* atomic: a hart runs the handler; run it once more */
-static uint64_t armed[METAL_MAX_CPUS] = {[0 ... METAL_MAX_CPUS - 1] = NO_TICKS}; /* each its own */
+static bool bounded[METAL_MAX_CPUS]; /* each hart's own: its timer rings within 10 ms of being set */
 
 static uint64_t ticks(void)
 {
@@ -43,7 +44,7 @@ static uint64_t ticks(void)
 /* This hart's timer rings at t (in ticks), or never. */
 static void arm(uint64_t t)
 {
-    armed[metal_cpu_id()] = t;
+    bounded[metal_cpu_id()] = false;
     sbi_set_timer(t == NO_TICKS ? NO_TICKS : t + boot_ticks);
 }
 
@@ -75,14 +76,16 @@ void hal_timer_set_deadline(uint64_t ns)
     csr_set(sstatus, status & SSTATUS_SIE);
 }
 
-/* Wake this hart within max_ns, or at the deadline if it is earlier (interrupts are off). A time
-   already past means an interrupt that is pending, which comes as soon as interrupts are on. */
+/* Wake this hart within max_ns (10 ms, from both callers), or at the deadline if it is earlier
+   (interrupts are off). */
 void riscv_timer_wake_within(uint64_t max_ns)
 {
+    unsigned self = metal_cpu_id();
+    if (bounded[self])
+        return;
     uint64_t soon = ticks() + ticks_at(max_ns), due = __atomic_load_n(&deadline, __ATOMIC_SEQ_CST);
-    uint64_t when = soon < due ? soon : due;
-    if (armed[metal_cpu_id()] > when)
-        arm(when);
+    arm(soon < due ? soon : due);
+    bounded[self] = true;
 }
 
 /* Run the kernel's handler, never on two harts at once, and never missing a call asked for. */
