@@ -10,8 +10,8 @@ then turns interrupts on for one instruction, so that the handler runs, and off 
 `sti; hlt; cli` does: the idle thread of a hart that was started with interrupts off (smp.c) never
 has them on otherwise.
 
-The hart's number is in `tp`, which the kernel keeps for it: boot.S sets 0 on the boot hart, smp.c
-the others', and the trap vector gives it back after a user program (trap.S). `metal_cpu_kick`
+The hart's number is in `tp`, which the kernel keeps for it: boot.S sets 0 on the boot hart,
+hart_entry.S the others', and the trap vector gives it back after a user program (trap.S). `metal_cpu_kick`
 sends a hart the software interrupt (smp.c). A hart does not need to drop its user page table as it
 switches threads: the one who frees a table asks the harts that hold it (tlb.c). */
 #ifndef ZINC_CPU_LOCAL_H
