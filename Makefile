@@ -1,5 +1,5 @@
-# Zinc: the entry point. `make run` boots the latest stage; `make test` tests every written stage on every
-# target. Each chapter directory is a stage of its own: `make -C ch01-hal test ARCH=riscv64`.
+# Zinc: the entry point. `make run` boots the latest stage; `make test` tests every written stage on
+# every target. Each chapter directory is a stage of its own: `make -C ch01-hal test ARCH=riscv64`.
 
 WRITTEN := $(patsubst %/Makefile,%,$(sort $(wildcard ch*/Makefile)))
 LATEST := $(lastword $(WRITTEN))
@@ -11,10 +11,11 @@ ARCH ?= libos
 setup:
 	@tools/setup.sh
 
-# Every stage on LibOS, plain and under the sanitizers, and on every bare-metal target; chapter 1 and the
-# latest stage again with the thread pointer switched by system calls (the path of CPUs without fsgsbase,
-# forced here whatever this CPU has), and the LibOS's refusals; the labs, both ways; the book. They run as
-# independent jobs, one per core (tools/make-test.sh), each logged in build/test-logs/.
+# Every stage on LibOS, plain and under the sanitizers, and on every bare-metal target; chapter 1
+# and the latest stage again with the thread pointer switched by system calls (the path of CPUs
+# without fsgsbase, forced here whatever this CPU has), and the LibOS's refusals; the labs, both
+# ways; the book. They run as independent jobs, one per core (tools/make-test.sh), each logged in
+# build/test-logs/.
 test: setup
 	@MAKE="$(MAKE)" tools/make-test.sh "$(WRITTEN)" "$(METAL)"
 
@@ -27,13 +28,15 @@ bench: setup
 qemu gdb: setup
 	@$(MAKE) -s -C $(LATEST) $@ ARCH=$(ARCH)
 
-# The book: book/out/html/ (open index.html), book/out/zinc.epub and book/out/zinc.pdf (book/build.sh).
+# The book: book/out/html/ (open index.html), book/out/zinc.epub and book/out/zinc.pdf
+# (book/build.sh).
 .PHONY: book
 book: setup
 	@book/build.sh
 
-# The labs: `make labs` writes the student tree (build/labs/, or LABS_DIR), with every lab (or LAB=ID...)
-# stripped to its stub; `make grade [LAB=ID...] [ARCH=...]` grades them, here or in the student tree.
+# The labs: `make labs` writes the student tree (build/labs/, or LABS_DIR), with every lab (or
+# LAB=ID...) stripped to its stub; `make grade [LAB=ID...] [ARCH=...]` grades them, here or in the
+# student tree.
 LABS_DIR ?= build/labs
 .PHONY: labs grade
 labs: setup

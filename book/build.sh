@@ -4,7 +4,7 @@
 #
 # Three steps, all Pandoc with the filter book/zinc.lua (see book/appendix-making.md):
 #   1. expand  each page's Markdown: includes of source files become prose and listings; each page's
-#              anchors go to build/book/NAME.anchors. The pages are independent, so they run in parallel.
+# anchors go to build/book/NAME.anchors. The pages are independent, so they run in parallel.
 #   2. link    each page to HTML, resolving cross-references through the anchors of all pages.
 #   3. single  all pages as one document: the EPUB, and a one-page HTML that Chromium prints to PDF.
 # Any missing file, region, figure or cross-reference stops the build with a message naming it.
@@ -28,8 +28,9 @@ for src in $(sed 's/#.*//' book/book.txt); do
     esac
     pages="$pages $name"
     echo "$src" > "$work/$name.src"
-    pandoc "$src" -f markdown -t json $filter -M zinc-mode=expand -M zinc-page="$name" -M zinc-dir="$dir" \
-        -M zinc-anchors="$work/$name.anchors" -o "$work/$name.json" 2> "$work/$name.log" &
+    pandoc "$src" -f markdown -t json $filter -M zinc-mode=expand -M zinc-page="$name" \
+        -M zinc-dir="$dir" -M zinc-anchors="$work/$name.anchors" -o "$work/$name.json" \
+        2> "$work/$name.log" &
     pids="$pids $!"
 done
 status=0
@@ -44,7 +45,8 @@ for name in $pages; do cat "$work/$name.anchors"; done > "$work/index.tsv"
 # The title of a page: its first level-1 heading.
 title() { awk -F '\t' -v p="$1" '$1 == p && $3 == 1 { print $4; exit }' "$work/index.tsv"; }
 
-# Step 2: a page of HTML each, with the chapter list (the current one marked) and previous/next links.
+# Step 2: a page of HTML each, with the chapter list (the current one marked) and previous/next
+# links.
 prev=""
 pids=""
 set -- $pages
@@ -54,7 +56,8 @@ while [ $# -gt 0 ]; do
         echo '<ol class="chapters">'
         for p in $pages; do
             cls=""; [ "$p" = "$name" ] && cls=' class="current"'
-            printf '<li%s><a href="%s.html">%s</a></li>\n' "$cls" "$p" "$(title "$p" | sed 's/&/\&amp;/g; s/</\&lt;/g')"
+            text=$(title "$p" | sed 's/&/\&amp;/g; s/</\&lt;/g')
+            printf '<li%s><a href="%s.html">%s</a></li>\n' "$cls" "$p" "$text"
         done
         echo '</ol>'
     } > "$work/$name.nav.html"
@@ -98,10 +101,11 @@ fi
 mkdir -p "$work/print"
 cp book/style.css "$work/print/style.css"
 cp -r book/figures "$work/print/figures"
-pandoc /dev/null $single $filter -t html5 -s --template=book/template.html -M pagetitle=Zinc -V print=1 -M zinc-print=1 \
-    -V css=style.css --highlight-style=tango -o "$work/print/zinc.html"
-# Chromium's print has been seen to stall for good on a machine loaded far past its cores (its renderer
-# asleep, nothing printed): each attempt has a time limit, and a stalled one is tried once more.
+pandoc /dev/null $single $filter -t html5 -s --template=book/template.html -M pagetitle=Zinc \
+    -V print=1 -M zinc-print=1 -V css=style.css --highlight-style=tango -o "$work/print/zinc.html"
+# Chromium's print has been seen to stall for good on a machine loaded far past its cores (its
+# renderer asleep, nothing printed): each attempt has a time limit, and a stalled one is tried once
+# more.
 rm -f "$out/zinc.pdf"
 for attempt in 1 2; do
     timeout -k 10 "${BOOK_PDF_TIMEOUT:-900}" tools/chromium.sh --no-pdf-header-footer \

@@ -11,21 +11,23 @@ expand   (one run per page) replaces every include block of a chapter.md,
              ::: {include="tests/handle_test.c" test="closed_handle_value_stays_dead"}
              :::
 
-         with the file (or the named region of it, or the named tests or functions of it): each `/*: ... */`
-         comment becomes Markdown prose, and the code between comments becomes a listing headed by its path
-         and first line, with numbered lines. An include marked `.suite` (a tests appendix) also gets the
-         summary of its tests that the PDF prints instead of its code.
-         It checks that every figure exists, and writes the page's anchors (headings and listings) to the
-         file named by `zinc-anchors`, one `page<TAB>id<TAB>level<TAB>title` a line.
-link     (one run per HTML page) turns cross-references into links to the right page: `[text](#id)` to a
-         heading or listing anywhere in the book, `[text](src/kernel/timer.c)` to the listing of that file.
-         A `::: toc` block becomes the book's table of contents.
+         with the file (or the named region of it, or the named tests or functions of it): each
+         `/*: ... */` comment becomes Markdown prose, and the code between comments becomes a
+         listing headed by its path and first line, with numbered lines. An include marked `.suite`
+         (a tests appendix) also gets the summary of its tests that the PDF prints instead of its
+         code. It checks that every figure exists, and writes the page's anchors (headings and
+         listings) to the file named by `zinc-anchors`, one `page<TAB>id<TAB>level<TAB>title` a
+         line.
+link     (one run per HTML page) turns cross-references into links to the right page:
+         `[text](#id)` to a heading or listing anywhere in the book, `[text](src/kernel/timer.c)` to
+         the listing of that file. A `::: toc` block becomes the book's table of contents.
 single   (one run for the EPUB and the PDF) reads every page's expanded form (`zinc-pages`) into one
-         document, and checks its cross-references as `link` does. With `zinc-print=1` (the PDF), suite
-         files show their summaries, not their code.
+         document, and checks its cross-references as `link` does. With `zinc-print=1` (the PDF),
+         suite files show their summaries, not their code.
 
-Anything that does not resolve (a missing file, region or figure, a cross-reference to nothing) stops the
-build with a message that names the page and what is missing: the book cannot drift from the code.
+Anything that does not resolve (a missing file, region or figure, a cross-reference to nothing)
+stops the build with a message that names the page and what is missing: the book cannot drift from
+the code.
 ]]
 
 local mode = nil        -- "expand", "link" or "single"
@@ -60,7 +62,8 @@ local function read_file(path)
   return text
 end
 
--- "ch01-hal/../tools/x.sh" -> "tools/x.sh": paths as the reader finds them from the top of the repository.
+-- "ch01-hal/../tools/x.sh" -> "tools/x.sh": paths as the reader finds them from the top of the
+-- repository.
 local function clean_path(path)
   local parts = {}
   for part in path:gmatch("[^/]+") do
@@ -73,23 +76,25 @@ local function clean_path(path)
   return table.concat(parts, "/")
 end
 
--- An id for the listing of a whole file: "ch01-hal/src/kernel/timer.c" -> "file-ch01-hal-src-kernel-timer.c".
+-- An id for the listing of a whole file: "ch01-hal/src/kernel/timer.c" ->
+-- "file-ch01-hal-src-kernel-timer.c".
 local function file_id(path)
   return "file-" .. path:gsub("/", "-")
 end
 
-local languages = { c = "c", h = "c", S = "gnuassembler", s = "gnuassembler", ld = "c", mk = "makefile",
-                    sh = "bash", lua = "lua", md = "markdown" }
+local languages = { c = "c", h = "c", S = "gnuassembler", s = "gnuassembler", ld = "c",
+                    mk = "makefile", sh = "bash", lua = "lua", md = "markdown" }
 
 local function language_of(path)
   local ext = path:match("%.([%w]+)$")
   return languages[ext or ""] or ""
 end
 
-------------------------------------------------------------------------------------------------------------
+----------------------------------------------------------------------------------------------------
 -- expand: sources to prose and listings
 
--- Headings of prose in a source file start at level 1; shift them below the heading the include sits under.
+-- Headings of prose in a source file start at level 1; shift them below the heading the include
+-- sits under.
 local function shift_headers(blocks, by)
   return pandoc.walk_block(pandoc.Div(blocks), {
     Header = function(h)
@@ -127,12 +132,14 @@ local function listing(path, first, lines, lab, id)
   local cols = 0
   for _, l in ipairs(lines) do cols = math.max(cols, utf8.len((l:gsub("\t", "        "))) or #l) end
   local attrs = cols > 100 and { { "style", "--cols: " .. cols } } or {}
-  return pandoc.Div({ pandoc.Div({ pandoc.Plain(head) }, pandoc.Attr("", { "listing-head" })), code },
+  local head_div = pandoc.Div({ pandoc.Plain(head) }, pandoc.Attr("", { "listing-head" }))
+  return pandoc.Div({ head_div, code },
     pandoc.Attr(id or "", classes, attrs))
 end
 
--- The name of the test (or benchmark) that a line opens, as the test runners report it: `KTEST(name)` and
--- `KBENCH(name)` are `name`, zxtest's `TEST(Group, Case)` is `Group.Case`; nil if the line opens none.
+-- The name of the test (or benchmark) that a line opens, as the test runners report it:
+-- `KTEST(name)` and `KBENCH(name)` are `name`, zxtest's `TEST(Group, Case)` is `Group.Case`; nil if
+-- the line opens none.
 local function test_name(line)
   local n = line:match("^KTEST%(([%w_]+)%)") or line:match("^KBENCH%(([%w_]+)%)")
   if n then return n end
@@ -140,18 +147,20 @@ local function test_name(line)
   return g and (g .. "." .. c) or nil
 end
 
--- Does line open the definition of the function `name` (at the start of the line, not a declaration)?
+-- Does line open the definition of the function `name` (at the start of the line, not a
+-- declaration)?
 local function defines(line, name)
   local at = line:find(name .. "(", 1, true)
   return at and at > 1 and line:match("^[%a_]") and not line:match(";%s*$") and
     line:sub(at - 1, at - 1):match("[%s%*]") ~= nil
 end
 
--- Lines from..to of one test (`kind` "test") or function ("function"): from the comment right above its
--- first line, if there is one, to the first `}` at the start of a line.
+-- Lines from..to of one test (`kind` "test") or function ("function"): from the comment right above
+-- its first line, if there is one, to the first `}` at the start of a line.
 local function part_lines(lines, kind, name)
   for i, line in ipairs(lines) do
-    if (kind == "test" and test_name(line) == name) or (kind == "function" and defines(line, name)) then
+    if (kind == "test" and test_name(line) == name)
+        or (kind == "function" and defines(line, name)) then
       local from = i
       if i > 1 and lines[i - 1]:match("%*/%s*$") then
         from = i - 1
@@ -165,7 +174,8 @@ local function part_lines(lines, kind, name)
   return nil
 end
 
--- A suite file in the PDF: the tests it holds, one a line, with where each begins (see `.suite` below).
+-- A suite file in the PDF: the tests it holds, one a line, with where each begins (see `.suite`
+-- below).
 local function suite_summary(path, lines)
   local items = {}
   for i, line in ipairs(lines) do
@@ -182,9 +192,10 @@ local function suite_summary(path, lines)
   return pandoc.Div(blocks, pandoc.Attr("", { "suite-summary" }))
 end
 
--- The blocks for one include of path (relative to the repository): the whole file, its region `opts.region`,
--- or the tests and functions named (space-separated) in `opts.test` and `opts["function"]`, a listing each.
--- With `opts.suite`, a whole file also gets the summary that the PDF prints instead of its listings.
+-- The blocks for one include of path (relative to the repository): the whole file, its region
+-- `opts.region`, or the tests and functions named (space-separated) in `opts.test` and
+-- `opts["function"]`, a listing each. With `opts.suite`, a whole file also gets the summary that
+-- the PDF prints instead of its listings.
 local function include(path, opts, shift)
   local region = opts.region
   local text = read_file(top .. "/" .. path)
@@ -208,7 +219,8 @@ local function include(path, opts, shift)
       for name in (opts[kind] or ""):gmatch("%S+") do
         local from, to = part_lines(lines, kind, name)
         if not from then
-          fail("includes the " .. kind .. " '" .. name .. "' of " .. path .. ", which has no such " .. kind)
+          fail("includes the " .. kind .. " '" .. name .. "' of " .. path .. ", which has no such "
+               .. kind)
         else
           local code = {}
           for i = from, to do table.insert(code, lines[i]) end
@@ -317,7 +329,8 @@ local function replacement_diff(old, new)
   pipe:close()
   local cols = 0
   for l in text:gmatch("[^\n]*") do cols = math.max(cols, utf8.len(l) or #l) end
-  local head = { pandoc.Str("What "), pandoc.Code(new), pandoc.Str(" changes in "), pandoc.Code(old) }
+  local head = { pandoc.Str("What "), pandoc.Code(new), pandoc.Str(" changes in "),
+                 pandoc.Code(old) }
   local attrs = cols > 100 and { { "style", "--cols: " .. cols } } or {}
   return { pandoc.Div({ pandoc.Div({ pandoc.Plain(head) }, pandoc.Attr("", { "listing-head" })),
       pandoc.CodeBlock(text:gsub("\n$", ""), pandoc.Attr("", { "diff" })) },
@@ -399,7 +412,7 @@ local function expand(doc)
   return blocks_out
 end
 
-------------------------------------------------------------------------------------------------------------
+----------------------------------------------------------------------------------------------------
 -- link and single: cross-references
 
 local index = {}        -- id -> list of pages that have it
@@ -426,26 +439,31 @@ local function load_index(path)
   end
 end
 
--- In the single document every page's ids meet: one that several pages use gets its page's name in front.
+-- In the single document every page's ids meet: one that several pages use gets its page's name in
+-- front.
 local function global_id(p, id)
   if index[id] and #index[id] > 1 then return p .. "-" .. id end
   return id
 end
 
--- Where a link target points, as "page#id" (link mode) or "#id" (single mode); nil and an error if nowhere.
+-- Where a link target points, as "page#id" (link mode) or "#id" (single mode); nil and an error if
+-- nowhere.
 local function resolve(target, text)
   local id
   if target:match("^#") then
     id = target:sub(2)
   elseif target:match("^%a[%w+.-]*:") or target:match("%.html$") or target:match("%.html#") then
-    return target -- an outside address, or a page link written by hand (checked in the browser test)
+    -- an outside address, or a page link written by hand (checked in the browser test)
+    return target
   else
     -- A source file, relative to the page's directory or to the repository.
-    local path = index[file_id(clean_path(target))] and clean_path(target) or clean_path(srcdir .. "/" .. target)
+    local path = index[file_id(clean_path(target))] and clean_path(target)
+                 or clean_path(srcdir .. "/" .. target)
     id = file_id(path)
     if not index[id] then
       fail("refers to " .. target .. " (\"" .. text .. "\"), " ..
-        (read_file(top .. "/" .. path) and "which the book does not show" or "which does not exist"))
+        (read_file(top .. "/" .. path) and "which the book does not show"
+         or "which does not exist"))
       return nil
     end
   end
@@ -485,7 +503,8 @@ local function toc()
       local sub = {}
       for _, h in ipairs(headings[p]) do
         if h[2] == 2 then
-          table.insert(sub, { pandoc.Plain({ pandoc.Link({ pandoc.Str(h[3]) }, p .. ".html#" .. h[1]) }) })
+          local link = pandoc.Link({ pandoc.Str(h[3]) }, p .. ".html#" .. h[1])
+          table.insert(sub, { pandoc.Plain({ link }) })
         end
       end
       local item = { pandoc.Plain({ pandoc.Link({ pandoc.Str(title_of(p)) }, p .. ".html") }) }
@@ -513,11 +532,11 @@ local function link_filter()
   }
 end
 
--- A suite file (an include marked `.suite`) has two forms: its listings in the HTML and the EPUB, where
--- a reader can open every test, and its summary (the file's tests, one a line) in the PDF, which would
--- otherwise print the whole suite line by line. The summary is made by `expand`; each edition drops
--- the form it does not show. A dropped listing leaves its id behind, so that links to the file still
--- lead to it.
+-- A suite file (an include marked `.suite`) has two forms: its listings in the HTML and the EPUB,
+-- where a reader can open every test, and its summary (the file's tests, one a line) in the PDF,
+-- which would otherwise print the whole suite line by line. The summary is made by `expand`; each
+-- edition drops the form it does not show. A dropped listing leaves its id behind, so that links to
+-- the file still lead to it.
 local print_edition = false
 
 local function edition_filter()
@@ -528,7 +547,9 @@ local function edition_filter()
         local kept = {}
         for _, b in ipairs(d.content) do
           if b.t == "Div" and b.classes:includes("listing") then
-            if b.identifier ~= "" then table.insert(kept, pandoc.Div({}, pandoc.Attr(b.identifier))) end
+            if b.identifier ~= "" then
+              table.insert(kept, pandoc.Div({}, pandoc.Attr(b.identifier)))
+            end
           else
             table.insert(kept, b)
           end
@@ -540,7 +561,7 @@ local function edition_filter()
   }
 end
 
-------------------------------------------------------------------------------------------------------------
+----------------------------------------------------------------------------------------------------
 
 -- single: the expanded pages, read from their JSON files, become one document.
 local function single(doc)

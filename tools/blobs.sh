@@ -1,8 +1,8 @@
 #!/bin/sh
-# tools/blobs.sh FILE...: write an assembly file that packs each file into the kernel image and registers
-# it in the `zinc_blobs` table (struct blob in kernel/blob.h), under its file name without the extension:
-# chapter 1's flat user programs (NAME.bin), and from chapter 3 the ELF programs of the boot filesystem
-# (NAME.elf).
+# tools/blobs.sh FILE...: write an assembly file that packs each file into the kernel image and
+# registers it in the `zinc_blobs` table (struct blob in kernel/blob.h), under its file name without
+# the extension: chapter 1's flat user programs (NAME.bin), and from chapter 3 the ELF programs of
+# the boot filesystem (NAME.elf).
 i=0
 for f in "$@"; do
     name=$(basename "$f"); name=${name%.*}

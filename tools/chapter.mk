@@ -1,13 +1,15 @@
 # tools/chapter.mk: the rules every chapter shares.
 #
 # A chapter's Makefile says three things: its name (CHAPTER), the chapter before it (PREVIOUS), and
-# `include ../tools/chapter.mk`. From PREVIOUS this file walks back to chapter 1 and builds all of those
-# chapters' sources together: chapter N's kernel is chapters 1..N layered. A file in a later chapter with
-# the same path as an earlier one replaces it (tools/sources.sh decides which files take part).
+# `include ../tools/chapter.mk`. From PREVIOUS this file walks back to chapter 1 and builds all of
+# those chapters' sources together: chapter N's kernel is chapters 1..N layered. A file in a later
+# chapter with the same path as an earlier one replaces it (tools/sources.sh decides which files
+# take part).
 #
-# Targets: all (the kernel image), test, run, bench, qemu, gdb, clean. ARCH=libos|x86_64|riscv64 picks the
-# target; tools/arch/$(ARCH).mk says how to compile, link and boot for it. For the labs: ktest TESTS="NAME..."
-# runs only the kernel tests named, and grade [LAB=ID] grades this chapter's labs (tools/grade.sh).
+# Targets: all (the kernel image), test, run, bench, qemu, gdb, clean. ARCH=libos|x86_64|riscv64
+# picks the target; tools/arch/$(ARCH).mk says how to compile, link and boot for it. For the labs:
+# ktest TESTS="NAME..." runs only the kernel tests named, and grade [LAB=ID] grades this chapter's
+# labs (tools/grade.sh).
 
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
 ARCH ?= libos
@@ -22,7 +24,8 @@ KERNEL := $(BUILD)/zinc
 
 WARNINGS := -Wall -Wextra -Werror -Wno-unused-parameter
 include $(TOP)/tools/arch/$(ARCH).mk
-# Keep definitions in source order, so that table entries (tests above all) run in the order they are written.
+# Keep definitions in source order, so that table entries (tests above all) run in the order they
+# are written.
 CFLAGS += -fno-toplevel-reorder
 
 SOURCES := $(shell $(TOP)/tools/sources.sh "$(ARCH_DIRS)" $(TOP) $(CHAPTERS))
@@ -30,32 +33,38 @@ INCLUDES := $(shell $(TOP)/tools/includes.sh "$(ARCH_DIRS)" $(TOP) $(CHAPTERS))
 obj_of = $(BUILD)/obj/$(patsubst $(TOP)/%,%,$(1)).o
 OBJECTS := $(foreach s,$(SOURCES),$(call obj_of,$(s)))
 
-# User programs: user/$(USER_ARCH)/NAME.S in any chapter, linked at the user base, packed into the image.
+# User programs: user/$(USER_ARCH)/NAME.S in any chapter, linked at the user base, packed into the
+# image.
 USER_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/$(USER_ARCH)/*.S))
 USER_BINS := $(foreach s,$(USER_SOURCES),$(BUILD)/user/$(basename $(notdir $(s))).bin)
 BLOBS_OBJ := $(BUILD)/gen/blobs.o
 
-# Zircon programs (chapter 3 on): each user/NAME.c of any chapter is a program, and so is each directory
-# user/NAME/ (lib/ excepted), made of the .c files of that directory in every chapter: a later chapter adds
-# tests to chapter 3's user/core-tests/ by adding files. Each is linked with the user library (user/lib/ and
-# user/lib/$(USER_ARCH)/ of every chapter, and the libzircon stubs generated from the syscall lists) into a
-# static ELF program at USER_BASE. They travel in the kernel image too: that is the boot filesystem.
+# Zircon programs (chapter 3 on): each user/NAME.c of any chapter is a program, and so is each
+# directory user/NAME/ (lib/ excepted), made of the .c files of that directory in every chapter: a
+# later chapter adds tests to chapter 3's user/core-tests/ by adding files. Each is linked with the
+# user library (user/lib/ and user/lib/$(USER_ARCH)/ of every chapter, and the libzircon stubs
+# generated from the syscall lists) into a static ELF program at USER_BASE. They travel in the
+# kernel image too: that is the boot filesystem.
 ZX_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/*.c))
-ZX_DIRS := $(sort $(filter-out lib,$(foreach c,$(CHAPTERS),$(notdir $(patsubst %/,%,$(dir $(wildcard $(TOP)/$(c)/user/*/*.c)))))))
+ZX_DIR_FILES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/*/*.c))
+ZX_DIRS := $(sort $(filter-out lib,$(notdir $(patsubst %/,%,$(dir $(ZX_DIR_FILES))))))
 ZX_DIR_SOURCES = $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/$(1)/*.c))
 ZX_PROGRAMS := $(foreach s,$(ZX_SOURCES),$(BUILD)/zircon/$(basename $(notdir $(s))).elf) \
 	$(foreach d,$(ZX_DIRS),$(BUILD)/zircon/$(d).elf)
-ULIB_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/lib/*.c $(TOP)/$(c)/user/lib/$(USER_ARCH)/*.[cS]))
+ULIB_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/lib/*.c \
+	$(TOP)/$(c)/user/lib/$(USER_ARCH)/*.[cS]))
 ULIB_INCLUDES := -I$(BUILD)/gen/user/include $(foreach c,$(CHAPTERS),$(addprefix -I,$(wildcard \
-	$(TOP)/$(c)/user/lib $(TOP)/$(c)/user/lib/$(USER_ARCH))) $(patsubst %/zircon,-I%,$(wildcard $(TOP)/$(c)/src/zircon)))
+	$(TOP)/$(c)/user/lib $(TOP)/$(c)/user/lib/$(USER_ARCH))) \
+	$(patsubst %/zircon,-I%,$(wildcard $(TOP)/$(c)/src/zircon)))
 # Code, read-only data and data in segments of their own (separate-code), so that each gets only the
 # permissions it needs, on every architecture.
 ZX_LDFLAGS := -Wl,-Ttext-segment=$(USER_BASE) -Wl,-z,separate-code -Wl,--build-id=none
-ULIB_CFLAGS := -std=gnu11 -O2 -g -fno-toplevel-reorder -ffreestanding -nostdlib -static -fno-pic -fno-pie -no-pie \
+ULIB_CFLAGS := -std=gnu11 -O2 -g -fno-toplevel-reorder -ffreestanding -nostdlib -static -fno-pic \
+	-fno-pie -no-pie \
 	-fno-stack-protector -fno-omit-frame-pointer -fno-tree-loop-distribute-patterns $(WARNINGS)
 
-# Zircon system calls: every chapter's src/zircon/syscalls.list makes the dispatch table and the prototypes
-# (tools/gen-syscalls.sh). Chapter 1 has none, so its build skips this.
+# Zircon system calls: every chapter's src/zircon/syscalls.list makes the dispatch table and the
+# prototypes (tools/gen-syscalls.sh). Chapter 1 has none, so its build skips this.
 SYSCALL_LISTS := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/src/zircon/syscalls.list))
 ifneq ($(SYSCALL_LISTS),)
 SYSCALL_TABLE := $(BUILD)/gen/syscall_table.c
@@ -66,13 +75,14 @@ endif
 
 CPPFLAGS += $(INCLUDES) -DZINC_ARCH_$(ARCH) -DZINC_CHAPTER='"$(CHAPTER)"'
 
-# A file whose contents change when the set of source files does (or the flags), so that deleting a file
-# also rebuilds what was made from it: the kernel and the programs depend on it.
+# A file whose contents change when the set of source files does (or the flags), so that deleting a
+# file also rebuilds what was made from it: the kernel and the programs depend on it.
 BUILD_LIST := $(BUILD)/gen/build-list.txt
-BUILD_LIST_TEXT := $(CC) $(CFLAGS) $(USER_CC) $(ULIB_CFLAGS) $(ZX_LDFLAGS) $(SOURCES) $(USER_SOURCES) $(ZX_SOURCES) \
-	$(foreach d,$(ZX_DIRS),$(call ZX_DIR_SOURCES,$(d))) $(ULIB_SOURCES)
+BUILD_LIST_TEXT := $(CC) $(CFLAGS) $(USER_CC) $(ULIB_CFLAGS) $(ZX_LDFLAGS) $(SOURCES) \
+	$(USER_SOURCES) $(ZX_SOURCES) $(foreach d,$(ZX_DIRS),$(call ZX_DIR_SOURCES,$(d))) $(ULIB_SOURCES)
 $(shell mkdir -p $(BUILD)/gen && echo '$(BUILD_LIST_TEXT)' > $(BUILD_LIST).new && \
-	(cmp -s $(BUILD_LIST).new $(BUILD_LIST) || mv $(BUILD_LIST).new $(BUILD_LIST)); rm -f $(BUILD_LIST).new)
+	(cmp -s $(BUILD_LIST).new $(BUILD_LIST) || mv $(BUILD_LIST).new $(BUILD_LIST)); \
+	rm -f $(BUILD_LIST).new)
 DEPFLAGS = -MMD -MP
 
 .PHONY: all test run bench qemu gdb clean ktest grade
@@ -110,10 +120,11 @@ $(BUILD)/user/%.elf: $(USER_SOURCES)
 $(BUILD)/user/%.bin: $(BUILD)/user/%.elf
 	$(Q)$(USER_OBJCOPY) -O binary $< $@
 
-$(BUILD)/zircon/%.elf: $(ZX_SOURCES) $(foreach d,$(ZX_DIRS),$(call ZX_DIR_SOURCES,$(d))) $(ULIB_SOURCES) $(SYSCALL_TABLE) \
-		$(BUILD_LIST)
+$(BUILD)/zircon/%.elf: $(ZX_SOURCES) $(foreach d,$(ZX_DIRS),$(call ZX_DIR_SOURCES,$(d))) \
+		$(ULIB_SOURCES) $(SYSCALL_TABLE) $(BUILD_LIST)
 	@mkdir -p $(dir $@)
-	$(call say,USER,$@)$(USER_CC) $(ULIB_CFLAGS) $(ULIB_INCLUDES) $(ZX_LDFLAGS) -o $@ $(filter %/$*.c,$(ZX_SOURCES)) $(call ZX_DIR_SOURCES,$*) $(ULIB_SOURCES) \
+	$(call say,USER,$@)$(USER_CC) $(ULIB_CFLAGS) $(ULIB_INCLUDES) $(ZX_LDFLAGS) -o $@ \
+		$(filter %/$*.c,$(ZX_SOURCES)) $(call ZX_DIR_SOURCES,$*) $(ULIB_SOURCES) \
 		$(BUILD)/gen/user/zircon_stubs.c
 
 $(BUILD)/gen/blobs.S: $(USER_BINS) $(ZX_PROGRAMS) $(TOP)/tools/blobs.sh
@@ -126,15 +137,17 @@ $(BLOBS_OBJ): $(BUILD)/gen/blobs.S
 $(KERNEL): $(OBJECTS) $(BLOBS_OBJ) $(LINK_DEPS) $(BUILD_LIST)
 	$(call say,LINK,$@)$(LINK_KERNEL)
 
-# The tests: the kernel's own TAP run (boot argument "test"), then each end-to-end test (tests/*.expect).
-# A kernel that starts every CPU (its architecture has an smp.c, from chapter 6) is tested on one CPU and
-# on two: SMP is the QEMU scripts' CPU count. TEST_CPUS="2" (or "1") runs one of them.
+# The tests: the kernel's own TAP run (boot argument "test"), then each end-to-end test
+# (tests/*.expect). A kernel that starts every CPU (its architecture has an smp.c, from chapter 6)
+# is tested on one CPU and on two: SMP is the QEMU scripts' CPU count. TEST_CPUS="2" (or "1") runs
+# one of them.
 TEST_CPUS ?= $(if $(wildcard $(foreach c,$(CHAPTERS),$(TOP)/$(c)/src/arch/$(ARCH)/smp.c)),1 2,1)
 test: $(KERNEL)
 	$(foreach n,$(TEST_CPUS),echo "# $(n) CPU(s)" && SMP=$(n) \
 		$(TOP)/tools/run-tests.sh "$(BOOT)" $(foreach c,$(CHAPTERS),$(TOP)/$(c)) &&) :
 
-# The kernel tests named in TESTS (all if empty), in one boot, with the kernel's own TAP and verdict.
+# The kernel tests named in TESTS (all if empty), in one boot, with the kernel's own TAP and
+# verdict.
 ktest: $(KERNEL)
 	$(BOOT) test $(TESTS)
 

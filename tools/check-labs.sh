@@ -2,14 +2,17 @@
 # tools/check-labs.sh: prove that the labs work, both ways (a step of `make test`).
 #
 #   1. The reference tree scores full marks: tools/grade.sh passes every test of every lab.
-#   2. The student tree with every lab stripped (tools/labs.sh) builds with warnings as errors, and the
+# 2. The student tree with every lab stripped (tools/labs.sh) builds with warnings as errors, and
+#    the
 #      grader there scores every lab 0.
-#   3. For each chapter, the tree with that chapter's labs stripped together fails exactly the tests that
-#      its labs.txt lists, and passes every other test (the kernel's own and the end-to-end ones). Only
-#      one chapter's labs at a time: a later chapter builds on the earlier ones' reference code, and its
-#      tests may well fail without it (chapter 2's system calls copy through chapter 1's copy_user), so a
+# 3. For each chapter, the tree with that chapter's labs stripped together fails exactly the tests
+#    that
+# its labs.txt lists, and passes every other test (the kernel's own and the end-to-end ones). Only
+# one chapter's labs at a time: a later chapter builds on the earlier ones' reference code, and its
+# tests may well fail without it (chapter 2's system calls copy through chapter 1's copy_user), so a
 #      lab is graded in its own chapter. Then the same for each lab stripped alone.
-#   4. A student tree whose tests were edited is refused by the grader; a kernel that does not boot and a
+# 4. A student tree whose tests were edited is refused by the grader; a kernel that does not boot
+#    and a
 #      chapter that does not build leave their labs ungraded, said loudly, with exit status 2.
 # Runs on ARCH (libos by default). Exits non-zero, saying what went wrong, at the first difference.
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,7 +22,7 @@ failures=0
 say() { echo "labs: $*"; }
 bad() { echo "labs: FAILED: $*"; failures=$((failures + 1)); }
 
-all_labs=$(cat "$top"/ch*/labs/labs.txt 2>/dev/null | sed 's/#.*//' | awk 'NF { print $1 }')
+all_labs=$("$top"/tools/list-lines.sh "$top"/ch*/labs/labs.txt 2>/dev/null | awk '{ print $1 }')
 [ -n "$all_labs" ] || { say "no labs"; exit 0; }
 chapters_of() { # LAB... -> the chapters whose labs.txt lists them
     for lab in "$@"; do
@@ -28,7 +31,8 @@ chapters_of() { # LAB... -> the chapters whose labs.txt lists them
 }
 tests_of() { # LAB... -> the tests that grade them, sorted
     for lab in "$@"; do
-        cat "$top"/ch*/labs/labs.txt | sed 's/#.*//' | awk -v l="$lab" '$1 == l { for (i = 3; i <= NF; i++) print $i }'
+        "$top"/tools/list-lines.sh "$top"/ch*/labs/labs.txt |
+            awk -v l="$lab" '$1 == l { for (i = 3; i <= NF; i++) print $i }'
     done | sort -u
 }
 
@@ -41,11 +45,11 @@ else
     echo "$out"; bad "the reference does not score full marks"
 fi
 
-# seed TREE: start TREE's builds from the reference's (each chapter's build/ARCH), so that make there
-# compiles only what stripping changed; the rest is the same source, compiled the same way. tar kept the
-# times of the files it copied, and the stripped files are newer than every object. The dependency lists
-# and the build list name the reference's paths: they are rewritten to TREE's, the build list keeping its
-# time (else everything linked would be linked again).
+# seed TREE: start TREE's builds from the reference's (each chapter's build/ARCH), so that make
+# there compiles only what stripping changed; the rest is the same source, compiled the same way.
+# tar kept the times of the files it copied, and the stripped files are newer than every object. The
+# dependency lists and the build list name the reference's paths: they are rewritten to TREE's, the
+# build list keeping its time (else everything linked would be linked again).
 seed() {
     for build in "$top"/ch*/build/"$arch"; do
         [ -d "$build" ] || continue
@@ -55,12 +59,13 @@ seed() {
         find "$1/$ch/build/$arch" -name '*.d' -exec sed -i "s|$top/|$1/|g" {} +
         list=$1/$ch/build/$arch/gen/build-list.txt
         [ -f "$list" ] || continue
-        sed "s|$top/|$1/|g" "$list" > "$list.new" && touch -r "$list" "$list.new" && mv "$list.new" "$list"
+        sed "s|$top/|$1/|g" "$list" > "$list.new" && touch -r "$list" "$list.new" &&
+            mv "$list.new" "$list"
     done
 }
 
-# 2 and 3. A stripped tree: build every chapter, run the tests of the labs' chapters, compare the failures
-# with the list.
+# 2 and 3. A stripped tree: build every chapter, run the tests of the labs' chapters, compare the
+# failures with the list.
 check_stripped() { # [--build-only] NAME LAB...
     build_only=""
     if [ "$1" = "--build-only" ]; then build_only=1; shift; fi
@@ -97,7 +102,7 @@ check_stripped() { # [--build-only] NAME LAB...
 check_stripped --build-only all $all_labs
 for m in "$top"/ch*/labs/labs.txt; do
     ch=$(basename "$(dirname "$(dirname "$m")")")
-    labs=$(sed 's/#.*//' "$m" | awk 'NF { print $1 }')
+    labs=$("$top"/tools/list-lines.sh "$m" | awk '{ print $1 }')
     [ $(echo $labs | wc -w) -gt 1 ] && check_stripped "$ch" $labs
 done
 for lab in $all_labs; do check_stripped "$lab" "$lab"; done
@@ -105,7 +110,8 @@ for lab in $all_labs; do check_stripped "$lab" "$lab"; done
 # The grader in the student tree scores nothing, and refuses edited tests.
 out=$("$work/all/tools/grade.sh" 2>&1)
 total=$(echo "$out" | awk '$1 == "total" { print $NF }')
-[ "${total%/*}" = 0 ] && say "the grader in the student tree scores $total" || { echo "$out"; bad "the student tree scores $total"; }
+[ "${total%/*}" = 0 ] && say "the grader in the student tree scores $total" ||
+    { echo "$out"; bad "the student tree scores $total"; }
 test_file=$(cd "$work/all" && ls ch*/tests/*.c | head -n 1)
 echo "/* edited */" >> "$work/all/$test_file"
 "$work/all/tools/grade.sh" > "$work/tampered.log" 2>&1
@@ -118,20 +124,22 @@ fi
 
 sed -i '$d' "$work/all/$test_file"
 
-# ungraded NAME TREE LAB [ENV...]: grading LAB in TREE (under ENV) fails loudly: status 2, and the lab is
-# reported as not graded, with a log.
+# ungraded NAME TREE LAB [ENV...]: grading LAB in TREE (under ENV) fails loudly: status 2, and the
+# lab is reported as not graded, with a log.
 ungraded() {
     name=$1 tree=$2 lab=$3; shift 3
     env "$@" "$tree/tools/grade.sh" "$lab" > "$work/ungraded.log" 2>&1
     status=$?
-    if [ $status -eq 2 ] && grep -q "^$lab .*not graded" "$work/ungraded.log" && grep -q "log: " "$work/ungraded.log"; then
+    if [ $status -eq 2 ] && grep -q "^$lab .*not graded" "$work/ungraded.log" &&
+        grep -q "log: " "$work/ungraded.log"; then
         say "$name: the grader says so and exits 2"
     else
         cat "$work/ungraded.log"; bad "$name: the grader did not fail loudly (status $status)"
     fi
 }
 first_lab=$(echo $all_labs | awk '{ print $1 }')
-[ "$arch" = libos ] && ungraded "a kernel that cannot boot" "$top" "$first_lab" ZINC_LIBOS_TLS=refused
+[ "$arch" = libos ] &&
+    ungraded "a kernel that cannot boot" "$top" "$first_lab" ZINC_LIBOS_TLS=refused
 first_source=$(cd "$work/all" && ls "$(chapters_of "$first_lab")"/src/kernel/*.c | head -n 1)
 echo "#error this chapter must not build" >> "$work/all/$first_source"
 ungraded "a chapter that does not build" "$work/all" "$first_lab"

@@ -1,8 +1,9 @@
 #!/bin/sh
 # tools/labs.sh [-o DIR] [LAB...]: write the student tree (`make labs`), by default to build/labs/.
 #
-# The tree is a copy of the repository without .git and build outputs, in which the reference solution of
-# each lab (all labs, or only those named) is replaced by its stub. In the sources a lab looks like this:
+# The tree is a copy of the repository without .git and build outputs, in which the reference
+# solution of each lab (all labs, or only those named) is replaced by its stub. In the sources a lab
+# looks like this:
 #
 #     /* LAB ch01-timer-order BEGIN: what the student must write, in a sentence or two.
 #        stub:
@@ -17,7 +18,8 @@
 #     t->next = timers.head;
 #
 # The tree also gets .lab-manifest: checksums of the tests, the test harness and the grader, which
-# tools/grade.sh verifies before it grades, so that a score is earned by the kernel and not by its tests.
+# tools/grade.sh verifies before it grades, so that a score is earned by the kernel and not by its
+# tests.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 out=$top/build/labs
@@ -25,15 +27,17 @@ if [ "$1" = "-o" ]; then out=$2; shift 2; fi
 labs="$*"
 
 # Every lab id named must exist in some chapter's labs/labs.txt.
-known=$(cat "$top"/ch*/labs/labs.txt 2>/dev/null | sed 's/#.*//' | awk 'NF { print $1 }')
+known=$("$top"/tools/list-lines.sh "$top"/ch*/labs/labs.txt 2>/dev/null | awk '{ print $1 }')
 for lab in $labs; do
-    echo "$known" | grep -qx "$lab" || { echo "labs: no lab named $lab (see chNN/labs/labs.txt)" >&2; exit 1; }
+    echo "$known" | grep -qx "$lab" ||
+        { echo "labs: no lab named $lab (see chNN/labs/labs.txt)" >&2; exit 1; }
 done
 
 rm -rf "$out"
 mkdir -p "$out"
 cd "$top"
-tar --exclude=./.git --exclude=./build --exclude='./ch*/build' --exclude=./final/build --exclude=./book/out \
+tar --exclude=./.git --exclude=./build --exclude='./ch*/build' --exclude=./final/build \
+    --exclude=./book/out \
     --exclude=./build-setup.log -cf - . | tar -xf - -C "$out"
 
 # Replace the regions of the chosen labs in every source of every chapter.
@@ -69,10 +73,13 @@ strip() {
     state == 2 { next }
     /^[ \t]*\/\* LAB [A-Za-z0-9-]+ BEGIN/ || /^[ \t]*\/\* LAB END \*\// { print; next }
     { print }
-    END { if (state != 0) { print FILENAME ": a LAB region is not closed" > "/dev/stderr"; exit 1 } }
+    END {
+        if (state != 0) { print FILENAME ": a LAB region is not closed" > "/dev/stderr"; exit 1 }
+    }
     ' "$1"
 }
-for f in $(cd "$out" && find ch* final -type f \( -name '*.c' -o -name '*.h' -o -name '*.S' \) 2>/dev/null); do
+for f in $(cd "$out" &&
+        find ch* final -type f \( -name '*.c' -o -name '*.h' -o -name '*.S' \) 2>/dev/null); do
     grep -q '/\* LAB .* BEGIN' "$out/$f" || continue
     strip "$out/$f" > "$out/$f.new"
     # A file that keeps its text keeps its time too, so that a build begun from the reference's
@@ -81,6 +88,7 @@ for f in $(cd "$out" && find ch* final -type f \( -name '*.c' -o -name '*.h' -o 
 done
 
 # What the grader checks before grading: the tests, the harness, the grader and the lists of labs.
-(cd "$out" && find ch*/tests ch*/labs tools/grade.sh tools/run-tests.sh ch01-hal/src/kernel/ktest.c \
+(cd "$out" && find ch*/tests ch*/labs tools/grade.sh tools/run-tests.sh \
+    ch01-hal/src/kernel/ktest.c \
     ch01-hal/src/kernel/ktest.h -type f 2>/dev/null | sort | xargs sha256sum) > "$out/.lab-manifest"
 echo "  LABS    ${out#$top/} (${labs:-every lab} stripped)"

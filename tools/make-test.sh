@@ -1,19 +1,21 @@
 #!/bin/bash
-# tools/make-test.sh "STAGE..." "TARGET...": `make test`, every stage on every target, a job per core.
+# tools/make-test.sh "STAGE..." "TARGET...": `make test`, every stage on every target, a job per
+# core.
 #
-# The tests are independent jobs: one stage on one target (the build and its run), the LibOS checks, the
-# labs and the book. Each is one process at a time (a serial build, then a kernel that runs on one CPU of
-# the host or of QEMU's TCG), so this runs as many jobs at once as the machine has cores (TEST_JOBS to
-# choose). A job's output goes to build/test-logs/NAME.log. The results come out in the order of the list
-# below, whatever order the jobs end in: for a job that passed, its "== stage: target" line (with the time
-# it took) and its verdict (its last "N passed, M failed", or the labs' and the book's summaries); for a
-# job that failed, its whole log, so that the reader sees why. Every job runs even when one fails, so that
-# one run shows every failure; the exit status is non-zero if any failed.
+# The tests are independent jobs: one stage on one target (the build and its run), the LibOS checks,
+# the labs and the book. Each is one process at a time (a serial build, then a kernel that runs on
+# one CPU of the host or of QEMU's TCG), so this runs as many jobs at once as the machine has cores
+# (TEST_JOBS to choose). A job's output goes to build/test-logs/NAME.log. The results come out in
+# the order of the list below, whatever order the jobs end in: for a job that passed, its "== stage:
+# target" line (with the time it took) and its verdict (its last "N passed, M failed", or the labs'
+# and the book's summaries); for a job that failed, its whole log, so that the reader sees why.
+# Every job runs even when one fails, so that one run shows every failure; the exit status is
+# non-zero if any failed.
 #
-# A job may wait for others: the runs that reuse a LibOS build (the thread-pointer run, the host check,
-# the labs, which grade the reference tree) start after the job that made it, so that two builds never
-# write one directory. The long jobs that wait for nothing (the book) start first, so that the run does
-# not end with one of them alone on one core.
+# A job may wait for others: the runs that reuse a LibOS build (the thread-pointer run, the host
+# check, the labs, which grade the reference tree) start after the job that made it, so that two
+# builds never write one directory. The long jobs that wait for nothing (the book) start first, so
+# that the run does not end with one of them alone on one core.
 read -ra stages <<< "$1"
 read -ra metal <<< "$2"
 make=${MAKE:-make}
@@ -22,8 +24,9 @@ rm -rf "$logs"
 mkdir -p "$logs"
 
 names=() titles=() afters=() commands=() early=() late=()
-# job [--early] NAME TITLE AFTER COMMAND: run the shell COMMAND once the jobs named in AFTER have ended;
-# --early starts it before the jobs listed earlier (its result is still printed in its place).
+# job [--early] NAME TITLE AFTER COMMAND: run the shell COMMAND once the jobs named in AFTER have
+# ended; --early starts it before the jobs listed earlier (its result is still printed in its
+# place).
 job() {
     if [ "$1" = --early ]; then early+=(${#names[@]}); shift; else late+=(${#names[@]}); fi
     names+=("$1") titles+=("$2") afters+=("$3") commands+=("$4")
@@ -35,12 +38,14 @@ for c in "${stages[@]}"; do
     job "$c-libos" "$c: libos" "" "$make -s -C $c test ARCH=libos"
     libos_jobs="$libos_jobs $c-libos"
 done
-job labs "labs: the reference passes, the stripped tree fails exactly the labs' tests" "$libos_jobs" \
+job labs "labs: the reference passes, the stripped tree fails exactly the labs' tests" \
+    "$libos_jobs" \
     tools/check-labs.sh
-# Chapter 1 and the latest stage again with the thread pointer switched by system calls (the path of CPUs
-# without fsgsbase, forced here whatever this CPU has), and the LibOS's refusals.
+# Chapter 1 and the latest stage again with the thread pointer switched by system calls (the path of
+# CPUs without fsgsbase, forced here whatever this CPU has), and the LibOS's refusals.
 for c in $(printf '%s\n' "$first" "$latest" | sort -u); do
-    job "$c-libos-tls" "$c: libos, thread pointer switched with arch_prctl (ZINC_LIBOS_TLS=syscall)" \
+    job "$c-libos-tls" \
+        "$c: libos, thread pointer switched with arch_prctl (ZINC_LIBOS_TLS=syscall)" \
         "$c-libos" "ZINC_LIBOS_TLS=syscall $make -s -C $c test ARCH=libos"
 done
 job libos-host "libos: a host that cannot run it is told why" "$first-libos" \
@@ -56,7 +61,8 @@ for c in "${stages[@]}"; do
 done
 job --early book "book: built from the sources, opened in Chromium" "" tools/check-book.sh
 
-# The runner. state[i]: "" (waiting), "running", or the exit status; pid_job maps a process to its job.
+# The runner. state[i]: "" (waiting), "running", or the exit status; pid_job maps a process to its
+# job.
 n=${#names[@]}
 slots=${TEST_JOBS:-$(nproc)}
 state=() started=() took=()
@@ -83,7 +89,8 @@ start_ready() {
     done
 }
 
-# Print the results of the jobs that have ended, in the list's order, up to the first still unfinished.
+# Print the results of the jobs that have ended, in the list's order, up to the first still
+# unfinished.
 print_ended() {
     local i log
     while ((printed < n)) && [ -n "${state[printed]}" ] && [ "${state[printed]}" != running ]; do

@@ -1,8 +1,9 @@
 #!/bin/sh
-# tools/qemu-x86_64.sh MODE KERNEL ARGS...: boot the x86_64 kernel KERNEL (a multiboot ELF file) on QEMU's
-# PC with boot arguments ARGS.
+# tools/qemu-x86_64.sh MODE KERNEL ARGS...: boot the x86_64 kernel KERNEL (a multiboot ELF file) on
+# QEMU's PC with boot arguments ARGS.
 #
-#   batch    for tests and benchmarks: the serial line on standard input (unless that is a terminal) and
+# batch    for tests and benchmarks: the serial line on standard input (unless that is a terminal)
+# and
 #            output, a time limit (ZINC_QEMU_TIMEOUT seconds, 120 by default), and the kernel's own
 #            shutdown status as exit status (124 when the time ran out: a failure).
 #   console  interactive: the serial line on this terminal. Ctrl-A X quits QEMU.
@@ -10,16 +11,17 @@
 #
 # SMP is the number of CPUs (1 by default).
 #
-# The accelerator: ACCEL=kvm or ACCEL=tcg forces one. Otherwise KVM is used only if /dev/kvm opens and a
-# quick probe proves that KVM runs this very kernel: a boot that must pass a few kernel tests of user mode,
-# faults and the timer, within ZINC_KVM_PROBE_TIMEOUT seconds (15 by default). On some hosts /dev/kvm
-# opens, yet guests fail under it (nested virtualization that does not support the CPU model, or that
-# gets system calls wrong). The probe's answer is kept beside the kernel (KERNEL.accel) until the kernel is
-# rebuilt. Everything else runs under TCG, QEMU's own emulator.
+# The accelerator: ACCEL=kvm or ACCEL=tcg forces one. Otherwise KVM is used only if /dev/kvm opens
+# and a quick probe proves that KVM runs this very kernel: a boot that must pass a few kernel tests
+# of user mode, faults and the timer, within ZINC_KVM_PROBE_TIMEOUT seconds (15 by default). On some
+# hosts /dev/kvm opens, yet guests fail under it (nested virtualization that does not support the
+# CPU model, or that gets system calls wrong). The probe's answer is kept beside the kernel
+# (KERNEL.accel) until the kernel is rebuilt. Everything else runs under TCG, QEMU's own emulator.
 #
 # The kernel ends the run by writing its status plus one to QEMU's isa-debug-exit device
-# (arch/x86_64/cpu.c), which makes QEMU exit with 2 x status + 3. Any other exit status of QEMU is not a
-# verdict of the kernel: 1 is QEMU's own error, 0 a reset (a triple fault, with -no-reboot) or a quit.
+# (arch/x86_64/cpu.c), which makes QEMU exit with 2 x status + 3. Any other exit status of QEMU is
+# not a verdict of the kernel: 1 is QEMU's own error, 0 a reset (a triple fault, with -no-reboot) or
+# a quit.
 mode=$1; kernel=$2; shift 2
 launch=
 [ -f "$kernel" ] || { echo "$0: no kernel $kernel" >&2; exit 2; }
@@ -83,12 +85,13 @@ batch)
     timeout --foreground -k 5 "${ZINC_QEMU_TIMEOUT:-120}" "$0" run-"$accel" "$kernel" "$@"
     verdict $? ;;
 probe)
-    # The KVM probe: kernel tests of user mode, traps and the timer under KVM, with the kernel's status.
+    # The KVM probe: kernel tests of user mode, traps and the timer under KVM, with the kernel's
+    # status.
     qemu kvm "test $probe_tests" -display none -serial stdio -monitor none </dev/null
     verdict $? ;;
 run-kvm | run-tcg)
-    # batch's QEMU, run by timeout (which cannot run a shell function), in place of this script: timeout
-    # stops what it started, and only that.
+    # batch's QEMU, run by timeout (which cannot run a shell function), in place of this script:
+    # timeout stops what it started, and only that.
     launch=exec
     qemu "${mode#run-}" "$*" -display none -serial stdio -monitor none ;;
 console)
@@ -100,8 +103,8 @@ console)
     verdict $status ;;
 gdb)
     echo "# QEMU PC (x86_64, accelerator: tcg), halted, waiting for gdb on port 1234"
-    # QEMU replaces this script, so that the caller can stop it by its pid; in a session of its own, so
-    # that Ctrl-C in gdb (sent to the terminal's foreground group) reaches gdb only.
+    # QEMU replaces this script, so that the caller can stop it by its pid; in a session of its own,
+    # so that Ctrl-C in gdb (sent to the terminal's foreground group) reaches gdb only.
     launch="exec setsid"
     qemu tcg "$*" -display none -serial stdio -monitor none -S -s </dev/null ;;
 *)

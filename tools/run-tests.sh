@@ -1,16 +1,17 @@
 #!/bin/sh
 # tools/run-tests.sh "BOOT" CHAPTER_DIR...: run one build's tests and give the verdict.
 #
-# BOOT is the command that boots the kernel with the boot arguments that follow it (the LibOS binary itself,
-# or a script that starts QEMU). First the kernel's own tests run (boot argument "test"); their TAP is
-# checked line by line. Then each end-to-end test, a file CHAPTER/tests/NAME.expect, boots the kernel with
-# the arguments on the file's first line ("# boot: ARGS") and checks that every other line of the file
-# appears in the output, in order. An optional line "# input: TEXT" is typed on the console (with a newline)
-# once the first expected line has appeared, as a person would type at a prompt: a machine that is still
-# booting may drop what it is sent too early. A line "# tap" makes the test a test *program*: the TAP lines it
-# prints ("ok N - NAME", "not ok N - NAME") count one by one in the total, and its own closing verdict must
-# be there. The last line printed is the total: "N passed, M failed". The script
-# exits non-zero on any failure, on a crash, and on a run that reports no result at all.
+# BOOT is the command that boots the kernel with the boot arguments that follow it (the LibOS binary
+# itself, or a script that starts QEMU). First the kernel's own tests run (boot argument "test");
+# their TAP is checked line by line. Then each end-to-end test, a file CHAPTER/tests/NAME.expect,
+# boots the kernel with the arguments on the file's first line ("# boot: ARGS") and checks that
+# every other line of the file appears in the output, in order. An optional line "# input: TEXT" is
+# typed on the console (with a newline) once the first expected line has appeared, as a person would
+# type at a prompt: a machine that is still booting may drop what it is sent too early. A line "#
+# tap" makes the test a test *program*: the TAP lines it prints ("ok N - NAME", "not ok N - NAME")
+# count one by one in the total, and its own closing verdict must be there. The last line printed is
+# the total: "N passed, M failed". The script exits non-zero on any failure, on a crash, and on a
+# run that reports no result at all.
 boot=$1; shift
 # No run may hang the test: each boot has a time limit (QEMU's own wrapper has a shorter one).
 limit="timeout -k 5 ${ZINC_TEST_TIMEOUT:-600}"
@@ -18,7 +19,8 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 passed=0; failed=0
 
-# The in-kernel tests. Their output goes through unchanged, so that failures show file, line and values.
+# The in-kernel tests. Their output goes through unchanged, so that failures show file, line and
+# values.
 $limit $boot test > "$out/ktest.log" 2>&1 < /dev/null
 status=$?
 cat "$out/ktest.log"
@@ -32,7 +34,8 @@ if [ -n "$verdict" ]; then
     f=${verdict#*passed, }; failed=$((failed + ${f%% failed}))
 fi
 
-# Boot with ARGS, and type the input line of EXPECT once its first expected line shows in the output.
+# Boot with ARGS, and type the input line of EXPECT once its first expected line shows in the
+# output.
 boot_typing() {
     expect=$1; shift
     prompt=$(grep -v '^# ' "$expect" | head -n 1)
@@ -41,7 +44,8 @@ boot_typing() {
     pid=$!
     exec 3> "$out/in"
     tries=0
-    while ! grep -qaF "$prompt" "$out/e2e.log" && kill -0 $pid 2>/dev/null && [ $tries -lt 1200 ]; do
+    while ! grep -qaF "$prompt" "$out/e2e.log" && kill -0 $pid 2>/dev/null &&
+        [ $tries -lt 1200 ]; do
         sleep 0.1; tries=$((tries + 1))
     done
     sed -n 's/^# input: *//p' "$expect" >&3
@@ -49,13 +53,15 @@ boot_typing() {
     wait $pid
 }
 
-# Add a test program's TAP lines (in $out/e2e.log) to the totals; its verdict line must be there too.
+# Add a test program's TAP lines (in $out/e2e.log) to the totals; its verdict line must be there
+# too.
 count_tap() {
     grep -aE '^(not )?ok [0-9]+ - ' "$out/e2e.log" | sed "s/^/  /"
     ok=$(grep -acE '^ok [0-9]+ - ' "$out/e2e.log")
     not_ok=$(grep -acE '^not ok [0-9]+ - ' "$out/e2e.log")
     passed=$((passed + ok)); failed=$((failed + not_ok))
-    if [ "$2" -ne 0 ] || ! grep -aqE '^[0-9]+ passed, [0-9]+ failed$' "$out/e2e.log" || [ $ok -eq 0 ]; then
+    if [ "$2" -ne 0 ] || ! grep -aqE '^[0-9]+ passed, [0-9]+ failed$' "$out/e2e.log" ||
+        [ $ok -eq 0 ]; then
         echo "not ok e2e $n - $1 (status $2, no verdict or no test); its output was:"
         sed 's/^/#   /' "$out/e2e.log"
         failed=$((failed + 1))

@@ -1,14 +1,15 @@
 #!/bin/sh
 # tools/setup.sh: install what Zinc needs, then prove that each piece works.
 #
-# Reads tools/packages.txt and installs every package that is missing with apt-get (as root, or through
-# sudo). Then it does not trust dpkg alone: it compiles and links a small program with each compiler that
-# the build uses (the host's gcc, with and without the sanitizers, and the riscv64 cross compiler, each
-# with a C library header and its library), and asks QEMU for both machines, OpenSBI's firmware, Pandoc
-# and Chromium to answer. A missing piece is named here, with the package that brings it, instead of
-# surfacing as a compile error deep in the build. It is idempotent and quiet when all is well, so `make
-# test` and `make run` call it every time. The probes take a few seconds, so a stamp (build/setup.ok)
-# remembers that they passed, until a package is installed or removed or this script or its list change.
+# Reads tools/packages.txt and installs every package that is missing with apt-get (as root, or
+# through sudo). Then it does not trust dpkg alone: it compiles and links a small program with each
+# compiler that the build uses (the host's gcc, with and without the sanitizers, and the riscv64
+# cross compiler, each with a C library header and its library), and asks QEMU for both machines,
+# OpenSBI's firmware, Pandoc and Chromium to answer. A missing piece is named here, with the package
+# that brings it, instead of surfacing as a compile error deep in the build. It is idempotent and
+# quiet when all is well, so `make test` and `make run` call it every time. The probes take a few
+# seconds, so a stamp (build/setup.ok) remembers that they passed, until a package is installed or
+# removed or this script or its list change.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 missing=""
@@ -24,7 +25,9 @@ if [ -n "$missing" ]; then
         exit 1
     fi
     export DEBIAN_FRONTEND=noninteractive
-    if ! { $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends $missing; } >"$top/build-setup.log" 2>&1; then
+    if ! { $sudo apt-get update -qq &&
+           $sudo apt-get install -y -qq --no-install-recommends $missing; } \
+        > "$top/build-setup.log" 2>&1; then
         echo "setup: apt-get could not install:$missing (see build-setup.log)" >&2
         tail -n 5 "$top/build-setup.log" >&2
         exit 1
@@ -32,10 +35,12 @@ if [ -n "$missing" ]; then
     rm -f "$top/build-setup.log"
 fi
 
-# The probes. Each failure is reported; all of them run, so that one set-up names every missing piece.
+# The probes. Each failure is reported; all of them run, so that one set-up names every missing
+# piece.
 stamp=$top/build/setup.ok
-if [ -f "$stamp" ] && [ -z "$(find /var/lib/dpkg/status "$top/tools/setup.sh" "$top/tools/packages.txt" \
-        -newer "$stamp" 2>/dev/null)" ]; then
+newer=$(find /var/lib/dpkg/status "$top/tools/setup.sh" "$top/tools/packages.txt" -newer "$stamp" \
+    2>/dev/null)
+if [ -f "$stamp" ] && [ -z "$newer" ]; then
     exit 0
 fi
 probe_dir=$(mktemp -d)
@@ -51,14 +56,18 @@ cat > "$probe_dir/probe.c" <<'EOF'
 #include <string.h>
 int main(void) { char s[8]; strcpy(s, "ok"); return puts(s) < 0; }
 EOF
-# compiles NAME PACKAGE COMPILER FLAGS...: the compiler builds and links the probe into a static program.
+# compiles NAME PACKAGE COMPILER FLAGS...: the compiler builds and links the probe into a static
+# program.
 compiles() {
     what=$1; pkg=$2; shift 2
-    "$@" -o "$probe_dir/probe" "$probe_dir/probe.c" > "$probe_dir/log" 2>&1 || fail "$what cannot build a C program" "$pkg"
+    "$@" -o "$probe_dir/probe" "$probe_dir/probe.c" > "$probe_dir/log" 2>&1 ||
+        fail "$what cannot build a C program" "$pkg"
 }
 compiles "the host's gcc" "gcc libc6-dev" gcc -O2
-[ "$broken" -eq 0 ] && { "$probe_dir/probe" > /dev/null || fail "a program built by the host's gcc does not run" "libc6"; }
-compiles "gcc with AddressSanitizer and UBSan" "gcc (libasan8, libubsan1)" gcc -fsanitize=address,undefined
+[ "$broken" -eq 0 ] && { "$probe_dir/probe" > /dev/null ||
+    fail "a program built by the host's gcc does not run" "libc6"; }
+compiles "gcc with AddressSanitizer and UBSan" "gcc (libasan8, libubsan1)" \
+    gcc -fsanitize=address,undefined
 compiles "the riscv64 cross compiler" "gcc-riscv64-linux-gnu libc6-dev-riscv64-cross" \
     riscv64-linux-gnu-gcc -static -O2
 # answers NAME PACKAGE COMMAND...: the command runs and exits 0.
@@ -68,12 +77,14 @@ answers() {
 }
 answers "qemu-system-x86_64" qemu-system-x86 qemu-system-x86_64 --version
 answers "qemu-system-riscv64" qemu-system-misc qemu-system-riscv64 --version
-answers "OpenSBI's firmware" opensbi test -f /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
+answers "OpenSBI's firmware" opensbi \
+    test -f /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
 answers "gdb-multiarch" gdb-multiarch gdb-multiarch --version
 answers "pandoc" pandoc pandoc --version
 answers "chromium" chromium chromium --headless --no-sandbox --version
 if [ "$broken" -ne 0 ]; then
-    echo "setup: Zinc cannot be built or run here until the pieces above work (tools/packages.txt)" >&2
+    echo "setup: Zinc cannot be built or run here until the pieces above work" \
+        "(tools/packages.txt)" >&2
     exit 1
 fi
 mkdir -p "$top/build" && touch "$stamp"

@@ -1,9 +1,10 @@
 #!/bin/sh
 # tools/sources.sh ARCH_DIRS TOP CHAPTER...: print the kernel's source files for one build.
 #
-# Every .c and .S under each chapter's src/ and tests/ takes part, except those under arch/NAME/ where NAME
-# is not one of ARCH_DIRS. When two chapters hold a file at the same relative path, the later chapter's
-# file replaces the earlier one: that is how a chapter rebuilds a piece it must change.
+# Every .c and .S under each chapter's src/ and tests/ takes part, except those under arch/NAME/
+# where NAME is not one of ARCH_DIRS. When two chapters hold a file at the same relative path, the
+# later chapter's file replaces the earlier one: that is how a chapter rebuilds a piece it must
+# change.
 arch_dirs=$1; top=$2; shift 2
 for chapter in "$@"; do
     for part in src tests; do

@@ -1,7 +1,9 @@
 /* tools/without-sud.c: run a program as on a Linux without Syscall User Dispatch.
  *
- * `without-sud PROGRAM ARGS...` installs a seccomp filter under which prctl(PR_SET_SYSCALL_USER_DISPATCH)
- * fails with EINVAL, as it does on a Linux older than 5.11, then runs the program. check-libos-host.sh
+ * `without-sud PROGRAM ARGS...` installs a seccomp filter under which
+ prctl(PR_SET_SYSCALL_USER_DISPATCH)
+ * fails with EINVAL, as it does on a Linux older than 5.11, then runs the program.
+ check-libos-host.sh
  * uses it to see that the LibOS refuses such a host in one line instead of panicking. */
 #include <errno.h>
 #include <linux/audit.h>
@@ -35,7 +37,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: without-sud PROGRAM ARGS...\n");
         return 2;
     }
-    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) || prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &program)) {
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
+        prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &program)) {
         perror("without-sud: seccomp");
         return 2;
     }

@@ -1,9 +1,9 @@
 /*: # Tests of address spaces used by several threads at once
 
-On LibOS two kernel threads are two host threads, running at the same time, while the host process has a
-single address space: they must take turns at it, each with its own page table live (arch/libos/turn.c).
-On bare metal the threads take turns on the one CPU. Either way each program must only ever see its own
-memory. */
+On LibOS two kernel threads are two host threads, running at the same time, while the host process
+has a single address space: they must take turns at it, each with its own page table live
+(arch/libos/turn.c). On bare metal the threads take turns on the one CPU. Either way each program
+must only ever see its own memory. */
 #include "kernel/frame.h"
 #include "kernel/ktest.h"
 #include "user_support.h"
@@ -45,7 +45,8 @@ KTEST(concurrent_address_spaces_stay_apart)
     KASSERT_EQ(hal_thread_spawn(run_steady, &a), 0);
     KASSERT_EQ(hal_thread_spawn(run_steady, &b), 0);
     uint64_t give_up = hal_timer_now() + 20000000000ull;
-    while (!(__atomic_load_n(&a.done, __ATOMIC_SEQ_CST) && __atomic_load_n(&b.done, __ATOMIC_SEQ_CST)) &&
+    while (!(__atomic_load_n(&a.done, __ATOMIC_SEQ_CST) &&
+             __atomic_load_n(&b.done, __ATOMIC_SEQ_CST)) &&
            hal_timer_now() < give_up)
         hal_thread_yield();
     KASSERT_TRUE(a.done && b.done);

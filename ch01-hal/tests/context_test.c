@@ -95,7 +95,8 @@ KTEST(bad_user_pointer_is_an_error_not_a_crash)
     KEXPECT_TRUE(r.outcome.exited);
     KEXPECT_EQ(r.outcome.status, -1);
     user_run_free(&r);
-    KASSERT_EQ(user_run_load(&r, "badwrite", USER_STACK_TOP - 8, 0), 0); /* runs off the stack's end */
+    KASSERT_EQ(user_run_load(&r, "badwrite", USER_STACK_TOP - 8, 0),
+               0); /* runs off the stack's end */
     user_run_serve(&r);
     KEXPECT_EQ(r.outcome.status, -1);
     user_run_free(&r);

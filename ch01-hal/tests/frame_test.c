@@ -56,7 +56,8 @@ KTEST(pmem_roundtrip)
 
 KTEST(pmem_access_spans_frames)
 {
-    /* Frames handed out one after another need not be adjacent; write a whole frame's worth instead. */
+    /* Frames handed out one after another need not be adjacent; write a whole frame's worth
+       instead. */
     paddr_t a = frame_alloc();
     KASSERT_TRUE(a);
     static uint8_t pattern[PAGE_SIZE], back[PAGE_SIZE];

@@ -1,7 +1,7 @@
 /*: # Tests of page tables, through the interface and through a user's eyes
 
-The second half of these tests is the one that matters: a mapping is only right if a user program that
-touches the page reaches the frame, with the permissions asked for. */
+The second half of these tests is the one that matters: a mapping is only right if a user program
+that touches the page reaches the frame, with the permissions asked for. */
 #include "hal/hal.h"
 #include "kernel/frame.h"
 #include "kernel/ktest.h"
@@ -50,7 +50,8 @@ KTEST(pt_rejects_bad_ranges)
     KEXPECT_EQ(hal_pt_map(pt, TEST_VA, f + 1, PAGE_SIZE, HAL_MMU_READ), HAL_EINVAL);
     KEXPECT_EQ(hal_pt_map(pt, TEST_VA, f, 100, HAL_MMU_READ), HAL_EINVAL);
     KEXPECT_EQ(hal_pt_map(pt, HAL_USER_END, f, PAGE_SIZE, HAL_MMU_READ), HAL_EINVAL);
-    KEXPECT_EQ(hal_pt_map(pt, HAL_USER_END - PAGE_SIZE, f, 2 * PAGE_SIZE, HAL_MMU_READ), HAL_EINVAL);
+    KEXPECT_EQ(hal_pt_map(pt, HAL_USER_END - PAGE_SIZE, f, 2 * PAGE_SIZE, HAL_MMU_READ),
+               HAL_EINVAL);
     KEXPECT_EQ(hal_pt_map(pt, 0, f, PAGE_SIZE, HAL_MMU_READ), HAL_EINVAL);
     KEXPECT_EQ(hal_pt_unmap(pt, TEST_VA + 8, PAGE_SIZE), HAL_EINVAL);
     hal_pt_destroy(pt);
@@ -63,7 +64,8 @@ KTEST(pt_unmap_and_protect_skip_holes)
     paddr_t f = frame_alloc();
     KASSERT_TRUE(pt && f);
     KEXPECT_EQ(hal_pt_map(pt, TEST_VA + PAGE_SIZE, f, PAGE_SIZE, HAL_MMU_READ | HAL_MMU_USER), 0);
-    KEXPECT_EQ(hal_pt_protect(pt, TEST_VA, 3 * PAGE_SIZE, HAL_MMU_READ | HAL_MMU_WRITE | HAL_MMU_USER), 0);
+    KEXPECT_EQ(
+        hal_pt_protect(pt, TEST_VA, 3 * PAGE_SIZE, HAL_MMU_READ | HAL_MMU_WRITE | HAL_MMU_USER), 0);
     paddr_t pa;
     unsigned flags;
     KEXPECT_EQ(hal_pt_query(pt, TEST_VA + PAGE_SIZE, &pa, &flags), 0);
@@ -118,7 +120,8 @@ KTEST(user_unmapped_access_faults)
     KEXPECT_EQ(r.outcome.trap.kind, HAL_TRAP_PAGE_FAULT);
     KEXPECT_EQ(r.outcome.trap.addr, TEST_VA + 0x123);
     KEXPECT_EQ(r.outcome.trap.access, HAL_MMU_READ);
-    KEXPECT_EQ(hal_context_pc(&r.ctx), USER_PROGRAM_BASE); /* the faulting instruction, to be retried */
+    /* the faulting instruction, to be retried */
+    KEXPECT_EQ(hal_context_pc(&r.ctx), USER_PROGRAM_BASE);
     user_run_free(&r);
 }
 
@@ -149,7 +152,9 @@ KTEST(user_write_to_readonly_faults_then_retries)
     KEXPECT_EQ(r.outcome.trap.addr, TEST_VA + 8);
 
     /* Grant write, run again: the store is retried and lands in the frame. */
-    KEXPECT_EQ(hal_pt_protect(r.us.pt, TEST_VA, PAGE_SIZE, HAL_MMU_READ | HAL_MMU_WRITE | HAL_MMU_USER), 0);
+    KEXPECT_EQ(
+        hal_pt_protect(r.us.pt, TEST_VA, PAGE_SIZE, HAL_MMU_READ | HAL_MMU_WRITE | HAL_MMU_USER),
+        0);
     user_run_serve(&r);
     KEXPECT_TRUE(r.outcome.exited);
     uint64_t stored = 0;

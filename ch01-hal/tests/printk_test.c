@@ -7,15 +7,16 @@ KTEST(printk_integers)
     char buf[64];
     ksnprintf(buf, sizeof buf, "%d %i %u %x %X", -42, 7, 3000000000u, 0xbeef, 0xbeef);
     KEXPECT_STREQ(buf, "-42 7 3000000000 beef BEEF");
-    ksnprintf(buf, sizeof buf, "%ld %lu %lx %zu", -1234567890123l, 18446744073709551615ul, 0x123456789abul,
-              (size_t)99);
+    ksnprintf(buf, sizeof buf, "%ld %lu %lx %zu", -1234567890123l, 18446744073709551615ul,
+              0x123456789abul, (size_t)99);
     KEXPECT_STREQ(buf, "-1234567890123 18446744073709551615 123456789ab 99");
 }
 
 KTEST(printk_width_and_padding)
 {
     char buf[64];
-    ksnprintf(buf, sizeof buf, "[%5d][%-5d][%05d][%08x][%-4s][%3s]", 42, 42, -42, 0xab, "ab", "abcd");
+    ksnprintf(buf, sizeof buf, "[%5d][%-5d][%05d][%08x][%-4s][%3s]", 42, 42, -42, 0xab, "ab",
+              "abcd");
     KEXPECT_STREQ(buf, "[   42][42   ][-0042][000000ab][ab  ][abcd]");
 }
 

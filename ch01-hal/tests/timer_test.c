@@ -63,8 +63,9 @@ KTEST(cancelled_timer_never_fires)
     static struct ktimer t, later;
     log.fired = 0;
     uint64_t now = hal_timer_now();
-    /* Deadlines far enough out that the cancel surely comes first, even on a slow emulator; the second
-       timer is due after the first would have been, so its firing proves the first stayed silent. */
+    /* Deadlines far enough out that the cancel surely comes first, even on a slow emulator; the
+       second timer is due after the first would have been, so its firing proves the first stayed
+       silent. */
     timer_start(&t, now + 200 * MS, record, (void *)1);
     timer_start(&later, now + 250 * MS, record, (void *)2);
     KEXPECT_TRUE(timer_cancel(&t));

@@ -38,9 +38,11 @@ KTEST(channel_read_reports_sizes_when_buffer_is_small)
     KASSERT_EQ(sys_env_init(&env), 0);
     struct ends ch = new_channel(&env);
     KEXPECT_EQ(sys_channel_write(ch.a, 0, scratch(256), 100, 0, 0), ZX_OK);
-    KEXPECT_EQ(sys_channel_read(ch.b, 0, scratch(512), 0, 99, 0, scratch(16), scratch(20)), ZX_ERR_BUFFER_TOO_SMALL);
+    KEXPECT_EQ(sys_channel_read(ch.b, 0, scratch(512), 0, 99, 0, scratch(16), scratch(20)),
+               ZX_ERR_BUFFER_TOO_SMALL);
     KEXPECT_EQ(scratch_u32(&env, 16), 100);
-    KEXPECT_EQ(sys_channel_read(ch.b, 0, scratch(512), 0, 100, 0, 0, 0), ZX_OK); /* it stayed queued */
+    /* it stayed queued */
+    KEXPECT_EQ(sys_channel_read(ch.b, 0, scratch(512), 0, 100, 0, 0, 0), ZX_OK);
     sys_env_free(&env);
 }
 
@@ -88,13 +90,15 @@ KTEST(channel_write_checks_transfer_right_and_limits)
     KASSERT_EQ(sys_event_create(0, scratch(8)), ZX_OK);
     KASSERT_EQ(sys_handle_replace(scratch_u32(&env, 8), ZX_RIGHT_WAIT, scratch(8)), ZX_OK);
     KEXPECT_EQ(sys_channel_write(ch.a, 0, 0, 0, scratch(8), 1), ZX_ERR_ACCESS_DENIED);
-    KEXPECT_EQ(sys_channel_write(ch.a, 0, scratch(0), ZX_CHANNEL_MAX_MSG_BYTES + 1, 0, 0), ZX_ERR_OUT_OF_RANGE);
+    KEXPECT_EQ(sys_channel_write(ch.a, 0, scratch(0), ZX_CHANNEL_MAX_MSG_BYTES + 1, 0, 0),
+               ZX_ERR_OUT_OF_RANGE);
     /* A refused write closes the handles it names: these name none (zeros). */
     KEXPECT_EQ(sys_channel_write(ch.a, 0, 0, 0, scratch(1024), ZX_CHANNEL_MAX_MSG_HANDLES + 1),
                ZX_ERR_OUT_OF_RANGE);
     KEXPECT_EQ(sys_channel_write(ch.a, 0, UNMAPPED_VA, 16, 0, 0), ZX_ERR_INVALID_ARGS);
     KEXPECT_EQ(sys_channel_write(ch.a, 1, scratch(0), 4, 0, 0), ZX_ERR_INVALID_ARGS);
-    KEXPECT_EQ(sys_channel_read(ch.b, 0, scratch(0), 0, 64, 0, 0, 0), ZX_ERR_SHOULD_WAIT); /* nothing got through */
+    /* nothing got through */
+    KEXPECT_EQ(sys_channel_read(ch.b, 0, scratch(0), 0, 64, 0, 0, 0), ZX_ERR_SHOULD_WAIT);
     sys_env_free(&env);
 }
 

@@ -11,7 +11,8 @@ static zx_handle_t new_event(struct sys_env *env)
 
 static zx_rights_t rights_of(struct sys_env *env, zx_handle_t h)
 {
-    if (sys_object_get_info(h, ZX_INFO_HANDLE_BASIC, scratch(64), sizeof(zx_info_handle_basic_t), 0, 0) != ZX_OK)
+    if (sys_object_get_info(h, ZX_INFO_HANDLE_BASIC, scratch(64), sizeof(zx_info_handle_basic_t), 0,
+                            0) != ZX_OK)
         return 0;
     return scratch_u32(env, 64 + 8);
 }
@@ -58,7 +59,8 @@ KTEST(handle_duplicate_rights_must_be_a_subset)
     KASSERT_EQ(sys_handle_duplicate(h, ZX_RIGHT_WAIT | ZX_RIGHT_DUPLICATE, scratch(0)), ZX_OK);
     zx_handle_t fewer = scratch_u32(&env, 0);
     KEXPECT_EQ(rights_of(&env, fewer), ZX_RIGHT_WAIT | ZX_RIGHT_DUPLICATE);
-    KEXPECT_EQ(sys_handle_duplicate(fewer, ZX_RIGHT_SIGNAL, scratch(0)), ZX_ERR_INVALID_ARGS); /* not a subset */
+    /* not a subset */
+    KEXPECT_EQ(sys_handle_duplicate(fewer, ZX_RIGHT_SIGNAL, scratch(0)), ZX_ERR_INVALID_ARGS);
     KEXPECT_EQ(sys_handle_duplicate(h, ZX_RIGHT_SAME_RIGHTS, READONLY_VA), ZX_ERR_INVALID_ARGS);
     KEXPECT_EQ(sys_handle_duplicate(h, ZX_RIGHT_SAME_RIGHTS, 0), ZX_ERR_INVALID_ARGS);
     sys_env_free(&env);
@@ -71,8 +73,10 @@ KTEST(handle_duplicate_needs_the_duplicate_right)
     zx_handle_t h = new_event(&env);
     KASSERT_EQ(sys_handle_replace(h, ZX_RIGHT_WAIT, scratch(0)), ZX_OK);
     zx_handle_t no_dup = scratch_u32(&env, 0);
-    KEXPECT_EQ(sys_handle_duplicate(no_dup, ZX_RIGHT_SAME_RIGHTS, scratch(0)), ZX_ERR_ACCESS_DENIED);
-    KEXPECT_EQ(sys_handle_duplicate(0xabc0003u, ZX_RIGHT_SAME_RIGHTS, scratch(0)), ZX_ERR_BAD_HANDLE);
+    KEXPECT_EQ(sys_handle_duplicate(no_dup, ZX_RIGHT_SAME_RIGHTS, scratch(0)),
+               ZX_ERR_ACCESS_DENIED);
+    KEXPECT_EQ(sys_handle_duplicate(0xabc0003u, ZX_RIGHT_SAME_RIGHTS, scratch(0)),
+               ZX_ERR_BAD_HANDLE);
     sys_env_free(&env);
 }
 
@@ -114,25 +118,30 @@ KTEST(object_get_info_handle_basic_and_valid)
     KASSERT_EQ(sys_channel_create(0, scratch(0), scratch(4)), ZX_OK);
     zx_handle_t a = scratch_u32(&env, 0), b = scratch_u32(&env, 4);
     KEXPECT_EQ(sys_object_get_info(a, ZX_INFO_HANDLE_VALID, 0, 0, 0, 0), ZX_OK);
-    KEXPECT_EQ(sys_object_get_info(0x77770003u, ZX_INFO_HANDLE_VALID, 0, 0, 0, 0), ZX_ERR_BAD_HANDLE);
+    KEXPECT_EQ(sys_object_get_info(0x77770003u, ZX_INFO_HANDLE_VALID, 0, 0, 0, 0),
+               ZX_ERR_BAD_HANDLE);
 
-    KASSERT_EQ(sys_object_get_info(a, ZX_INFO_HANDLE_BASIC, scratch(64), sizeof(zx_info_handle_basic_t),
-                                   scratch(128), scratch(136)), ZX_OK);
+    KASSERT_EQ(sys_object_get_info(a, ZX_INFO_HANDLE_BASIC, scratch(64),
+                                   sizeof(zx_info_handle_basic_t), scratch(128), scratch(136)),
+               ZX_OK);
     zx_koid_t koid_a = scratch_u64(&env, 64), related_a = scratch_u64(&env, 64 + 16);
     KEXPECT_EQ(scratch_u32(&env, 64 + 12), ZX_OBJ_TYPE_CHANNEL);
     KEXPECT_EQ(scratch_u64(&env, 128), 1); /* actual */
     KEXPECT_EQ(scratch_u64(&env, 136), 1); /* avail */
-    KASSERT_EQ(sys_object_get_info(b, ZX_INFO_HANDLE_BASIC, scratch(64), sizeof(zx_info_handle_basic_t), 0, 0),
+    KASSERT_EQ(sys_object_get_info(b, ZX_INFO_HANDLE_BASIC, scratch(64),
+                                   sizeof(zx_info_handle_basic_t), 0, 0),
                ZX_OK);
     KEXPECT_EQ(scratch_u64(&env, 64 + 16), koid_a); /* each end's related koid is the other */
     KEXPECT_EQ(related_a, scratch_u64(&env, 64));
 
     /* Too small a buffer: nothing written, avail says one record is there. */
-    KEXPECT_EQ(sys_object_get_info(a, ZX_INFO_HANDLE_BASIC, scratch(64), 8, scratch(128), scratch(136)),
-               ZX_ERR_BUFFER_TOO_SMALL);
+    KEXPECT_EQ(
+        sys_object_get_info(a, ZX_INFO_HANDLE_BASIC, scratch(64), 8, scratch(128), scratch(136)),
+        ZX_ERR_BUFFER_TOO_SMALL);
     KEXPECT_EQ(scratch_u64(&env, 128), 0);
     KEXPECT_EQ(scratch_u64(&env, 136), 1);
-    KEXPECT_EQ(sys_object_get_info(a, ZX_INFO_HANDLE_BASIC, READONLY_VA, 32, 0, 0), ZX_ERR_INVALID_ARGS);
+    KEXPECT_EQ(sys_object_get_info(a, ZX_INFO_HANDLE_BASIC, READONLY_VA, 32, 0, 0),
+               ZX_ERR_INVALID_ARGS);
     KEXPECT_EQ(sys_object_get_info(a, 0xffff, scratch(64), 32, 0, 0), ZX_ERR_NOT_SUPPORTED);
     sys_env_free(&env);
 }
@@ -145,8 +154,10 @@ KTEST(object_name_property_needs_rights_and_is_truncated)
     const char *name = "a-very-long-name-that-will-not-fit-in-32";
     scratch_put(&env, 512, name, strlen(name) + 1);
     /* An event's handle lacks the property rights. */
-    KEXPECT_EQ(sys_object_set_property(ev, ZX_PROP_NAME, scratch(512), strlen(name)), ZX_ERR_ACCESS_DENIED);
-    KEXPECT_EQ(sys_object_get_property(ev, ZX_PROP_NAME, scratch(0), ZX_MAX_NAME_LEN), ZX_ERR_ACCESS_DENIED);
+    KEXPECT_EQ(sys_object_set_property(ev, ZX_PROP_NAME, scratch(512), strlen(name)),
+               ZX_ERR_ACCESS_DENIED);
+    KEXPECT_EQ(sys_object_get_property(ev, ZX_PROP_NAME, scratch(0), ZX_MAX_NAME_LEN),
+               ZX_ERR_ACCESS_DENIED);
 
     /* Give a handle the rights by hand (chapter 3's tasks have them by default). */
     struct kobject *obj;
@@ -155,7 +166,8 @@ KTEST(object_name_property_needs_rights_and_is_truncated)
     zx_handle_t named;
     KASSERT_EQ(handle_table_add(&env.handles, obj, rights | ZX_RIGHTS_PROPERTY, &named), ZX_OK);
     KEXPECT_EQ(sys_object_set_property(named, ZX_PROP_NAME, scratch(512), strlen(name)), ZX_OK);
-    KEXPECT_EQ(sys_object_get_property(named, ZX_PROP_NAME, scratch(0), ZX_MAX_NAME_LEN - 1), ZX_ERR_BUFFER_TOO_SMALL);
+    KEXPECT_EQ(sys_object_get_property(named, ZX_PROP_NAME, scratch(0), ZX_MAX_NAME_LEN - 1),
+               ZX_ERR_BUFFER_TOO_SMALL);
     KEXPECT_EQ(sys_object_get_property(named, ZX_PROP_NAME, scratch(0), ZX_MAX_NAME_LEN), ZX_OK);
     char back[ZX_MAX_NAME_LEN];
     uspace_read(&env.us, scratch(0), back, sizeof back);

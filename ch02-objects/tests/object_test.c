@@ -72,8 +72,10 @@ KTEST(closing_handle_cancels_its_observers_only)
     kobject_ref(e);
     KASSERT_EQ(handle_table_add(&t, e, ZX_RIGHTS_BASIC, &h1), ZX_OK);
     KASSERT_EQ(handle_table_add(&t, e, ZX_RIGHTS_BASIC, &h2), ZX_OK);
-    struct seen via1 = {.o = {.watched = ZX_USER_SIGNAL_0, .on_change = remember, .table = &t, .handle = h1}};
-    struct seen via2 = {.o = {.watched = ZX_USER_SIGNAL_0, .on_change = remember, .table = &t, .handle = h2}};
+    struct seen via1 = {
+        .o = {.watched = ZX_USER_SIGNAL_0, .on_change = remember, .table = &t, .handle = h1}};
+    struct seen via2 = {
+        .o = {.watched = ZX_USER_SIGNAL_0, .on_change = remember, .table = &t, .handle = h2}};
     observer_add(e, &via1.o);
     observer_add(e, &via2.o);
     KEXPECT_EQ(handle_table_close(&t, h1), ZX_OK);
@@ -189,7 +191,8 @@ KTEST(channel_carries_large_messages_and_handles)
     KEXPECT_TRUE(message_create(0, ZX_CHANNEL_MAX_MSG_HANDLES + 1) == NULL);
     uint64_t token = ktest_random();
     message_write(m, ZX_CHANNEL_MAX_MSG_BYTES - 12, &token, sizeof token); /* across no boundary */
-    message_write(m, PAGE_SIZE - 4, &token, sizeof token);                 /* across a page boundary */
+    /* across a page boundary */
+    message_write(m, PAGE_SIZE - 4, &token, sizeof token);
     m->handles[0] = (struct message_handle){e, ZX_RIGHTS_BASIC};
     KASSERT_EQ(channel_write(a, m), ZX_OK);
     uint32_t nb, nh;

@@ -34,7 +34,8 @@ KTEST(event_signal_allows_user_and_signaled_bits_only)
     KEXPECT_EQ(sys_object_signal(e, ZX_EVENT_SIGNALED, 0), ZX_OK);
     KEXPECT_EQ(sys_object_wait_one(e, ZX_EVENT_SIGNALED, 0, scratch(8)), ZX_ERR_TIMED_OUT);
     KEXPECT_EQ(scratch_u32(&env, 8), ZX_USER_SIGNAL_7);
-    KEXPECT_EQ(sys_object_signal_peer(e, 0, ZX_USER_SIGNAL_0), ZX_ERR_ACCESS_DENIED); /* no SIGNAL_PEER right */
+    /* no SIGNAL_PEER right */
+    KEXPECT_EQ(sys_object_signal_peer(e, 0, ZX_USER_SIGNAL_0), ZX_ERR_ACCESS_DENIED);
     sys_env_free(&env);
 }
 
@@ -47,7 +48,8 @@ KTEST(signal_needs_the_signal_right)
     zx_handle_t wait_only = scratch_u32(&env, 0);
     KEXPECT_EQ(sys_object_signal(wait_only, 0, ZX_USER_SIGNAL_0), ZX_ERR_ACCESS_DENIED);
     KASSERT_EQ(sys_handle_replace(wait_only, ZX_RIGHT_NONE, scratch(0)), ZX_OK);
-    KEXPECT_EQ(sys_object_wait_one(scratch_u32(&env, 0), ZX_USER_SIGNAL_0, 0, 0), ZX_ERR_ACCESS_DENIED);
+    KEXPECT_EQ(sys_object_wait_one(scratch_u32(&env, 0), ZX_USER_SIGNAL_0, 0, 0),
+               ZX_ERR_ACCESS_DENIED);
     sys_env_free(&env);
 }
 
@@ -76,7 +78,8 @@ KTEST(wait_one_times_out_at_its_deadline)
     KASSERT_EQ(sys_env_init(&env), 0);
     zx_handle_t e = new_event(&env);
     zx_time_t start = sys_clock_get_monotonic();
-    KEXPECT_EQ(sys_object_wait_one(e, ZX_EVENT_SIGNALED, start + 30 * MS, scratch(8)), ZX_ERR_TIMED_OUT);
+    KEXPECT_EQ(sys_object_wait_one(e, ZX_EVENT_SIGNALED, start + 30 * MS, scratch(8)),
+               ZX_ERR_TIMED_OUT);
     KEXPECT_GE(sys_clock_get_monotonic() - start, 30 * MS);
     KEXPECT_EQ(scratch_u32(&env, 8), 0);
     KEXPECT_EQ(sys_object_wait_one(e, ZX_EVENT_SIGNALED, 0, UNMAPPED_VA), ZX_ERR_INVALID_ARGS);

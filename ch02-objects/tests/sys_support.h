@@ -1,8 +1,9 @@
 /*: # Calling system calls from a test
 
-The tests of this chapter play a user process: a handle table, an address space with one scratch region of
-user memory, and a caller that points at both. System calls then run exactly as they will for a real
-program in chapter 3, user pointers included: a test passes addresses in the scratch region, or bad ones. */
+The tests of this chapter play a user process: a handle table, an address space with one scratch
+region of user memory, and a caller that points at both. System calls then run exactly as they will
+for a real program in chapter 3, user pointers included: a test passes addresses in the scratch
+region, or bad ones. */
 #ifndef ZINC_TEST_SYS_SUPPORT_H
 #define ZINC_TEST_SYS_SUPPORT_H
 
@@ -11,7 +12,8 @@ program in chapter 3, user pointers included: a test passes addresses in the scr
 
 #define SCRATCH_VA 0x30000000ul
 #define SCRATCH_SIZE (2 * PAGE_SIZE)
-#define READONLY_VA (SCRATCH_VA + SCRATCH_SIZE) /* one read-only page right after the scratch region */
+/* one read-only page right after the scratch region */
+#define READONLY_VA (SCRATCH_VA + SCRATCH_SIZE)
 #define UNMAPPED_VA 0x38000000ul
 
 struct sys_env {

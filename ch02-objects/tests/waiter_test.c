@@ -10,7 +10,8 @@ to `wait_then` is finished exactly once, with how its wait ended. */
 
 #define GIVE_UP_NS 5000000000ull
 
-/* What the main thread and its helper share; static, because the helper may outlive a failed test. */
+/* What the main thread and its helper share; static, because the helper may outlive a failed
+   test. */
 static struct {
     struct waiter *waiter;      /* the main thread's, while it blocks */
     struct wait_self self;      /* the main thread's blocking record */
@@ -37,7 +38,8 @@ static void end_the_wait(void *arg)
     __atomic_store_n(&shared.done, 1, __ATOMIC_SEQ_CST);
 }
 
-/* Block the calling thread (for ever, unless ended) while a helper ends the wait one way or the other. */
+/* Block the calling thread (for ever, unless ended) while a helper ends the wait one way or the
+   other. */
 static zx_status_t block_until_helper_ends_it(bool by_cancelling)
 {
     struct waiter w;
@@ -54,7 +56,8 @@ static zx_status_t block_until_helper_ends_it(bool by_cancelling)
         wait_self_attach(NULL);
         return ZX_ERR_NO_MEMORY;
     }
-    zx_status_t status = wait_block(&w, hal_timer_now() + GIVE_UP_NS, ZX_THREAD_STATE_BLOCKED_FUTEX);
+    zx_status_t status =
+        wait_block(&w, hal_timer_now() + GIVE_UP_NS, ZX_THREAD_STATE_BLOCKED_FUTEX);
     wait_self_attach(NULL);
     while (!__atomic_load_n(&shared.done, __ATOMIC_SEQ_CST)) /* the helper still holds &w */
         hal_thread_yield();
@@ -67,7 +70,8 @@ KTEST(waiter_woken_before_blocking_does_not_block)
     waiter_init(&w);
     waiter_wake(&w);
     KEXPECT_TRUE(waiter_woken(&w));
-    KEXPECT_EQ(wait_block(&w, 0, ZX_THREAD_STATE_BLOCKED_SLEEPING), ZX_OK); /* even past its deadline */
+    /* even past its deadline */
+    KEXPECT_EQ(wait_block(&w, 0, ZX_THREAD_STATE_BLOCKED_SLEEPING), ZX_OK);
 }
 
 KTEST(unwoken_waiter_times_out_at_its_deadline)

@@ -1,13 +1,13 @@
 /*: # Tests of the ELF loader
 
-The loader reads files that a user could have written, so these tests feed it files built by hand: one
-good program, and copies of it with one thing wrong each. The good program has two segments, as a C
-program has: code (read and execute) and data (read and write), whose `.bss` is longer than the bytes in
-the file. The bytes of both are drawn at run time (`ktest_random`).
+The loader reads files that a user could have written, so these tests feed it files built by hand:
+one good program, and copies of it with one thing wrong each. The good program has two segments, as
+a C program has: code (read and execute) and data (read and write), whose `.bss` is longer than the
+bytes in the file. The bytes of both are drawn at run time (`ktest_random`).
 
-A wrong file must give the right status and nothing else. The bad files are built so that a loader that
-forgets a check still reads only the test's own buffer and maps only user pages: the test then fails, and
-the kernel goes on. */
+A wrong file must give the right status and nothing else. The bad files are built so that a loader
+that forgets a check still reads only the test's own buffer and maps only user pages: the test then
+fails, and the kernel goes on. */
 #include "kernel/ktest.h"
 #include "task/elf.h"
 #include "task/elf_format.h"
@@ -22,8 +22,8 @@ the kernel goes on. */
 #define FILE_SIZE (DATA_OFFSET + DATA_FILESZ)
 #define JUNK_SIZE 0x40u /* bytes after the file's end, in the buffer: never to be loaded */
 
-/* The buffer is bigger than any file in it, and zero after the junk, so that a loader reading past a file's
-   end still reads this buffer. */
+/* The buffer is bigger than any file in it, and zero after the junk, so that a loader reading past
+   a file's end still reads this buffer. */
 static uint8_t image[3 * PAGE_SIZE] __attribute__((aligned(8)));
 static uint8_t text[TEXT_SIZE], data[DATA_FILESZ];
 
@@ -60,10 +60,10 @@ static void build_good(void)
         .phentsize = sizeof(struct elf_segment),
         .phnum = 2,
     };
-    *segment(0) = (struct elf_segment){PT_LOAD, PF_R | PF_X, TEXT_OFFSET, TEXT_VA, TEXT_VA, TEXT_SIZE,
-                                TEXT_SIZE, PAGE_SIZE};
-    *segment(1) = (struct elf_segment){PT_LOAD, PF_R | PF_W, DATA_OFFSET, DATA_VA, DATA_VA, DATA_FILESZ,
-                                DATA_MEMSZ, PAGE_SIZE};
+    *segment(0) = (struct elf_segment){PT_LOAD, PF_R | PF_X, TEXT_OFFSET, TEXT_VA,
+                                       TEXT_VA, TEXT_SIZE,   TEXT_SIZE,   PAGE_SIZE};
+    *segment(1) = (struct elf_segment){PT_LOAD, PF_R | PF_W, DATA_OFFSET, DATA_VA,
+                                       DATA_VA, DATA_FILESZ, DATA_MEMSZ,  PAGE_SIZE};
     memcpy(image + TEXT_OFFSET, text, sizeof text);
     memcpy(image + DATA_OFFSET, data, sizeof data);
     memset(image + FILE_SIZE, 0xaa, JUNK_SIZE); /* a loader must not take these for .bss */
@@ -85,7 +85,8 @@ KTEST(elf_rejects_foreign_files)
 {
     build_good();
     KEXPECT_EQ(try_load(FILE_SIZE), ZX_OK);
-    KEXPECT_EQ(try_load(sizeof(struct elf_header) - 1), ZX_ERR_NOT_SUPPORTED); /* too short for a header */
+    /* too short for a header */
+    KEXPECT_EQ(try_load(sizeof(struct elf_header) - 1), ZX_ERR_NOT_SUPPORTED);
     image[1] = 'e';
     KEXPECT_EQ(try_load(FILE_SIZE), ZX_ERR_NOT_SUPPORTED); /* not ELF */
     build_good();
@@ -108,7 +109,8 @@ KTEST(elf_rejects_program_headers_outside_the_file)
     header()->phoff = FILE_SIZE + 2 * JUNK_SIZE; /* past the end */
     KEXPECT_EQ(try_load(FILE_SIZE), ZX_ERR_INVALID_ARGS);
     build_good();
-    header()->phoff = FILE_SIZE - sizeof(struct elf_segment); /* the second entry runs past the end */
+    /* the second entry runs past the end */
+    header()->phoff = FILE_SIZE - sizeof(struct elf_segment);
     KEXPECT_EQ(try_load(FILE_SIZE), ZX_ERR_INVALID_ARGS);
     build_good();
     header()->phentsize = 32; /* entries of another layout */
@@ -142,7 +144,8 @@ KTEST(elf_loads_segments_with_their_permissions)
     KEXPECT_EQ(memcmp(back, data, DATA_FILESZ), 0);
     int nonzero = 0;
     for (vaddr_t va = DATA_VA + DATA_FILESZ; va < DATA_VA + DATA_MEMSZ; va += sizeof back) {
-        size_t n = DATA_VA + DATA_MEMSZ - va < sizeof back ? DATA_VA + DATA_MEMSZ - va : sizeof back;
+        size_t n =
+            DATA_VA + DATA_MEMSZ - va < sizeof back ? DATA_VA + DATA_MEMSZ - va : sizeof back;
         KEXPECT_EQ(uspace_read(&us, va, back, n), 0);
         for (size_t i = 0; i < n; i++)
             nonzero += back[i] != 0;
@@ -152,7 +155,8 @@ KTEST(elf_loads_segments_with_their_permissions)
     unsigned rwxu = HAL_MMU_READ | HAL_MMU_WRITE | HAL_MMU_EXEC | HAL_MMU_USER;
     KEXPECT_EQ(flags_at(&us, TEXT_VA) & rwxu, HAL_MMU_READ | HAL_MMU_EXEC | HAL_MMU_USER);
     KEXPECT_EQ(flags_at(&us, DATA_VA) & rwxu, HAL_MMU_READ | HAL_MMU_WRITE | HAL_MMU_USER);
-    KEXPECT_EQ(flags_at(&us, DATA_VA + PAGE_SIZE) & rwxu, HAL_MMU_READ | HAL_MMU_WRITE | HAL_MMU_USER);
+    KEXPECT_EQ(flags_at(&us, DATA_VA + PAGE_SIZE) & rwxu,
+               HAL_MMU_READ | HAL_MMU_WRITE | HAL_MMU_USER);
     KEXPECT_EQ(flags_at(&us, DATA_VA + 2 * PAGE_SIZE), 0); /* nothing beyond memsz */
     uspace_destroy(&us);
 }

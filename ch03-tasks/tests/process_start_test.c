@@ -4,13 +4,14 @@
 happens, and reaches the new process's table only if the process starts. These tests make the calls
 fail, in the ways Fuchsia's reference lists, and look where the handle went. Each passes a handle to
 an event while keeping another handle to it, through which it counts the event's handles
-(`ZX_INFO_HANDLE_COUNT` counts the same): after a failed start only the kept one may be left. No user
-code runs: every start here is refused, before or by `thread_start`. */
+(`ZX_INFO_HANDLE_COUNT` counts the same): after a failed start only the kept one may be left. No
+user code runs: every start here is refused, before or by `thread_start`. */
 #include "kernel/ktest.h"
 #include "sys_support.h"
 #include "task/task.h"
 
-/* A process, with one thread, in a new job: the values of the three handles in the caller's table. */
+/* A process, with one thread, in a new job: the values of the three handles in the caller's
+   table. */
 struct unstarted {
     zx_handle_t job, process, thread;
 };

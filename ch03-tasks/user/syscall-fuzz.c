@@ -1,26 +1,27 @@
 /*: # syscall-fuzz: every system call, with arguments nobody would choose
 
-A kernel must survive whatever a program passes it: a bad handle is `ZX_ERR_BAD_HANDLE`, a bad pointer
-`ZX_ERR_INVALID_ARGS`, a missing right `ZX_ERR_ACCESS_DENIED`, and never a panic, a leak the sanitizers
-see, or a corrupted kernel. The tests of each chapter check the cases their authors thought of; this
-program checks the ones nobody did. It reads the list of system calls from libzircon (syscall_list.h), so
-it calls every call of the kernel it runs on, those of later chapters too (all but `debug_write`, whose
-harm would be to the console only), with arguments made up from each argument's kind:
+A kernel must survive whatever a program passes it: a bad handle is `ZX_ERR_BAD_HANDLE`, a bad
+pointer `ZX_ERR_INVALID_ARGS`, a missing right `ZX_ERR_ACCESS_DENIED`, and never a panic, a leak the
+sanitizers see, or a corrupted kernel. The tests of each chapter check the cases their authors
+thought of; this program checks the ones nobody did. It reads the list of system calls from
+libzircon (syscall_list.h), so it calls every call of the kernel it runs on, those of later chapters
+too (all but `debug_write`, whose harm would be to the console only), with arguments made up from
+each argument's kind:
 
-- a handle is one of the child's: a copy of its process, thread, job or root VMAR, an object of each kind
-  that a `*_create` call makes from nothing (events, channels, ports, VMOs, ...), or an object an earlier
-  call made; or one that names nothing;
-- a pointer is NULL, an unmapped address, a kernel address, a misaligned one, or a place in a buffer of
-  random bytes, near its end so that a long access runs off it;
+- a handle is one of the child's: a copy of its process, thread, job or root VMAR, an object of each
+  kind that a `*_create` call makes from nothing (events, channels, ports, VMOs, ...), or an object
+  an earlier call made; or one that names nothing;
+- a pointer is NULL, an unmapped address, a kernel address, a misaligned one, or a place in a buffer
+  of random bytes, near its end so that a long access runs off it;
 - a deadline is in the past or a few milliseconds ahead, so that no wait lasts;
 - any other integer is 0, 1, a page size, a small number, a single bit, all ones, or random.
 
-The calls run in child processes, each in a job of its own, so that whatever a call ends or kills (the
-child, its threads, its job) is the child's. The parent launches `syscall-fuzz child SEED` over and over,
-waits for each with a deadline, kills what is left, and counts how each child ended. It says what it saw
-and returns 0 if the kernel was still there to launch every child; the test around it (and, on LibOS,
-the sanitizers) sees whether the kernel survived. Usage: `syscall-fuzz [CHILDREN [SEED [CALLS]]]`, by
-default 40 children of 400 calls each, from seed 1. */
+The calls run in child processes, each in a job of its own, so that whatever a call ends or kills
+(the child, its threads, its job) is the child's. The parent launches `syscall-fuzz child SEED` over
+and over, waits for each with a deadline, kills what is left, and counts how each child ended. It
+says what it saw and returns 0 if the kernel was still there to launch every child; the test around
+it (and, on LibOS, the sanitizers) sees whether the kernel survived. Usage:
+`syscall-fuzz [CHILDREN [SEED [CALLS]]]`, by default 40 children of 400 calls each, from seed 1. */
 #include <stdio.h>
 #include <string.h>
 
@@ -65,8 +66,9 @@ static uint64_t number(const char *s)
     return n;
 }
 
-/* If a call wrote a new handle where p points into the buffer, the pool takes it: later calls get the
-   objects that calls made (threads, processes, VMOs, ports, pagers, and those of later chapters). */
+/* If a call wrote a new handle where p points into the buffer, the pool takes it: later calls get
+   the objects that calls made (threads, processes, VMOs, ports, pagers, and those of later
+   chapters). */
 static void adopt_handle_at(uint64_t p)
 {
     if (p < (uintptr_t)buffer || p > (uintptr_t)buffer + BUFFER_SIZE - 4 || p % 4)
@@ -92,15 +94,16 @@ static int is_maker(const struct zinc_syscall_info *call)
 }
 
 /* The child's handles to play with, made afresh now and then, since the calls close and move them:
-   copies of its own handles (a call may close a copy, never the original), and one object of every kind
-   that a call makes from nothing, with all its options zero. Objects made by the calls themselves join
-   later (adopt_handle_at), and the buffer's words are handed to calls that read arrays of handles, so
-   those get a chance too. */
+   copies of its own handles (a call may close a copy, never the original), and one object of every
+   kind that a call makes from nothing, with all its options zero. Objects made by the calls
+   themselves join later (adopt_handle_at), and the buffer's words are handed to calls that read
+   arrays of handles, so those get a chance too. */
 static void fill_pool(void)
 {
     zx_handle_close_many(pool, pool_size); /* those still open; the others are already gone */
     pool_size = 0;
-    const zx_handle_t own[] = {zx_process_self(), zx_thread_self(), zx_job_default(), zx_vmar_root_self()};
+    const zx_handle_t own[] = {zx_process_self(), zx_thread_self(), zx_job_default(),
+                               zx_vmar_root_self()};
     for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
         if (zx_handle_duplicate(own[i], ZX_RIGHT_SAME_RIGHTS, &pool[pool_size]) == ZX_OK)
             pool_size++;
@@ -169,7 +172,8 @@ static uint64_t make_integer(void)
     case 2:
     case 3:
     case 4:
-        return 0; /* the usual options, offsets and flags: often right, and it lets calls go deeper */
+        /* the usual options, offsets and flags: often right, and it lets calls go deeper */
+        return 0;
     case 5:
         return 1;
     case 6:
@@ -194,17 +198,19 @@ static int skipped(const struct zinc_syscall_info *call)
     return !strcmp(call->name, "debug_write");
 }
 
-/* One call of the list with arguments of the right kinds. A call with more than six arguments takes the
-   sixth onwards from an array that the sixth register points at (syscall/dispatch.h); the array gets the
-   same kinds of values, and now and then the pointer to it is a bad one. */
+/* One call of the list with arguments of the right kinds. A call with more than six arguments takes
+   the sixth onwards from an array that the sixth register points at (syscall/dispatch.h); the array
+   gets the same kinds of values, and now and then the pointer to it is a bad one. */
 static void fuzz_one(const struct zinc_syscall_info *call)
 {
     uint64_t args[12] = {0}, rest[7];
     size_t n = strlen(call->args);
     for (size_t i = 0; i < n && i < 12; i++) {
         char kind = call->args[i];
-        args[i] = kind == 'h' ? make_handle() : kind == 'p' ? make_pointer() : kind == 't' ? make_deadline()
-                                                                                          : make_integer();
+        args[i] = kind == 'h'   ? make_handle()
+                  : kind == 'p' ? make_pointer()
+                  : kind == 't' ? make_deadline()
+                                : make_integer();
     }
     if (n > 6) {
         memcpy(rest, &args[5], sizeof rest);
@@ -233,9 +239,9 @@ static int fuzz(uint64_t seed, uint64_t calls)
     return 0;
 }
 
-/* How a child ended: it made all its calls; one of them ended it (an exit, a kill of itself or its job);
-   it faulted (a thread it started at a random address, say); it was still running at the deadline; or
-   it never started. */
+/* How a child ended: it made all its calls; one of them ended it (an exit, a kill of itself or its
+   job); it faulted (a thread it started at a random address, say); it was still running at the
+   deadline; or it never started. */
 enum outcome { FINISHED, ENDED_ITSELF, KILLED, STOPPED, NOT_LAUNCHED };
 
 static enum outcome run_child(uint64_t seed, uint64_t calls)
@@ -275,12 +281,15 @@ int main(int argc, char **argv)
     uint64_t calls = argc >= 4 ? number(argv[3]) : DEFAULT_CALLS;
     unsigned counts[NOT_LAUNCHED + 1] = {0};
     printf("syscall-fuzz: %lu children of %lu calls each, from %lu system calls, seed %lu\n",
-           (unsigned long)children, (unsigned long)calls, (unsigned long)zinc_syscall_list_size, (unsigned long)seed);
+           (unsigned long)children, (unsigned long)calls, (unsigned long)zinc_syscall_list_size,
+           (unsigned long)seed);
     for (uint64_t i = 0; i < children; i++)
         counts[run_child(seed * 1000003 + i, calls)]++;
-    printf("syscall-fuzz: %u finished, %u ended by a call, %u killed by a fault, %u stopped at the deadline, "
+    printf("syscall-fuzz: %u finished, %u ended by a call, %u killed by a fault, %u stopped at the "
+           "deadline, "
            "%u not launched\n",
-           counts[FINISHED], counts[ENDED_ITSELF], counts[KILLED], counts[STOPPED], counts[NOT_LAUNCHED]);
+           counts[FINISHED], counts[ENDED_ITSELF], counts[KILLED], counts[STOPPED],
+           counts[NOT_LAUNCHED]);
     if (counts[NOT_LAUNCHED]) {
         printf("syscall-fuzz: the kernel could not launch every child\n");
         return 1;

@@ -1,13 +1,13 @@
 /*: # task-demo: jobs, processes, threads and an exception
 
-Chapter 3's demo, the program userboot starts when the boot arguments name none (`make run`, `make
-qemu`). From the root job it gets at start-up, it makes a job, launches processes of the boot filesystem
-in it, runs threads of its own, and prints the koids and the exit codes it sees:
+Chapter 3's demo, the program userboot starts when the boot arguments name none (`make run`,
+`make qemu`). From the root job it gets at start-up, it makes a job, launches processes of the boot
+filesystem in it, runs threads of its own, and prints the koids and the exit codes it sees:
 
 1. a child process (task-helper) that ends with a return code of its choice;
 2. two threads of this process that add up numbers and exit;
-3. a child that faults: the demo catches the exception on the job's exception channel, then lets it pass
-   on (`TRY_NEXT`); no handler is left above, so the kernel kills the child and says why;
+3. a child that faults: the demo catches the exception on the job's exception channel, then lets it
+   pass on (`TRY_NEXT`); no handler is left above, so the kernel kills the child and says why;
 4. a child that spins for ever, stopped by `task_kill` on its job. */
 #include <stdio.h>
 
@@ -46,9 +46,11 @@ static void run_child(zx_handle_t job, const char *const *argv, int argc)
         printf("task-demo: cannot launch %s: %d\n", argv[0], status);
         return;
     }
-    printf("task-demo: launched %s %s, process koid %lu\n", argv[0], argv[1], (unsigned long)koid_of(process));
+    printf("task-demo: launched %s %s, process koid %lu\n", argv[0], argv[1],
+           (unsigned long)koid_of(process));
     zinc_process_wait(process, &code);
-    printf("task-demo: process %lu exited with return code %ld\n", (unsigned long)koid_of(process), (long)code);
+    printf("task-demo: process %lu exited with return code %ld\n", (unsigned long)koid_of(process),
+           (long)code);
     zx_handle_close(process);
 }
 
@@ -78,15 +80,18 @@ static void catch_fault(zx_handle_t job)
     zx_task_create_exception_channel(job, 0, &channel);
     if (zinc_launch(job, 2, argv, NULL, 0, &process) != ZX_OK)
         return;
-    printf("task-demo: launched task-helper fault, process koid %lu\n", (unsigned long)koid_of(process));
+    printf("task-demo: launched task-helper fault, process koid %lu\n",
+           (unsigned long)koid_of(process));
     zx_object_wait_one(channel, ZX_CHANNEL_READABLE, ZX_TIME_INFINITE, NULL);
     if (zx_channel_read(channel, 0, &info, &exception, sizeof info, 1, NULL, NULL) == ZX_OK) {
-        printf("task-demo: caught exception 0x%x of thread %lu in process %lu; passing it on\n", info.type,
-               (unsigned long)info.tid, (unsigned long)info.pid);
-        zx_handle_close(exception); /* its state is TRY_NEXT: the root job is next, and nobody listens there */
+        printf("task-demo: caught exception 0x%x of thread %lu in process %lu; passing it on\n",
+               info.type, (unsigned long)info.tid, (unsigned long)info.pid);
+        /* its state is TRY_NEXT: the root job is next, and nobody listens there */
+        zx_handle_close(exception);
     }
     zinc_process_wait(process, &code);
-    printf("task-demo: process %lu exited with return code %ld\n", (unsigned long)koid_of(process), (long)code);
+    printf("task-demo: process %lu exited with return code %ld\n", (unsigned long)koid_of(process),
+           (long)code);
     zx_handle_close(process);
     zx_handle_close(channel);
 }
@@ -98,12 +103,14 @@ static void kill_spinner(zx_handle_t job)
     int64_t code = 0;
     if (zinc_launch(job, 2, argv, NULL, 0, &process) != ZX_OK)
         return;
-    printf("task-demo: launched task-helper spin, process koid %lu\n", (unsigned long)koid_of(process));
-    zx_nanosleep(zx_clock_get_monotonic() + 30000000); /* it spins; this thread still gets its turn */
+    printf("task-demo: launched task-helper spin, process koid %lu\n",
+           (unsigned long)koid_of(process));
+    /* it spins; this thread still gets its turn */
+    zx_nanosleep(zx_clock_get_monotonic() + 30000000);
     zx_task_kill(job);
     zinc_process_wait(process, &code);
-    printf("task-demo: killed job %lu: process %lu exited with return code %ld\n", (unsigned long)koid_of(job),
-           (unsigned long)koid_of(process), (long)code);
+    printf("task-demo: killed job %lu: process %lu exited with return code %ld\n",
+           (unsigned long)koid_of(job), (unsigned long)koid_of(process), (long)code);
     zx_handle_close(process);
 }
 

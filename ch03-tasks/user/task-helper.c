@@ -8,7 +8,8 @@ outside. Its first argument says what to do:
 - `work N`: compute for a while, make a system call now and then, and end with return code N;
 - `fault`: write through a null pointer, for tests of exceptions;
 - `sleep`: wait for ever in the kernel, for tests of killing a blocked process;
-- `thread-exit`: end its thread with `zx_thread_exit`, which ends the process when no other thread runs. */
+- `thread-exit`: end its thread with `zx_thread_exit`, which ends the process when no other thread
+  runs. */
 #include <stdio.h>
 #include <string.h>
 

@@ -38,7 +38,8 @@ KTEST(page_wait_sleeps_until_a_supply_event)
            hal_timer_now() < give_up)
         hal_thread_yield();
     KEXPECT_EQ(wait_blocked_reason(&page_wait.self), ZX_THREAD_STATE_BLOCKED_PAGER);
-    wait_sleep(hal_timer_now() + 20000000); /* a waiter that polled would have looked again by now */
+    /* a waiter that polled would have looked again by now */
+    wait_sleep(hal_timer_now() + 20000000);
     KEXPECT_EQ(__atomic_load_n(&page_wait.done, __ATOMIC_SEQ_CST), 0);
     pager_resized(); /* one of the events that end every page wait */
     while (!__atomic_load_n(&page_wait.done, __ATOMIC_SEQ_CST) && hal_timer_now() < give_up)

@@ -1,9 +1,10 @@
 /*: # Tests of physical VMOs: the frames are the pages
 
-Each test takes two adjacent frames from the allocator, as a driver would be given a device's memory,
-makes a physical VMO over them, and checks that every way into the VMO lands on those frames: `vmo_read`
-and `vmo_write`, a slice, and a user program's loads and stores through a mapping. The frames are read
-and written directly, through the kernel's window onto physical memory, on the other side. */
+Each test takes two adjacent frames from the allocator, as a driver would be given a device's
+memory, makes a physical VMO over them, and checks that every way into the VMO lands on those
+frames: `vmo_read` and `vmo_write`, a slice, and a user program's loads and stores through a
+mapping. The frames are read and written directly, through the kernel's window onto physical memory,
+on the other side. */
 #include <string.h>
 
 #include "kernel/frame.h"
@@ -70,7 +71,8 @@ KTEST(physical_vmo_reads_and_writes_its_frames)
     KEXPECT_EQ(vmo_op_range(v, ZX_VMO_OP_CACHE_SYNC, PS, PS + 1), ZX_ERR_OUT_OF_RANGE);
     KEXPECT_EQ(vmo_content_size(v), 2 * PS);
     KEXPECT_EQ(vmo_set_content_size(v, PS), ZX_ERR_NOT_SUPPORTED);
-    KEXPECT_EQ(vmo_create_child(v, ZX_VMO_CHILD_SNAPSHOT, 0, PS, false, &child), ZX_ERR_NOT_SUPPORTED);
+    KEXPECT_EQ(vmo_create_child(v, ZX_VMO_CHILD_SNAPSHOT, 0, PS, false, &child),
+               ZX_ERR_NOT_SUPPORTED);
     KEXPECT_EQ(vmo_create_child(v, ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE, 0, PS, false, &child),
                ZX_ERR_NOT_SUPPORTED);
     /* A slice is a window onto the same frames; a snapshot of the slice is still refused. */
@@ -78,7 +80,8 @@ KTEST(physical_vmo_reads_and_writes_its_frames)
     KEXPECT_EQ(vmo_read(child, 8, &seen, sizeof seen), ZX_OK);
     KEXPECT_EQ(seen, token);
     struct vmo *grandchild;
-    KEXPECT_EQ(vmo_create_child(child, ZX_VMO_CHILD_SNAPSHOT, 0, PS, false, &grandchild), ZX_ERR_NOT_SUPPORTED);
+    KEXPECT_EQ(vmo_create_child(child, ZX_VMO_CHILD_SNAPSHOT, 0, PS, false, &grandchild),
+               ZX_ERR_NOT_SUPPORTED);
     kobject_unref(&child->base);
     kobject_unref(&v->base);
     KEXPECT_EQ(frame_free_count(), free_before); /* nor freed: the frames are not the VMO's */
@@ -109,7 +112,8 @@ KTEST(mapped_physical_vmo_faults_in_its_frames)
     KASSERT_EQ(vmo_create_physical(base, 2 * PS, &v), ZX_OK);
     vaddr_t peek_at, poke_at;
     KASSERT_EQ(vmar_map(peek_root, ZX_VM_PERM_READ, 0, v, 0, 2 * PS, &peek_at), ZX_OK);
-    KASSERT_EQ(vmar_map(poke_root, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, v, 0, 2 * PS, &poke_at), ZX_OK);
+    KASSERT_EQ(vmar_map(poke_root, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, v, 0, 2 * PS, &poke_at),
+               ZX_OK);
     uint64_t token = ktest_random() | 1;
     KEXPECT_EQ(vm_user_run(&poke, poke_root, poke_at + PS + 24, token), ZX_OK);
     KEXPECT_EQ(frame_word(base + PS, 24), token); /* the user's store went to the frame */
@@ -137,7 +141,8 @@ KTEST(physical_vmo_info_says_physical_and_nothing_committed)
     KASSERT_EQ(vmo_create_physical(base, 2 * PS, &v), ZX_OK);
     zx_handle_t h;
     KASSERT_EQ(handle_table_add(&env.handles, &v->base, vmo_type.default_rights, &h), ZX_OK);
-    KASSERT_EQ(sys_object_get_info(h, ZX_INFO_VMO, scratch(256), sizeof(zx_info_vmo_t), 0, 0), ZX_OK);
+    KASSERT_EQ(sys_object_get_info(h, ZX_INFO_VMO, scratch(256), sizeof(zx_info_vmo_t), 0, 0),
+               ZX_OK);
     zx_info_vmo_t info;
     KASSERT_EQ(user_copy_in(&info, scratch(256), sizeof info), ZX_OK);
     KEXPECT_EQ(ZX_INFO_VMO_TYPE(info.flags), ZX_INFO_VMO_TYPE_PHYSICAL);

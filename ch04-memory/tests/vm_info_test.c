@@ -1,9 +1,9 @@
 /*: # Tests of the memory topics of object_get_info
 
 Through the system call, as a user program would ask: a VMO's record as it is written to and given
-children; a VMAR's range; and the map and the VMO list of a process that the test builds in the kernel
-(a process never started, with VMOs mapped into its root VMAR and child VMARs, and handles put in its
-table). Each list is also read with a buffer too small, to see `actual` and `avail`. */
+children; a VMAR's range; and the map and the VMO list of a process that the test builds in the
+kernel (a process never started, with VMOs mapped into its root VMAR and child VMARs, and handles
+put in its table). Each list is also read with a buffer too small, to see `actual` and `avail`. */
 #include "kernel/ktest.h"
 #include "sys_support.h"
 #include "task/task.h"
@@ -43,7 +43,9 @@ static zx_info_vmo_t vmo_info(zx_handle_t h)
 
 static zx_koid_t koid_of(struct sys_env *env, zx_handle_t h)
 {
-    return sys_object_get_info(h, ZX_INFO_HANDLE_BASIC, scratch(32), 32, 0, 0) == ZX_OK ? scratch_u64(env, 32) : 0;
+    return sys_object_get_info(h, ZX_INFO_HANDLE_BASIC, scratch(32), 32, 0, 0) == ZX_OK
+               ? scratch_u64(env, 32)
+               : 0;
 }
 
 KTEST(vmo_info_follows_writes_children_and_rights)
@@ -97,14 +99,16 @@ KTEST(vmar_info_gives_the_range_with_inspect)
     KASSERT_EQ(sys_env_init(&env), 0);
     struct vmar *root, *child;
     KASSERT_EQ(vm_space_create(env.us.pt, 0x40000000ul, 256 * PS, &root), ZX_OK);
-    KASSERT_EQ(vmar_allocate(root, ZX_VM_CAN_MAP_READ | ZX_VM_SPECIFIC, 8 * PS, 16 * PS, &child), ZX_OK);
+    KASSERT_EQ(vmar_allocate(root, ZX_VM_CAN_MAP_READ | ZX_VM_SPECIFIC, 8 * PS, 16 * PS, &child),
+               ZX_OK);
     zx_handle_t h = add(&env, &child->base, vmar_rights(child));
     KEXPECT_EQ(ask(h, ZX_INFO_VMAR, sizeof(zx_info_vmar_t), 1), ZX_OK);
     KEXPECT_EQ(scratch_u64(&env, OUT), 0x40000000ul + 8 * PS);
     KEXPECT_EQ(scratch_u64(&env, OUT + 8), 16 * PS);
     zx_handle_t blind = add(&env, &child->base, ZX_RIGHT_READ);
     KEXPECT_EQ(ask(blind, ZX_INFO_VMAR, sizeof(zx_info_vmar_t), 1), ZX_ERR_ACCESS_DENIED);
-    KEXPECT_EQ(ask(new_vmo(&env, PS, 0), ZX_INFO_VMAR, sizeof(zx_info_vmar_t), 1), ZX_ERR_WRONG_TYPE);
+    KEXPECT_EQ(ask(new_vmo(&env, PS, 0), ZX_INFO_VMAR, sizeof(zx_info_vmar_t), 1),
+               ZX_ERR_WRONG_TYPE);
     kobject_unref(&child->base);
     vmar_destroy(root); /* a child VMAR holds its parent: only a destroy breaks the circle */
     kobject_unref(&root->base);
@@ -135,7 +139,8 @@ static int fixture_init(struct fixture *f)
     if (vmar_allocate(root, ZX_VM_CAN_MAP_READ | ZX_VM_CAN_MAP_WRITE, 0, 16 * PS, &sub) != ZX_OK)
         return -1;
     f->sub = sub->start;
-    zx_status_t s1 = vmar_map(sub, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, f->a, 0, 2 * PS, &f->in_sub);
+    zx_status_t s1 =
+        vmar_map(sub, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, f->a, 0, 2 * PS, &f->in_sub);
     zx_status_t s2 = vmar_map(root, ZX_VM_PERM_READ, 0, f->b, 0, PS, &f->b1);
     zx_status_t s3 = vmar_map(root, ZX_VM_PERM_READ, 0, f->b, 0, PS, &f->b2);
     kobject_unref(&sub->base); /* its parent's entry keeps it */
@@ -229,14 +234,17 @@ KTEST(process_vmos_lists_mappings_then_handles)
     KASSERT_EQ(fixture_init(&f), 0);
     kobject_ref(&f.a->base);
     zx_handle_t in_process;
-    KASSERT_EQ(handle_table_add(&f.p->handles, &f.a->base, ZX_RIGHT_READ | ZX_RIGHT_MAP, &in_process), ZX_OK);
+    KASSERT_EQ(
+        handle_table_add(&f.p->handles, &f.a->base, ZX_RIGHT_READ | ZX_RIGHT_MAP, &in_process),
+        ZX_OK);
     KASSERT_EQ(ask(f.process, ZX_INFO_PROCESS_VMOS, sizeof(zx_info_vmo_t), 6), ZX_OK);
     KEXPECT_EQ(scratch_u64(&f.env, 16), 4); /* three mappings, one handle */
     KEXPECT_EQ(scratch_u64(&f.env, 24), 4);
     int by_mapping_a = 0, by_mapping_b = 0;
     for (size_t i = 0; i < 3; i++) {
         zx_info_vmo_t r = vmo_record(i);
-        KEXPECT_EQ(r.flags & (ZX_INFO_VMO_VIA_MAPPING | ZX_INFO_VMO_VIA_HANDLE), ZX_INFO_VMO_VIA_MAPPING);
+        KEXPECT_EQ(r.flags & (ZX_INFO_VMO_VIA_MAPPING | ZX_INFO_VMO_VIA_HANDLE),
+                   ZX_INFO_VMO_VIA_MAPPING);
         by_mapping_a += r.koid == f.a->base.koid;
         by_mapping_b += r.koid == f.b->base.koid;
         if (r.koid == f.b->base.koid) {
@@ -248,7 +256,8 @@ KTEST(process_vmos_lists_mappings_then_handles)
     KEXPECT_EQ(by_mapping_b, 2);
     zx_info_vmo_t r = vmo_record(3);
     KEXPECT_EQ(r.koid, f.a->base.koid);
-    KEXPECT_EQ(r.flags & (ZX_INFO_VMO_VIA_MAPPING | ZX_INFO_VMO_VIA_HANDLE), ZX_INFO_VMO_VIA_HANDLE);
+    KEXPECT_EQ(r.flags & (ZX_INFO_VMO_VIA_MAPPING | ZX_INFO_VMO_VIA_HANDLE),
+               ZX_INFO_VMO_VIA_HANDLE);
     KEXPECT_EQ(r.handle_rights, ZX_RIGHT_READ | ZX_RIGHT_MAP);
     KEXPECT_EQ(r.committed_bytes, PS);
     /* Short buffers, and the first version's shorter records. */
@@ -260,6 +269,7 @@ KTEST(process_vmos_lists_mappings_then_handles)
     KEXPECT_EQ(scratch_u64(&f.env, OUT + 3 * sizeof(zx_info_vmo_v1_t)), f.a->base.koid);
     KEXPECT_EQ(ask(f.process, ZX_INFO_PROCESS_VMOS, sizeof(zx_info_vmo_t), 0), ZX_OK);
     KEXPECT_EQ(scratch_u64(&f.env, 24), 4);
-    KEXPECT_EQ(ask(new_vmo(&f.env, PS, 0), ZX_INFO_PROCESS_VMOS, sizeof(zx_info_vmo_t), 4), ZX_ERR_WRONG_TYPE);
+    KEXPECT_EQ(ask(new_vmo(&f.env, PS, 0), ZX_INFO_PROCESS_VMOS, sizeof(zx_info_vmo_t), 4),
+               ZX_ERR_WRONG_TYPE);
     fixture_free(&f);
 }

@@ -12,7 +12,8 @@ zx_status_t vm_user_run(struct user_run *r, struct vmar *root, uint64_t arg0, ui
             return ZX_OK;
         if (r->outcome.trap.kind != HAL_TRAP_PAGE_FAULT)
             return ZX_ERR_INTERNAL;
-        zx_status_t status = vm_space_fault(root->space, r->outcome.trap.addr, r->outcome.trap.access);
+        zx_status_t status =
+            vm_space_fault(root->space, r->outcome.trap.addr, r->outcome.trap.access);
         if (status != ZX_OK)
             return status;
     }

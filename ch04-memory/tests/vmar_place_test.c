@@ -35,7 +35,8 @@ static void place_close(struct place *p)
     user_run_free(&p->r);
 }
 
-/* Store value at va from user mode, serving page faults: ZX_OK, or the fault that could not be served. */
+/* Store value at va from user mode, serving page faults: ZX_OK, or the fault that could not be
+   served. */
 static zx_status_t poke(struct place *p, vaddr_t va, uint64_t value)
 {
     return vm_user_run(&p->r, p->root, va, value);
@@ -96,7 +97,8 @@ KTEST(placement_fills_every_hole_then_says_no_memory)
     }
     vaddr_t more;
     KEXPECT_EQ(map(&p, PS, &more), ZX_ERR_NO_MEMORY);
-    /* Open one hole in the middle of the address range: the next mapping must find it, every time. */
+    /* Open one hole in the middle of the address range: the next mapping must find it, every
+       time. */
     for (int round = 0; round < 4; round++) {
         vaddr_t hole = REGION + (5 + 3 * round) * PS;
         KEXPECT_EQ(vmar_unmap(p.root, hole, PS), ZX_OK);
@@ -128,8 +130,8 @@ KTEST(protect_splits_a_mapping_in_three)
     struct place p;
     KASSERT_EQ(place_open(&p, REGION_SIZE), 0);
     vaddr_t addr;
-    KASSERT_EQ(vmar_map(p.root, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE | ZX_VM_SPECIFIC, 4 * PS, p.vmo, PS, 3 * PS,
-                        &addr),
+    KASSERT_EQ(vmar_map(p.root, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE | ZX_VM_SPECIFIC, 4 * PS, p.vmo,
+                        PS, 3 * PS, &addr),
                ZX_OK);
     KEXPECT_EQ(poke(&p, addr + PS, 1), ZX_OK); /* its page table entry exists before the protect */
     KEXPECT_EQ(vmar_protect(p.root, ZX_VM_PERM_READ, addr + PS, PS), ZX_OK);
@@ -140,13 +142,15 @@ KTEST(protect_splits_a_mapping_in_three)
     KEXPECT_EQ(poke(&p, addr + 2 * PS + 8, 4), ZX_OK);
     KEXPECT_EQ(vmo_word(p.vmo, PS), 3);
     KEXPECT_EQ(vmo_word(p.vmo, 3 * PS + 8), 4);
-    /* Three mappings now: unmapping the front leaves the others, and the hole takes a mapping again. */
+    /* Three mappings now: unmapping the front leaves the others, and the hole takes a mapping
+       again. */
     KEXPECT_EQ(vmar_unmap(p.root, addr, PS), ZX_OK);
     KEXPECT_EQ(poke(&p, addr, 5), ZX_ERR_NOT_FOUND);
     KEXPECT_EQ(poke(&p, addr + 2 * PS, 6), ZX_OK);
     KEXPECT_EQ(vmo_word(p.vmo, 3 * PS), 6);
     KEXPECT_EQ(map_at(&p, 4 * PS, PS), ZX_OK);
-    /* A protect across the end of a mapping and a gap is refused; one across two mappings is not. */
+    /* A protect across the end of a mapping and a gap is refused; one across two mappings is
+       not. */
     KEXPECT_EQ(vmar_protect(p.root, ZX_VM_PERM_READ, addr + 2 * PS, 2 * PS), ZX_ERR_NOT_FOUND);
     KEXPECT_EQ(vmar_protect(p.root, ZX_VM_PERM_READ, addr + PS, 2 * PS), ZX_OK);
     KEXPECT_EQ(poke(&p, addr + 2 * PS, 7), ZX_ERR_ACCESS_DENIED);

@@ -38,15 +38,19 @@ KTEST(vmar_map_checks_vmo_and_vmar_rights)
     KEXPECT_EQ(sys_vmar_map(e.vmar, rw, 0, e.vmo, 0, PS, scratch(8)), ZX_OK);
     KEXPECT_GE(scratch_u64(&e.env, 8), REGION);
     zx_handle_t no_map = reduced(&e, e.vmo, ZX_RIGHT_READ | ZX_RIGHT_WRITE);
-    KEXPECT_EQ(sys_vmar_map(e.vmar, ZX_VM_PERM_READ, 0, no_map, 0, PS, scratch(8)), ZX_ERR_ACCESS_DENIED);
+    KEXPECT_EQ(sys_vmar_map(e.vmar, ZX_VM_PERM_READ, 0, no_map, 0, PS, scratch(8)),
+               ZX_ERR_ACCESS_DENIED);
     zx_handle_t read_only = reduced(&e, e.vmo, ZX_RIGHT_READ | ZX_RIGHT_MAP);
     KEXPECT_EQ(sys_vmar_map(e.vmar, rw, 0, read_only, 0, PS, scratch(8)), ZX_ERR_ACCESS_DENIED);
     KEXPECT_EQ(sys_vmar_map(e.vmar, ZX_VM_PERM_READ, 0, read_only, 0, PS, scratch(8)), ZX_OK);
     zx_handle_t vmar_ro = reduced(&e, e.vmar, ZX_RIGHT_READ);
     KEXPECT_EQ(sys_vmar_map(vmar_ro, rw, 0, e.vmo, 0, PS, scratch(8)), ZX_ERR_ACCESS_DENIED);
-    KEXPECT_EQ(sys_vmar_map(e.vmo, ZX_VM_PERM_READ, 0, e.vmo, 0, PS, scratch(8)), ZX_ERR_WRONG_TYPE);
-    KEXPECT_EQ(sys_vmar_map(e.vmar, ZX_VM_PERM_READ, 0, e.vmar, 0, PS, scratch(8)), ZX_ERR_WRONG_TYPE);
-    KEXPECT_EQ(sys_vmar_map(e.vmar, ZX_VM_PERM_READ, 0, e.vmo, 0, PS, READONLY_VA), ZX_ERR_INVALID_ARGS);
+    KEXPECT_EQ(sys_vmar_map(e.vmo, ZX_VM_PERM_READ, 0, e.vmo, 0, PS, scratch(8)),
+               ZX_ERR_WRONG_TYPE);
+    KEXPECT_EQ(sys_vmar_map(e.vmar, ZX_VM_PERM_READ, 0, e.vmar, 0, PS, scratch(8)),
+               ZX_ERR_WRONG_TYPE);
+    KEXPECT_EQ(sys_vmar_map(e.vmar, ZX_VM_PERM_READ, 0, e.vmo, 0, PS, READONLY_VA),
+               ZX_ERR_INVALID_ARGS);
     sys_env_free(&e.env);
 }
 
@@ -54,7 +58,8 @@ KTEST(vmar_allocate_gives_a_child_with_fewer_rights)
 {
     struct vm_env e;
     KASSERT_EQ(vm_env_init(&e), 0);
-    KASSERT_EQ(sys_vmar_allocate(e.vmar, ZX_VM_CAN_MAP_READ, 0, 16 * PS, scratch(0), scratch(8)), ZX_OK);
+    KASSERT_EQ(sys_vmar_allocate(e.vmar, ZX_VM_CAN_MAP_READ, 0, 16 * PS, scratch(0), scratch(8)),
+               ZX_OK);
     zx_handle_t child = scratch_u32(&e.env, 0);
     uint64_t addr = scratch_u64(&e.env, 8);
     KEXPECT_GE(addr, REGION);
@@ -65,13 +70,15 @@ KTEST(vmar_allocate_gives_a_child_with_fewer_rights)
     KEXPECT_GE(scratch_u64(&e.env, 16), addr);
     KEXPECT_LT(scratch_u64(&e.env, 16), addr + 16 * PS);
     zx_handle_t ro = reduced(&e, e.vmar, ZX_RIGHT_READ);
-    KEXPECT_EQ(sys_vmar_allocate(ro, ZX_VM_CAN_MAP_WRITE, 0, PS, scratch(0), scratch(8)), ZX_ERR_ACCESS_DENIED);
+    KEXPECT_EQ(sys_vmar_allocate(ro, ZX_VM_CAN_MAP_WRITE, 0, PS, scratch(0), scratch(8)),
+               ZX_ERR_ACCESS_DENIED);
     KEXPECT_EQ(sys_vmar_allocate(e.vmar, ZX_VM_CAN_MAP_READ, 0, 1000 * PS, scratch(0), scratch(8)),
                ZX_ERR_INVALID_ARGS); /* larger than the parent */
     zx_handle_t no_children = reduced(&e, child, ZX_RIGHT_READ);
     KEXPECT_EQ(sys_vmar_destroy(no_children), ZX_ERR_ACCESS_DENIED);
     KEXPECT_EQ(sys_vmar_destroy(child), ZX_OK);
-    KEXPECT_EQ(sys_vmar_map(child, ZX_VM_PERM_READ, 0, e.vmo, 0, PS, scratch(16)), ZX_ERR_BAD_STATE);
+    KEXPECT_EQ(sys_vmar_map(child, ZX_VM_PERM_READ, 0, e.vmo, 0, PS, scratch(16)),
+               ZX_ERR_BAD_STATE);
     sys_env_free(&e.env);
 }
 
@@ -83,7 +90,8 @@ KTEST(vmar_unmap_and_protect_through_handles)
     uint64_t addr = scratch_u64(&e.env, 8);
     KEXPECT_EQ(sys_vmar_protect(e.vmar, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, addr, 2 * PS), ZX_OK);
     zx_handle_t ro = reduced(&e, e.vmar, ZX_RIGHT_READ);
-    KEXPECT_EQ(sys_vmar_protect(ro, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, addr, PS), ZX_ERR_ACCESS_DENIED);
+    KEXPECT_EQ(sys_vmar_protect(ro, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, addr, PS),
+               ZX_ERR_ACCESS_DENIED);
     KEXPECT_EQ(sys_vmar_unmap(e.vmar, addr, PS), ZX_OK);
     KEXPECT_EQ(sys_vmar_protect(e.vmar, ZX_VM_PERM_READ, addr, 2 * PS), ZX_ERR_NOT_FOUND);
     KEXPECT_EQ(sys_vmar_unmap(e.vmar, addr + 3, PS), ZX_ERR_INVALID_ARGS);

@@ -1,8 +1,9 @@
 /*: # Tests of VMARs and page faults, with real user programs (in the spirit of VmarTest)
 
-Each test runs one of chapter 1's small programs (`peek` reads a word, `poke` writes one) in an address
-space whose test region is managed by a VMAR, and serves its page faults with `vm_space_fault`, as a
-thread's loop does. So every check is made through the user's own loads and stores. */
+Each test runs one of chapter 1's small programs (`peek` reads a word, `poke` writes one) in an
+address space whose test region is managed by a VMAR, and serves its page faults with
+`vm_space_fault`, as a thread's loop does. So every check is made through the user's own loads and
+stores. */
 #include "kernel/ktest.h"
 #include "vm_user.h"
 
@@ -206,13 +207,16 @@ KTEST(specific_mappings_and_overwrite)
     vaddr_t addr;
     KASSERT_EQ(vmar_map(s.root, ZX_VM_PERM_READ | ZX_VM_SPECIFIC, 16 * PS, a, 0, PS, &addr), ZX_OK);
     KEXPECT_EQ(addr, REGION + 16 * PS);
-    KEXPECT_EQ(vmar_map(s.root, ZX_VM_PERM_READ | ZX_VM_SPECIFIC, 16 * PS, b, 0, PS, &addr), ZX_ERR_ALREADY_EXISTS);
-    KEXPECT_EQ(vmar_map(s.root, ZX_VM_PERM_READ | ZX_VM_SPECIFIC | ZX_VM_SPECIFIC_OVERWRITE, 16 * PS, b, 0, PS, &addr),
+    KEXPECT_EQ(vmar_map(s.root, ZX_VM_PERM_READ | ZX_VM_SPECIFIC, 16 * PS, b, 0, PS, &addr),
+               ZX_ERR_ALREADY_EXISTS);
+    KEXPECT_EQ(vmar_map(s.root, ZX_VM_PERM_READ | ZX_VM_SPECIFIC | ZX_VM_SPECIFIC_OVERWRITE,
+                        16 * PS, b, 0, PS, &addr),
                ZX_OK);
     KEXPECT_EQ(run(&s, REGION + 16 * PS, 0), ZX_OK);
     KEXPECT_EQ(s.r.outcome.status, 2);
     KEXPECT_EQ(vmar_map(s.root, ZX_VM_PERM_READ, 16 * PS, b, 0, PS, &addr), ZX_ERR_INVALID_ARGS);
-    KEXPECT_EQ(vmar_map(s.root, ZX_VM_PERM_READ | ZX_VM_SPECIFIC, REGION_SIZE, b, 0, PS, &addr), ZX_ERR_INVALID_ARGS);
+    KEXPECT_EQ(vmar_map(s.root, ZX_VM_PERM_READ | ZX_VM_SPECIFIC, REGION_SIZE, b, 0, PS, &addr),
+               ZX_ERR_INVALID_ARGS);
     KEXPECT_EQ(vmar_map(s.root, ZX_VM_PERM_READ, 0, b, 100, PS, &addr), ZX_ERR_INVALID_ARGS);
     kobject_unref(&a->base);
     kobject_unref(&b->base);
@@ -228,8 +232,10 @@ KTEST(child_vmar_limits_what_it_maps)
     KEXPECT_GE(child->start, REGION);
     struct vmo *v = vmo_with(PS, 0, 9);
     vaddr_t addr;
-    KEXPECT_EQ(vmar_map(child, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, v, 0, PS, &addr), ZX_ERR_ACCESS_DENIED);
-    KEXPECT_EQ(vmar_map(child, ZX_VM_PERM_READ | ZX_VM_SPECIFIC, 0, v, 0, PS, &addr), ZX_ERR_ACCESS_DENIED);
+    KEXPECT_EQ(vmar_map(child, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, v, 0, PS, &addr),
+               ZX_ERR_ACCESS_DENIED);
+    KEXPECT_EQ(vmar_map(child, ZX_VM_PERM_READ | ZX_VM_SPECIFIC, 0, v, 0, PS, &addr),
+               ZX_ERR_ACCESS_DENIED);
     KASSERT_EQ(vmar_map(child, ZX_VM_PERM_READ, 0, v, 0, PS, &addr), ZX_OK);
     KEXPECT_GE(addr, child->start);
     KEXPECT_EQ(run(&s, addr, 0), ZX_OK);

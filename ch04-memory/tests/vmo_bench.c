@@ -4,10 +4,10 @@ The figures of `make bench` for chapter 4, each an average in nanoseconds over e
 outlast the clock's granularity:
 
 - create a VMO, write it whole, read it whole, close it, for three sizes;
-- make a snapshot child of a committed VMO, and close it: the close must not cost more than the making
-  (zCore once measured 25 us to close a 2 MiB clone, against 1.2 us on Zircon);
-- map 1 MiB, let a user program touch every page (each first touch is a page fault served from the VMO),
-  and unmap it. */
+- make a snapshot child of a committed VMO, and close it: the close must not cost more than the
+  making (zCore once measured 25 us to close a 2 MiB clone, against 1.2 us on Zircon);
+- map 1 MiB, let a user program touch every page (each first touch is a page fault served from the
+  VMO), and unmap it. */
 #include "kernel/kbench.h"
 #include "kernel/printk.h"
 #include "vm_user.h"
@@ -36,7 +36,8 @@ static void snapshot_and_close(uint64_t size, int rounds, uint64_t *make, uint64
 {
     struct vmo *parent, *child;
     *make = *close = 0;
-    if (vmo_create(size, false, &parent) != ZX_OK || vmo_op_range(parent, ZX_VMO_OP_COMMIT, 0, size) != ZX_OK)
+    if (vmo_create(size, false, &parent) != ZX_OK ||
+        vmo_op_range(parent, ZX_VMO_OP_COMMIT, 0, size) != ZX_OK)
         return;
     for (int i = 0; i < rounds; i++) {
         uint64_t t0 = hal_timer_now();
@@ -56,7 +57,8 @@ uint64_t bench_map_touch_unmap(uint64_t size, int rounds)
 {
     struct user_run r;
     struct vmar *root;
-    if (user_run_load(&r, "touch", 0, 0) || vm_space_create(r.us.pt, 0x20000000ul, 64 * MIB, &root) != ZX_OK)
+    if (user_run_load(&r, "touch", 0, 0) ||
+        vm_space_create(r.us.pt, 0x20000000ul, 64 * MIB, &root) != ZX_OK)
         return 0;
     uint64_t start = hal_timer_now();
     for (int i = 0; i < rounds; i++) {

@@ -1,4 +1,5 @@
-/*: # Tests of VMOs, through their system calls (in the spirit of VmoTestCase and VmoClone2TestCase) */
+/*: # Tests of VMOs, through their system calls (in the spirit of VmoTestCase and
+    VmoClone2TestCase) */
 #include "kernel/frame.h"
 #include "kernel/ktest.h"
 #include "sys_support.h"
@@ -13,9 +14,12 @@ static zx_handle_t new_vmo(struct sys_env *env, uint64_t size, uint32_t options)
     return sys_vmo_create(size, options, scratch(0)) == ZX_OK ? scratch_u32(env, 0) : 0;
 }
 
-static zx_handle_t new_child(struct sys_env *env, zx_handle_t parent, uint32_t options, uint64_t offset, uint64_t size)
+static zx_handle_t new_child(struct sys_env *env, zx_handle_t parent, uint32_t options,
+                             uint64_t offset, uint64_t size)
 {
-    return sys_vmo_create_child(parent, options, offset, size, scratch(0)) == ZX_OK ? scratch_u32(env, 0) : 0;
+    return sys_vmo_create_child(parent, options, offset, size, scratch(0)) == ZX_OK
+               ? scratch_u32(env, 0)
+               : 0;
 }
 
 /* Write a u64 to a VMO at offset, through user memory, and read one back. */
@@ -34,7 +38,9 @@ static uint64_t get(struct sys_env *env, zx_handle_t vmo, uint64_t offset)
 
 static zx_rights_t rights_of(struct sys_env *env, zx_handle_t h)
 {
-    return sys_object_get_info(h, ZX_INFO_HANDLE_BASIC, scratch(128), 32, 0, 0) == ZX_OK ? scratch_u32(env, 136) : 0;
+    return sys_object_get_info(h, ZX_INFO_HANDLE_BASIC, scratch(128), 32, 0, 0) == ZX_OK
+               ? scratch_u32(env, 136)
+               : 0;
 }
 
 KTEST(vmo_size_is_rounded_to_pages)
@@ -79,7 +85,8 @@ KTEST(vmo_read_write_limits_and_rights)
     KEXPECT_EQ(sys_vmo_read(v, scratch(64), ~0ull, 8), ZX_ERR_OUT_OF_RANGE);
     KEXPECT_EQ(sys_vmo_read(v, UNMAPPED_VA, 0, 8), ZX_ERR_INVALID_ARGS);
     KEXPECT_EQ(sys_vmo_write(v, UNMAPPED_VA, 0, 8), ZX_ERR_INVALID_ARGS);
-    KEXPECT_EQ(sys_vmo_read(v, READONLY_VA, 0, 8), ZX_ERR_INVALID_ARGS); /* the result cannot be written */
+    /* the result cannot be written */
+    KEXPECT_EQ(sys_vmo_read(v, READONLY_VA, 0, 8), ZX_ERR_INVALID_ARGS);
     KASSERT_EQ(sys_handle_replace(v, ZX_RIGHT_READ, scratch(0)), ZX_OK);
     zx_handle_t read_only = scratch_u32(&env, 0);
     KEXPECT_EQ(put(&env, read_only, 0, 1), ZX_ERR_ACCESS_DENIED);
@@ -95,7 +102,8 @@ KTEST(vmo_resize_needs_resizable_and_drops_the_tail)
     KASSERT_EQ(sys_env_init(&env), 0);
     zx_handle_t fixed = new_vmo(&env, PS, 0);
     KEXPECT_EQ(rights_of(&env, fixed) & ZX_RIGHT_RESIZE, 0);
-    KEXPECT_EQ(sys_vmo_set_size(fixed, 2 * PS), ZX_ERR_UNAVAILABLE); /* not resizable: Fuchsia's status */
+    /* not resizable: Fuchsia's status */
+    KEXPECT_EQ(sys_vmo_set_size(fixed, 2 * PS), ZX_ERR_UNAVAILABLE);
     zx_handle_t v = new_vmo(&env, 4 * PS, ZX_VMO_RESIZABLE);
     KEXPECT_EQ(rights_of(&env, v) & ZX_RIGHT_RESIZE, ZX_RIGHT_RESIZE);
     KEXPECT_EQ(put(&env, v, 3 * PS, 77), ZX_OK);
@@ -119,7 +127,8 @@ KTEST(vmo_op_range_commit_decommit_zero)
     KEXPECT_EQ(get(&env, v, PS + 8), 0);
     KEXPECT_EQ(put(&env, v, 2 * PS - 8, 9), ZX_OK);
     KEXPECT_EQ(put(&env, v, 2 * PS + 8, 9), ZX_OK);
-    KEXPECT_EQ(sys_vmo_op_range(v, ZX_VMO_OP_ZERO, 2 * PS - 4, 8, 0, 0), ZX_OK); /* two partial pages */
+    /* two partial pages */
+    KEXPECT_EQ(sys_vmo_op_range(v, ZX_VMO_OP_ZERO, 2 * PS - 4, 8, 0, 0), ZX_OK);
     KEXPECT_EQ(get(&env, v, 2 * PS - 8) & 0xffffffff, 9); /* the bytes before the range stay */
     KEXPECT_EQ(get(&env, v, 2 * PS + 8), 9);              /* and after it */
     KEXPECT_EQ(get(&env, v, 2 * PS - 4), 0);
@@ -160,7 +169,8 @@ KTEST(snapshot_beyond_parent_is_zero_and_writable)
     KEXPECT_EQ(get(&env, child, 2 * PS), 0); /* past the parent */
     KEXPECT_EQ(put(&env, child, 2 * PS, 4), ZX_OK);
     KEXPECT_EQ(get(&env, child, 2 * PS), 4);
-    KEXPECT_EQ(sys_vmo_create_child(parent, ZX_VMO_CHILD_SNAPSHOT, 100, PS, scratch(0)), ZX_ERR_INVALID_ARGS);
+    KEXPECT_EQ(sys_vmo_create_child(parent, ZX_VMO_CHILD_SNAPSHOT, 100, PS, scratch(0)),
+               ZX_ERR_INVALID_ARGS);
     sys_env_free(&env);
 }
 
@@ -176,11 +186,14 @@ KTEST(slice_shares_writes_both_ways)
     KEXPECT_EQ(put(&env, parent, 2 * PS, 12), ZX_OK);
     KEXPECT_EQ(get(&env, slice, PS), 12);
     KEXPECT_EQ(put(&env, slice, 2 * PS, 1), ZX_ERR_OUT_OF_RANGE); /* a slice has its own end */
-    KEXPECT_EQ(sys_vmo_create_child(parent, ZX_VMO_CHILD_SLICE, 3 * PS, 2 * PS, scratch(0)), ZX_ERR_INVALID_ARGS);
-    KEXPECT_EQ(sys_vmo_create_child(parent, ZX_VMO_CHILD_SLICE | ZX_VMO_CHILD_RESIZABLE, 0, PS, scratch(0)),
+    KEXPECT_EQ(sys_vmo_create_child(parent, ZX_VMO_CHILD_SLICE, 3 * PS, 2 * PS, scratch(0)),
+               ZX_ERR_INVALID_ARGS);
+    KEXPECT_EQ(sys_vmo_create_child(parent, ZX_VMO_CHILD_SLICE | ZX_VMO_CHILD_RESIZABLE, 0, PS,
+                                    scratch(0)),
                ZX_ERR_INVALID_ARGS);
     zx_handle_t resizable = new_vmo(&env, PS, ZX_VMO_RESIZABLE);
-    KEXPECT_EQ(sys_vmo_create_child(resizable, ZX_VMO_CHILD_SLICE, 0, PS, scratch(0)), ZX_ERR_NOT_SUPPORTED);
+    KEXPECT_EQ(sys_vmo_create_child(resizable, ZX_VMO_CHILD_SLICE, 0, PS, scratch(0)),
+               ZX_ERR_NOT_SUPPORTED);
     sys_env_free(&env);
 }
 
@@ -190,9 +203,11 @@ KTEST(child_kind_must_be_exactly_one)
     KASSERT_EQ(sys_env_init(&env), 0);
     zx_handle_t parent = new_vmo(&env, PS, 0);
     KEXPECT_EQ(sys_vmo_create_child(parent, 0, 0, PS, scratch(0)), ZX_ERR_INVALID_ARGS);
-    KEXPECT_EQ(sys_vmo_create_child(parent, ZX_VMO_CHILD_SNAPSHOT | ZX_VMO_CHILD_SLICE, 0, PS, scratch(0)),
+    KEXPECT_EQ(
+        sys_vmo_create_child(parent, ZX_VMO_CHILD_SNAPSHOT | ZX_VMO_CHILD_SLICE, 0, PS, scratch(0)),
+        ZX_ERR_INVALID_ARGS);
+    KEXPECT_EQ(sys_vmo_create_child(parent, ZX_VMO_CHILD_SNAPSHOT | 0x100, 0, PS, scratch(0)),
                ZX_ERR_INVALID_ARGS);
-    KEXPECT_EQ(sys_vmo_create_child(parent, ZX_VMO_CHILD_SNAPSHOT | 0x100, 0, PS, scratch(0)), ZX_ERR_INVALID_ARGS);
     sys_env_free(&env);
 }
 
@@ -217,13 +232,15 @@ KTEST(child_rights_follow_fuchsia)
     struct sys_env env;
     KASSERT_EQ(sys_env_init(&env), 0);
     zx_handle_t v = new_vmo(&env, PS, 0);
-    KASSERT_EQ(sys_handle_replace(v, ZX_RIGHT_READ | ZX_RIGHT_DUPLICATE | ZX_RIGHT_MAP, scratch(0)), ZX_OK);
+    KASSERT_EQ(sys_handle_replace(v, ZX_RIGHT_READ | ZX_RIGHT_DUPLICATE | ZX_RIGHT_MAP, scratch(0)),
+               ZX_OK);
     zx_handle_t ro = scratch_u32(&env, 0);
     zx_handle_t snap = new_child(&env, ro, ZX_VMO_CHILD_SNAPSHOT, 0, PS);
-    KEXPECT_EQ(rights_of(&env, snap),
-               ZX_RIGHT_READ | ZX_RIGHT_DUPLICATE | ZX_RIGHT_MAP | ZX_RIGHT_WRITE | ZX_RIGHTS_PROPERTY);
+    KEXPECT_EQ(rights_of(&env, snap), ZX_RIGHT_READ | ZX_RIGHT_DUPLICATE | ZX_RIGHT_MAP |
+                                          ZX_RIGHT_WRITE | ZX_RIGHTS_PROPERTY);
     zx_handle_t nowrite = new_child(&env, ro, ZX_VMO_CHILD_SNAPSHOT | ZX_VMO_CHILD_NO_WRITE, 0, PS);
-    KEXPECT_EQ(rights_of(&env, nowrite), ZX_RIGHT_READ | ZX_RIGHT_DUPLICATE | ZX_RIGHT_MAP | ZX_RIGHTS_PROPERTY);
+    KEXPECT_EQ(rights_of(&env, nowrite),
+               ZX_RIGHT_READ | ZX_RIGHT_DUPLICATE | ZX_RIGHT_MAP | ZX_RIGHTS_PROPERTY);
     zx_handle_t grow = new_child(&env, ro, ZX_VMO_CHILD_SNAPSHOT | ZX_VMO_CHILD_RESIZABLE, 0, PS);
     KEXPECT_EQ(rights_of(&env, grow) & ZX_RIGHT_RESIZE, ZX_RIGHT_RESIZE);
     KEXPECT_EQ(sys_vmo_set_size(grow, 3 * PS), ZX_OK);

@@ -1,13 +1,13 @@
 /*: # vm-touch: a child that uses memory its parent mapped for it
 
 The VMAR, pager and info tests (core-tests/vmar.c, pager.c, vm_info.c) map VMOs into this program's
-address space before it starts, then let it touch them. Its first extra start-up handle is a *mailbox*,
-a VMO whose first word is the address to touch and whose second is a value:
+address space before it starts, then let it touch them. Its first extra start-up handle is a
+*mailbox*, a VMO whose first word is the address to touch and whose second is a value:
 
     vm-touch read    exit with the 31 low bits of the word at the address
     vm-touch write   store the value at the address, exit with 0
-    vm-touch copy    copy the word at the address into the mailbox's third word with `zx_vmo_write`: the
-                     kernel's own copy must fault the page in
+    vm-touch copy    copy the word at the address into the mailbox's third word with
+                     `zx_vmo_write`: the kernel's own copy must fault the page in
 
 A fault is not caught: the test checks the return code of the kill. */
 #include "zircon/process.h"

@@ -1,11 +1,11 @@
-# tools/arch/libos.mk: the LibOS target. The kernel is an ordinary Linux program, built with the host's gcc.
-# SAN=1 builds it with the address and undefined-behaviour sanitizers (make test runs both builds).
-# Its user programs run natively on the host's CPU, so the host must be x86_64: anywhere else, say so at
-# once rather than with an assembler error.
+# tools/arch/libos.mk: the LibOS target. The kernel is an ordinary Linux program, built with the
+# host's gcc. SAN=1 builds it with the address and undefined-behaviour sanitizers (make test runs
+# both builds). Its user programs run natively on the host's CPU, so the host must be x86_64:
+# anywhere else, say so at once rather than with an assembler error.
 HOST_MACHINE := $(shell uname -m)
 ifneq ($(HOST_MACHINE),x86_64)
-$(error the LibOS runs on x86_64 Linux hosts only, and this one is $(HOST_MACHINE); run Zinc in QEMU \
-	instead: make run ARCH=x86_64 (or ARCH=riscv64))
+$(error the LibOS runs on x86_64 Linux hosts only, and this one is $(HOST_MACHINE); run Zinc \
+	in QEMU instead: make run ARCH=x86_64 (or ARCH=riscv64))
 endif
 
 ARCH_DIRS := libos x86

@@ -1,12 +1,14 @@
-# tools/arch/riscv64.mk: the riscv64 bare-metal target, booted on QEMU's `virt` board by Debian's OpenSBI.
+# tools/arch/riscv64.mk: the riscv64 bare-metal target, booted on QEMU's `virt` board by Debian's
+# OpenSBI.
 #
-# The kernel runs in supervisor mode with a soft-float ABI (it never touches the floating-point registers,
-# which belong to user programs; see arch/riscv64/trap.S), linked in the higher half of Sv39 (kernel.ld).
-# It is linked twice: the second link places the symbol table of the first (tools/ksyms.sh) after everything
-# else, so that no address moves, and backtraces print names. QEMU loads the flat image zinc.bin; gdb reads
-# the ELF file zinc. User programs are built for the ordinary Linux ABI (rv64gc, lp64d): they use the
-# floating-point registers freely. `-mno-relax` keeps the linker from turning their address computations
-# into gp-relative ones: a program here starts with gp unset.
+# The kernel runs in supervisor mode with a soft-float ABI (it never touches the floating-point
+# registers, which belong to user programs; see arch/riscv64/trap.S), linked in the higher half of
+# Sv39 (kernel.ld). It is linked twice: the second link places the symbol table of the first
+# (tools/ksyms.sh) after everything else, so that no address moves, and backtraces print names. QEMU
+# loads the flat image zinc.bin; gdb reads the ELF file zinc. User programs are built for the
+# ordinary Linux ABI (rv64gc, lp64d): they use the floating-point registers freely. `-mno-relax`
+# keeps the linker from turning their address computations into gp-relative ones: a program here
+# starts with gp unset.
 
 ARCH_DIRS := riscv64 metal
 USER_ARCH := riscv64
@@ -17,22 +19,26 @@ USER_CC := $(CROSS)gcc -march=rv64gc -mabi=lp64d -mno-relax
 USER_OBJCOPY := $(CROSS)objcopy
 
 ARCH_FLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
-# -fno-tree-loop-distribute-patterns: else gcc turns the loop inside memset (arch/metal/string.c) into a call
-# to memset. -Wframe-larger-than: a kernel stack's guard page (arch/metal/metal.h) is one page, and
-# a larger frame could step over it; gcc 12 cannot probe frames a page at a time on riscv64.
+# -fno-tree-loop-distribute-patterns: else gcc turns the loop inside memset (arch/metal/string.c)
+# into a call to memset. -Wframe-larger-than: a kernel stack's guard page (arch/metal/metal.h) is
+# one page, and a larger frame could step over it; gcc 12 cannot probe frames a page at a time on
+# riscv64.
 CFLAGS := -std=gnu11 -O2 -g $(ARCH_FLAGS) -ffreestanding -nostdlib -fno-pic -fno-stack-protector \
 	-fno-omit-frame-pointer -fno-tree-loop-distribute-patterns -Wframe-larger-than=4000 \
 	$(WARNINGS)
 ASFLAGS := -g $(ARCH_FLAGS)
-# No C library: only the compiler's freestanding headers, and the kernel's own string.h (arch/riscv64/).
-CPPFLAGS := -DUSER_PROGRAM_BASE=$(USER_BASE)ul -nostdinc -isystem $(shell $(CC) -print-file-name=include)
+# No C library: only the compiler's freestanding headers, and the kernel's own string.h
+# (arch/riscv64/).
+CPPFLAGS := -DUSER_PROGRAM_BASE=$(USER_BASE)ul -nostdinc \
+	-isystem $(shell $(CC) -print-file-name=include)
 LDSCRIPT := $(TOP)/ch01-hal/src/arch/riscv64/kernel.ld
 LDFLAGS := $(ARCH_FLAGS) -nostdlib -static -Wl,--build-id=none -Wl,-T,$(LDSCRIPT)
 
-# The first link gets an empty table (ksyms.sh run with `true` as nm lists no symbol), not none at all: with
-# the table's symbols undefined the linker would shorten the code that reads them, and the addresses after
-# it would move. `cmp` checks that no function moved between the two links.
-KSYMS = $(TOP)/tools/ksyms.sh $(1) > $(BUILD)/gen/ksyms.S && $(CC) $(ASFLAGS) -c $(BUILD)/gen/ksyms.S -o $(BUILD)/gen/ksyms.o
+# The first link gets an empty table (ksyms.sh run with `true` as nm lists no symbol), not none at
+# all: with the table's symbols undefined the linker would shorten the code that reads them, and the
+# addresses after it would move. `cmp` checks that no function moved between the two links.
+KSYMS = $(TOP)/tools/ksyms.sh $(1) > $(BUILD)/gen/ksyms.S && \
+	$(CC) $(ASFLAGS) -c $(BUILD)/gen/ksyms.S -o $(BUILD)/gen/ksyms.o
 LINK_KERNEL = $(call KSYMS,true none) \
 	&& $(CC) $(LDFLAGS) -o $@.pass1 $(OBJECTS) $(BLOBS_OBJ) $(BUILD)/gen/ksyms.o \
 	&& $(call KSYMS,$(CROSS)nm $@.pass1) \

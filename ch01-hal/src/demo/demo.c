@@ -1,11 +1,11 @@
 /*: # The demo kernel, implemented
 
-`demo_serve` is the smallest real kernel loop: run the user, look at why it came back, serve the call, run it
-again. Everything the kernel reads from the program goes through `uspace_read`, so a bad pointer from the
-user is an error returned to the user, not a crash of the kernel.
+`demo_serve` is the smallest real kernel loop: run the user, look at why it came back, serve the
+call, run it again. Everything the kernel reads from the program goes through `uspace_read`, so a
+bad pointer from the user is an error returned to the user, not a crash of the kernel.
 
-`demo` is the boot program of chapter 1: it shows the timer ticking, then loads the program named by the
-boot arguments (default `hello`) and runs it. */
+`demo` is the boot program of chapter 1: it shows the timer ticking, then loads the program named by
+the boot arguments (default `hello`) and runs it. */
 #include "demo/demo.h"
 
 #include <string.h>
@@ -33,7 +33,8 @@ static int64_t sys_write(struct uspace *us, vaddr_t buf, uint64_t len, struct de
     return (int64_t)len;
 }
 
-/* Wait until the console has input (the serial interrupt puts it there), then hand the user what fits. */
+/* Wait until the console has input (the serial interrupt puts it there), then hand the user what
+   fits. */
 static int64_t sys_read(struct uspace *us, vaddr_t buf, uint64_t len)
 {
     char chunk[128];
@@ -62,7 +63,8 @@ void demo_serve(struct uspace *us, struct hal_context *ctx, struct demo_outcome 
             ret = 0;
             break;
         case DEMO_SYS_WRITE:
-            ret = sys_write(us, hal_context_syscall_arg(ctx, 0), hal_context_syscall_arg(ctx, 1), o);
+            ret =
+                sys_write(us, hal_context_syscall_arg(ctx, 0), hal_context_syscall_arg(ctx, 1), o);
             break;
         case DEMO_SYS_READ:
             ret = sys_read(us, hal_context_syscall_arg(ctx, 0), hal_context_syscall_arg(ctx, 1));
@@ -113,7 +115,8 @@ static int demo(const char *args)
         kprintf("user program '%s' exited with status %ld\n", name, (long)o.status);
     else
         kprintf("user program '%s' stopped by %s at pc 0x%lx (address 0x%lx)\n", name,
-                hal_trap_name(o.trap.kind), (unsigned long)hal_context_pc(&ctx), (unsigned long)o.trap.addr);
+                hal_trap_name(o.trap.kind), (unsigned long)hal_context_pc(&ctx),
+                (unsigned long)o.trap.addr);
     uspace_destroy(&us);
     return 0;
 }

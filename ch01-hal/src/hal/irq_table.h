@@ -1,8 +1,8 @@
 /*: # The table of interrupt handlers
 
-Every target keeps the handlers that `hal_irq_register` installs in this one table; what differs between
-targets is only how a line is switched on and how an interrupt arrives. A handler is looked up under a lock
-and called without it, so a handler may itself register another. */
+Every target keeps the handlers that `hal_irq_register` installs in this one table; what differs
+between targets is only how a line is switched on and how an interrupt arrives. A handler is looked
+up under a lock and called without it, so a handler may itself register another. */
 #ifndef ZINC_IRQ_TABLE_H
 #define ZINC_IRQ_TABLE_H
 

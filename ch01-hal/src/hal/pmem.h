@@ -1,10 +1,10 @@
 /*: # Physical memory
 
 Physical memory is an array of bytes the kernel owns. The HAL reports where RAM is (at boot, to
-`frame_add_region`, see kernel/frame.c) and gives access to it: `hal_pmem_ptr` turns a physical address into
-a pointer the kernel can use (bare metal: the direct map in the higher half; LibOS: a window onto the
-memfd). `hal_pmem_read` and `hal_pmem_write` are zCore's names for the same access, for code that
-prefers copying. */
+`frame_add_region`, see kernel/frame.c) and gives access to it: `hal_pmem_ptr` turns a physical
+address into a pointer the kernel can use (bare metal: the direct map in the higher half; LibOS: a
+window onto the memfd). `hal_pmem_read` and `hal_pmem_write` are zCore's names for the same access,
+for code that prefers copying. */
 #ifndef ZINC_HAL_PMEM_H
 #define ZINC_HAL_PMEM_H
 

@@ -1,8 +1,8 @@
 /*: # The serial line
 
-The console: bytes out, bytes in. On bare metal it is a 16550 UART; on LibOS, standard output and standard
-input. Input is announced by `HAL_IRQ_SERIAL`; the handler (kernel/console.c) drains it with
-`hal_serial_read`, which never blocks. */
+The console: bytes out, bytes in. On bare metal it is a 16550 UART; on LibOS, standard output and
+standard input. Input is announced by `HAL_IRQ_SERIAL`; the handler (kernel/console.c) drains it
+with `hal_serial_read`, which never blocks. */
 #ifndef ZINC_HAL_SERIAL_H
 #define ZINC_HAL_SERIAL_H
 

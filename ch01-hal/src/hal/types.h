@@ -1,8 +1,8 @@
 /*: # Basic types
 
-Addresses get their own names so that a reader always knows which address space a number lives in:
-a `paddr_t` is a physical address (an offset into the machine's RAM), a `vaddr_t` is an address that some
-page table translates. The HAL also says which virtual addresses belong to user programs
+Addresses get their own names so that a reader always knows which address space a number lives in: a
+`paddr_t` is a physical address (an offset into the machine's RAM), a `vaddr_t` is an address that
+some page table translates. The HAL also says which virtual addresses belong to user programs
 (`HAL_USER_BASE` to `HAL_USER_END`, from the architecture's `hal_arch.h`). */
 #ifndef ZINC_HAL_TYPES_H
 #define ZINC_HAL_TYPES_H

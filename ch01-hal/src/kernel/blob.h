@@ -1,9 +1,9 @@
 /*: # User programs packed into the kernel
 
 User programs travel inside the kernel image: the build links each `user/ARCH/NAME.S` at
-`USER_PROGRAM_BASE`, strips it to a flat binary, and tools/blobs.sh registers it in the `blobs` table under
-NAME. From chapter 3 on, the same table is the boot filesystem, from which Zircon programs (ELF files,
-packed whole) are loaded. */
+`USER_PROGRAM_BASE`, strips it to a flat binary, and tools/blobs.sh registers it in the `blobs`
+table under NAME. From chapter 3 on, the same table is the boot filesystem, from which Zircon
+programs (ELF files, packed whole) are loaded. */
 #ifndef ZINC_BLOB_H
 #define ZINC_BLOB_H
 

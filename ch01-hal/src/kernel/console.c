@@ -1,9 +1,10 @@
 /*: # The console, implemented
 
-Output is a locked call into the HAL. Input is the first interrupt handler in the book: when the serial line
-says bytes are waiting, the handler moves them into a ring buffer; when the buffer is full, new bytes are
-dropped (a slow reader loses input, the kernel never blocks in an interrupt). A terminal's Enter key sends
-a carriage return, which the console turns into the newline programs expect, as a Unix terminal does. */
+Output is a locked call into the HAL. Input is the first interrupt handler in the book: when the
+serial line says bytes are waiting, the handler moves them into a ring buffer; when the buffer is
+full, new bytes are dropped (a slow reader loses input, the kernel never blocks in an interrupt). A
+terminal's Enter key sends a carriage return, which the console turns into the newline programs
+expect, as a Unix terminal does. */
 #include "kernel/console.h"
 
 #include "hal/hal.h"

@@ -1,8 +1,8 @@
 /*: # The console
 
-Everything the kernel prints goes through `console_write`, which keeps lines whole when several CPUs print
-at once. Input comes from the serial interrupt into a small ring buffer; `console_read` takes what is there
-without waiting. */
+Everything the kernel prints goes through `console_write`, which keeps lines whole when several CPUs
+print at once. Input comes from the serial interrupt into a small ring buffer; `console_read` takes
+what is there without waiting. */
 #ifndef ZINC_CONSOLE_H
 #define ZINC_CONSOLE_H
 

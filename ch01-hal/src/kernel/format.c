@@ -1,9 +1,9 @@
 /*: # Formatting numbers and strings
 
-`kvsnprintf` walks the format once. Each conversion becomes a digit string built backwards in a small
-buffer, then padded to the field width; `emit` drops characters that do not fit, but keeps counting, which
-gives `snprintf`'s return value for free. It depends on nothing but its arguments, so chapter 3's user
-library compiles this same file for Zircon programs' `printf`. */
+`kvsnprintf` walks the format once. Each conversion becomes a digit string built backwards in a
+small buffer, then padded to the field width; `emit` drops characters that do not fit, but keeps
+counting, which gives `snprintf`'s return value for free. It depends on nothing but its arguments,
+so chapter 3's user library compiles this same file for Zircon programs' `printf`. */
 #include "format.h"
 
 #include <stdbool.h>

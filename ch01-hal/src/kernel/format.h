@@ -1,8 +1,9 @@
 /*: # Formatting
 
-The kernel's own `snprintf`, written here because bare metal has no C library. It understands what kernel
-messages need: `%d %i %u %x %X %p %s %c %%`, the `l`, `ll` and `z` length modifiers, a field width and the
-`0` and `-` flags. Like C's `snprintf`, `ksnprintf` returns the length the whole text would have had. */
+The kernel's own `snprintf`, written here because bare metal has no C library. It understands what
+kernel messages need: `%d %i %u %x %X %p %s %c %%`, the `l`, `ll` and `z` length modifiers, a field
+width and the `0` and `-` flags. Like C's `snprintf`, `ksnprintf` returns the length the whole text
+would have had. */
 #ifndef ZINC_FORMAT_H
 #define ZINC_FORMAT_H
 

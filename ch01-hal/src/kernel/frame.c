@@ -1,9 +1,10 @@
 /*: # The frame allocator, implemented
 
-xv6's allocator, kept because it is the simplest that works: free frames form a linked list threaded through
-the frames themselves (the first eight bytes of a free frame hold the address of the next), so it needs no
-memory of its own. Allocation and free are O(1). Freed frames are filled with a pattern, so that a use after
-free shows up as garbage rather than as stale data that still looks right. */
+xv6's allocator, kept because it is the simplest that works: free frames form a linked list threaded
+through the frames themselves (the first eight bytes of a free frame hold the address of the next),
+so it needs no memory of its own. Allocation and free are O(1). Freed frames are filled with a
+pattern, so that a use after free shows up as garbage rather than as stale data that still looks
+right. */
 #include "kernel/frame.h"
 
 #include <string.h>

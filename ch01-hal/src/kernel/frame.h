@@ -1,8 +1,8 @@
 /*: # Physical frames
 
-The frame allocator hands out physical memory one 4 KiB page (a *frame*) at a time. The HAL feeds it at
-boot with the free regions of the memory map (`frame_add_region`); after that the same code serves all three
-targets. */
+The frame allocator hands out physical memory one 4 KiB page (a *frame*) at a time. The HAL feeds it
+at boot with the free regions of the memory map (`frame_add_region`); after that the same code
+serves all three targets. */
 #ifndef ZINC_FRAME_H
 #define ZINC_FRAME_H
 

@@ -1,8 +1,8 @@
 /*: # Init steps
 
-Each part of the kernel that needs setting up at boot registers an init step; `kmain` runs them by level,
-and within a level in link order (chapter by chapter, file by file). A chapter never edits `kmain` to add
-its own start-up. */
+Each part of the kernel that needs setting up at boot registers an init step; `kmain` runs them by
+level, and within a level in link order (chapter by chapter, file by file). A chapter never edits
+`kmain` to add its own start-up. */
 #ifndef ZINC_INIT_H
 #define ZINC_INIT_H
 
@@ -22,7 +22,7 @@ struct init_step {
     enum init_level level;
 };
 
-#define INIT_STEP(fn_, level_)                                                                          \
+#define INIT_STEP(fn_, level_)                                                                     \
     static const struct init_step init_step_##fn_ TABLE_ENTRY(init) = {#fn_, fn_, level_}
 
 TABLE_DECLARE(struct init_step, init);

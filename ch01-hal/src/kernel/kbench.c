@@ -12,7 +12,8 @@ void kbench_report(const char *what, uint64_t value, const char *unit)
 void kbench_report_ratio(const char *what, uint64_t a, uint64_t b)
 {
     uint64_t hundredths = b ? a * 100 / b : 0;
-    kprintf("  %-44s %7lu.%02lu x\n", what, (unsigned long)(hundredths / 100), (unsigned long)(hundredths % 100));
+    kprintf("  %-44s %7lu.%02lu x\n", what, (unsigned long)(hundredths / 100),
+            (unsigned long)(hundredths % 100));
 }
 
 void kbench_run(void)

@@ -1,8 +1,8 @@
 /*: # Benchmarks
 
-Speed is measured, never asserted: a benchmark is registered with `KBENCH(name)` and runs when the kernel
-boots with `bench`. It prints its own figures through `kbench_report`, one line each, so that `make bench`
-shows a table that anyone can reproduce. */
+Speed is measured, never asserted: a benchmark is registered with `KBENCH(name)` and runs when the
+kernel boots with `bench`. It prints its own figures through `kbench_report`, one line each, so that
+`make bench` shows a table that anyone can reproduce. */
 #ifndef ZINC_KBENCH_H
 #define ZINC_KBENCH_H
 
@@ -17,9 +17,9 @@ struct kbench {
 
 TABLE_DECLARE(struct kbench, kbenches);
 
-#define KBENCH(name_)                                                                                   \
-    static void kbench_fn_##name_(void);                                                                \
-    static const struct kbench kbench_##name_ TABLE_ENTRY(kbenches) = {#name_, kbench_fn_##name_};      \
+#define KBENCH(name_)                                                                              \
+    static void kbench_fn_##name_(void);                                                           \
+    static const struct kbench kbench_##name_ TABLE_ENTRY(kbenches) = {#name_, kbench_fn_##name_}; \
     static void kbench_fn_##name_(void)
 
 /* Print one figure: what was measured, the value, and its unit. */

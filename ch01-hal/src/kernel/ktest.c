@@ -1,8 +1,8 @@
 /*: # The test harness, implemented
 
-Tests run one after another on the boot CPU. `current` holds the failures of the running test; the checks
-report into it and the runner turns it into the TAP line. Before and after each test the runner compares the
-count of free frames, the cheapest leak detector there is. */
+Tests run one after another on the boot CPU. `current` holds the failures of the running test; the
+checks report into it and the runner turns it into the TAP line. Before and after each test the
+runner compares the count of free frames, the cheapest leak detector there is. */
 #include "kernel/ktest.h"
 
 #include "hal/hal.h"
@@ -37,8 +37,8 @@ void ktest_fail_values(const char *file, int line, const char *a_text, int64_t a
     kprintf("#     %s = %ld (0x%lx)\n", b_text, (long)b, (unsigned long)b);
 }
 
-void ktest_fail_strings(const char *file, int line, const char *a_text, const char *a, const char *b_text,
-                        const char *b)
+void ktest_fail_strings(const char *file, int line, const char *a_text, const char *a,
+                        const char *b_text, const char *b)
 {
     current.failures++;
     kprintf("#   %s:%d: expected %s equal to %s\n", short_path(file), line, a_text, b_text);
@@ -74,7 +74,8 @@ static bool selected(const char *name, const char *selection)
         if (n == 0)
             break;
         any = true;
-        if (w[n - 1] == '*' ? strncmp(name, w, n - 1) == 0 : strlen(name) == n && strncmp(name, w, n) == 0)
+        if (w[n - 1] == '*' ? strncmp(name, w, n - 1) == 0
+                            : strlen(name) == n && strncmp(name, w, n) == 0)
             return true;
         w += n;
     }
@@ -98,7 +99,8 @@ int ktest_run(const char *selection)
         size_t frames_after = frame_free_count();
         if (frames_after != frames_before) {
             current.failures++;
-            kprintf("#   %s: %ld frames leaked\n", short_path(t->file), (long)(frames_before - frames_after));
+            kprintf("#   %s: %ld frames leaked\n", short_path(t->file),
+                    (long)(frames_before - frames_after));
         }
         kprintf("%s %d - %s\n", current.failures ? "not ok" : "ok", number, t->name);
         failed += current.failures != 0;

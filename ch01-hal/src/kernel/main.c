@@ -1,9 +1,10 @@
 /*: # The kernel's main, implemented
 
-`kmain` runs the init steps level by level, prints the banner, and then does what the first word of the boot
-arguments asks: `test` runs the test harness, `bench` the benchmarks, `run` the boot program of the latest
-chapter, and the name of a boot program that program (`demo hello` runs chapter 1's demo in any stage). The
-machine then shuts down with a status that says how it went, so every run ends, and ends with a verdict. */
+`kmain` runs the init steps level by level, prints the banner, and then does what the first word of
+the boot arguments asks: `test` runs the test harness, `bench` the benchmarks, `run` the boot
+program of the latest chapter, and the name of a boot program that program (`demo hello` runs
+chapter 1's demo in any stage). The machine then shuts down with a status that says how it went, so
+every run ends, and ends with a verdict. */
 #include "kernel/main.h"
 
 #include <string.h>
@@ -35,7 +36,8 @@ static const char *command(const char *args, const char *word)
     return args[n] == ' ' ? args + n + 1 : args + n;
 }
 
-/* The boot program that args names (then *rest is what follows its name), or the latest chapter's. */
+/* The boot program that args names (then *rest is what follows its name), or the latest
+   chapter's. */
 static const struct boot_program *choose_boot_program(const char *args, const char **rest)
 {
     const struct boot_program *latest = NULL;

@@ -1,8 +1,8 @@
 /*: # Panic
 
-`panic` is for states the kernel cannot continue from: its own bugs, never a user program's mistake. It
-prints the message and a backtrace and stops the machine with `PANIC_STATUS`, which every test script reads
-as a failure. `kassert` is the kernel's assert, built on it. */
+`panic` is for states the kernel cannot continue from: its own bugs, never a user program's mistake.
+It prints the message and a backtrace and stops the machine with `PANIC_STATUS`, which every test
+script reads as a failure. `kassert` is the kernel's assert, built on it. */
 #ifndef ZINC_PANIC_H
 #define ZINC_PANIC_H
 
@@ -13,10 +13,10 @@ as a failure. `kassert` is the kernel's assert, built on it. */
 
 NORETURN void panic(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
-#define kassert(cond)                                                                                   \
-    do {                                                                                                \
-        if (!(cond))                                                                                    \
-            panic("assertion failed at %s:%d: %s", __FILE__, __LINE__, #cond);                          \
+#define kassert(cond)                                                                              \
+    do {                                                                                           \
+        if (!(cond))                                                                               \
+            panic("assertion failed at %s:%d: %s", __FILE__, __LINE__, #cond);                     \
     } while (0)
 
 #endif

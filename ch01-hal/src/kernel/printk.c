@@ -1,7 +1,7 @@
 /*: # Printing, implemented
 
-`kprintf` formats into a line on the stack (kernel/format.c) and sends it to the console in one piece, so
-that lines from different CPUs do not mix. */
+`kprintf` formats into a line on the stack (kernel/format.c) and sends it to the console in one
+piece, so that lines from different CPUs do not mix. */
 #include "kernel/printk.h"
 
 #include "kernel/console.h"

@@ -1,6 +1,7 @@
 /*: # Printing
 
-`kprintf` is the kernel's `printf`: it writes to the console, with the formatting of kernel/format.h. */
+`kprintf` is the kernel's `printf`: it writes to the console, with the formatting of
+kernel/format.h. */
 #ifndef ZINC_PRINTK_H
 #define ZINC_PRINTK_H
 

@@ -1,12 +1,13 @@
 /*: # Kernel timers, implemented
 
-The pending timers form a list sorted by deadline, so the earliest is always at the head and the interrupt
-handler only ever looks there. Insertion is O(n), which is fine for the few timers a teaching kernel holds;
-a real kernel would use a heap or a timer wheel. The handler unlinks each due timer *before* calling it,
-with the lock released, so a callback may restart its own timer. Because it runs unlocked, a
-callback can still be running just after `timer_cancel` said the timer was not pending; the handler
-therefore notes which timer it is running, and `timer_cancel_sync` waits for that one to return.
-Interrupts are handled on one CPU (on LibOS, one host thread), so one note is enough.
+The pending timers form a list sorted by deadline, so the earliest is always at the head and the
+interrupt handler only ever looks there. Insertion is O(n), which is fine for the few timers a
+teaching kernel holds; a real kernel would use a heap or a timer wheel. The handler unlinks each due
+timer *before* calling it, with the lock released, so a callback may restart its own timer. Because
+it runs unlocked, a callback can still be running just after `timer_cancel` said the timer was not
+pending; the handler therefore notes which timer it is running, and `timer_cancel_sync` waits for
+that one to return. Interrupts are handled on one CPU (on LibOS, one host thread), so one note is
+enough.
 
 Slack is handled by choosing the deadline: a timer that may fire anywhere in a window takes the
 deadline of a timer already due in it, so that one interrupt serves both (Zircon coalesces the same
@@ -38,7 +39,8 @@ static void unlink(struct ktimer *t)
     t->pending = false;
 }
 
-void timer_start(struct ktimer *t, uint64_t deadline, void (*fn)(struct ktimer *, void *), void *arg)
+void timer_start(struct ktimer *t, uint64_t deadline, void (*fn)(struct ktimer *, void *),
+                 void *arg)
 {
     hal_lock_acquire(&timers.lock);
     if (t->pending)
@@ -47,8 +49,8 @@ void timer_start(struct ktimer *t, uint64_t deadline, void (*fn)(struct ktimer *
     t->fn = fn;
     t->arg = arg;
     t->pending = true;
-    /* LAB ch01-timer-order BEGIN: link t into the list so that it stays sorted by deadline, and a timer
-       started later than another with the same deadline fires after it.
+    /* LAB ch01-timer-order BEGIN: link t into the list so that it stays sorted by deadline, and a
+       timer started later than another with the same deadline fires after it.
        stub:
     t->next = timers.head;
     timers.head = t;

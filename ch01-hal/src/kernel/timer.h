@@ -1,9 +1,10 @@
 /*: # Kernel timers
 
-A `struct ktimer` asks for a callback at a deadline (nanoseconds on the `hal_timer_now` clock). Any number of
-timers may be pending; the hardware is always programmed for the earliest. Callbacks run in interrupt
-context, in deadline order (timers with the same deadline in the order they were started), and may start
-timers of their own. The caller owns the struct and must keep it alive until it fired or was cancelled. */
+A `struct ktimer` asks for a callback at a deadline (nanoseconds on the `hal_timer_now` clock). Any
+number of timers may be pending; the hardware is always programmed for the earliest. Callbacks run
+in interrupt context, in deadline order (timers with the same deadline in the order they were
+started), and may start timers of their own. The caller owns the struct and must keep it alive until
+it fired or was cancelled. */
 #ifndef ZINC_KTIMER_H
 #define ZINC_KTIMER_H
 
@@ -17,7 +18,8 @@ struct ktimer {
     bool pending;
 };
 
-void timer_start(struct ktimer *t, uint64_t deadline, void (*fn)(struct ktimer *, void *), void *arg);
+void timer_start(struct ktimer *t, uint64_t deadline, void (*fn)(struct ktimer *, void *),
+                 void *arg);
 
 /* The same, with slack: the timer may fire anywhere in [earliest, latest] (deadline lies in it). If
    another pending timer is due in that window, t takes its deadline, so that both fire in one

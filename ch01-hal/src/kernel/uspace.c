@@ -16,7 +16,8 @@ int uspace_create(struct uspace *us)
 void uspace_destroy(struct uspace *us)
 {
     for (int i = 0; i < us->nregions; i++) {
-        for (vaddr_t va = us->regions[i].va; va < us->regions[i].va + us->regions[i].len; va += PAGE_SIZE) {
+        for (vaddr_t va = us->regions[i].va; va < us->regions[i].va + us->regions[i].len;
+             va += PAGE_SIZE) {
             paddr_t pa;
             unsigned flags;
             if (hal_pt_query(us->pt, va, &pa, &flags) == 0)
@@ -60,7 +61,8 @@ int uspace_load_program(struct uspace *us, const char *name, struct hal_context 
     if (!b)
         return HAL_ENOENT;
     size_t size = b->end - b->start;
-    int err = uspace_map_new(us, USER_PROGRAM_BASE, PAGE_ROUND_UP(size), HAL_MMU_READ | HAL_MMU_EXEC);
+    int err =
+        uspace_map_new(us, USER_PROGRAM_BASE, PAGE_ROUND_UP(size), HAL_MMU_READ | HAL_MMU_EXEC);
     if (!err)
         err = uspace_map_new(us, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_SIZE,
                              HAL_MMU_READ | HAL_MMU_WRITE);
@@ -80,8 +82,9 @@ int uspace_load_program(struct uspace *us, const char *name, struct hal_context 
 /* Copy between a kernel buffer and user memory, page by page, checking each page's permission. */
 static int copy_user(struct uspace *us, vaddr_t va, void *buf, size_t len, unsigned need)
 {
-    /* LAB ch01-copy-user BEGIN: copy page by page; fail (return -1) unless every page the copy touches is
-       in the user range, mapped, and grants HAL_MMU_USER and the access asked for (need).
+    /* LAB ch01-copy-user BEGIN: copy page by page; fail (return -1) unless every page the copy
+       touches is in the user range, mapped, and grants HAL_MMU_USER and the access asked for
+       (need).
        stub:
     paddr_t pa;
     unsigned flags;
@@ -96,7 +99,8 @@ static int copy_user(struct uspace *us, vaddr_t va, void *buf, size_t len, unsig
     while (len > 0) {
         paddr_t pa;
         unsigned flags;
-        if (va < HAL_USER_BASE || va >= HAL_USER_END || hal_pt_query(us->pt, PAGE_ROUND_DOWN(va), &pa, &flags))
+        if (va < HAL_USER_BASE || va >= HAL_USER_END ||
+            hal_pt_query(us->pt, PAGE_ROUND_DOWN(va), &pa, &flags))
             return -1;
         if ((flags & (need | HAL_MMU_USER)) != (need | HAL_MMU_USER))
             return -1;

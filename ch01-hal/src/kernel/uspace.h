@@ -1,12 +1,13 @@
 /*: # A user address space, the simple way
 
-Chapter 1 needs just enough of an address space to run a program: a page table, a few regions of freshly
-allocated frames mapped into it, and a way to copy bytes in and out. Chapter 4 puts VMOs and VMARs over
-the page table instead (and keeps only the page table of this); until then `struct uspace` remembers its
-regions so that it can give their frames back.
+Chapter 1 needs just enough of an address space to run a program: a page table, a few regions of
+freshly allocated frames mapped into it, and a way to copy bytes in and out. Chapter 4 puts VMOs and
+VMARs over the page table instead (and keeps only the page table of this); until then
+`struct uspace` remembers its regions so that it can give their frames back.
 
-`uspace_read` and `uspace_write` copy through the page table (`hal_pt_query`, then the frame), which works
-whether or not the table is the active one and never faults: an unmapped or forbidden user page gives -1. */
+`uspace_read` and `uspace_write` copy through the page table (`hal_pt_query`, then the frame), which
+works whether or not the table is the active one and never faults: an unmapped or forbidden user
+page gives -1. */
 #ifndef ZINC_USPACE_H
 #define ZINC_USPACE_H
 
@@ -33,7 +34,8 @@ void uspace_destroy(struct uspace *us);
 int uspace_map_new(struct uspace *us, vaddr_t va, size_t len, unsigned flags);
 
 /* Map the packed program called name at USER_PROGRAM_BASE (read, execute) and a stack below
-   USER_STACK_TOP (read, write); set ctx to start it. 0, HAL_ENOENT for no such program, or HAL_ENOMEM. */
+   USER_STACK_TOP (read, write); set ctx to start it. 0, HAL_ENOENT for no such program, or
+   HAL_ENOMEM. */
 int uspace_load_program(struct uspace *us, const char *name, struct hal_context *ctx);
 
 int uspace_read(struct uspace *us, vaddr_t va, void *buf, size_t len);

@@ -1,9 +1,9 @@
 /*: # hello: the first user program (riscv64)
 
-No C library and no libc start-up: the kernel jumps to `_start` with a stack and nothing else. The program
-speaks chapter 1's demo ABI (demo/demo.h): it prints a greeting, computes 1 + 2 + ... + 100 and prints
-the sum in decimal, which it converts itself on its stack, then exits with status 0. System call number in
-`a7`, arguments in `a0`, `a1`. */
+No C library and no libc start-up: the kernel jumps to `_start` with a stack and nothing else. The
+program speaks chapter 1's demo ABI (demo/demo.h): it prints a greeting, computes 1 + 2 + ... + 100
+and prints the sum in decimal, which it converts itself on its stack, then exits with status 0.
+System call number in `a7`, arguments in `a0`, `a1`. */
 #define SYS_WRITE 1
 #define SYS_EXIT 2
 
@@ -30,7 +30,8 @@ _start:
     addi t1, t1, -1
     bnez t1, 1b
 
-    addi s1, sp, -1                 /* s1: the decimal digits, built backwards below the stack pointer */
+    /* s1: the decimal digits, built backwards below the stack pointer */
+    addi s1, sp, -1
     li t1, '\n'
     sb t1, 0(s1)
     li t2, 10

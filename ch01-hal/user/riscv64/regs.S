@@ -1,10 +1,10 @@
 /*: # regs: a system call keeps the program's registers (riscv64)
 
-Fills every register that a system call must keep (all but `a0`, which carries the result) with a value
-derived from its first argument, makes a null system call, and checks them all afterwards, the
-floating-point registers `fs0` and `fa0` included: writing them makes the floating-point state Dirty,
-so the kernel must save and restore it. Exits with 0 if everything survived, or with the number of the
-first register that did not. */
+Fills every register that a system call must keep (all but `a0`, which carries the result) with a
+value derived from its first argument, makes a null system call, and checks them all afterwards, the
+floating-point registers `fs0` and `fa0` included: writing them makes the floating-point state
+Dirty, so the kernel must save and restore it. Exits with 0 if everything survived, or with the
+number of the first register that did not. */
     .globl _start
 _start:
     mv a1, a0

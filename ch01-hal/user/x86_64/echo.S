@@ -1,8 +1,8 @@
 /*: # echo: a line in, the same line out (x86_64)
 
-Reads console input until a newline (at most 63 bytes) into a buffer on its stack, then writes "echo: "
-and the line back. The test that runs it feeds the serial line, so it checks the whole input path: the
-device, its interrupt, the console's ring buffer and the `read` call. */
+Reads console input until a newline (at most 63 bytes) into a buffer on its stack, then writes
+"echo: " and the line back. The test that runs it feeds the serial line, so it checks the whole
+input path: the device, its interrupt, the console's ring buffer and the `read` call. */
 #define SYS_WRITE 1
 #define SYS_EXIT 2
 #define SYS_READ 3

@@ -1,8 +1,8 @@
 /*: # hello: the first user program (x86_64)
 
-No C library and no libc start-up: the kernel jumps to `_start` with a stack and nothing else. The program
-speaks chapter 1's demo ABI (demo/demo.h): it prints a greeting, computes 1 + 2 + ... + 100 and prints
-the sum in decimal, which it converts itself on its stack, then exits with status 0. */
+No C library and no libc start-up: the kernel jumps to `_start` with a stack and nothing else. The
+program speaks chapter 1's demo ABI (demo/demo.h): it prints a greeting, computes 1 + 2 + ... + 100
+and prints the sum in decimal, which it converts itself on its stack, then exits with status 0. */
 #define SYS_WRITE 1
 #define SYS_EXIT 2
 
@@ -19,7 +19,8 @@ _start:
 1:  add %rcx, %rax
     loop 1b
 
-    lea -1(%rsp), %rdi              /* the decimal digits, built backwards below the stack pointer */
+    /* the decimal digits, built backwards below the stack pointer */
+    lea -1(%rsp), %rdi
     movb $'\n', (%rdi)
     mov $10, %ebx
 2:  xor %edx, %edx

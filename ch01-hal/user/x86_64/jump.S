@@ -1,6 +1,7 @@
 /*: # jump: execute somewhere else (x86_64)
 
-Jumps to the address in its first argument: an instruction fetch from a page that may not allow it. */
+Jumps to the address in its first argument: an instruction fetch from a page that may not allow
+it. */
     .globl _start
 _start:
     jmp *%rdi

@@ -1,8 +1,9 @@
 /*: # regs: a system call keeps the program's registers (x86_64)
 
-Fills every register the syscall convention promises to keep with a value derived from its first argument,
-makes a null system call, and checks them all afterwards, the vector register `xmm0` included. Exits with 0
-if everything survived, or with the number of the first register that did not. */
+Fills every register the syscall convention promises to keep with a value derived from its first
+argument, makes a null system call, and checks them all afterwards, the vector register `xmm0`
+included. Exits with 0 if everything survived, or with the number of the first register that did
+not. */
     .globl _start
 _start:
     mov %rdi, %rbx

@@ -1,8 +1,9 @@
 /*: # steady: does my memory stay mine? (x86_64)
 
-Reads the word at its first argument, then makes as many null system calls as its second argument says,
-checking after each one that the word is unchanged. Every system call gives the CPU back to the kernel,
-which may run another address space in between. Exits with the word, or with 1 if it ever changed. */
+Reads the word at its first argument, then makes as many null system calls as its second argument
+says, checking after each one that the word is unchanged. Every system call gives the CPU back to
+the kernel, which may run another address space in between. Exits with the word, or with 1 if it
+ever changed. */
     .globl _start
 _start:
     mov %rdi, %r12

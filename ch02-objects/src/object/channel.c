@@ -1,9 +1,9 @@
 /*: # Channel, implemented
 
-Both queues and both peer links are guarded by the pair's lock (object/peered.h), so a writer finds the
-peer and queues its message in one step, and can never queue into an end that is going away. Signals
-change under that lock too, so `READABLE` is set exactly while a queue is not empty.
-A message a catcher takes (chapter 5's `channel_call`, catching its reply) is never queued. */
+Both queues and both peer links are guarded by the pair's lock (object/peered.h), so a writer finds
+the peer and queues its message in one step, and can never queue into an end that is going away.
+Signals change under that lock too, so `READABLE` is set exactly while a queue is not empty. A
+message a catcher takes (chapter 5's `channel_call`, catching its reply) is never queued. */
 #include "object/channel.h"
 
 #include "kernel/kmalloc.h"
@@ -42,7 +42,8 @@ const struct kobject_type channel_type = {
     .name = "channel",
     .type = ZX_OBJ_TYPE_CHANNEL,
     /* Every basic right but ZX_RIGHT_DUPLICATE, as in Fuchsia: a channel end has one owner. */
-    .default_rights = (ZX_RIGHTS_BASIC & ~ZX_RIGHT_DUPLICATE) | ZX_RIGHTS_IO | ZX_RIGHT_SIGNAL | ZX_RIGHT_SIGNAL_PEER,
+    .default_rights = (ZX_RIGHTS_BASIC & ~ZX_RIGHT_DUPLICATE) | ZX_RIGHTS_IO | ZX_RIGHT_SIGNAL |
+                      ZX_RIGHT_SIGNAL_PEER,
     .on_zero_handles = channel_on_zero_handles,
     .destroy = channel_destroy,
     .peer = peered_peer,
@@ -128,8 +129,9 @@ zx_status_t channel_write(struct kobject *obj, struct message *m)
     return ZX_OK;
 }
 
-zx_status_t channel_read(struct kobject *obj, uint32_t bytes_cap, uint32_t handles_cap, bool may_discard,
-                         struct message **out, uint32_t *actual_bytes, uint32_t *actual_handles)
+zx_status_t channel_read(struct kobject *obj, uint32_t bytes_cap, uint32_t handles_cap,
+                         bool may_discard, struct message **out, uint32_t *actual_bytes,
+                         uint32_t *actual_handles)
 {
     struct channel *ch = channel_of(obj);
     struct hal_lock *lock = &ch->p.pair->lock;
@@ -140,10 +142,10 @@ zx_status_t channel_read(struct kobject *obj, uint32_t bytes_cap, uint32_t handl
         hal_lock_release(lock);
         return status;
     }
-    /* LAB ch02-channel-read-size BEGIN: report the message's size in *actual_bytes and *actual_handles, and
-       take it off the queue only if it fits in bytes_cap and handles_cap; if it does not fit, answer
-       ZX_ERR_BUFFER_TOO_SMALL, and leave it queued unless may_discard, in which case destroy it. Keep
-       ZX_CHANNEL_READABLE set exactly while the queue is not empty.
+    /* LAB ch02-channel-read-size BEGIN: report the message's size in *actual_bytes and
+       *actual_handles, and take it off the queue only if it fits in bytes_cap and handles_cap; if
+       it does not fit, answer ZX_ERR_BUFFER_TOO_SMALL, and leave it queued unless may_discard, in
+       which case destroy it. Keep ZX_CHANNEL_READABLE set exactly while the queue is not empty.
        stub:
     *actual_bytes = m->num_bytes;
     *actual_handles = m->num_handles;

@@ -1,8 +1,8 @@
 /*: # Event
 
-The simplest object there is: nothing but its signals. A program creates an event, hands a duplicate of the
-handle to another, and the two synchronise by setting `ZX_EVENT_SIGNALED` (or user signals) with
-`object_signal` and waiting for it. */
+The simplest object there is: nothing but its signals. A program creates an event, hands a duplicate
+of the handle to another, and the two synchronise by setting `ZX_EVENT_SIGNALED` (or user signals)
+with `object_signal` and waiting for it. */
 #ifndef ZINC_EVENT_H
 #define ZINC_EVENT_H
 

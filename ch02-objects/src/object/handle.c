@@ -1,14 +1,16 @@
 /*: # The handle table, implemented
 
-Slots live in chunks of 64 that are allocated as the table grows, so a process with few handles costs
-little and no chunk is larger than the kernel heap's largest block. A new handle takes the lowest free
-slot. Every handle holds one reference on its object and counts as one of the object's handles; closing
-it tells observers placed through it (their wait ends) and may be the object's last handle.
+Slots live in chunks of 64 that are allocated as the table grows, so a process with few handles
+costs little and no chunk is larger than the kernel heap's largest block. A new handle takes the
+lowest free slot. Every handle holds one reference on its object and counts as one of the object's
+handles; closing it tells observers placed through it (their wait ends) and may be the object's last
+handle.
 
-A handle can also *move*: out of a table into a channel message and from there into another table, or
-straight into another process's table, or out and back in with fewer rights (`handle_replace`). While
-it moves it is still a handle, and still counts: otherwise an object whose only handle is in flight
-would look abandoned, and a channel end sent through a channel would tell its peer it had closed. */
+A handle can also *move*: out of a table into a channel message and from there into another table,
+or straight into another process's table, or out and back in with fewer rights (`handle_replace`).
+While it moves it is still a handle, and still counts: otherwise an object whose only handle is in
+flight would look abandoned, and a channel end sent through a channel would tell its peer it had
+closed. */
 #include "object/handle.h"
 
 #include "kernel/kmalloc.h"
@@ -17,10 +19,10 @@ would look abandoned, and a channel end sent through a channel would tell its pe
 #define SLOT_SHIFT 8
 #define GENERATION_MASK 0x3f
 
-/* LAB ch02-handle-values BEGIN: encode a handle value as slot << SLOT_SHIFT | generation << 2 | 3 in
-   value_of, and in lookup accept only a value that value_of would give today for a live slot: both low
-   bits set, a slot inside the table whose chunk exists and holds an object, and the slot's current
-   generation.
+/* LAB ch02-handle-values BEGIN: encode a handle value as slot << SLOT_SHIFT | generation << 2 | 3
+   in value_of, and in lookup accept only a value that value_of would give today for a live slot:
+   both low bits set, a slot inside the table whose chunk exists and holds an object, and the slot's
+   current generation.
    stub:
 static zx_handle_t value_of(uint32_t slot, uint8_t generation)
 {
@@ -38,7 +40,8 @@ static struct handle *lookup(struct handle_table *t, zx_handle_t value)
 */
 static zx_handle_t value_of(uint32_t slot, uint8_t generation)
 {
-    return (slot << SLOT_SHIFT) | ((zx_handle_t)(generation & GENERATION_MASK) << 2) | ZX_HANDLE_FIXED_BITS_MASK;
+    return (slot << SLOT_SHIFT) | ((zx_handle_t)(generation & GENERATION_MASK) << 2) |
+           ZX_HANDLE_FIXED_BITS_MASK;
 }
 
 /* The handle a value names, or NULL. Caller holds t->lock. */
@@ -72,9 +75,10 @@ static void give_up(struct kobject *obj, bool counted)
     kobject_unref(obj);
 }
 
-/* Put a handle in the lowest free slot; `counted` if it already counts among obj's handles (it moved). */
-static zx_status_t add(struct handle_table *t, struct kobject *obj, zx_rights_t rights, bool counted,
-                       zx_handle_t *out)
+/* Put a handle in the lowest free slot; `counted` if it already counts among obj's handles (it
+   moved). */
+static zx_status_t add(struct handle_table *t, struct kobject *obj, zx_rights_t rights,
+                       bool counted, zx_handle_t *out)
 {
     hal_lock_acquire(&t->lock);
     for (uint32_t c = 0; c < HANDLE_TABLE_CHUNKS; c++) {

@@ -1,15 +1,16 @@
 /*: # Handles and the handle table
 
-A handle is what a process holds instead of a pointer: an object plus the rights this holder has over it.
-Each process keeps its handles in a table, and user code names one by a 32-bit *handle value*. Zircon's
-rules for values, which Zinc follows:
+A handle is what a process holds instead of a pointer: an object plus the rights this holder has
+over it. Each process keeps its handles in a table, and user code names one by a 32-bit *handle
+value*. Zircon's rules for values, which Zinc follows:
 
 - 0 is `ZX_HANDLE_INVALID`, never a handle;
-- every valid value has its two low bits set (`ZX_HANDLE_FIXED_BITS_MASK`), so 0 and any number with a
-  low bit clear are never valid (Zircon also mixes a per-process secret into the values; Zinc does not,
-  so the first handle of every table is 3);
-- a value is not reused soon after its handle is closed: each slot carries a generation count that is part
-  of the value, so a stale value fails with `ZX_ERR_BAD_HANDLE` instead of reaching a newer object.
+- every valid value has its two low bits set (`ZX_HANDLE_FIXED_BITS_MASK`), so 0 and any number with
+  a low bit clear are never valid (Zircon also mixes a per-process secret into the values; Zinc does
+  not, so the first handle of every table is 3);
+- a value is not reused soon after its handle is closed: each slot carries a generation count that
+  is part of the value, so a stale value fails with `ZX_ERR_BAD_HANDLE` instead of reaching a newer
+  object.
 
 Value layout: `slot << 8 | generation << 2 | 3`, with a 6-bit generation. */
 #ifndef ZINC_HANDLE_H
@@ -59,10 +60,10 @@ zx_status_t handle_table_take(struct handle_table *t, zx_handle_t value, struct 
 
 /* Moving a handle (into a message, another table, or back with fewer rights): move_out removes the
    value from t (waits through it end) but the handle lives on, still counted among its object's
-   handles; on ZX_OK the caller holds it (the object reference and the count) and learns its rights, and
-   must either move it into a table with handle_table_move_in or end it with handle_drop. move_in places
-   it like handle_table_add, and on failure ends it. ZX_ERR_BAD_HANDLE, ZX_ERR_NO_MEMORY,
-   ZX_ERR_NO_RESOURCES as above. */
+   handles; on ZX_OK the caller holds it (the object reference and the count) and learns its rights,
+   and must either move it into a table with handle_table_move_in or end it with handle_drop.
+   move_in places it like handle_table_add, and on failure ends it. ZX_ERR_BAD_HANDLE,
+   ZX_ERR_NO_MEMORY, ZX_ERR_NO_RESOURCES as above. */
 zx_status_t handle_table_move_out(struct handle_table *t, zx_handle_t value, struct kobject **obj,
                                   zx_rights_t *rights);
 zx_status_t handle_table_move_in(struct handle_table *t, struct kobject *obj, zx_rights_t rights,

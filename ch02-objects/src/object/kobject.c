@@ -1,7 +1,7 @@
 /*: # Kernel objects, implemented
 
-Koids come from one counter that only goes up; Zircon starts them above a small reserved range (1 is the
-kernel's own). Reference counts are atomic, so taking and dropping references needs no lock; the
+Koids come from one counter that only goes up; Zircon starts them above a small reserved range (1 is
+the kernel's own). Reference counts are atomic, so taking and dropping references needs no lock; the
 object's lock guards only its signals, observers and name.
 
 **Destruction is a loop, never a recursion.** Destroying an object drops the references it held, and

@@ -1,14 +1,14 @@
 /*: # Kernel objects
 
-Every Zircon object (an event, a channel, a process) starts with a `struct kobject`: the part all types
-share. It holds
+Every Zircon object (an event, a channel, a process) starts with a `struct kobject`: the part all
+types share. It holds
 
 - the **koid**, the object's name across the whole system, never reused;
-- the **type**, a `struct kobject_type` that says what the object is, which rights a new handle to it gets,
-  which signals user code may set on it, and how to destroy it;
-- two counts: **references** (every handle, and every kernel pointer that must keep the object alive) and
-  **handles** (how many handles exist, because some objects act when the last handle goes: a channel
-  tells its peer it is closed);
+- the **type**, a `struct kobject_type` that says what the object is, which rights a new handle to
+  it gets, which signals user code may set on it, and how to destroy it;
+- two counts: **references** (every handle, and every kernel pointer that must keep the object
+  alive) and **handles** (how many handles exist, because some objects act when the last handle
+  goes: a channel tells its peer it is closed);
 - the 32 **signal** bits and the **observers** waiting for them to change (object/observer.c);
 - a link for the list of objects waiting to be destroyed (see `kobject_unref` in object/kobject.c).
 
@@ -69,7 +69,8 @@ void kobject_handle_removed(struct kobject *obj);
    after the peer is gone. */
 zx_koid_t kobject_related_koid(struct kobject *obj);
 
-/* Set the name from len bytes of name, cut to ZX_MAX_NAME_LEN - 1; the stored name ends with a zero byte. */
+/* Set the name from len bytes of name, cut to ZX_MAX_NAME_LEN - 1; the stored name ends with a zero
+   byte. */
 void kobject_set_name(struct kobject *obj, const char *name, size_t len);
 
 zx_signals_t kobject_signals(struct kobject *obj);

@@ -1,15 +1,16 @@
 /*: # Channel messages
 
 A message is some bytes and some handles in flight between two processes. While a message sits in a
-channel, its handles belong to no process: the message holds their objects (one reference each) and their
-rights, and whoever reads the message gets them in its own table. A handle that `channel_write` moved in
-from a process still counts among its object's handles while it travels (its bit in `counted`: see
-object/handle.c); one the kernel puts in a message of its own making (start-up, exceptions) is an object
-reference only, and becomes a handle when it is read.
+channel, its handles belong to no process: the message holds their objects (one reference each) and
+their rights, and whoever reads the message gets them in its own table. A handle that
+`channel_write` moved in from a process still counts among its object's handles while it travels
+(its bit in `counted`: see object/handle.c); one the kernel puts in a message of its own making
+(start-up, exceptions) is an object reference only, and becomes a handle when it is read.
 
-The bytes can reach `ZX_CHANNEL_MAX_MSG_BYTES` (64 KiB), more than one kernel heap block, so they live in
-frames, one per 4 KiB. `message_bytes_at` gives the kernel pointer to the bytes at an offset and how many
-follow contiguously, which is what a copy from or to user memory needs, one page at a time. */
+The bytes can reach `ZX_CHANNEL_MAX_MSG_BYTES` (64 KiB), more than one kernel heap block, so they
+live in frames, one per 4 KiB. `message_bytes_at` gives the kernel pointer to the bytes at an offset
+and how many follow contiguously, which is what a copy from or to user memory needs, one page at a
+time. */
 #ifndef ZINC_MESSAGE_H
 #define ZINC_MESSAGE_H
 
@@ -23,7 +24,8 @@ struct message_handle {
 struct message {
     struct message *next;
     uint32_t num_bytes, num_handles;
-    uint64_t counted; /* bit i: handles[i] was moved out of a table (handle_table_move_out), a handle still */
+    /* bit i: handles[i] was moved out of a table (handle_table_move_out), a handle still */
+    uint64_t counted;
     paddr_t pages[ZX_CHANNEL_MAX_MSG_BYTES / PAGE_SIZE];
     struct message_handle handles[]; /* num_handles of them */
 };

@@ -1,8 +1,8 @@
 /*: # Observers, implemented
 
 The observers of an object form a singly linked list under the object's lock. Notification walks it
-once, unlinking every observer that asks to go; an observer may therefore remove itself from inside its
-own callback, which is the common case (a wait that is satisfied is over). */
+once, unlinking every observer that asks to go; an observer may therefore remove itself from inside
+its own callback, which is the common case (a wait that is satisfied is over). */
 #include "object/observer.h"
 
 /* Call the observers concerned: those whose watched signals are set (for an edge-triggered one,
@@ -13,8 +13,8 @@ static void notify_locked(struct kobject *obj, zx_signals_t before, zx_signals_t
 {
     struct observer **link = &obj->observers;
     while (*link) {
-        /* Read next first: an observer that leaves may belong to a waiter that, once woken, returns and
-           takes the observer with its stack frame, before on_change has even returned here. */
+        /* Read next first: an observer that leaves may belong to a waiter that, once woken, returns
+           and takes the observer with its stack frame, before on_change has even returned here. */
         struct observer *o = *link, *next = o->next;
         zx_signals_t seen = obj->signals | extra;
         zx_signals_t rising = o->edge ? seen & ~before : seen;

@@ -62,13 +62,14 @@ struct waiter {
     bool woken;    /* atomic */
 };
 
-/* What the blocking function needs of a thread that may block: how to know it is cancelled, and where
-   to say why it is blocked. Owned by the thread (chapter 3's struct thread). */
+/* What the blocking function needs of a thread that may block: how to know it is cancelled, and
+   where to say why it is blocked. Owned by the thread (chapter 3's struct thread). */
 struct suspend;
 
 struct wait_self {
     const bool *cancelled; /* atomic: true once every wait of the thread must end */
-    uint32_t blocked;      /* atomic: while it blocks, why (a ZX_THREAD_STATE_BLOCKED_* state); else 0 */
+    /* atomic: while it blocks, why (a ZX_THREAD_STATE_BLOCKED_* state); else 0 */
+    uint32_t blocked;
     struct suspend *suspend; /* chapter 6: where the thread's waits suspend it; NULL: they block */
 };
 
@@ -108,9 +109,9 @@ zx_status_t wait_then(struct wait_op *op);
 
 /* The one blocking function: block the calling thread until w is woken (ZX_OK), hal_timer_now()
    reaches deadline (ZX_ERR_TIMED_OUT; HAL_NO_DEADLINE waits for ever), or the thread is cancelled
-   (ZX_ERR_CANCELED). While it blocks, the thread is `reason`. A waiter woken before the call returns
-   ZX_OK at once, whatever the deadline; so the caller can tell a wake from a timeout, and must still
-   take w out of wherever it published it when the result is not ZX_OK. */
+   (ZX_ERR_CANCELED). While it blocks, the thread is `reason`. A waiter woken before the call
+   returns ZX_OK at once, whatever the deadline; so the caller can tell a wake from a timeout, and
+   must still take w out of wherever it published it when the result is not ZX_OK. */
 zx_status_t wait_block(struct waiter *w, uint64_t deadline, uint32_t reason);
 
 /* Sleep until the deadline, as ZX_THREAD_STATE_BLOCKED_SLEEPING: ZX_OK, or ZX_ERR_CANCELED if
@@ -125,7 +126,8 @@ void wait_self_attach(struct wait_self *self);
 bool wait_cancelled(void);
 
 /* Say that the calling thread is blocked for reason (0: no longer), for a wait that begins before
-   wait_block does: a thread that offers its exception counts as blocked before the offer is sent. */
+   wait_block does: a thread that offers its exception counts as blocked before the offer is
+   sent. */
 void wait_blocked_as(uint32_t reason);
 
 /* Why the thread owning self is blocked: a ZX_THREAD_STATE_BLOCKED_* state, or 0. */

@@ -34,8 +34,8 @@ static zx_status_t copy_bytes(struct message *m, uaddr_t user, uint32_t num_byte
 
 /* Move the handles named in values out of table t into m. Every valid handle is taken, even after
    an error, because a write consumes them all; the first error is returned. */
-static zx_status_t take_handles(struct handle_table *t, struct kobject *channel, const zx_handle_t *values,
-                                uint32_t count, struct message *m)
+static zx_status_t take_handles(struct handle_table *t, struct kobject *channel,
+                                const zx_handle_t *values, uint32_t count, struct message *m)
 {
     zx_status_t result = ZX_OK;
     for (uint32_t i = 0; i < count; i++) {
@@ -113,8 +113,8 @@ zx_status_t channel_msg_in(struct handle_table *t, struct kobject *ch, zx_status
     return status;
 }
 
-zx_status_t sys_channel_write(zx_handle_t handle, uint32_t options, uaddr_t bytes, uint32_t num_bytes,
-                              uaddr_t handles, uint32_t num_handles)
+zx_status_t sys_channel_write(zx_handle_t handle, uint32_t options, uaddr_t bytes,
+                              uint32_t num_bytes, uaddr_t handles, uint32_t num_handles)
 {
     struct kobject *ch = NULL;
     zx_status_t status = ZX_ERR_INVALID_ARGS;
@@ -166,7 +166,8 @@ zx_status_t channel_read_into(struct kobject *ch, uint32_t options, uaddr_t byte
     uint32_t nb = 0, nh = 0;
     zx_status_t status = ZX_ERR_INVALID_ARGS;
     if (!(options & ~ZX_CHANNEL_READ_MAY_DISCARD))
-        status = channel_read(ch, num_bytes, num_handles, options & ZX_CHANNEL_READ_MAY_DISCARD, &m, &nb, &nh);
+        status = channel_read(ch, num_bytes, num_handles, options & ZX_CHANNEL_READ_MAY_DISCARD, &m,
+                              &nb, &nh);
     if (status != ZX_OK && status != ZX_ERR_BUFFER_TOO_SMALL)
         return status;
     if ((actual_bytes && user_copy_out(actual_bytes, &nb, sizeof nb) != ZX_OK) ||

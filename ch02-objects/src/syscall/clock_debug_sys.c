@@ -1,7 +1,7 @@
 /*: # clock_get_monotonic and debug_write
 
-The monotonic clock is the HAL's, in nanoseconds since boot. `debug_write` sends bytes straight to the
-kernel console: the simplest way for a test program to be heard. */
+The monotonic clock is the HAL's, in nanoseconds since boot. `debug_write` sends bytes straight to
+the kernel console: the simplest way for a test program to be heard. */
 #include "hal/hal.h"
 #include "kernel/console.h"
 #include "syscall/sys.h"

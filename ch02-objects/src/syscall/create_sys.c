@@ -1,8 +1,9 @@
 /*: # Creating events, event pairs and channels
 
-Each creation call takes an `options` word that must be 0 for now, makes the object, and hands the caller
-one handle per object, with the type's default rights. What other options earn differs, as in Fuchsia's
-reference: `ZX_ERR_INVALID_ARGS` for an event or a channel, `ZX_ERR_NOT_SUPPORTED` for an event pair. */
+Each creation call takes an `options` word that must be 0 for now, makes the object, and hands the
+caller one handle per object, with the type's default rights. What other options earn differs, as in
+Fuchsia's reference: `ZX_ERR_INVALID_ARGS` for an event or a channel, `ZX_ERR_NOT_SUPPORTED` for an
+event pair. */
 #include "object/channel.h"
 #include "object/event.h"
 #include "object/eventpair.h"

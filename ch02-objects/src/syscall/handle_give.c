@@ -4,7 +4,8 @@
 #include "syscall/caller.h"
 #include "syscall/sys.h"
 
-/* If the value cannot be written, the handle is closed again: the caller could never have used it. */
+/* If the value cannot be written, the handle is closed again: the caller could never have used
+   it. */
 zx_status_t handle_give(struct kobject *obj, zx_rights_t rights, uaddr_t out, zx_handle_t *given)
 {
     struct handle_table *t = zx_caller_current()->handles;

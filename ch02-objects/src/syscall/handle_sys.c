@@ -1,14 +1,15 @@
 /*: # System calls on handles
 
-`handle_close`, `handle_close_many`, `handle_duplicate` and `handle_replace`. The rules are Zircon's:
+`handle_close`, `handle_close_many`, `handle_duplicate` and `handle_replace`. The rules are
+Zircon's:
 
 - closing `ZX_HANDLE_INVALID` is allowed and does nothing;
-- `handle_close_many` closes every valid handle in the array and reports `ZX_ERR_BAD_HANDLE` if any value
-  was bad, after closing the others;
+- `handle_close_many` closes every valid handle in the array and reports `ZX_ERR_BAD_HANDLE` if any
+  value was bad, after closing the others;
 - a duplicate needs `ZX_RIGHT_DUPLICATE`, and its rights must be a subset of the original's, or
   `ZX_RIGHT_SAME_RIGHTS`;
-- `handle_replace` needs no right, and the original handle is gone even when the call fails (except when
-  it did not exist: `ZX_ERR_BAD_HANDLE`). */
+- `handle_replace` needs no right, and the original handle is gone even when the call fails (except
+  when it did not exist: `ZX_ERR_BAD_HANDLE`). */
 #include "syscall/caller.h"
 #include "syscall/handle_give.h"
 #include "syscall/sys.h"
@@ -29,7 +30,8 @@ zx_status_t sys_handle_close_many(uaddr_t handles, size_t num_handles)
     for (size_t done = 0; done < num_handles;) {
         zx_handle_t chunk[CLOSE_MANY_CHUNK];
         size_t n = num_handles - done < CLOSE_MANY_CHUNK ? num_handles - done : CLOSE_MANY_CHUNK;
-        if (user_copy_in(chunk, handles + done * sizeof(zx_handle_t), n * sizeof(zx_handle_t)) != ZX_OK)
+        if (user_copy_in(chunk, handles + done * sizeof(zx_handle_t), n * sizeof(zx_handle_t)) !=
+            ZX_OK)
             return ZX_ERR_INVALID_ARGS;
         for (size_t i = 0; i < n; i++)
             if (chunk[i] != ZX_HANDLE_INVALID && handle_table_close(t, chunk[i]) != ZX_OK)
@@ -78,8 +80,8 @@ zx_status_t sys_handle_duplicate(zx_handle_t handle, zx_rights_t rights, uaddr_t
     return handle_give(obj, rights_out, out, NULL);
 }
 
-/* The handle moves out of its slot and back in with its new rights, so that the object never sees its
-   handle count fall (a channel end being replaced must not tell its peer it closed). */
+/* The handle moves out of its slot and back in with its new rights, so that the object never sees
+   its handle count fall (a channel end being replaced must not tell its peer it closed). */
 zx_status_t sys_handle_replace(zx_handle_t handle, zx_rights_t rights, uaddr_t out)
 {
     struct handle_table *t = zx_caller_current()->handles;

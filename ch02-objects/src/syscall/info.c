@@ -26,8 +26,8 @@ zx_status_t info_single_record(const struct info_request *req, const void *recor
     return actual ? ZX_OK : ZX_ERR_BUFFER_TOO_SMALL;
 }
 
-zx_status_t sys_object_get_info(zx_handle_t handle, uint32_t topic, uaddr_t buffer, size_t buffer_size,
-                                uaddr_t actual, uaddr_t avail)
+zx_status_t sys_object_get_info(zx_handle_t handle, uint32_t topic, uaddr_t buffer,
+                                size_t buffer_size, uaddr_t actual, uaddr_t avail)
 {
     struct info_request req = {handle, NULL, 0, buffer, buffer_size, actual, avail};
     const struct info_topic *found = NULL;
@@ -65,7 +65,8 @@ INFO_TOPIC(ZX_INFO_HANDLE_BASIC, ZX_OBJ_TYPE_NONE, 0, handle_basic);
 
 static zx_status_t handle_count(const struct info_request *req)
 {
-    zx_info_handle_count_t info = {.handle_count = __atomic_load_n(&req->obj->handles, __ATOMIC_RELAXED)};
+    zx_info_handle_count_t info = {.handle_count =
+                                       __atomic_load_n(&req->obj->handles, __ATOMIC_RELAXED)};
     return info_single_record(req, &info, sizeof info);
 }
 INFO_TOPIC(ZX_INFO_HANDLE_COUNT, ZX_OBJ_TYPE_NONE, ZX_RIGHT_INSPECT, handle_count);

@@ -36,7 +36,8 @@ TABLE_DECLARE(struct info_topic, info_topics);
     static const struct info_topic info_topic_##fn_ TABLE_ENTRY(info_topics) = {                  \
         topic_, type_, need_, fn_}
 
-/* Answer with one record of size bytes: ZX_ERR_BUFFER_TOO_SMALL (actual 0, avail 1) if it does not fit. */
+/* Answer with one record of size bytes: ZX_ERR_BUFFER_TOO_SMALL (actual 0, avail 1) if it does not
+   fit. */
 zx_status_t info_single_record(const struct info_request *req, const void *record, size_t size);
 
 #endif

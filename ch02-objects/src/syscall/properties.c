@@ -1,8 +1,9 @@
 /*: # object_get_property and object_set_property, and the name
 
-Every object has a name of up to `ZX_MAX_NAME_LEN - 1` characters; a longer one is cut, and the stored name
-always ends with a zero byte. Whether a program may read or change it is up to the handle's rights; a
-property nobody registered is `ZX_ERR_NOT_SUPPORTED`, as Fuchsia's reference says. */
+Every object has a name of up to `ZX_MAX_NAME_LEN - 1` characters; a longer one is cut, and the
+stored name always ends with a zero byte. Whether a program may read or change it is up to the
+handle's rights; a property nobody registered is `ZX_ERR_NOT_SUPPORTED`, as Fuchsia's reference
+says. */
 #include "syscall/properties.h"
 
 #include <string.h>
@@ -23,7 +24,8 @@ static const struct property *find(uint32_t id)
     return NULL;
 }
 
-zx_status_t sys_object_get_property(zx_handle_t handle, uint32_t property, uaddr_t value, size_t value_size)
+zx_status_t sys_object_get_property(zx_handle_t handle, uint32_t property, uaddr_t value,
+                                    size_t value_size)
 {
     struct kobject *obj;
     zx_status_t status =
@@ -42,7 +44,8 @@ zx_status_t sys_object_get_property(zx_handle_t handle, uint32_t property, uaddr
     return status;
 }
 
-zx_status_t sys_object_set_property(zx_handle_t handle, uint32_t property, uaddr_t value, size_t value_size)
+zx_status_t sys_object_set_property(zx_handle_t handle, uint32_t property, uaddr_t value,
+                                    size_t value_size)
 {
     struct kobject *obj;
     zx_rights_t rights;

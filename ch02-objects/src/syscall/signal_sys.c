@@ -1,9 +1,9 @@
 /*: # object_signal and object_signal_peer
 
 User code may set and clear the eight user signals on any object whose handle has `ZX_RIGHT_SIGNAL`
-(`ZX_RIGHT_SIGNAL_PEER` for the peer of a pair), plus the few kernel signals a type allows, such as an
-event's `ZX_EVENT_SIGNALED`. Any other bit in either mask is `ZX_ERR_INVALID_ARGS`: the kernel's own
-signals, such as `ZX_CHANNEL_READABLE`, only the kernel sets. */
+(`ZX_RIGHT_SIGNAL_PEER` for the peer of a pair), plus the few kernel signals a type allows, such as
+an event's `ZX_EVENT_SIGNALED`. Any other bit in either mask is `ZX_ERR_INVALID_ARGS`: the kernel's
+own signals, such as `ZX_CHANNEL_READABLE`, only the kernel sets. */
 #include "syscall/caller.h"
 #include "syscall/sys.h"
 

@@ -1,9 +1,9 @@
 /*: # Copying from and to user memory, implemented
 
-Chapter 1's `uspace_read` and `uspace_write` already walk the page table; here they are given the caller's
-address space and Zircon's status code. Where pages are filled on first touch (chapter 4), a page the
-page table does not yet allow may still be allowed by the address space: the copy first asks the caller to
-fault each such page in, exactly as the user's own access would have. */
+Chapter 1's `uspace_read` and `uspace_write` already walk the page table; here they are given the
+caller's address space and Zircon's status code. Where pages are filled on first touch (chapter 4),
+a page the page table does not yet allow may still be allowed by the address space: the copy first
+asks the caller to fault each such page in, exactly as the user's own access would have. */
 #include "syscall/user_copy.h"
 
 #include "syscall/caller.h"

@@ -27,7 +27,8 @@ static zx_status_t wait_one_done(struct signal_wait *w, zx_status_t status, zx_s
     return status;
 }
 
-zx_status_t sys_object_wait_one(zx_handle_t handle, zx_signals_t signals, zx_time_t deadline, uaddr_t observed)
+zx_status_t sys_object_wait_one(zx_handle_t handle, zx_signals_t signals, zx_time_t deadline,
+                                uaddr_t observed)
 {
     struct kobject *obj;
     zx_status_t status = caller_handle_get(handle, ZX_OBJ_TYPE_NONE, ZX_RIGHT_WAIT, &obj, NULL);

@@ -1,7 +1,7 @@
 /*: # The Zircon ABI: status codes
 
-Every system call returns a `zx_status_t`: `ZX_OK`, or one of these negative values. They are Fuchsia's,
-number for number. The comment beside each says when Zinc returns it. */
+Every system call returns a `zx_status_t`: `ZX_OK`, or one of these negative values. They are
+Fuchsia's, number for number. The comment beside each says when Zinc returns it. */
 #ifndef ZIRCON_ERRORS_H
 #define ZIRCON_ERRORS_H
 

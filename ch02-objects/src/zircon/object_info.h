@@ -1,9 +1,10 @@
 /*: # The Zircon ABI: object information and properties
 
-`object_get_info` answers questions about a handle or its object; each kind of question is a *topic* with a
-record layout of its own. Some topics have versions, numbered in the top four bits (`ZX_INFO_TOPIC`): a
-later version's record extends the earlier one's. `object_get_property` and `object_set_property` read and write a few named
-attributes, the object's name above all. Numbers and layouts are Fuchsia's. */
+`object_get_info` answers questions about a handle or its object; each kind of question is a *topic*
+with a record layout of its own. Some topics have versions, numbered in the top four bits
+(`ZX_INFO_TOPIC`): a later version's record extends the earlier one's. `object_get_property` and
+`object_set_property` read and write a few named attributes, the object's name above all. Numbers
+and layouts are Fuchsia's. */
 #ifndef ZIRCON_OBJECT_INFO_H
 #define ZIRCON_OBJECT_INFO_H
 

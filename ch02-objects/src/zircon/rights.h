@@ -1,9 +1,9 @@
 /*: # The Zircon ABI: rights
 
 A handle carries a set of rights, and every use of a handle checks them: reading a channel needs
-`ZX_RIGHT_READ`, duplicating a handle needs `ZX_RIGHT_DUPLICATE`. Rights can only be dropped, never added:
-`handle_duplicate` and `handle_replace` take a subset (or `ZX_RIGHT_SAME_RIGHTS`). Each object type gives
-the handle that creates it a set of default rights (see each object's file). */
+`ZX_RIGHT_READ`, duplicating a handle needs `ZX_RIGHT_DUPLICATE`. Rights can only be dropped, never
+added: `handle_duplicate` and `handle_replace` take a subset (or `ZX_RIGHT_SAME_RIGHTS`). Each
+object type gives the handle that creates it a set of default rights (see each object's file). */
 #ifndef ZIRCON_RIGHTS_H
 #define ZIRCON_RIGHTS_H
 

@@ -1,9 +1,9 @@
 /*: # The Zircon ABI: signals
 
-Every object has 32 signal bits. The low 24 belong to the kernel and mean something per type (a channel is
-READABLE, a task TERMINATED); several types share bit numbers, so the names below overlap on purpose. The
-top 8 are *user signals*, free for programs to set and clear on any object whose handle has
-`ZX_RIGHT_SIGNAL`. Waiting for an object means waiting for some of its bits to be set. */
+Every object has 32 signal bits. The low 24 belong to the kernel and mean something per type (a
+channel is READABLE, a task TERMINATED); several types share bit numbers, so the names below overlap
+on purpose. The top 8 are *user signals*, free for programs to set and clear on any object whose
+handle has `ZX_RIGHT_SIGNAL`. Waiting for an object means waiting for some of its bits to be set. */
 #ifndef ZIRCON_SIGNALS_H
 #define ZIRCON_SIGNALS_H
 

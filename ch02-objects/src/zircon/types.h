@@ -1,9 +1,9 @@
 /*: # The Zircon ABI: types
 
-These headers are shared by the kernel and by user programs: they are the contract between the two, and
-their names and values are Fuchsia's, so that a Zircon programmer finds nothing surprising. A handle is a
-32-bit number that means something only inside one process; a koid ("kernel object id") names an object
-everywhere and is never reused; times are signed nanoseconds. */
+These headers are shared by the kernel and by user programs: they are the contract between the two,
+and their names and values are Fuchsia's, so that a Zircon programmer finds nothing surprising. A
+handle is a 32-bit number that means something only inside one process; a koid ("kernel object id")
+names an object everywhere and is never reused; times are signed nanoseconds. */
 #ifndef ZIRCON_TYPES_H
 #define ZIRCON_TYPES_H
 
@@ -20,7 +20,8 @@ typedef int64_t zx_time_t;     /* an instant on the monotonic clock, in ns */
 typedef int64_t zx_duration_t; /* a length of time, in ns */
 
 #define ZX_HANDLE_INVALID ((zx_handle_t)0)
-#define ZX_HANDLE_FIXED_BITS_MASK ((zx_handle_t)0x3) /* every valid handle value has these bits set */
+/* every valid handle value has these bits set */
+#define ZX_HANDLE_FIXED_BITS_MASK ((zx_handle_t)0x3)
 #define ZX_KOID_INVALID ((zx_koid_t)0)
 #define ZX_TIME_INFINITE INT64_MAX
 #define ZX_MAX_NAME_LEN 32

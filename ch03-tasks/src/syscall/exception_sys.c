@@ -1,22 +1,26 @@
 /*: # System calls on exceptions
 
-`task_create_exception_channel` binds a channel to a task's exceptionate. The task handle must carry the
-rights Zircon asks for: `INSPECT`, `DUPLICATE`, `TRANSFER` and `MANAGE_THREAD`, and `ENUMERATE` too for a
-process or a job, because a handler there hears of threads it holds no handle to. The listener's end is
-read-only: `TRANSFER`, `WAIT` and `READ`. Zinc has no debugger channels yet, so options must be 0.
+`task_create_exception_channel` binds a channel to a task's exceptionate. The task handle must carry
+the rights Zircon asks for: `INSPECT`, `DUPLICATE`, `TRANSFER` and `MANAGE_THREAD`, and `ENUMERATE`
+too for a process or a job, because a handler there hears of threads it holds no handle to. The
+listener's end is read-only: `TRANSFER`, `WAIT` and `READ`. Zinc has no debugger channels yet, so
+options must be 0.
 
-The thread and process handles that `exception_get_thread` and `exception_get_process` make carry the
-rights the exceptionate remembered. A thread's channel gives no process handle (`ZX_ERR_ACCESS_DENIED`); a
-process's or a job's gives the thread handle a newly created thread would have. */
+The thread and process handles that `exception_get_thread` and `exception_get_process` make carry
+the rights the exceptionate remembered. A thread's channel gives no process handle
+(`ZX_ERR_ACCESS_DENIED`); a process's or a job's gives the thread handle a newly created thread
+would have. */
 #include "syscall/caller.h"
 #include "syscall/handle_give.h"
 #include "syscall/sys.h"
 #include "task/exception.h"
 
 #define LISTENER_RIGHTS (ZX_RIGHT_TRANSFER | ZX_RIGHT_WAIT | ZX_RIGHT_READ)
-#define CHANNEL_NEEDS (ZX_RIGHT_INSPECT | ZX_RIGHT_DUPLICATE | ZX_RIGHT_TRANSFER | ZX_RIGHT_MANAGE_THREAD)
+#define CHANNEL_NEEDS                                                                              \
+    (ZX_RIGHT_INSPECT | ZX_RIGHT_DUPLICATE | ZX_RIGHT_TRANSFER | ZX_RIGHT_MANAGE_THREAD)
 
-/* The exceptionate of a task, and the rights it will hand out; ZX_ERR_BAD_STATE if the task has ended. */
+/* The exceptionate of a task, and the rights it will hand out; ZX_ERR_BAD_STATE if the task has
+   ended. */
 static zx_status_t exceptionate_of(struct kobject *obj, zx_rights_t rights, struct exceptionate **e,
                                    zx_rights_t *thread_rights, zx_rights_t *process_rights)
 {

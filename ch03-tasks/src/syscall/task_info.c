@@ -7,14 +7,14 @@ needs `ZX_RIGHT_ENUMERATE`.
 
 - `ZX_INFO_PROCESS` (version 1 of topic 3, the only one Fuchsia still defines): the return code, the
   start time, and whether it has started and exited.
-- `ZX_INFO_THREAD`: the state; `DYING` from the moment a thread is told to stop until it has; while it
-  waits, `BLOCKED_` and what for, as the wait recorded it (object/wait.h), with, for an exception
+- `ZX_INFO_THREAD`: the state; `DYING` from the moment a thread is told to stop until it has; while
+  it waits, `BLOCKED_` and what for, as the wait recorded it (object/wait.h), with, for an exception
   handler (`BLOCKED_EXCEPTION`), the kind of channel it waits on.
 - `ZX_INFO_JOB`: the return code, whether it has exited (it is dead: killed, and empty), and its
   `ZX_PROP_JOB_KILL_ON_OOM`.
-- `ZX_INFO_PROCESS_THREADS`, `ZX_INFO_JOB_CHILDREN`, `ZX_INFO_JOB_PROCESSES`: arrays of koids, newest
-  first. A buffer too small for all is not an error: `actual` says how many were written and `avail` how
-  many there are, so a caller can ask again with room for them. */
+- `ZX_INFO_PROCESS_THREADS`, `ZX_INFO_JOB_CHILDREN`, `ZX_INFO_JOB_PROCESSES`: arrays of koids,
+  newest first. A buffer too small for all is not an error: `actual` says how many were written and
+  `avail` how many there are, so a caller can ask again with room for them. */
 #include "syscall/info.h"
 #include "task/task.h"
 #include "zircon/object_info.h"
@@ -72,9 +72,10 @@ static zx_status_t job_info(const struct info_request *req)
 }
 INFO_TOPIC(ZX_INFO_JOB, ZX_OBJ_TYPE_JOB, ZX_RIGHT_INSPECT, job_info);
 
-/* A list of koids, read in chunks: list(owner, skip, out, max, &total) copies, under the owner's lock, up
-   to max koids after the first skip, and counts them all. Chunks keep both the kernel's stack and the time
-   under a lock small; a list that changes between two chunks gives an answer that mixes the two. */
+/* A list of koids, read in chunks: list(owner, skip, out, max, &total) copies, under the owner's
+   lock, up to max koids after the first skip, and counts them all. Chunks keep both the kernel's
+   stack and the time under a lock small; a list that changes between two chunks gives an answer
+   that mixes the two. */
 typedef size_t (*koid_list)(void *owner, size_t skip, zx_koid_t *out, size_t max, size_t *total);
 
 #define KOID_CHUNK 32
@@ -86,7 +87,8 @@ static zx_status_t koid_records(const struct info_request *req, koid_list list, 
     for (;;) {
         size_t max = room - actual < KOID_CHUNK ? room - actual : KOID_CHUNK;
         size_t n = list(owner, actual, chunk, max, &avail);
-        if (n && user_copy_out(req->buffer + actual * sizeof(zx_koid_t), chunk, n * sizeof(zx_koid_t)) != ZX_OK)
+        if (n && user_copy_out(req->buffer + actual * sizeof(zx_koid_t), chunk,
+                               n * sizeof(zx_koid_t)) != ZX_OK)
             return ZX_ERR_INVALID_ARGS;
         actual += n;
         if (n < KOID_CHUNK || actual == room)
@@ -102,15 +104,15 @@ static zx_status_t koid_records(const struct info_request *req, koid_list list, 
 }
 
 /* The walk every list shares: e runs over the list, n counts. */
-#define COPY_KOIDS(lock, head, next)                                                                    \
-    size_t n = 0, copied = 0;                                                                           \
-    hal_lock_acquire(lock);                                                                             \
-    for (__typeof__(head) e = (head); e; e = e->next, n++) {                                            \
-        if (n >= skip && copied < max)                                                                  \
-            out[copied++] = e->base.koid;                                                               \
-    }                                                                                                   \
-    hal_lock_release(lock);                                                                             \
-    *total = n;                                                                                         \
+#define COPY_KOIDS(lock, head, next)                                                               \
+    size_t n = 0, copied = 0;                                                                      \
+    hal_lock_acquire(lock);                                                                        \
+    for (__typeof__(head) e = (head); e; e = e->next, n++) {                                       \
+        if (n >= skip && copied < max)                                                             \
+            out[copied++] = e->base.koid;                                                          \
+    }                                                                                              \
+    hal_lock_release(lock);                                                                        \
+    *total = n;                                                                                    \
     return copied
 
 static size_t thread_koids(void *owner, size_t skip, zx_koid_t *out, size_t max, size_t *total)

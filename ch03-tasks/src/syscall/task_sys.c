@@ -76,7 +76,8 @@ zx_status_t sys_process_create(zx_handle_t job, uaddr_t name, size_t name_size, 
     return handle_give(&p->base, process_type.default_rights, proc_handle, NULL);
 }
 
-zx_status_t sys_thread_create(zx_handle_t process, uaddr_t name, size_t name_size, uint32_t options, uaddr_t out)
+zx_status_t sys_thread_create(zx_handle_t process, uaddr_t name, size_t name_size, uint32_t options,
+                              uaddr_t out)
 {
     char text[ZX_MAX_NAME_LEN];
     struct kobject *p;
@@ -93,8 +94,8 @@ zx_status_t sys_thread_create(zx_handle_t process, uaddr_t name, size_t name_siz
     return status == ZX_OK ? handle_give(&t->base, thread_type.default_rights, out, NULL) : status;
 }
 
-zx_status_t sys_thread_start(zx_handle_t handle, uintptr_t thread_entry, uintptr_t stack, uintptr_t arg1,
-                             uintptr_t arg2)
+zx_status_t sys_thread_start(zx_handle_t handle, uintptr_t thread_entry, uintptr_t stack,
+                             uintptr_t arg1, uintptr_t arg2)
 {
     struct kobject *t;
     zx_status_t status =
@@ -106,15 +107,16 @@ zx_status_t sys_thread_start(zx_handle_t handle, uintptr_t thread_entry, uintptr
     return status;
 }
 
-zx_status_t sys_process_start(zx_handle_t handle, zx_handle_t thread, uintptr_t entry, uintptr_t stack,
-                              zx_handle_t arg1, uintptr_t arg2)
+zx_status_t sys_process_start(zx_handle_t handle, zx_handle_t thread, uintptr_t entry,
+                              uintptr_t stack, zx_handle_t arg1, uintptr_t arg2)
 {
     struct handle_table *mine = zx_caller_current()->handles;
     struct kobject *p = NULL, *t = NULL, *passed = NULL;
     zx_rights_t passed_rights = 0;
-    /* arg1 is a handle that moves into the new process: it is gone from the caller whatever happens. It
-       stays a handle on the way (handle_table_move_out), so a channel end passed keeps its peer. Or it is
-       ZX_HANDLE_INVALID, and the process starts with no handle at all (and 0 in its first argument). */
+    /* arg1 is a handle that moves into the new process: it is gone from the caller whatever
+       happens. It stays a handle on the way (handle_table_move_out), so a channel end passed keeps
+       its peer. Or it is ZX_HANDLE_INVALID, and the process starts with no handle at all (and 0 in
+       its first argument). */
     zx_status_t status = ZX_OK;
     if (arg1 != ZX_HANDLE_INVALID)
         status = handle_table_move_out(mine, arg1, &passed, &passed_rights);
@@ -148,8 +150,8 @@ zx_status_t sys_process_start(zx_handle_t handle, zx_handle_t thread, uintptr_t 
     /* LAB ch03-start-handle BEGIN: start the thread with the handle's value in the new process. If
        the start fails, close the handle there: the process did not start, and no one would ever see
        it. If anything failed before the handle reached the new process, it goes: it still counts
-       among its object's handles (it only moved out), so drop it as a handle (handle_drop), not as a
-       reference.
+       among its object's handles (it only moved out), so drop it as a handle (handle_drop), not as
+       a reference.
        stub:
     if (status == ZX_OK)
         status = thread_start(th, entry, stack, value, arg2);
@@ -197,7 +199,8 @@ zx_status_t sys_task_kill(zx_handle_t handle)
     return status;
 }
 
-zx_status_t sys_zinc_process_load(zx_handle_t process, uaddr_t name, size_t name_size, uaddr_t entry, uaddr_t stack)
+zx_status_t sys_zinc_process_load(zx_handle_t process, uaddr_t name, size_t name_size,
+                                  uaddr_t entry, uaddr_t stack)
 {
     char text[ZX_MAX_NAME_LEN];
     struct kobject *p;
@@ -208,7 +211,8 @@ zx_status_t sys_zinc_process_load(zx_handle_t process, uaddr_t name, size_t name
     if ((status = copy_name(name, name_size, text)) == ZX_OK)
         status = process_load(container_of(p, struct process, base), text, &e, &s);
     kobject_unref(p);
-    if (status == ZX_OK && (user_copy_out(entry, &e, sizeof e) != ZX_OK || user_copy_out(stack, &s, sizeof s) != ZX_OK))
+    if (status == ZX_OK && (user_copy_out(entry, &e, sizeof e) != ZX_OK ||
+                            user_copy_out(stack, &s, sizeof s) != ZX_OK))
         status = ZX_ERR_INVALID_ARGS;
     return status;
 }

@@ -1,10 +1,11 @@
 /*: # Loading an ELF program
 
-The programs of the boot filesystem are static ELF executables. Loading one means copying each loadable
-segment (`PT_LOAD`) to its address in the new address space, with the permissions its flags ask for, and
-zero-filling what the file does not cover (`.bss`). Everything the file says is checked before use: a
-malformed file is `ZX_ERR_NOT_SUPPORTED` (not an ELF for this machine) or `ZX_ERR_INVALID_ARGS` (a header
-or segment that points outside the file or outside user space), never a crash. */
+The programs of the boot filesystem are static ELF executables. Loading one means copying each
+loadable segment (`PT_LOAD`) to its address in the new address space, with the permissions its flags
+ask for, and zero-filling what the file does not cover (`.bss`). Everything the file says is checked
+before use: a malformed file is `ZX_ERR_NOT_SUPPORTED` (not an ELF for this machine) or
+`ZX_ERR_INVALID_ARGS` (a header or segment that points outside the file or outside user space),
+never a crash. */
 #include "task/elf.h"
 
 #include <string.h>
@@ -16,10 +17,11 @@ or segment that points outside the file or outside user space), never a crash. *
 
 static zx_status_t check(const uint8_t *file, size_t size, const struct elf_header **out)
 {
-    /* LAB ch03-elf-header BEGIN: accept only a file this kernel can run, and only a program header table
-       that lies inside the file: ZX_ERR_NOT_SUPPORTED unless the file is long enough for the header and
-       says ELF, 64-bit, little-endian, an executable (ET_EXEC) for HAL_ELF_MACHINE; ZX_ERR_INVALID_ARGS
-       unless its entries have our struct's size, are at most MAX_SEGMENTS, and all lie within the file.
+    /* LAB ch03-elf-header BEGIN: accept only a file this kernel can run, and only a program header
+       table that lies inside the file: ZX_ERR_NOT_SUPPORTED unless the file is long enough for the
+       header and says ELF, 64-bit, little-endian, an executable (ET_EXEC) for HAL_ELF_MACHINE;
+       ZX_ERR_INVALID_ARGS unless its entries have our struct's size, are at most MAX_SEGMENTS, and
+       all lie within the file.
        stub:
     const struct elf_header *h = (const void *)file;
     if (size < sizeof *h || memcmp(h->ident, "\x7f" "ELF", 4))
@@ -39,12 +41,13 @@ static zx_status_t check(const uint8_t *file, size_t size, const struct elf_head
     /* LAB END */
 }
 
-/* LAB ch03-elf-segment BEGIN: check the segment (its bytes lie inside the file, filesz <= memsz, and all of
-   vaddr .. vaddr + memsz lies in user space, without overflow: ZX_ERR_INVALID_ARGS otherwise), load it
-   through the target, then give its pages the permissions its flags ask for, and no others.
+/* LAB ch03-elf-segment BEGIN: check the segment (its bytes lie inside the file, filesz <= memsz,
+   and all of vaddr .. vaddr + memsz lies in user space, without overflow: ZX_ERR_INVALID_ARGS
+   otherwise), load it through the target, then give its pages the permissions its flags ask for,
+   and no others.
    stub:
-static zx_status_t load_segment(const struct elf_target *t, void *ctx, const uint8_t *file, size_t size,
-                                const struct elf_segment *s)
+static zx_status_t load_segment(const struct elf_target *t, void *ctx, const uint8_t *file,
+                                size_t size, const struct elf_segment *s)
 {
     vaddr_t start = PAGE_ROUND_DOWN(s->vaddr), end = PAGE_ROUND_UP(s->vaddr + s->memsz);
     zx_status_t status = t->map_new(ctx, start, end - start);
@@ -61,11 +64,11 @@ static unsigned mmu_flags(uint32_t elf_flags)
            (elf_flags & PF_X ? HAL_MMU_EXEC : 0);
 }
 
-static zx_status_t load_segment(const struct elf_target *t, void *ctx, const uint8_t *file, size_t size,
-                                const struct elf_segment *s)
+static zx_status_t load_segment(const struct elf_target *t, void *ctx, const uint8_t *file,
+                                size_t size, const struct elf_segment *s)
 {
-    if (s->filesz > s->memsz || s->offset > size || s->filesz > size - s->offset || s->vaddr < HAL_USER_BASE ||
-        s->memsz > HAL_USER_END - s->vaddr)
+    if (s->filesz > s->memsz || s->offset > size || s->filesz > size - s->offset ||
+        s->vaddr < HAL_USER_BASE || s->memsz > HAL_USER_END - s->vaddr)
         return ZX_ERR_INVALID_ARGS;
     vaddr_t start = PAGE_ROUND_DOWN(s->vaddr), end = PAGE_ROUND_UP(s->vaddr + s->memsz);
     /* New memory is zero, so the .bss needs nothing; the segment's own permissions come last. */
@@ -78,7 +81,8 @@ static zx_status_t load_segment(const struct elf_target *t, void *ctx, const uin
 }
 /* LAB END */
 
-zx_status_t elf_load_into(const struct elf_target *t, void *ctx, const uint8_t *file, size_t size, vaddr_t *entry)
+zx_status_t elf_load_into(const struct elf_target *t, void *ctx, const uint8_t *file, size_t size,
+                          vaddr_t *entry)
 {
     const struct elf_header *h;
     zx_status_t status = check(file, size, &h);
@@ -92,8 +96,8 @@ zx_status_t elf_load_into(const struct elf_target *t, void *ctx, const uint8_t *
     return status;
 }
 
-/* Chapter 3's target: a uspace. Its pages are mapped writable for the kernel's copy (which goes through the
-   page table, and so obeys it), then given their final permissions. */
+/* Chapter 3's target: a uspace. Its pages are mapped writable for the kernel's copy (which goes
+   through the page table, and so obeys it), then given their final permissions. */
 static zx_status_t uspace_map(void *us, vaddr_t va, size_t len)
 {
     return uspace_map_new(us, va, len, HAL_MMU_READ | HAL_MMU_WRITE) ? ZX_ERR_NO_MEMORY : ZX_OK;
@@ -106,7 +110,9 @@ static zx_status_t uspace_copy(void *us, vaddr_t va, const void *src, size_t len
 
 static zx_status_t uspace_protect(void *us, vaddr_t va, size_t len, unsigned flags)
 {
-    return hal_pt_protect(((struct uspace *)us)->pt, va, len, flags | HAL_MMU_USER) ? ZX_ERR_INVALID_ARGS : ZX_OK;
+    return hal_pt_protect(((struct uspace *)us)->pt, va, len, flags | HAL_MMU_USER)
+               ? ZX_ERR_INVALID_ARGS
+               : ZX_OK;
 }
 
 static const struct elf_target uspace_target = {uspace_map, uspace_copy, uspace_protect};

@@ -1,9 +1,9 @@
 /*: # Loading an ELF program
 
-The loader reads the file and decides what goes where; an *ELF target* puts it there. Chapter 3's target
-is a `struct uspace`, fresh frames mapped straight into the page table (`elf_load`); chapter 4's puts each
-segment in a VMO mapped into the process's root VMAR (vm/process_space.c). The checks of the file, and the
-labs, are the loader's, and the same for both. */
+The loader reads the file and decides what goes where; an *ELF target* puts it there. Chapter 3's
+target is a `struct uspace`, fresh frames mapped straight into the page table (`elf_load`); chapter
+4's puts each segment in a VMO mapped into the process's root VMAR (vm/process_space.c). The checks
+of the file, and the labs, are the loader's, and the same for both. */
 #ifndef ZINC_ELF_H
 #define ZINC_ELF_H
 
@@ -21,8 +21,10 @@ struct elf_target {
     zx_status_t (*protect)(void *ctx, vaddr_t va, size_t len, unsigned flags);
 };
 
-/* Load the static ELF executable file[0..size) through target t; *entry receives its entry point. */
-zx_status_t elf_load_into(const struct elf_target *t, void *ctx, const uint8_t *file, size_t size, vaddr_t *entry);
+/* Load the static ELF executable file[0..size) through target t; *entry receives its entry
+   point. */
+zx_status_t elf_load_into(const struct elf_target *t, void *ctx, const uint8_t *file, size_t size,
+                          vaddr_t *entry);
 
 /* The same into us, chapter 3's way: fresh frames in its page table. */
 zx_status_t elf_load(struct uspace *us, const uint8_t *file, size_t size, vaddr_t *entry);

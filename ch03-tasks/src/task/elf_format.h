@@ -1,8 +1,8 @@
 /*: # The ELF format, as far as a loader needs it
 
-The file header and the program headers of a 64-bit ELF file, and the few constants a loader of static
-executables reads. The layouts are the ELF specification's; chapter 3's loader and its tests share them, and
-chapter 7's Linux loader will too. */
+The file header and the program headers of a 64-bit ELF file, and the few constants a loader of
+static executables reads. The layouts are the ELF specification's; chapter 3's loader and its tests
+share them, and chapter 7's Linux loader will too. */
 #ifndef ZINC_ELF_FORMAT_H
 #define ZINC_ELF_FORMAT_H
 

@@ -1,8 +1,8 @@
 /*: # Exceptions, implemented
 
-The object, its destruction (which is the moment a handler lets go), and its state property. An exception
-keeps a reference to its thread, so the thread's koid and handle stay good however long a handler holds
-on. */
+The object, its destruction (which is the moment a handler lets go), and its state property. An
+exception keeps a reference to its thread, so the thread's koid and handle stay good however long a
+handler holds on. */
 #include "task/exception.h"
 
 #include <string.h>
@@ -49,7 +49,8 @@ struct exception *exception_create(struct thread *t, zx_excp_type_t type, zx_rig
     kobject_init(&x->base, &exception_type);
     kobject_ref(&t->base);
     x->thread = t;
-    x->info = (zx_exception_info_t){.pid = t->process->base.koid, .tid = t->base.koid, .type = type};
+    x->info =
+        (zx_exception_info_t){.pid = t->process->base.koid, .tid = t->base.koid, .type = type};
     x->thread_rights = thread_rights;
     x->process_rights = process_rights;
     x->state = ZX_EXCEPTION_STATE_TRY_NEXT;

@@ -1,17 +1,18 @@
 /*: # Exceptions
 
-An exception is a kernel object (`ZX_OBJ_TYPE_EXCEPTION`) that stands for one stopped thread's fault while
-one handler looks at it. It travels to the handler in a message on its exception channel, beside a
-`zx_exception_info_t`. The handler may ask for handles to the thread and the process
-(`exception_get_thread`, `exception_get_process`), and sets the `ZX_PROP_EXCEPTION_STATE` property to say
-what should happen when it lets go: resume the thread (`HANDLED`), end it (`THREAD_EXIT`), or pass the
-exception on to the next handler (`TRY_NEXT`, the default).
+An exception is a kernel object (`ZX_OBJ_TYPE_EXCEPTION`) that stands for one stopped thread's fault
+while one handler looks at it. It travels to the handler in a message on its exception channel,
+beside a `zx_exception_info_t`. The handler may ask for handles to the thread and the process
+(`exception_get_thread`, `exception_get_process`), and sets the `ZX_PROP_EXCEPTION_STATE` property
+to say what should happen when it lets go: resume the thread (`HANDLED`), end it (`THREAD_EXIT`), or
+pass the exception on to the next handler (`TRY_NEXT`, the default).
 
-It lets go when the exception object is destroyed: its last handle was closed, or the message carrying it
-was destroyed unread because the listener closed its channel. Either way, destruction reports the final
-state to the *waiter*, the faulting thread, which waits (task/exception_raise.c) until then. A
-waiter that must stop waiting first (its thread was killed) *abandons* the exception, after which
-the exception reports to nobody. One lock, private to exception.c, orders those two events. */
+It lets go when the exception object is destroyed: its last handle was closed, or the message
+carrying it was destroyed unread because the listener closed its channel. Either way, destruction
+reports the final state to the *waiter*, the faulting thread, which waits (task/exception_raise.c)
+until then. A waiter that must stop waiting first (its thread was killed) *abandons* the exception,
+after which the exception reports to nobody. One lock, private to exception.c, orders those two
+events. */
 #ifndef ZINC_EXCEPTION_H
 #define ZINC_EXCEPTION_H
 
@@ -29,7 +30,8 @@ struct exception {
     struct kobject base;
     struct thread *thread; /* with a reference */
     zx_exception_info_t info;
-    zx_rights_t thread_rights, process_rights; /* for exception_get_thread and _process; 0: refused */
+    /* for exception_get_thread and _process; 0: refused */
+    zx_rights_t thread_rights, process_rights;
     uint32_t state;                            /* ZX_EXCEPTION_STATE_*; guarded by base.lock */
     struct exception_waiter *waiter;           /* guarded by the exceptions' lock */
 };
@@ -41,8 +43,8 @@ extern const struct kobject_type exception_type;
 struct exception *exception_create(struct thread *t, zx_excp_type_t type, zx_rights_t thread_rights,
                                    zx_rights_t process_rights, struct exception_waiter *w);
 
-/* Stop waiting: if w's exception is still out, it will report to nobody, and the verdict is THREAD_EXIT.
-   Returns the verdict. */
+/* Stop waiting: if w's exception is still out, it will report to nobody, and the verdict is
+   THREAD_EXIT. Returns the verdict. */
 uint32_t exception_abandon(struct exception_waiter *w);
 
 /* Thread t stopped on trap: search for a handler (thread, process, jobs), and act on the verdict.

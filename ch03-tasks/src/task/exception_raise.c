@@ -1,21 +1,21 @@
 /*: # The search for a handler
 
-A fault stops the thread and becomes an exception of a type that says what went wrong. The kernel then
-offers it to the handlers in Zircon's order: the thread's own exception channel, its process's, its job's,
-and each job above up to the root. Each handler in turn gets the exception and keeps the thread stopped
-(`ZX_THREAD_STATE_BLOCKED_EXCEPTION`) until it lets go:
+A fault stops the thread and becomes an exception of a type that says what went wrong. The kernel
+then offers it to the handlers in Zircon's order: the thread's own exception channel, its process's,
+its job's, and each job above up to the root. Each handler in turn gets the exception and keeps the
+thread stopped (`ZX_THREAD_STATE_BLOCKED_EXCEPTION`) until it lets go:
 
-- `HANDLED`: the thread runs again from where it stopped. After a page fault or an undefined instruction
-  that retries the instruction (the handler is expected to have fixed its cause); after a breakpoint the
-  program goes on past it.
+- `HANDLED`: the thread runs again from where it stopped. After a page fault or an undefined
+  instruction that retries the instruction (the handler is expected to have fixed its cause); after
+  a breakpoint the program goes on past it.
 - `THREAD_EXIT`: the thread ends; the process lives on if it has other threads.
 - `TRY_NEXT`, or a listener that went away: the next handler is asked.
 
-A thread that is told to stop while a handler holds its exception (killed, or its process ending) ends,
-whatever the handler decides: as in Zircon, its exception goes on to no other handler.
+A thread that is told to stop while a handler holds its exception (killed, or its process ending)
+ends, whatever the handler decides: as in Zircon, its exception goes on to no other handler.
 
-When no handler is left, the process is killed with `ZX_TASK_RETCODE_EXCEPTION_KILL` and the kernel says
-why on the console: a user program's fault is never the kernel's. */
+When no handler is left, the process is killed with `ZX_TASK_RETCODE_EXCEPTION_KILL` and the kernel
+says why on the console: a user program's fault is never the kernel's. */
 #include "kernel/kmalloc.h"
 #include "kernel/printk.h"
 #include "object/waiter.h"
@@ -37,9 +37,11 @@ static zx_excp_type_t exception_type_of(const struct hal_trap *trap)
 
 static void report_fault(struct thread *t, const struct hal_trap *trap)
 {
-    kprintf("zinc: thread %lu of process %lu (%s): %s at pc 0x%lx, address 0x%lx: no handler, process killed\n",
-            (unsigned long)t->base.koid, (unsigned long)t->process->base.koid, t->process->base.name,
-            hal_trap_name(trap->kind), (unsigned long)hal_context_pc(t->ctx), (unsigned long)trap->addr);
+    kprintf("zinc: thread %lu of process %lu (%s): %s at pc 0x%lx, address 0x%lx: no handler, "
+            "process killed\n",
+            (unsigned long)t->base.koid, (unsigned long)t->process->base.koid,
+            t->process->base.name, hal_trap_name(trap->kind), (unsigned long)hal_context_pc(t->ctx),
+            (unsigned long)trap->addr);
 }
 
 static void set_channel_type(struct thread *t, uint32_t channel_type)

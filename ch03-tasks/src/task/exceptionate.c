@@ -1,8 +1,9 @@
 /*: # Exceptionates, implemented
 
-One lock guards every exceptionate: binding and sending are rare, and a single lock keeps the check "is the
-listener still there?" and the change of binding in one step. Sending takes a reference to the channel
-under the lock and writes outside it, because writing a message takes the channel's own lock. */
+One lock guards every exceptionate: binding and sending are rare, and a single lock keeps the check
+"is the listener still there?" and the change of binding in one step. Sending takes a reference to
+the channel under the lock and writes outside it, because writing a message takes the channel's own
+lock. */
 #include "task/exceptionate.h"
 
 #include "object/channel.h"
@@ -20,8 +21,8 @@ static bool still_bound(struct exceptionate *e)
     return e->channel != NULL;
 }
 
-zx_status_t exceptionate_bind(struct exceptionate *e, zx_rights_t thread_rights, zx_rights_t process_rights,
-                              struct kobject **listener)
+zx_status_t exceptionate_bind(struct exceptionate *e, zx_rights_t thread_rights,
+                              zx_rights_t process_rights, struct kobject **listener)
 {
     struct kobject *ours, *theirs;
     zx_status_t status = channel_create(&ours, &theirs);
@@ -50,7 +51,8 @@ void exceptionate_unbind(struct exceptionate *e)
         kobject_unref(ch);
 }
 
-bool exceptionate_send(struct exceptionate *e, struct thread *t, zx_excp_type_t type, struct exception_waiter *w)
+bool exceptionate_send(struct exceptionate *e, struct thread *t, zx_excp_type_t type,
+                       struct exception_waiter *w)
 {
     hal_lock_acquire(&lock);
     if (!still_bound(e)) {
@@ -61,15 +63,17 @@ bool exceptionate_send(struct exceptionate *e, struct thread *t, zx_excp_type_t 
     kobject_ref(ch);
     struct exceptionate bound = *e;
     hal_lock_release(&lock);
-    /* From here on the exception reports to w however it ends: read and closed, or destroyed unread with
-       its message when the listener closes its end, or never sent because memory ran out. */
+    /* From here on the exception reports to w however it ends: read and closed, or destroyed unread
+       with its message when the listener closes its end, or never sent because memory ran out. */
     struct exception *x = exception_create(t, type, bound.thread_rights, bound.process_rights, w);
     if (x) {
         struct message *m = message_create(sizeof x->info, 1);
         if (m) {
             message_write(m, 0, &x->info, sizeof x->info);
-            m->handles[0] = (struct message_handle){.obj = &x->base, .rights = exception_type.default_rights};
-            channel_write(ch, m); /* on failure the message, and with it the exception, is destroyed */
+            m->handles[0] =
+                (struct message_handle){.obj = &x->base, .rights = exception_type.default_rights};
+            /* on failure the message, and with it the exception, is destroyed */
+            channel_write(ch, m);
         } else {
             kobject_unref(&x->base);
         }

@@ -113,8 +113,8 @@ const struct kobject_type job_type = {
     .name = "job",
     .type = ZX_OBJ_TYPE_JOB,
     .default_rights = ZX_RIGHTS_BASIC | ZX_RIGHTS_IO | ZX_RIGHTS_PROPERTY | ZX_RIGHTS_POLICY |
-                      ZX_RIGHT_ENUMERATE | ZX_RIGHT_DESTROY | ZX_RIGHT_SIGNAL | ZX_RIGHT_MANAGE_JOB |
-                      ZX_RIGHT_MANAGE_PROCESS | ZX_RIGHT_MANAGE_THREAD,
+                      ZX_RIGHT_ENUMERATE | ZX_RIGHT_DESTROY | ZX_RIGHT_SIGNAL |
+                      ZX_RIGHT_MANAGE_JOB | ZX_RIGHT_MANAGE_PROCESS | ZX_RIGHT_MANAGE_THREAD,
     .destroy = job_destroy,
 };
 

@@ -1,14 +1,15 @@
 /*: # Processes
 
 A process is created empty (INITIAL), starts with its first thread (RUNNING), and ends when its last
-started thread ends or it is killed (DYING while its threads stop, then DEAD). As in Zircon, a thread that
-was created but never started does not keep its process alive: it has never run, and nothing could ever
-start it once the last running thread is gone. At death it closes every handle it
-still holds, which may be the last handle of other objects, frees its memory, leaves its job and signals
-`ZX_TASK_TERMINATED`; the object itself lives on while others hold handles to it, to tell its return code.
+started thread ends or it is killed (DYING while its threads stop, then DEAD). As in Zircon, a
+thread that was created but never started does not keep its process alive: it has never run, and
+nothing could ever start it once the last running thread is gone. At death it closes every handle it
+still holds, which may be the last handle of other objects, frees its memory, leaves its job and
+signals `ZX_TASK_TERMINATED`; the object itself lives on while others hold handles to it, to tell
+its return code.
 
-Lock order: a process's lock, then its threads' kernel state; a job's lock is never held while a process
-lock is taken. */
+Lock order: a process's lock, then its threads' kernel state; a job's lock is never held while a
+process lock is taken. */
 #include "task/task.h"
 
 #include "kernel/blob.h"
@@ -31,8 +32,8 @@ const struct kobject_type process_type = {
     .name = "process",
     .type = ZX_OBJ_TYPE_PROCESS,
     .default_rights = ZX_RIGHTS_BASIC | ZX_RIGHTS_IO | ZX_RIGHTS_PROPERTY | ZX_RIGHT_ENUMERATE |
-                      ZX_RIGHT_DESTROY | ZX_RIGHT_SIGNAL | ZX_RIGHT_GET_POLICY | ZX_RIGHT_MANAGE_PROCESS |
-                      ZX_RIGHT_MANAGE_THREAD,
+                      ZX_RIGHT_DESTROY | ZX_RIGHT_SIGNAL | ZX_RIGHT_GET_POLICY |
+                      ZX_RIGHT_MANAGE_PROCESS | ZX_RIGHT_MANAGE_THREAD,
     .destroy = process_destroy,
 };
 
@@ -88,9 +89,9 @@ static void process_die(struct process *p)
     job_process_gone(p->job);
 }
 
-/* With p's lock held: threads never started have no kernel thread to notice the end of their process, so
-   they end here, at once. If kill, the others are told to stop; they will, at their next return to the
-   kernel. */
+/* With p's lock held: threads never started have no kernel thread to notice the end of their
+   process, so they end here, at once. If kill, the others are told to stop; they will, at their
+   next return to the kernel. */
 static void end_unstarted_threads(struct process *p, bool kill)
 {
     for (struct thread **link = &p->threads; *link;) {
@@ -143,8 +144,8 @@ void process_thread_ended(struct process *p, struct thread *t)
         p->state = PROCESS_DEAD;
     }
     hal_lock_release(&p->lock);
-    /* In this order: whoever sees the thread TERMINATED finds it gone from the process's list, and the
-       thread ends before its process does. */
+    /* In this order: whoever sees the thread TERMINATED finds it gone from the process's list, and
+       the thread ends before its process does. */
     kobject_signal(&t->base, 0, ZX_TASK_TERMINATED);
     if (last)
         process_die(p);
@@ -165,8 +166,8 @@ zx_status_t process_load(struct process *p, const char *name, vaddr_t *entry, va
     if (asp && asp->load)
         return asp->load(p, program->start, program->end - program->start, entry, stack);
     zx_status_t status = elf_load(&p->memory, program->start, program->end - program->start, entry);
-    if (status == ZX_OK && uspace_map_new(&p->memory, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_SIZE,
-                                          HAL_MMU_READ | HAL_MMU_WRITE))
+    if (status == ZX_OK && uspace_map_new(&p->memory, USER_STACK_TOP - USER_STACK_SIZE,
+                                          USER_STACK_SIZE, HAL_MMU_READ | HAL_MMU_WRITE))
         status = ZX_ERR_NO_MEMORY;
     *stack = USER_STACK_TOP;
     return status;

@@ -1,16 +1,17 @@
 /*: # The scheduler tick
 
-On bare metal a user thread runs on a kernel thread of the HAL's cooperative ring, and goes back to the
-kernel only when it traps. A thread in an endless loop never would, so the kernel keeps a timer that fires
-every `TICK_NS`: its interrupt, arriving while user code runs, makes `hal_context_run` return
-`HAL_TRAP_INTERRUPT`, and the thread's loop (task/thread_loop.c) yields to the next thread in the ring.
-That is round-robin with a 10 ms time slice, and all the preemption this kernel needs: kernel code itself
-is never preempted, it yields when it blocks.
+On bare metal a user thread runs on a kernel thread of the HAL's cooperative ring, and goes back to
+the kernel only when it traps. A thread in an endless loop never would, so the kernel keeps a timer
+that fires every `TICK_NS`: its interrupt, arriving while user code runs, makes `hal_context_run`
+return `HAL_TRAP_INTERRUPT`, and the thread's loop (task/thread_loop.c) yields to the next thread in
+the ring. That is round-robin with a 10 ms time slice, and all the preemption this kernel needs:
+kernel code itself is never preempted, it yields when it blocks.
 
 The callback does nothing but start the next tick: the interrupt is the point. On LibOS the host's
 scheduler preempts threads anyway, and the HAL pokes a thread that keeps the address space too long
 (arch/libos/turn.c), so there the tick only costs a wake-up of the interrupt thread now and then. It
-starts with the first user thread, so that the kernel's own tests of timers run undisturbed before. */
+starts with the first user thread, so that the kernel's own tests of timers run undisturbed
+before. */
 #include "kernel/timer.h"
 #include "task/task.h"
 

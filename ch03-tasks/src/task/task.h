@@ -2,11 +2,12 @@
 
 Zircon's three kinds of task, each a kernel object:
 
-- a **job** groups processes and other jobs into a tree, and killing a job kills everything under it;
-- a **process** owns resources: a handle table and an address space (chapter 1's `struct uspace` for now;
-  chapter 4 gives it VMARs), and ends when its last started thread ends or it is killed;
-- a **thread** runs user code: it has a register set and a kernel thread of its own, which runs the loop
-  of task/thread_loop.c, the kernel calling the user.
+- a **job** groups processes and other jobs into a tree, and killing a job kills everything under
+  it;
+- a **process** owns resources: a handle table and an address space (chapter 1's `struct uspace` for
+  now; chapter 4 gives it VMARs), and ends when its last started thread ends or it is killed;
+- a **thread** runs user code: it has a register set and a kernel thread of its own, which runs the
+  loop of task/thread_loop.c, the kernel calling the user.
 
 All three signal `ZX_TASK_TERMINATED` when they are done. Each keeps a reference to its parent; a
 parent keeps its children on a list, under its lock, without references: a child removes itself when
@@ -59,8 +60,8 @@ struct thread {
     struct kobject base;
     struct process *process;
     struct thread *next_in_process;
-    struct hal_context *ctx; /* in a frame of its own (ctx_frame): with the vector state it is too big for
-                                the kernel heap */
+    struct hal_context *ctx; /* in a frame of its own (ctx_frame): with the vector state it is too
+                                big for the kernel heap */
     paddr_t ctx_frame;
     uint32_t state;  /* NEW, RUNNING or DEAD; guarded by the process's lock (blocked: in waits) */
     uint32_t exception_channel_type; /* while BLOCKED_EXCEPTION: whose channel; same lock */
@@ -87,8 +88,8 @@ void job_remove_process(struct job *j, struct process *p);
 void job_process_gone(struct job *j);
 
 zx_status_t process_create(struct job *job, const char *name, struct process **out);
-/* Load the boot filesystem's program `name` and a stack; ZX_ERR_NOT_FOUND, ZX_ERR_BAD_STATE, or the ELF
-   loader's error. */
+/* Load the boot filesystem's program `name` and a stack; ZX_ERR_NOT_FOUND, ZX_ERR_BAD_STATE, or the
+   ELF loader's error. */
 zx_status_t process_load(struct process *p, const char *name, vaddr_t *entry, vaddr_t *stack);
 void process_kill(struct process *p, int64_t return_code);
 /* Thread t of p has ended (or was destroyed unstarted): it is DEAD, leaves p and signals
@@ -96,9 +97,10 @@ void process_kill(struct process *p, int64_t return_code);
 void process_thread_ended(struct process *p, struct thread *t);
 
 zx_status_t thread_create(struct process *p, const char *name, struct thread **out);
-/* Start t at entry with stack and two arguments. ZX_ERR_BAD_STATE if already started (or its process is
-   ending), ZX_ERR_INVALID_ARGS if entry is neither 0 nor a user address. */
-zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_t arg1, uint64_t arg2);
+/* Start t at entry with stack and two arguments. ZX_ERR_BAD_STATE if already started (or its
+   process is ending), ZX_ERR_INVALID_ARGS if entry is neither 0 nor a user address. */
+zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_t arg1,
+                         uint64_t arg2);
 void thread_kill(struct thread *t);
 
 /* What runs a started thread's loop (task/thread_loop.c): start it, with the reference to t that
@@ -107,7 +109,8 @@ void thread_kill(struct thread *t);
 zx_status_t thread_loop_start(struct thread *t);
 void thread_loop_poke(struct thread *t);
 
-/* Start the periodic timer that preempts user threads (task/sched_tick.c); later calls do nothing. */
+/* Start the periodic timer that preempts user threads (task/sched_tick.c); later calls do
+   nothing. */
 void sched_tick_start(void);
 
 /* The thread on whose behalf the current system call runs. */

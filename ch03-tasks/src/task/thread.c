@@ -1,10 +1,10 @@
 /*: # Threads
 
-A thread is created in a process (NEW), started with an entry point, a stack and two arguments (RUNNING),
-and ends by `thread_exit`, by its process's end, or by a kill (DYING, then DEAD). Starting it
-starts what runs it (task/thread_loop.c: a kernel thread of its own), which holds a reference to
-the thread, and the thread one to its process, so neither disappears while code runs on their
-behalf. */
+A thread is created in a process (NEW), started with an entry point, a stack and two arguments
+(RUNNING), and ends by `thread_exit`, by its process's end, or by a kill (DYING, then DEAD).
+Starting it starts what runs it (task/thread_loop.c: a kernel thread of its own), which holds a
+reference to the thread, and the thread one to its process, so neither disappears while code runs on
+their behalf. */
 #include "task/task.h"
 
 #include "kernel/frame.h"
@@ -30,8 +30,8 @@ const struct kobject_type thread_type = {
     .destroy = thread_destroy,
 };
 
-/* A system call copies from or to a page the page table does not allow yet: fault it in as the thread's
-   own access would. */
+/* A system call copies from or to a page the page table does not allow yet: fault it in as the
+   thread's own access would. */
 static zx_status_t thread_fault_in(struct zx_caller *caller, vaddr_t va, unsigned access)
 {
     return address_space_fault(container_of(caller, struct thread, caller)->process, va, access);
@@ -74,7 +74,8 @@ zx_status_t thread_create(struct process *p, const char *name, struct thread **o
     return ZX_OK;
 }
 
-zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_t arg1, uint64_t arg2)
+zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_t arg1,
+                         uint64_t arg2)
 {
     struct process *p = t->process;
     hal_lock_acquire(&p->lock);

@@ -1,15 +1,17 @@
 /*: # The kernel calls the user: a thread's loop
 
-Each Zircon thread runs this loop on a kernel thread of its own. It is chapter 1's idea at full size: run
-the user's registers until they trap, look at why, act, and run them again.
+Each Zircon thread runs this loop on a kernel thread of its own. It is chapter 1's idea at full
+size: run the user's registers until they trap, look at why, act, and run them again.
 
-- A **system call** goes to the dispatcher of chapter 2; its result goes back in the return register.
+- A **system call** goes to the dispatcher of chapter 2; its result goes back in the return
+  register.
 - An **interrupt** (the timer, or a poke from another CPU) is a chance to let other threads run.
-- A **fault** is an exception: the thread stops while the search of task/exception_raise.c offers it to
-  the handlers, and then runs on, ends, or has its process killed. Either way the kernel goes on.
+- A **fault** is an exception: the thread stops while the search of task/exception_raise.c offers it
+  to the handlers, and then runs on, ends, or has its process killed. Either way the kernel goes on.
 
-Before every entry into user mode the loop checks whether the thread must end: killed, or its process
-dying. That check, and the poke that `thread_kill` sends, are why a kill always takes effect.
+Before every entry into user mode the loop checks whether the thread must end: killed, or its
+process dying. That check, and the poke that `thread_kill` sends, are why a kill always takes
+effect.
 
 What runs the loop is this file's business alone: here a kernel thread of its own, which chapter 6
 replaces with a task of its executor. */
@@ -25,21 +27,23 @@ static void thread_loop(void *arg)
     zx_caller_set_current(&t->caller);
     wait_self_attach(&t->waits);
     while (!__atomic_load_n(&t->kill, __ATOMIC_SEQ_CST)) {
-        /* Other threads, of other processes, ran since the last trap: make this process's address space
-           the current one again (free when it still is). */
+        /* Other threads, of other processes, ran since the last trap: make this process's address
+           space the current one again (free when it still is). */
         hal_pt_activate(t->process->memory.pt);
         hal_context_run(t->ctx, &trap);
         if (trap.kind == HAL_TRAP_SYSCALL) {
             uint64_t regs[SYSCALL_REGISTER_ARGS];
             for (int i = 0; i < SYSCALL_REGISTER_ARGS; i++)
                 regs[i] = hal_context_syscall_arg(t->ctx, i);
-            hal_context_set_return(t->ctx, (uint64_t)zx_syscall_dispatch(hal_context_syscall_nr(t->ctx), regs));
+            hal_context_set_return(
+                t->ctx, (uint64_t)zx_syscall_dispatch(hal_context_syscall_nr(t->ctx), regs));
         } else if (trap.kind == HAL_TRAP_INTERRUPT) {
             hal_thread_yield();
         } else if (trap.kind != HAL_TRAP_PAGE_FAULT ||
                    address_space_fault(t->process, trap.addr, trap.access) != ZX_OK) {
-            /* A page fault the address space serves is retried, unseen. One it gave up on because this
-               thread is being killed (a wait for a pager, say) is no exception: the thread just ends. */
+            /* A page fault the address space serves is retried, unseen. One it gave up on because
+               this thread is being killed (a wait for a pager, say) is no exception: the thread
+               just ends. */
             if (!__atomic_load_n(&t->kill, __ATOMIC_SEQ_CST))
                 exception_raise(t, &trap);
         }

@@ -1,14 +1,14 @@
 /*: # userboot: the first process
 
 Chapter 3's boot program. The kernel makes the first Zircon process itself, the way Fuchsia starts
-userboot: it loads the program from the boot filesystem (the ELF programs packed into the kernel image),
-hands it a channel with its start-up message (zircon/startup.h) and its handles, to itself, to its
-thread, to the root job and, from chapter 4 on, to the root of its address space, and starts its thread.
-From then on everything else is done by user code with system calls. The kernel waits for that process
-to end, says how it ended, and shuts down.
+userboot: it loads the program from the boot filesystem (the ELF programs packed into the kernel
+image), hands it a channel with its start-up message (zircon/startup.h) and its handles, to itself,
+to its thread, to the root job and, from chapter 4 on, to the root of its address space, and starts
+its thread. From then on everything else is done by user code with system calls. The kernel waits
+for that process to end, says how it ended, and shuts down.
 
-The boot arguments name the program and its arguments: `run hello-zircon a b`; without a name (`run`)
-it is chapter 3's demo, `task-demo`. */
+The boot arguments name the program and its arguments: `run hello-zircon a b`; without a name
+(`run`) it is chapter 3's demo, `task-demo`. */
 #include <string.h>
 
 #include "kernel/main.h"
@@ -47,7 +47,8 @@ static struct message *startup_message(const char *args, struct process *p, stru
     handles[n] = (struct message_handle){.obj = &t->base, .rights = thread_type.default_rights};
     info[n++] = PA_HND(PA_THREAD_SELF, 0);
     kobject_ref(&job_root()->base);
-    handles[n] = (struct message_handle){.obj = &job_root()->base, .rights = job_type.default_rights};
+    handles[n] =
+        (struct message_handle){.obj = &job_root()->base, .rights = job_type.default_rights};
     info[n++] = PA_HND(PA_JOB_DEFAULT, 0);
     const struct address_space_provider *asp = address_space_provider();
     if (asp && (handles[n].obj = asp->root(p, &handles[n].rights)) != NULL)
@@ -132,8 +133,8 @@ static int userboot(const char *args)
     }
     zx_signals_t seen;
     object_wait_here(&p->base, ZX_TASK_TERMINATED, HAL_NO_DEADLINE, &seen);
-    kprintf("userboot: %s (koid %lu) exited with return code %ld\n", name, (unsigned long)p->base.koid,
-            (long)p->return_code);
+    kprintf("userboot: %s (koid %lu) exited with return code %ld\n", name,
+            (unsigned long)p->base.koid, (long)p->return_code);
     kobject_unref(&p->base);
     stop_everything();
     return 0; /* the kernel did its part; what the program's code means is for whoever reads it */

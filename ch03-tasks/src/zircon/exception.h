@@ -1,10 +1,10 @@
 /*: # The Zircon ABI: exceptions
 
-When a thread faults, Zircon does not kill it at once: it stops the thread and offers an *exception* to
-whoever listens on an exception channel of the thread, then of its process, then of its job and the jobs
-above. The listener reads a message holding a `zx_exception_info_t` and one handle to an exception object;
-closing that handle ends its turn, and the exception's state property says what happens next. Numbers and
-layouts are Fuchsia's. */
+When a thread faults, Zircon does not kill it at once: it stops the thread and offers an *exception*
+to whoever listens on an exception channel of the thread, then of its process, then of its job and
+the jobs above. The listener reads a message holding a `zx_exception_info_t` and one handle to an
+exception object; closing that handle ends its turn, and the exception's state property says what
+happens next. Numbers and layouts are Fuchsia's. */
 #ifndef ZIRCON_EXCEPTION_H
 #define ZIRCON_EXCEPTION_H
 
@@ -31,11 +31,13 @@ typedef struct zx_exception_info {
 
 /* What closing the exception handle does: the value of the ZX_PROP_EXCEPTION_STATE property. */
 #define ZX_PROP_EXCEPTION_STATE ((uint32_t)16u)
-#define ZX_EXCEPTION_STATE_TRY_NEXT ((uint32_t)0u)    /* the default: offer it to the next handler */
+/* the default: offer it to the next handler */
+#define ZX_EXCEPTION_STATE_TRY_NEXT ((uint32_t)0u)
 #define ZX_EXCEPTION_STATE_HANDLED ((uint32_t)1u)     /* resume the thread where it stopped */
 #define ZX_EXCEPTION_STATE_THREAD_EXIT ((uint32_t)2u) /* end the thread */
 
-/* Options of task_create_exception_channel (Zinc has no debugger channels yet: options must be 0). */
+/* Options of task_create_exception_channel (Zinc has no debugger channels yet: options must be
+   0). */
 #define ZX_EXCEPTION_CHANNEL_DEBUGGER ((uint32_t)1u)
 
 /* Which kind of channel a thread blocked in an exception waits on (zx_info_thread_t). */

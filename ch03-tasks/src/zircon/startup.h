@@ -1,17 +1,18 @@
 /*: # Zinc's start-up message
 
-When a process starts, its first thread receives one handle, to a channel, and in that channel one message:
-the process's arguments and the handles it starts with. Fuchsia calls this *processargs*; Zinc's message is
-a simpler version of the same idea. The kernel writes it for the first program (userboot); after that a
-parent writes it for its children. User code reads it in its start-up (user/lib/start.c) before `main`.
+When a process starts, its first thread receives one handle, to a channel, and in that channel one
+message: the process's arguments and the handles it starts with. Fuchsia calls this *processargs*;
+Zinc's message is a simpler version of the same idea. The kernel writes it for the first program
+(userboot); after that a parent writes it for its children. User code reads it in its start-up
+(user/lib/start.c) before `main`.
 
-Bytes: a `struct zinc_startup` header, then one 32-bit *handle info* word for each handle of the message
-(`handle_count` of them, in the order of the handles), then `args_size` bytes holding `argc` strings, each
-ending in a zero byte. A handle info says what its handle is for, with Fuchsia's numbers: `PA_HND(type,
-arg)`, the type in the low byte and an argument in the upper half. The process itself, its first thread
-and the job to create children in always come; the root of the process's address space comes when the
-kernel has one (chapter 4 gives every process a root VMAR); `PA_USER0` numbers any others the parent chose
-to pass. */
+Bytes: a `struct zinc_startup` header, then one 32-bit *handle info* word for each handle of the
+message (`handle_count` of them, in the order of the handles), then `args_size` bytes holding `argc`
+strings, each ending in a zero byte. A handle info says what its handle is for, with Fuchsia's
+numbers: `PA_HND(type, arg)`, the type in the low byte and an argument in the upper half. The
+process itself, its first thread and the job to create children in always come; the root of the
+process's address space comes when the kernel has one (chapter 4 gives every process a root VMAR);
+`PA_USER0` numbers any others the parent chose to pass. */
 #ifndef ZIRCON_STARTUP_H
 #define ZIRCON_STARTUP_H
 
@@ -19,7 +20,8 @@ to pass. */
 
 #define ZINC_STARTUP_MAGIC 0x7a696e63u /* "zinc" */
 #define ZINC_STARTUP_MAX_HANDLES 16
-#define ZINC_STARTUP_MAX_EXTRA (ZINC_STARTUP_MAX_HANDLES - 4) /* the parent's own, after the four below */
+/* the parent's own, after the four below */
+#define ZINC_STARTUP_MAX_EXTRA (ZINC_STARTUP_MAX_HANDLES - 4)
 
 #define PA_PROC_SELF 0x01u   /* the process itself */
 #define PA_THREAD_SELF 0x02u /* its first thread */

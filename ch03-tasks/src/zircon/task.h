@@ -1,7 +1,7 @@
 /*: # The Zircon ABI: tasks
 
-Jobs, processes and threads, as the system calls and `object_get_info` describe them. Numbers and layouts
-are Fuchsia's. */
+Jobs, processes and threads, as the system calls and `object_get_info` describe them. Numbers and
+layouts are Fuchsia's. */
 #ifndef ZIRCON_TASK_H
 #define ZIRCON_TASK_H
 

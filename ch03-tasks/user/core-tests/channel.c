@@ -3,14 +3,14 @@
 A channel carries messages of bytes and handles between its two ends (`zx_channel_create`,
 `zx_channel_write`, `zx_channel_read`). The rules, from Fuchsia's reference pages:
 
-- messages arrive whole and in order; a read takes the oldest, or says `ZX_ERR_SHOULD_WAIT` when there is
-  none and `ZX_ERR_PEER_CLOSED` when there is none and never will be;
+- messages arrive whole and in order; a read takes the oldest, or says `ZX_ERR_SHOULD_WAIT` when
+  there is none and `ZX_ERR_PEER_CLOSED` when there is none and never will be;
 - `ZX_CHANNEL_READABLE` is set exactly while a message waits; `ZX_CHANNEL_WRITABLE` while the peer
-  exists; `ZX_CHANNEL_PEER_CLOSED` once it does not. Messages already queued can still be read after the
-  writer has gone;
+  exists; `ZX_CHANNEL_PEER_CLOSED` once it does not. Messages already queued can still be read after
+  the writer has gone;
 - a buffer too small for the message is `ZX_ERR_BUFFER_TOO_SMALL`, with the sizes needed written to
-  `actual_bytes` and `actual_handles`; the message stays queued, unless `ZX_CHANNEL_READ_MAY_DISCARD`
-  asks to drop it;
+  `actual_bytes` and `actual_handles`; the message stays queued, unless
+  `ZX_CHANNEL_READ_MAY_DISCARD` asks to drop it;
 - the handles of a write leave the writer's table *whether the write succeeds or not*, whatever it
   is refused for; each needs `ZX_RIGHT_TRANSFER`; a channel cannot carry a handle to itself
   (`ZX_ERR_NOT_SUPPORTED`); a handle listed twice is `ZX_ERR_BAD_HANDLE`;
@@ -18,7 +18,8 @@ A channel carries messages of bytes and handles between its two ends (`zx_channe
   one more of either is `ZX_ERR_OUT_OF_RANGE`;
 - a channel end may travel inside a message queued at a channel end that travels inside another, to
   any depth; closing the outermost destroys them all;
-- writing needs `ZX_RIGHT_WRITE`, reading `ZX_RIGHT_READ`; any bad pointer is `ZX_ERR_INVALID_ARGS`. */
+- writing needs `ZX_RIGHT_WRITE`, reading `ZX_RIGHT_READ`; any bad pointer is
+  `ZX_ERR_INVALID_ARGS`. */
 #include <string.h>
 
 #include "zircon/object_info.h"
@@ -26,8 +27,8 @@ A channel carries messages of bytes and handles between its two ends (`zx_channe
 #include "zxtest.h"
 
 /* Every basic right but ZX_RIGHT_DUPLICATE: a channel end has one owner. */
-#define CHANNEL_RIGHTS                                                                                  \
-    (ZX_RIGHT_TRANSFER | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT | ZX_RIGHT_READ | ZX_RIGHT_WRITE |             \
+#define CHANNEL_RIGHTS                                                                             \
+    (ZX_RIGHT_TRANSFER | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT | ZX_RIGHT_READ | ZX_RIGHT_WRITE |       \
      ZX_RIGHT_SIGNAL | ZX_RIGHT_SIGNAL_PEER)
 
 TEST(ChannelTest, CreateIsOkAndEndpointsAreRelated)
@@ -134,7 +135,8 @@ TEST(ChannelTest, HandlesMoveWithTheirRights)
     zx_info_handle_basic_t g0 = basic(got[0]), g1 = basic(got[1]);
     EXPECT_EQ(g0.koid, koid);
     EXPECT_EQ(g1.koid, koid);
-    EXPECT_EQ(g0.rights, ZX_RIGHT_TRANSFER | ZX_RIGHT_DUPLICATE | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT | ZX_RIGHT_SIGNAL);
+    EXPECT_EQ(g0.rights, ZX_RIGHT_TRANSFER | ZX_RIGHT_DUPLICATE | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT |
+                             ZX_RIGHT_SIGNAL);
     EXPECT_EQ(g1.rights, ZX_RIGHT_TRANSFER | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT);
     EXPECT_EQ(handle_count(got[0]), 2);
     EXPECT_EQ(got[0] & ZX_HANDLE_FIXED_BITS_MASK, ZX_HANDLE_FIXED_BITS_MASK);
@@ -231,8 +233,10 @@ TEST(ChannelTest, ReadRejectsUnknownOptions)
     char c;
     EXPECT_STATUS(zx_channel_read(b, 2, &c, NULL, 1, 0, NULL, NULL), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_channel_write(a, 1, "m", 1, NULL, 0), ZX_ERR_INVALID_ARGS);
-    EXPECT_OK(zx_channel_read(b, 0, &c, NULL, 1, 0, NULL, NULL)); /* the refused read took nothing */
-    EXPECT_STATUS(zx_channel_read(b, 0, &c, NULL, 1, 0, NULL, NULL), ZX_ERR_SHOULD_WAIT); /* nor added */
+    /* the refused read took nothing */
+    EXPECT_OK(zx_channel_read(b, 0, &c, NULL, 1, 0, NULL, NULL));
+    /* nor added */
+    EXPECT_STATUS(zx_channel_read(b, 0, &c, NULL, 1, 0, NULL, NULL), ZX_ERR_SHOULD_WAIT);
     EXPECT_OK(zx_handle_close(a));
     EXPECT_OK(zx_handle_close(b));
 }
@@ -336,7 +340,8 @@ TEST(ChannelTest, LargestMessageOfBytes)
     for (uint32_t i = 0; i < sizeof big; i++)
         big[i] = (uint8_t)(i * 7 + i / 4096);
     EXPECT_OK(zx_channel_write(a, 0, big, ZX_CHANNEL_MAX_MSG_BYTES, NULL, 0));
-    EXPECT_STATUS(zx_channel_write(a, 0, big, ZX_CHANNEL_MAX_MSG_BYTES + 1, NULL, 0), ZX_ERR_OUT_OF_RANGE);
+    EXPECT_STATUS(zx_channel_write(a, 0, big, ZX_CHANNEL_MAX_MSG_BYTES + 1, NULL, 0),
+                  ZX_ERR_OUT_OF_RANGE);
     EXPECT_STATUS(zx_channel_write(a, 0, big, UINT32_MAX, NULL, 0), ZX_ERR_OUT_OF_RANGE);
     uint32_t nb = 0;
     memset(big_in, 0, sizeof big_in);
@@ -344,7 +349,8 @@ TEST(ChannelTest, LargestMessageOfBytes)
     EXPECT_EQ(nb, ZX_CHANNEL_MAX_MSG_BYTES);
     EXPECT_EQ(memcmp(big_in, big, ZX_CHANNEL_MAX_MSG_BYTES), 0);
     /* Only the one message went through. */
-    EXPECT_STATUS(zx_channel_read(b, 0, big_in, NULL, sizeof big_in, 0, &nb, NULL), ZX_ERR_SHOULD_WAIT);
+    EXPECT_STATUS(zx_channel_read(b, 0, big_in, NULL, sizeof big_in, 0, &nb, NULL),
+                  ZX_ERR_SHOULD_WAIT);
     EXPECT_OK(zx_handle_close(a));
     EXPECT_OK(zx_handle_close(b));
 }
@@ -450,7 +456,8 @@ TEST(ChannelTest, WrongTypeAndBadHandle)
     EXPECT_STATUS(zx_channel_write(e, 0, "x", 1, NULL, 0), ZX_ERR_WRONG_TYPE);
     EXPECT_STATUS(zx_channel_read(e, 0, &c, NULL, 1, 0, NULL, NULL), ZX_ERR_WRONG_TYPE);
     EXPECT_STATUS(zx_channel_write(ZX_HANDLE_INVALID, 0, "x", 1, NULL, 0), ZX_ERR_BAD_HANDLE);
-    EXPECT_STATUS(zx_channel_read(ZX_HANDLE_INVALID, 0, &c, NULL, 1, 0, NULL, NULL), ZX_ERR_BAD_HANDLE);
+    EXPECT_STATUS(zx_channel_read(ZX_HANDLE_INVALID, 0, &c, NULL, 1, 0, NULL, NULL),
+                  ZX_ERR_BAD_HANDLE);
     EXPECT_OK(zx_handle_close(e));
 }
 
@@ -500,8 +507,8 @@ TEST(ChannelTest, FailedReadLeaksNoHandle)
     ASSERT_OK(zx_channel_write(a, 0, "x", 1, &sent, 1));
     char c;
     zx_handle_t got = ZX_HANDLE_INVALID;
-    /* The read fails on its actual_bytes pointer: a caller told ZX_ERR_INVALID_ARGS cannot be expected
-       to close handles it was never given, so none may be left in its table. */
+    /* The read fails on its actual_bytes pointer: a caller told ZX_ERR_INVALID_ARGS cannot be
+       expected to close handles it was never given, so none may be left in its table. */
     EXPECT_STATUS(zx_channel_read(b, 0, &c, &got, 1, 1, UNMAPPED, NULL), ZX_ERR_INVALID_ARGS);
     EXPECT_EQ(handle_count(e), 1);
     /* Same with a bad handles buffer. */

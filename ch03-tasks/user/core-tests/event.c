@@ -1,15 +1,16 @@
 /*: # EventTest
 
-An event is an object with nothing but signals (`zx_event_create`, `zx_object_signal`). The rules checked
-here are Fuchsia's:
+An event is an object with nothing but signals (`zx_event_create`, `zx_object_signal`). The rules
+checked here are Fuchsia's:
 
 - a new event has no signal set, and its handle has the rights `ZX_RIGHT_TRANSFER`,
   `ZX_RIGHT_DUPLICATE`, `ZX_RIGHT_WAIT`, `ZX_RIGHT_INSPECT` and `ZX_RIGHT_SIGNAL`;
 - `options` must be 0, and a bad `out` pointer is `ZX_ERR_INVALID_ARGS`;
-- `zx_object_signal` clears `clear_mask`, then sets `set_mask`; on an event it may touch the eight user
-  signals and `ZX_EVENT_SIGNALED`, and any other bit makes the whole call fail with `ZX_ERR_INVALID_ARGS`,
-  changing nothing;
-- signalling needs `ZX_RIGHT_SIGNAL`; an event has no peer, so `zx_object_signal_peer` is refused. */
+- `zx_object_signal` clears `clear_mask`, then sets `set_mask`; on an event it may touch the eight
+  user signals and `ZX_EVENT_SIGNALED`, and any other bit makes the whole call fail with
+  `ZX_ERR_INVALID_ARGS`, changing nothing;
+- signalling needs `ZX_RIGHT_SIGNAL`; an event has no peer, so `zx_object_signal_peer` is
+  refused. */
 #include "zircon/object_info.h"
 #include "probe.h"
 #include "zxtest.h"
@@ -49,8 +50,8 @@ TEST(EventTest, NewEventHasDefaultRightsAndNoSignals)
     zx_info_handle_basic_t info;
     ASSERT_OK(zx_object_get_info(event, ZX_INFO_HANDLE_BASIC, &info, sizeof info, NULL, NULL));
     EXPECT_EQ(info.type, ZX_OBJ_TYPE_EVENT);
-    EXPECT_EQ(info.rights,
-              ZX_RIGHT_TRANSFER | ZX_RIGHT_DUPLICATE | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT | ZX_RIGHT_SIGNAL);
+    EXPECT_EQ(info.rights, ZX_RIGHT_TRANSFER | ZX_RIGHT_DUPLICATE | ZX_RIGHT_WAIT |
+                               ZX_RIGHT_INSPECT | ZX_RIGHT_SIGNAL);
     EXPECT_EQ(info.related_koid, ZX_KOID_INVALID); /* an event is related to nothing */
     EXPECT_EQ(signals_of(event), 0);
     EXPECT_OK(zx_handle_close(event));
@@ -86,9 +87,12 @@ TEST(EventTest, KernelSignalsAreNotSettable)
     zx_handle_t event;
     ASSERT_OK(zx_event_create(0, &event));
     EXPECT_OK(zx_object_signal(event, 0, ZX_USER_SIGNAL_1));
-    /* Bits 0-2 and 4-23 belong to the kernel; a mask holding one fails as a whole, changing nothing. */
-    EXPECT_STATUS(zx_object_signal(event, 0, ZX_OBJECT_SIGNAL_0 | ZX_USER_SIGNAL_2), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_object_signal(event, ZX_OBJECT_SIGNAL_4 | ZX_USER_SIGNAL_1, 0), ZX_ERR_INVALID_ARGS);
+    /* Bits 0-2 and 4-23 belong to the kernel; a mask holding one fails as a whole, changing
+       nothing. */
+    EXPECT_STATUS(zx_object_signal(event, 0, ZX_OBJECT_SIGNAL_0 | ZX_USER_SIGNAL_2),
+                  ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_object_signal(event, ZX_OBJECT_SIGNAL_4 | ZX_USER_SIGNAL_1, 0),
+                  ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_object_signal(event, 0, ZX_SIGNAL_HANDLE_CLOSED), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_object_signal(event, 0, ZX_OBJECT_SIGNAL_ALL), ZX_ERR_INVALID_ARGS);
     EXPECT_EQ(signals_of(event), ZX_USER_SIGNAL_1);

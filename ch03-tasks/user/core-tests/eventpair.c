@@ -1,22 +1,24 @@
 /*: # EventPairTest
 
-Two events joined together (`zx_eventpair_create`): each end signals itself with `zx_object_signal` and
-the other with `zx_object_signal_peer`. Fuchsia's rules:
+Two events joined together (`zx_eventpair_create`): each end signals itself with `zx_object_signal`
+and the other with `zx_object_signal_peer`. Fuchsia's rules:
 
-- both handles come with `ZX_RIGHT_TRANSFER`, `ZX_RIGHT_DUPLICATE`, `ZX_RIGHT_WAIT`, `ZX_RIGHT_INSPECT`,
-  `ZX_RIGHT_SIGNAL` and `ZX_RIGHT_SIGNAL_PEER`, and each end's `related_koid` is the other's koid;
+- both handles come with `ZX_RIGHT_TRANSFER`, `ZX_RIGHT_DUPLICATE`, `ZX_RIGHT_WAIT`,
+  `ZX_RIGHT_INSPECT`, `ZX_RIGHT_SIGNAL` and `ZX_RIGHT_SIGNAL_PEER`, and each end's `related_koid` is
+  the other's koid;
 - options must be 0: any other value is `ZX_ERR_NOT_SUPPORTED` (where an event says
   `ZX_ERR_INVALID_ARGS`), and no handle is made;
 - user code may touch the user signals and `ZX_EVENTPAIR_SIGNALED`, nothing else;
-- when the last handle to one end is closed, the other end gets `ZX_EVENTPAIR_PEER_CLOSED`, and from then
-  on `zx_object_signal_peer` fails with `ZX_ERR_PEER_CLOSED` (but an end can still signal itself);
+- when the last handle to one end is closed, the other end gets `ZX_EVENTPAIR_PEER_CLOSED`, and from
+  then on `zx_object_signal_peer` fails with `ZX_ERR_PEER_CLOSED` (but an end can still signal
+  itself);
 - the relation is immutable: `related_koid` still names the closed end afterwards. */
 #include "zircon/object_info.h"
 #include "probe.h"
 #include "zxtest.h"
 
-#define EVENTPAIR_RIGHTS                                                                                \
-    (ZX_RIGHT_TRANSFER | ZX_RIGHT_DUPLICATE | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT | ZX_RIGHT_SIGNAL |       \
+#define EVENTPAIR_RIGHTS                                                                           \
+    (ZX_RIGHT_TRANSFER | ZX_RIGHT_DUPLICATE | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT | ZX_RIGHT_SIGNAL | \
      ZX_RIGHT_SIGNAL_PEER)
 
 TEST(EventPairTest, KoidsAreCorrect)
@@ -41,7 +43,8 @@ TEST(EventPairTest, KoidsAreCorrect)
 TEST(EventPairTest, CheckNoFlagsSupported)
 {
     zx_handle_t a = ZX_HANDLE_INVALID, b = ZX_HANDLE_INVALID;
-    /* Unknown options are not supported (an event says INVALID_ARGS; a pair does not), and make no handle. */
+    /* Unknown options are not supported (an event says INVALID_ARGS; a pair does not), and make no
+       handle. */
     EXPECT_STATUS(zx_eventpair_create(1, &a, &b), ZX_ERR_NOT_SUPPORTED);
     EXPECT_EQ(a, ZX_HANDLE_INVALID);
     EXPECT_EQ(b, ZX_HANDLE_INVALID);
@@ -49,10 +52,11 @@ TEST(EventPairTest, CheckNoFlagsSupported)
     EXPECT_STATUS(zx_eventpair_create(0, &a, UNMAPPED), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_eventpair_create(0, &a, NULL), ZX_ERR_INVALID_ARGS);
     EXPECT_EQ(b, ZX_HANDLE_INVALID);
-    /* When the second end cannot be handed out, the first one is not left behind in the table either.
-       The value written before the failure must not name a handle. */
+    /* When the second end cannot be handed out, the first one is not left behind in the table
+       either. The value written before the failure must not name a handle. */
     if (a != ZX_HANDLE_INVALID)
-        EXPECT_STATUS(zx_object_get_info(a, ZX_INFO_HANDLE_VALID, NULL, 0, NULL, NULL), ZX_ERR_BAD_HANDLE);
+        EXPECT_STATUS(zx_object_get_info(a, ZX_INFO_HANDLE_VALID, NULL, 0, NULL, NULL),
+                      ZX_ERR_BAD_HANDLE);
 }
 
 TEST(EventPairTest, SignalPeerAndVerifyRecived)
@@ -89,7 +93,8 @@ TEST(EventPairTest, SignalPeerNeedsRight)
     ASSERT_OK(zx_eventpair_create(0, &a, &b));
     ASSERT_OK(zx_handle_duplicate(a, EVENTPAIR_RIGHTS & ~ZX_RIGHT_SIGNAL_PEER, &weak));
     EXPECT_STATUS(zx_object_signal_peer(weak, 0, ZX_USER_SIGNAL_0), ZX_ERR_ACCESS_DENIED);
-    EXPECT_OK(zx_object_signal(weak, 0, ZX_USER_SIGNAL_0)); /* SIGNAL alone still signals its own end */
+    /* SIGNAL alone still signals its own end */
+    EXPECT_OK(zx_object_signal(weak, 0, ZX_USER_SIGNAL_0));
     EXPECT_EQ(signals_of(b), 0);
     EXPECT_EQ(signals_of(a), ZX_USER_SIGNAL_0);
     EXPECT_OK(zx_handle_close(weak));

@@ -1,20 +1,22 @@
 /*: # ExceptionTest
 
-A faulting thread stops, and its exception goes to the exception channels of the thread, its process and
-its jobs in turn (`zx_task_create_exception_channel`, `zx_exception_get_thread`, `ZX_PROP_EXCEPTION_STATE`,
-Fuchsia's *Exception handling* concept page):
+A faulting thread stops, and its exception goes to the exception channels of the thread, its process
+and its jobs in turn (`zx_task_create_exception_channel`, `zx_exception_get_thread`,
+`ZX_PROP_EXCEPTION_STATE`, Fuchsia's *Exception handling* concept page):
 
-- the channel needs `INSPECT`, `DUPLICATE`, `TRANSFER`, `MANAGE_THREAD` on the task, and `ENUMERATE` on a
-  process or a job; its listener end has `TRANSFER`, `WAIT` and `READ`; one channel per task at a time;
-- a message carries a `zx_exception_info_t` and one exception handle; the thread is BLOCKED_EXCEPTION
-  until that handle closes, and then resumes (`HANDLED`), ends (`THREAD_EXIT`) or goes to the next
-  handler (`TRY_NEXT`, the default, also what closing the channel with the message unread does);
+- the channel needs `INSPECT`, `DUPLICATE`, `TRANSFER`, `MANAGE_THREAD` on the task, and `ENUMERATE`
+  on a process or a job; its listener end has `TRANSFER`, `WAIT` and `READ`; one channel per task at
+  a time;
+- a message carries a `zx_exception_info_t` and one exception handle; the thread is
+  BLOCKED_EXCEPTION until that handle closes, and then resumes (`HANDLED`), ends (`THREAD_EXIT`) or
+  goes to the next handler (`TRY_NEXT`, the default, also what closing the channel with the message
+  unread does);
 - with no handler left, the process is killed with `ZX_TASK_RETCODE_EXCEPTION_KILL`;
 - a thread whose process is killed while its exception is out just ends: the exception goes to no
   other handler (a thread cannot be killed alone: `zx_task_kill` is for jobs and processes).
 
-Faults of this program's own threads are caught on their thread channels (an uncaught one would end the
-test program); a fault nobody catches is left to a child, task-helper. */
+Faults of this program's own threads are caught on their thread channels (an uncaught one would end
+the test program); a fault nobody catches is left to a child, task-helper. */
 #include "launch.h"
 #include "zinc_arch.h"
 #include "zircon/exception.h"
@@ -73,11 +75,12 @@ static zx_handle_t start_caught(void (*fn)(uintptr_t), zx_handle_t *channel)
 }
 
 /* The next exception on channel. */
-static zx_status_t next_exception(zx_handle_t channel, zx_exception_info_t *info, zx_handle_t *exception)
+static zx_status_t next_exception(zx_handle_t channel, zx_exception_info_t *info,
+                                  zx_handle_t *exception)
 {
     uint32_t bytes = 0, handles = 0;
-    zx_status_t status =
-        zx_object_wait_one(channel, ZX_CHANNEL_READABLE, zx_clock_get_monotonic() + 10 * SECOND, NULL);
+    zx_status_t status = zx_object_wait_one(channel, ZX_CHANNEL_READABLE,
+                                            zx_clock_get_monotonic() + 10 * SECOND, NULL);
     if (status == ZX_OK)
         status = zx_channel_read(channel, 0, info, exception, sizeof *info, 1, &bytes, &handles);
     if (status == ZX_OK && (bytes != sizeof *info || handles != 1))
@@ -93,7 +96,8 @@ static void close_with(zx_handle_t exception, uint32_t state)
 
 static zx_status_t wait_end(zx_handle_t task)
 {
-    return zx_object_wait_one(task, ZX_TASK_TERMINATED, zx_clock_get_monotonic() + 10 * SECOND, NULL);
+    return zx_object_wait_one(task, ZX_TASK_TERMINATED, zx_clock_get_monotonic() + 10 * SECOND,
+                              NULL);
 }
 
 TEST(ExceptionTest, ChannelHasListenerRights)
@@ -127,7 +131,8 @@ TEST(ExceptionTest, ChannelChecksArguments)
     zx_handle_t thread, weak, event, channel;
     ASSERT_OK(zx_thread_create(zx_process_self(), "t", 1, 0, &thread));
     EXPECT_STATUS(zx_task_create_exception_channel(thread, 1, &channel), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_task_create_exception_channel(ZX_HANDLE_INVALID, 0, &channel), ZX_ERR_BAD_HANDLE);
+    EXPECT_STATUS(zx_task_create_exception_channel(ZX_HANDLE_INVALID, 0, &channel),
+                  ZX_ERR_BAD_HANDLE);
     EXPECT_STATUS(zx_task_create_exception_channel(thread, 0, UNMAPPED), ZX_ERR_INVALID_ARGS);
     ASSERT_OK(zx_event_create(0, &event));
     EXPECT_STATUS(zx_task_create_exception_channel(event, 0, &channel), ZX_ERR_WRONG_TYPE);
@@ -135,7 +140,8 @@ TEST(ExceptionTest, ChannelChecksArguments)
     EXPECT_STATUS(zx_task_create_exception_channel(weak, 0, &channel), ZX_ERR_ACCESS_DENIED);
     EXPECT_OK(zx_handle_close(weak));
     /* A process needs ENUMERATE as well; MANAGE_THREAD and the basic rights are not enough. */
-    ASSERT_OK(zx_handle_duplicate(zx_process_self(), ZX_RIGHTS_BASIC | ZX_RIGHT_MANAGE_THREAD, &weak));
+    ASSERT_OK(
+        zx_handle_duplicate(zx_process_self(), ZX_RIGHTS_BASIC | ZX_RIGHT_MANAGE_THREAD, &weak));
     EXPECT_STATUS(zx_task_create_exception_channel(weak, 0, &channel), ZX_ERR_ACCESS_DENIED);
     zx_handle_t handles[] = {weak, event, thread};
     EXPECT_OK(zx_handle_close_many(handles, 3));
@@ -151,13 +157,15 @@ TEST(ExceptionTest, PageFaultIsDelivered)
     EXPECT_EQ(info.tid, koid_of(thread));
     EXPECT_EQ(info.pid, koid_of(zx_process_self()));
     zx_info_handle_basic_t basic = {0};
-    EXPECT_OK(zx_object_get_info(exception, ZX_INFO_HANDLE_BASIC, &basic, sizeof basic, NULL, NULL));
+    EXPECT_OK(
+        zx_object_get_info(exception, ZX_INFO_HANDLE_BASIC, &basic, sizeof basic, NULL, NULL));
     EXPECT_EQ(basic.type, ZX_OBJ_TYPE_EXCEPTION);
     EXPECT_EQ(basic.rights, ZX_DEFAULT_EXCEPTION_RIGHTS);
     zx_info_thread_t ti = thread_info(thread);
     EXPECT_EQ(ti.state, ZX_THREAD_STATE_BLOCKED_EXCEPTION);
     EXPECT_EQ(ti.wait_exception_channel_type, ZX_EXCEPTION_CHANNEL_TYPE_THREAD);
-    /* A thread's channel hands out the thread, with the rights it was made with, but not the process. */
+    /* A thread's channel hands out the thread, with the rights it was made with, but not the
+       process. */
     ASSERT_OK(zx_exception_get_thread(exception, &got));
     EXPECT_EQ(koid_of(got), koid_of(thread));
     EXPECT_OK(zx_handle_close(got));
@@ -184,10 +192,13 @@ TEST(ExceptionTest, StateProperty)
     state = 3;
     EXPECT_STATUS(zx_object_set_property(exception, ZX_PROP_EXCEPTION_STATE, &state, sizeof state),
                   ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_object_set_property(exception, ZX_PROP_EXCEPTION_STATE, &state, 2), ZX_ERR_BUFFER_TOO_SMALL);
-    EXPECT_STATUS(zx_object_get_property(exception, ZX_PROP_EXCEPTION_STATE, &state, 2), ZX_ERR_BUFFER_TOO_SMALL);
-    EXPECT_STATUS(zx_object_get_property(exception, ZX_PROP_EXCEPTION_STATE, UNMAPPED, sizeof state),
-                  ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_object_set_property(exception, ZX_PROP_EXCEPTION_STATE, &state, 2),
+                  ZX_ERR_BUFFER_TOO_SMALL);
+    EXPECT_STATUS(zx_object_get_property(exception, ZX_PROP_EXCEPTION_STATE, &state, 2),
+                  ZX_ERR_BUFFER_TOO_SMALL);
+    EXPECT_STATUS(
+        zx_object_get_property(exception, ZX_PROP_EXCEPTION_STATE, UNMAPPED, sizeof state),
+        ZX_ERR_INVALID_ARGS);
     ASSERT_OK(zx_event_create(0, &event));
     EXPECT_STATUS(zx_exception_get_thread(event, &state), ZX_ERR_WRONG_TYPE);
     EXPECT_STATUS(zx_exception_get_thread(ZX_HANDLE_INVALID, &state), ZX_ERR_BAD_HANDLE);
@@ -257,7 +268,8 @@ TEST(ExceptionTest, ClosedChannelPassesItOn)
     zx_exception_info_t info;
     ASSERT_OK(zx_task_create_exception_channel(zx_process_self(), 0, &process_channel));
     zx_handle_t thread = start_caught(fault, &channel);
-    ASSERT_OK(zx_object_wait_one(channel, ZX_CHANNEL_READABLE, zx_clock_get_monotonic() + 10 * SECOND, NULL));
+    ASSERT_OK(zx_object_wait_one(channel, ZX_CHANNEL_READABLE,
+                                 zx_clock_get_monotonic() + 10 * SECOND, NULL));
     EXPECT_OK(zx_handle_close(channel)); /* with the message unread */
     ASSERT_OK(next_exception(process_channel, &info, &exception));
     EXPECT_EQ(info.tid, koid_of(thread));
@@ -328,8 +340,10 @@ TEST(ExceptionTest, BadEntryPointFaults)
     zx_exception_info_t info;
     ASSERT_OK(zx_thread_create(zx_process_self(), "bad", 3, 0, &thread));
     ASSERT_OK(zx_task_create_exception_channel(thread, 0, &channel));
-    /* Entry 0 is accepted, as in Zircon, to make a thread that faults at once; 0x1000 is no user address. */
-    EXPECT_STATUS(zx_thread_start(thread, 0x1000, (uintptr_t)(stack + STACK_SIZE), 0, 0), ZX_ERR_INVALID_ARGS);
+    /* Entry 0 is accepted, as in Zircon, to make a thread that faults at once; 0x1000 is no user
+       address. */
+    EXPECT_STATUS(zx_thread_start(thread, 0x1000, (uintptr_t)(stack + STACK_SIZE), 0, 0),
+                  ZX_ERR_INVALID_ARGS);
     ASSERT_OK(zx_thread_start(thread, 0, (uintptr_t)(stack + STACK_SIZE), 0, 0));
     ASSERT_OK(next_exception(channel, &info, &exception));
     EXPECT_EQ(info.type, ZX_EXCP_FATAL_PAGE_FAULT);

@@ -1,21 +1,23 @@
 /*: # HandleTest
 
-A handle value means something only inside its process, and the kernel promises a few things about it
-(Fuchsia's *Handles* concept page, and the `zx_handle_*` reference pages):
+A handle value means something only inside its process, and the kernel promises a few things about
+it (Fuchsia's *Handles* concept page, and the `zx_handle_*` reference pages):
 
 - a valid value is never `ZX_HANDLE_INVALID` (0) and always has its two low bits set
   (`ZX_HANDLE_FIXED_BITS_MASK`), so a small integer such as a file descriptor is never a handle;
-- once closed, a value is stale: using it gives `ZX_ERR_BAD_HANDLE`, even when a new handle has since
-  taken the same slot of the table;
+- once closed, a value is stale: using it gives `ZX_ERR_BAD_HANDLE`, even when a new handle has
+  since taken the same slot of the table;
 - `zx_handle_close(ZX_HANDLE_INVALID)` does nothing and succeeds, like `free(NULL)`;
-- `zx_handle_close_many` closes every valid handle it is given, and reports `ZX_ERR_BAD_HANDLE` if one
-  of them was not valid, or came twice;
-- `zx_handle_duplicate` needs `ZX_RIGHT_DUPLICATE` and makes a second handle to the same object with the
-  same rights or fewer; `zx_handle_replace` needs no right at all, and always invalidates its input;
+- `zx_handle_close_many` closes every valid handle it is given, and reports `ZX_ERR_BAD_HANDLE` if
+  one of them was not valid, or came twice;
+- `zx_handle_duplicate` needs `ZX_RIGHT_DUPLICATE` and makes a second handle to the same object with
+  the same rights or fewer; `zx_handle_replace` needs no right at all, and always invalidates its
+  input;
 - rights only ever shrink: asking for a right the handle lacks is `ZX_ERR_INVALID_ARGS`.
 
-The tests look at objects through `ZX_INFO_HANDLE_BASIC` (koid and rights) and `ZX_INFO_HANDLE_COUNT`
-(how many handles the object has), which is how a program can tell a new handle from a leaked one.
+The tests look at objects through `ZX_INFO_HANDLE_BASIC` (koid and rights) and
+`ZX_INFO_HANDLE_COUNT` (how many handles the object has), which is how a program can tell a new
+handle from a leaked one.
 
 Cases that check what a case of Fuchsia's core-tests checks carry its name, group and all, so
 some of these run as `HandleCloseTest`, `HandleDup` and `HandleInfoTest` (the appendix on Zinc's
@@ -24,7 +26,8 @@ cases and Fuchsia's lists them all). */
 #include "probe.h"
 #include "zxtest.h"
 
-#define EVENT_RIGHTS (ZX_RIGHT_TRANSFER | ZX_RIGHT_DUPLICATE | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT | ZX_RIGHT_SIGNAL)
+#define EVENT_RIGHTS                                                                               \
+    (ZX_RIGHT_TRANSFER | ZX_RIGHT_DUPLICATE | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT | ZX_RIGHT_SIGNAL)
 
 TEST(HandleTest, ValuesAreNonzeroWithLowBitsSet)
 {
@@ -47,7 +50,8 @@ TEST(HandleTest, ValuesWithoutFixedBitsAreNeverValid)
 {
     zx_handle_t e;
     ASSERT_OK(zx_event_create(0, &e));
-    /* The same value with either fixed bit cleared names nothing, however close it is to a real one. */
+    /* The same value with either fixed bit cleared names nothing, however close it is to a real
+       one. */
     EXPECT_STATUS(zx_object_signal(e & ~1u, 0, ZX_USER_SIGNAL_0), ZX_ERR_BAD_HANDLE);
     EXPECT_STATUS(zx_object_signal(e & ~2u, 0, ZX_USER_SIGNAL_0), ZX_ERR_BAD_HANDLE);
     EXPECT_STATUS(zx_handle_close(1), ZX_ERR_BAD_HANDLE);
@@ -78,8 +82,9 @@ TEST(HandleTest, ClosedValueIsStale)
 
 TEST(HandleTest, StaleValueStaysInvalidAfterSlotReuse)
 {
-    /* The table gives a new handle the lowest free slot, so the next handle takes the closed one's slot;
-       the generation in the value must still keep the old value from reaching the new object. */
+    /* The table gives a new handle the lowest free slot, so the next handle takes the closed one's
+       slot; the generation in the value must still keep the old value from reaching the new
+       object. */
     zx_handle_t first, second;
     ASSERT_OK(zx_event_create(0, &first));
     ASSERT_OK(zx_handle_close(first));
@@ -185,9 +190,11 @@ TEST(HandleTest, DuplicateCannotAddRights)
     /* Events never have READ: not a subset of the handle's rights. */
     EXPECT_STATUS(zx_handle_duplicate(e, ZX_RIGHT_READ, &out), ZX_ERR_INVALID_ARGS);
     ASSERT_OK(zx_handle_duplicate(e, ZX_RIGHT_DUPLICATE | ZX_RIGHT_WAIT, &fewer));
-    EXPECT_STATUS(zx_handle_duplicate(fewer, ZX_RIGHT_DUPLICATE | ZX_RIGHT_SIGNAL, &out), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_handle_duplicate(fewer, ZX_RIGHT_DUPLICATE | ZX_RIGHT_SIGNAL, &out),
+                  ZX_ERR_INVALID_ARGS);
     /* SAME_RIGHTS is a value of its own, not a bit to mix with others. */
-    EXPECT_STATUS(zx_handle_duplicate(fewer, ZX_RIGHT_SAME_RIGHTS | ZX_RIGHT_WAIT, &out), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_handle_duplicate(fewer, ZX_RIGHT_SAME_RIGHTS | ZX_RIGHT_WAIT, &out),
+                  ZX_ERR_INVALID_ARGS);
     EXPECT_EQ(out, ZX_HANDLE_INVALID);
     EXPECT_EQ(handle_count(e), 2); /* no failed call made a handle */
     EXPECT_OK(zx_handle_close(fewer));
@@ -201,7 +208,8 @@ TEST(HandleTest, DuplicateNeedsDuplicateRight)
     ASSERT_OK(zx_handle_duplicate(e, EVENT_RIGHTS & ~ZX_RIGHT_DUPLICATE, &no_dup));
     EXPECT_STATUS(zx_handle_duplicate(no_dup, ZX_RIGHT_SAME_RIGHTS, &out), ZX_ERR_ACCESS_DENIED);
     EXPECT_STATUS(zx_handle_duplicate(no_dup, ZX_RIGHT_WAIT, &out), ZX_ERR_ACCESS_DENIED);
-    EXPECT_STATUS(zx_handle_duplicate(ZX_HANDLE_INVALID, ZX_RIGHT_SAME_RIGHTS, &out), ZX_ERR_BAD_HANDLE);
+    EXPECT_STATUS(zx_handle_duplicate(ZX_HANDLE_INVALID, ZX_RIGHT_SAME_RIGHTS, &out),
+                  ZX_ERR_BAD_HANDLE);
     EXPECT_EQ(handle_count(e), 2);
     EXPECT_OK(zx_handle_close(no_dup));
     EXPECT_OK(zx_handle_close(e));
@@ -241,7 +249,8 @@ TEST(HandleTest, ReplaceReducesRightsAndNeedsNone)
     ASSERT_OK(zx_handle_replace(e, ZX_RIGHT_INSPECT | ZX_RIGHT_WAIT, &r));
     EXPECT_EQ(basic(r).rights, ZX_RIGHT_INSPECT | ZX_RIGHT_WAIT);
     EXPECT_STATUS(zx_object_signal(r, 0, ZX_EVENT_SIGNALED), ZX_ERR_ACCESS_DENIED);
-    /* No right is needed to replace, not even DUPLICATE: a handle with no rights at all can be replaced. */
+    /* No right is needed to replace, not even DUPLICATE: a handle with no rights at all can be
+       replaced. */
     ASSERT_OK(zx_handle_replace(r, ZX_RIGHT_NONE, &none));
     EXPECT_EQ(basic(none).rights, ZX_RIGHT_NONE);
     ASSERT_OK(zx_handle_replace(none, ZX_RIGHT_SAME_RIGHTS, &r2));
@@ -256,7 +265,8 @@ TEST(HandleDup, ReplaceFailureBothInvalid)
     ASSERT_OK(zx_handle_duplicate(e, ZX_RIGHT_SAME_RIGHTS, &keep));
     ASSERT_OK(zx_handle_replace(e, ZX_RIGHT_WAIT, &fewer));
     /* "handle is always invalidated": a failed replace closes its input. */
-    EXPECT_STATUS(zx_handle_replace(fewer, ZX_RIGHT_WAIT | ZX_RIGHT_SIGNAL, &out), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_handle_replace(fewer, ZX_RIGHT_WAIT | ZX_RIGHT_SIGNAL, &out),
+                  ZX_ERR_INVALID_ARGS);
     EXPECT_EQ(out, ZX_HANDLE_INVALID);
     EXPECT_FALSE(is_valid(fewer));
     EXPECT_EQ(handle_count(keep), 1);
@@ -277,7 +287,8 @@ TEST(HandleDup, Replace)
 TEST(HandleTest, ReplaceBadHandle)
 {
     zx_handle_t out = ZX_HANDLE_INVALID;
-    EXPECT_STATUS(zx_handle_replace(ZX_HANDLE_INVALID, ZX_RIGHT_SAME_RIGHTS, &out), ZX_ERR_BAD_HANDLE);
+    EXPECT_STATUS(zx_handle_replace(ZX_HANDLE_INVALID, ZX_RIGHT_SAME_RIGHTS, &out),
+                  ZX_ERR_BAD_HANDLE);
     EXPECT_STATUS(zx_handle_replace(0x7ffffff3u, ZX_RIGHT_SAME_RIGHTS, &out), ZX_ERR_BAD_HANDLE);
     EXPECT_EQ(out, ZX_HANDLE_INVALID);
 }
@@ -285,10 +296,12 @@ TEST(HandleTest, ReplaceBadHandle)
 TEST(HandleTest, ReplacingTheOnlyHandleKeepsTheObject)
 {
     /* A replaced handle is the same handle with new rights: the object must never look abandoned in
-       between. A channel end shows it best, since losing its last handle would close the channel. */
+       between. A channel end shows it best, since losing its last handle would close the
+       channel. */
     zx_handle_t a, b, r;
     ASSERT_OK(zx_channel_create(0, &a, &b));
-    ASSERT_OK(zx_handle_replace(a, ZX_RIGHT_READ | ZX_RIGHT_WRITE | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT, &r));
+    ASSERT_OK(zx_handle_replace(
+        a, ZX_RIGHT_READ | ZX_RIGHT_WRITE | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT, &r));
     zx_signals_t observed = 0;
     EXPECT_STATUS(zx_object_wait_one(b, ZX_CHANNEL_PEER_CLOSED, 0, &observed), ZX_ERR_TIMED_OUT);
     EXPECT_EQ(observed, ZX_CHANNEL_WRITABLE);
@@ -297,6 +310,7 @@ TEST(HandleTest, ReplacingTheOnlyHandleKeepsTheObject)
     char buf[2];
     EXPECT_OK(zx_channel_read(r, 0, buf, NULL, sizeof buf, 0, NULL, NULL));
     EXPECT_OK(zx_handle_close(r));
-    EXPECT_OK(zx_object_wait_one(b, ZX_CHANNEL_PEER_CLOSED, 0, NULL)); /* and closing it still closes */
+    /* and closing it still closes */
+    EXPECT_OK(zx_object_wait_one(b, ZX_CHANNEL_PEER_CLOSED, 0, NULL));
     EXPECT_OK(zx_handle_close(b));
 }

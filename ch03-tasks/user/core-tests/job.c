@@ -1,10 +1,11 @@
 /*: # JobTest
 
-Jobs form a tree that holds every process (Fuchsia's *Job* object page, `zx_job_create`, `zx_task_kill`):
+Jobs form a tree that holds every process (Fuchsia's *Job* object page, `zx_job_create`,
+`zx_task_kill`):
 
 - `zx_job_create` makes a child of a job whose handle has `ZX_RIGHT_MANAGE_JOB`; options must be 0;
-- `ZX_INFO_JOB_CHILDREN` and `ZX_INFO_JOB_PROCESSES` list koids and need `ZX_RIGHT_ENUMERATE`; a buffer too
-  small is not an error: `actual` says how many were written, `avail` how many there are;
+- `ZX_INFO_JOB_CHILDREN` and `ZX_INFO_JOB_PROCESSES` list koids and need `ZX_RIGHT_ENUMERATE`; a
+  buffer too small is not an error: `actual` says how many were written, `avail` how many there are;
 - killing a job kills every process in it and in the jobs below, with
   `ZX_TASK_RETCODE_SYSCALL_KILL`, and nothing new can be made in it; once all of it is dead, bottom
   up, the job signals `ZX_JOB_TERMINATED`, `ZX_INFO_JOB` says it exited, and it is gone from its
@@ -53,7 +54,8 @@ static zx_handle_t launch(zx_handle_t job, const char *what)
 static int64_t return_code(zx_handle_t process)
 {
     zx_info_process_t info = {0};
-    EXPECT_OK(zx_object_wait_one(process, ZX_TASK_TERMINATED, zx_clock_get_monotonic() + 10 * SECOND, NULL));
+    EXPECT_OK(zx_object_wait_one(process, ZX_TASK_TERMINATED,
+                                 zx_clock_get_monotonic() + 10 * SECOND, NULL));
     EXPECT_OK(zx_object_get_info(process, ZX_INFO_PROCESS, &info, sizeof info, NULL, NULL));
     return info.return_code;
 }
@@ -96,23 +98,27 @@ TEST(JobGetInfoTest, InfoJobChildJobsGetChild)
     ASSERT_OK(zx_job_create(parent, 0, &b));
     zx_koid_t koids[4] = {0};
     size_t actual = 99, avail = 99;
-    EXPECT_OK(zx_object_get_info(parent, ZX_INFO_JOB_CHILDREN, koids, sizeof koids, &actual, &avail));
+    EXPECT_OK(
+        zx_object_get_info(parent, ZX_INFO_JOB_CHILDREN, koids, sizeof koids, &actual, &avail));
     EXPECT_EQ(actual, 2);
     EXPECT_EQ(avail, 2);
     zx_koid_t ka = koid_of(a), kb = koid_of(b);
     EXPECT_TRUE((koids[0] == ka && koids[1] == kb) || (koids[0] == kb && koids[1] == ka));
     /* Room for one: one written, still two there, and that is not an error. */
-    EXPECT_OK(zx_object_get_info(parent, ZX_INFO_JOB_CHILDREN, koids, sizeof koids[0], &actual, &avail));
+    EXPECT_OK(
+        zx_object_get_info(parent, ZX_INFO_JOB_CHILDREN, koids, sizeof koids[0], &actual, &avail));
     EXPECT_EQ(actual, 1);
     EXPECT_EQ(avail, 2);
     EXPECT_OK(zx_object_get_info(parent, ZX_INFO_JOB_CHILDREN, NULL, 0, &actual, &avail));
     EXPECT_EQ(actual, 0);
     EXPECT_EQ(avail, 2);
-    EXPECT_STATUS(zx_object_get_info(parent, ZX_INFO_JOB_CHILDREN, UNMAPPED, sizeof koids, &actual, &avail),
-                  ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(
+        zx_object_get_info(parent, ZX_INFO_JOB_CHILDREN, UNMAPPED, sizeof koids, &actual, &avail),
+        ZX_ERR_INVALID_ARGS);
     /* A child leaves the list when its last handle goes. */
     EXPECT_OK(zx_handle_close(a));
-    EXPECT_OK(zx_object_get_info(parent, ZX_INFO_JOB_CHILDREN, koids, sizeof koids, &actual, &avail));
+    EXPECT_OK(
+        zx_object_get_info(parent, ZX_INFO_JOB_CHILDREN, koids, sizeof koids, &actual, &avail));
     EXPECT_EQ(actual, 1);
     EXPECT_EQ(koids[0], koid_of(b));
     zx_handle_t handles[] = {b, parent};
@@ -127,9 +133,11 @@ TEST(JobGetInfoTest, InfoJobChildrenRequiresEnumerateRights)
     ASSERT_OK(zx_handle_duplicate(zx_job_default(), ZX_RIGHTS_BASIC, &weak));
     EXPECT_STATUS(zx_object_get_info(weak, ZX_INFO_JOB_CHILDREN, &koid, sizeof koid, &actual, NULL),
                   ZX_ERR_ACCESS_DENIED);
-    EXPECT_STATUS(zx_object_get_info(weak, ZX_INFO_JOB_PROCESSES, &koid, sizeof koid, &actual, NULL),
-                  ZX_ERR_ACCESS_DENIED);
-    EXPECT_STATUS(zx_object_get_info(zx_process_self(), ZX_INFO_JOB_CHILDREN, &koid, sizeof koid, &actual, NULL),
+    EXPECT_STATUS(
+        zx_object_get_info(weak, ZX_INFO_JOB_PROCESSES, &koid, sizeof koid, &actual, NULL),
+        ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(zx_object_get_info(zx_process_self(), ZX_INFO_JOB_CHILDREN, &koid, sizeof koid,
+                                     &actual, NULL),
                   ZX_ERR_WRONG_TYPE);
     EXPECT_OK(zx_handle_close(weak));
 }
@@ -204,10 +212,13 @@ TEST(JobTest, InfoNeedsInspect)
     zx_handle_t job = new_job(), weak;
     zx_info_job_t info;
     ASSERT_OK(zx_handle_duplicate(job, ZX_RIGHT_TRANSFER, &weak));
-    EXPECT_STATUS(zx_object_get_info(weak, ZX_INFO_JOB, &info, sizeof info, NULL, NULL), ZX_ERR_ACCESS_DENIED);
-    EXPECT_STATUS(zx_object_get_info(job, ZX_INFO_JOB, &info, sizeof info - 1, NULL, NULL), ZX_ERR_BUFFER_TOO_SMALL);
-    EXPECT_STATUS(zx_object_get_info(zx_process_self(), ZX_INFO_JOB, &info, sizeof info, NULL, NULL),
-                  ZX_ERR_WRONG_TYPE);
+    EXPECT_STATUS(zx_object_get_info(weak, ZX_INFO_JOB, &info, sizeof info, NULL, NULL),
+                  ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(zx_object_get_info(job, ZX_INFO_JOB, &info, sizeof info - 1, NULL, NULL),
+                  ZX_ERR_BUFFER_TOO_SMALL);
+    EXPECT_STATUS(
+        zx_object_get_info(zx_process_self(), ZX_INFO_JOB, &info, sizeof info, NULL, NULL),
+        ZX_ERR_WRONG_TYPE);
     zx_handle_t handles[] = {weak, job};
     EXPECT_OK(zx_handle_close_many(handles, 2));
 }

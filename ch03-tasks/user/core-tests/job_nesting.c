@@ -4,7 +4,8 @@ A program may nest jobs as deep as the kernel lets the tree grow: 32 levels belo
 Fuchsia, which is also what bounds the kernel's own recursion when it kills a tree (task/job.c). The
 test asks for far more and stops where the kernel says `ZX_ERR_OUT_OF_RANGE`. Killing the outermost
 job must still reach a process in the innermost, and closing the last handles must destroy the whole
-chain, which the kernel does in a loop (object/kobject.c), never with a kernel stack frame per level. */
+chain, which the kernel does in a loop (object/kobject.c), never with a kernel stack frame per
+level. */
 #include "launch.h"
 #include "probe.h"
 #include "zircon/object_info.h"

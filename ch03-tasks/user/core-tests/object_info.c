@@ -1,16 +1,17 @@
 /*: # ObjectInfoTest
 
-`zx_object_get_info(handle, topic, buffer, buffer_size, actual, avail)` answers a question (a *topic*)
-about a handle or its object, as records written to `buffer`. The rules checked here are from Fuchsia's
-reference page:
+`zx_object_get_info(handle, topic, buffer, buffer_size, actual, avail)` answers a question (a
+*topic*) about a handle or its object, as records written to `buffer`. The rules checked here are
+from Fuchsia's reference page:
 
 - `ZX_INFO_HANDLE_VALID` needs no buffer: the status is the answer (`ZX_OK` or `ZX_ERR_BAD_HANDLE`);
-- `ZX_INFO_HANDLE_BASIC` gives the koid, the handle's rights, the object type and the `related_koid` (the
-  other end of a pair; a job's parent job, a process's job, a thread's process; 0 for the rest); the
-  relation is immutable and outlives the related object;
+- `ZX_INFO_HANDLE_BASIC` gives the koid, the handle's rights, the object type and the `related_koid`
+  (the other end of a pair; a job's parent job, a process's job, a thread's process; 0 for the
+  rest); the relation is immutable and outlives the related object;
 - `ZX_INFO_HANDLE_COUNT` counts the handles to the object, and needs `ZX_RIGHT_INSPECT`;
 - `actual` and `avail` are optional; with a buffer too small for the record, the call fails with
-  `ZX_ERR_BUFFER_TOO_SMALL` but still says, in `avail`, how many records there are (and 0 in `actual`);
+  `ZX_ERR_BUFFER_TOO_SMALL` but still says, in `avail`, how many records there are (and 0 in
+  `actual`);
 - a topic that does not exist is `ZX_ERR_NOT_SUPPORTED`; a bad pointer is `ZX_ERR_INVALID_ARGS`.
 
 Cases that check what a case of Fuchsia's core-tests checks carry its name, group and all: three
@@ -29,7 +30,8 @@ TEST(ObjectGetInfoTest, ClosedValidHandleFails)
     /* No records: a buffer, actual and avail are ignored, even when they are nonsense. */
     EXPECT_OK(zx_object_get_info(e, ZX_INFO_HANDLE_VALID, UNMAPPED, 64, UNMAPPED, UNMAPPED));
     EXPECT_OK(zx_handle_close(e));
-    EXPECT_STATUS(zx_object_get_info(e, ZX_INFO_HANDLE_VALID, NULL, 0, NULL, NULL), ZX_ERR_BAD_HANDLE);
+    EXPECT_STATUS(zx_object_get_info(e, ZX_INFO_HANDLE_VALID, NULL, 0, NULL, NULL),
+                  ZX_ERR_BAD_HANDLE);
     EXPECT_STATUS(zx_object_get_info(ZX_HANDLE_INVALID, ZX_INFO_HANDLE_VALID, NULL, 0, NULL, NULL),
                   ZX_ERR_BAD_HANDLE);
 }
@@ -45,7 +47,8 @@ TEST(ObjectInfoTest, HandleBasicOfEvent)
     EXPECT_EQ(avail, 1);
     EXPECT_NE(info.koid, ZX_KOID_INVALID);
     EXPECT_EQ(info.type, ZX_OBJ_TYPE_EVENT);
-    EXPECT_EQ(info.rights, ZX_RIGHT_TRANSFER | ZX_RIGHT_DUPLICATE | ZX_RIGHT_WAIT | ZX_RIGHT_INSPECT | ZX_RIGHT_SIGNAL);
+    EXPECT_EQ(info.rights, ZX_RIGHT_TRANSFER | ZX_RIGHT_DUPLICATE | ZX_RIGHT_WAIT |
+                               ZX_RIGHT_INSPECT | ZX_RIGHT_SIGNAL);
     EXPECT_EQ(info.related_koid, ZX_KOID_INVALID);
     EXPECT_OK(zx_handle_close(e));
 }
@@ -140,16 +143,19 @@ TEST(ObjectInfoTest, TooSmallBufferReportsAvail)
     ASSERT_OK(zx_event_create(0, &e));
     zx_info_handle_basic_t info;
     size_t actual = 99, avail = 99;
-    EXPECT_STATUS(zx_object_get_info(e, ZX_INFO_HANDLE_BASIC, &info, sizeof info - 1, &actual, &avail),
-                  ZX_ERR_BUFFER_TOO_SMALL);
+    EXPECT_STATUS(
+        zx_object_get_info(e, ZX_INFO_HANDLE_BASIC, &info, sizeof info - 1, &actual, &avail),
+        ZX_ERR_BUFFER_TOO_SMALL);
     EXPECT_EQ(actual, 0);
     EXPECT_EQ(avail, 1);
     /* No buffer at all is the usual way to ask "how many?". */
     actual = avail = 99;
-    EXPECT_STATUS(zx_object_get_info(e, ZX_INFO_HANDLE_BASIC, NULL, 0, &actual, &avail), ZX_ERR_BUFFER_TOO_SMALL);
+    EXPECT_STATUS(zx_object_get_info(e, ZX_INFO_HANDLE_BASIC, NULL, 0, &actual, &avail),
+                  ZX_ERR_BUFFER_TOO_SMALL);
     EXPECT_EQ(actual, 0);
     EXPECT_EQ(avail, 1);
-    EXPECT_STATUS(zx_object_get_info(e, ZX_INFO_HANDLE_BASIC, NULL, 0, NULL, NULL), ZX_ERR_BUFFER_TOO_SMALL);
+    EXPECT_STATUS(zx_object_get_info(e, ZX_INFO_HANDLE_BASIC, NULL, 0, NULL, NULL),
+                  ZX_ERR_BUFFER_TOO_SMALL);
     EXPECT_OK(zx_handle_close(e));
 }
 
@@ -159,12 +165,16 @@ TEST(ObjectInfoTest, BadPointers)
     ASSERT_OK(zx_event_create(0, &e));
     zx_info_handle_basic_t info;
     size_t n;
-    EXPECT_STATUS(zx_object_get_info(e, ZX_INFO_HANDLE_BASIC, NULL, sizeof info, NULL, NULL), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_object_get_info(e, ZX_INFO_HANDLE_BASIC, UNMAPPED, sizeof info, NULL, NULL), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_object_get_info(e, ZX_INFO_HANDLE_BASIC, NULL, sizeof info, NULL, NULL),
+                  ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_object_get_info(e, ZX_INFO_HANDLE_BASIC, UNMAPPED, sizeof info, NULL, NULL),
+                  ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_object_get_info(e, ZX_INFO_HANDLE_BASIC, KERNEL_HALF, sizeof info, NULL, NULL),
                   ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_object_get_info(e, ZX_INFO_HANDLE_BASIC, &info, sizeof info, UNMAPPED, &n), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_object_get_info(e, ZX_INFO_HANDLE_BASIC, &info, sizeof info, &n, UNMAPPED), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_object_get_info(e, ZX_INFO_HANDLE_BASIC, &info, sizeof info, UNMAPPED, &n),
+                  ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_object_get_info(e, ZX_INFO_HANDLE_BASIC, &info, sizeof info, &n, UNMAPPED),
+                  ZX_ERR_INVALID_ARGS);
     EXPECT_OK(zx_handle_close(e));
 }
 
@@ -173,10 +183,12 @@ TEST(ObjectInfoTest, UnknownTopicIsNotSupported)
     zx_handle_t e;
     ASSERT_OK(zx_event_create(0, &e));
     char buf[256];
-    EXPECT_STATUS(zx_object_get_info(e, 0xffffu, buf, sizeof buf, NULL, NULL), ZX_ERR_NOT_SUPPORTED);
+    EXPECT_STATUS(zx_object_get_info(e, 0xffffu, buf, sizeof buf, NULL, NULL),
+                  ZX_ERR_NOT_SUPPORTED);
     EXPECT_STATUS(zx_object_get_info(e, 0, buf, sizeof buf, NULL, NULL), ZX_ERR_NOT_SUPPORTED);
     /* The handle is checked first. */
-    EXPECT_STATUS(zx_object_get_info(ZX_HANDLE_INVALID, 0xffffu, buf, sizeof buf, NULL, NULL), ZX_ERR_BAD_HANDLE);
+    EXPECT_STATUS(zx_object_get_info(ZX_HANDLE_INVALID, 0xffffu, buf, sizeof buf, NULL, NULL),
+                  ZX_ERR_BAD_HANDLE);
     EXPECT_OK(zx_handle_close(e));
 }
 
@@ -220,8 +232,9 @@ TEST(ObjectInfoTest, HandleCountNeedsInspectRight)
     EXPECT_STATUS(zx_object_get_info(blind, ZX_INFO_HANDLE_COUNT, &count, sizeof count, NULL, NULL),
                   ZX_ERR_ACCESS_DENIED);
     size_t actual = 0;
-    EXPECT_STATUS(zx_object_get_info(e, ZX_INFO_HANDLE_COUNT, &count, sizeof count - 1, &actual, NULL),
-                  ZX_ERR_BUFFER_TOO_SMALL);
+    EXPECT_STATUS(
+        zx_object_get_info(e, ZX_INFO_HANDLE_COUNT, &count, sizeof count - 1, &actual, NULL),
+        ZX_ERR_BUFFER_TOO_SMALL);
     EXPECT_OK(zx_handle_close(blind));
     EXPECT_OK(zx_handle_close(e));
 }
@@ -229,7 +242,8 @@ TEST(ObjectInfoTest, HandleCountNeedsInspectRight)
 TEST(ObjectInfoTest, ProcessSelfIsAProcess)
 {
     zx_info_handle_basic_t info;
-    ASSERT_OK(zx_object_get_info(zx_process_self(), ZX_INFO_HANDLE_BASIC, &info, sizeof info, NULL, NULL));
+    ASSERT_OK(zx_object_get_info(zx_process_self(), ZX_INFO_HANDLE_BASIC, &info, sizeof info, NULL,
+                                 NULL));
     EXPECT_EQ(info.type, ZX_OBJ_TYPE_PROCESS);
     EXPECT_NE(info.koid, ZX_KOID_INVALID);
     EXPECT_EQ(info.rights & ZX_RIGHTS_PROPERTY, ZX_RIGHTS_PROPERTY);

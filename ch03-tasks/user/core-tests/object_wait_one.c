@@ -7,17 +7,18 @@
 - a deadline in the past (0, or any earlier time, even a negative one) just samples the signals;
   `ZX_TIME_INFINITE` waits for ever;
 - a wait that times out returns no earlier than its deadline;
-- `observed`, if not NULL, receives *all* the signals the object asserts, not only the ones waited for,
-  on success and on timeout alike; on `ZX_ERR_CANCELED` it has `ZX_SIGNAL_HANDLE_CLOSED` set;
+- `observed`, if not NULL, receives *all* the signals the object asserts, not only the ones waited
+  for, on success and on timeout alike; on `ZX_ERR_CANCELED` it has `ZX_SIGNAL_HANDLE_CLOSED` set;
 - the handle needs `ZX_RIGHT_WAIT`; a bad `observed` pointer is `ZX_ERR_INVALID_ARGS`;
 - cancellation is per handle: closing *another* handle to the same object does not end the wait;
 - while it waits, the thread is `ZX_THREAD_STATE_BLOCKED_WAIT_ONE` (and `BLOCKED_SLEEPING` in
   `zx_nanosleep`), which another thread sees in `ZX_INFO_THREAD`.
 
 To have something happen *during* a wait, a test starts a second thread in this same process
-(`zx_thread_create`, `zx_thread_start`) on a stack that is a static array. The helper sleeps a little,
-acts, and ends with `zx_thread_exit`; the test waits for `ZX_THREAD_TERMINATED` before it returns, so no
-helper outlives its test. Waits are kept short (tens of milliseconds), because QEMU without KVM is slow. */
+(`zx_thread_create`, `zx_thread_start`) on a stack that is a static array. The helper sleeps a
+little, acts, and ends with `zx_thread_exit`; the test waits for `ZX_THREAD_TERMINATED` before it
+returns, so no helper outlives its test. Waits are kept short (tens of milliseconds), because QEMU
+without KVM is slow. */
 #include "zircon/process.h"
 #include "zircon/task.h"
 #include "probe.h"
@@ -75,8 +76,8 @@ static zx_handle_t helper_start(enum helper_action action, zx_duration_t delay, 
     static const char name[] = "wait-helper";
     if (zx_thread_create(zx_process_self(), name, sizeof name - 1, 0, &thread) != ZX_OK)
         return ZX_HANDLE_INVALID;
-    /* Enter as if called: on x86_64 a function expects its return address pushed on a 16-byte aligned
-       stack; riscv64 wants sp itself aligned. The helper never returns. */
+    /* Enter as if called: on x86_64 a function expects its return address pushed on a 16-byte
+       aligned stack; riscv64 wants sp itself aligned. The helper never returns. */
     uintptr_t sp = (uintptr_t)(helper_stack + sizeof helper_stack);
 #if defined(__x86_64__)
     sp -= 8;
@@ -91,7 +92,8 @@ static zx_handle_t helper_start(enum helper_action action, zx_duration_t delay, 
 /* Wait for the helper to end (it must: it never blocks for long) and close its handle. */
 static void helper_join(zx_handle_t thread)
 {
-    EXPECT_OK(zx_object_wait_one(thread, ZX_THREAD_TERMINATED, zx_clock_get_monotonic() + MS(5000), NULL));
+    EXPECT_OK(zx_object_wait_one(thread, ZX_THREAD_TERMINATED, zx_clock_get_monotonic() + MS(5000),
+                                 NULL));
     EXPECT_OK(zx_handle_close(thread));
 }
 
@@ -106,7 +108,8 @@ TEST(ObjectWaitOneTest, PastDeadlineSamplesUnsetSignal)
     /* Observed holds every asserted signal, also those not waited for. */
     EXPECT_EQ(observed, ZX_USER_SIGNAL_1);
     observed = 0;
-    EXPECT_STATUS(zx_object_wait_one(e, ZX_EVENT_SIGNALED, before - 1, &observed), ZX_ERR_TIMED_OUT);
+    EXPECT_STATUS(zx_object_wait_one(e, ZX_EVENT_SIGNALED, before - 1, &observed),
+                  ZX_ERR_TIMED_OUT);
     EXPECT_EQ(observed, ZX_USER_SIGNAL_1);
     EXPECT_STATUS(zx_object_wait_one(e, ZX_EVENT_SIGNALED, -1, &observed), ZX_ERR_TIMED_OUT);
     EXPECT_STATUS(zx_object_wait_one(e, ZX_EVENT_SIGNALED, INT64_MIN, &observed), ZX_ERR_TIMED_OUT);
@@ -155,7 +158,8 @@ TEST(ObjectWaitOneTest, BadObservedPointer)
     EXPECT_STATUS(zx_object_wait_one(e, ZX_EVENT_SIGNALED, 0, UNMAPPED), ZX_ERR_INVALID_ARGS);
     ASSERT_OK(zx_object_signal(e, 0, ZX_EVENT_SIGNALED));
     EXPECT_STATUS(zx_object_wait_one(e, ZX_EVENT_SIGNALED, 0, UNMAPPED), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_object_wait_one(e, ZX_EVENT_SIGNALED, 0, (void *)0xffffffff80001000ul), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_object_wait_one(e, ZX_EVENT_SIGNALED, 0, (void *)0xffffffff80001000ul),
+                  ZX_ERR_INVALID_ARGS);
     EXPECT_OK(zx_handle_close(e));
 }
 
@@ -166,8 +170,10 @@ TEST(ObjectWaitOneTest, NeedsWaitRightAndValidHandle)
     ASSERT_OK(zx_object_signal(e, 0, ZX_EVENT_SIGNALED));
     ASSERT_OK(zx_handle_duplicate(e, ZX_RIGHT_SIGNAL | ZX_RIGHT_INSPECT, &no_wait));
     zx_signals_t observed = 0;
-    EXPECT_STATUS(zx_object_wait_one(no_wait, ZX_EVENT_SIGNALED, 0, &observed), ZX_ERR_ACCESS_DENIED);
-    EXPECT_STATUS(zx_object_wait_one(ZX_HANDLE_INVALID, ZX_EVENT_SIGNALED, 0, &observed), ZX_ERR_BAD_HANDLE);
+    EXPECT_STATUS(zx_object_wait_one(no_wait, ZX_EVENT_SIGNALED, 0, &observed),
+                  ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(zx_object_wait_one(ZX_HANDLE_INVALID, ZX_EVENT_SIGNALED, 0, &observed),
+                  ZX_ERR_BAD_HANDLE);
     EXPECT_OK(zx_handle_close(no_wait));
     EXPECT_STATUS(zx_object_wait_one(no_wait, ZX_EVENT_SIGNALED, 0, &observed), ZX_ERR_BAD_HANDLE);
     EXPECT_OK(zx_handle_close(e));
@@ -211,7 +217,8 @@ TEST(ObjectWaitOneTest, FutureDeadlineWaitEndsEarlyWhenSignaled)
     ASSERT_OK(zx_event_create(0, &e));
     zx_handle_t thread = helper_start(SIGNAL_EVENT, MS(10), e, ZX_HANDLE_INVALID);
     ASSERT_NE(thread, ZX_HANDLE_INVALID);
-    /* A generous deadline, so that even a slow machine signals first; the wait must not sit it out. */
+    /* A generous deadline, so that even a slow machine signals first; the wait must not sit it
+       out. */
     zx_time_t deadline = zx_clock_get_monotonic() + MS(10000);
     zx_signals_t observed = 0;
     EXPECT_OK(zx_object_wait_one(e, ZX_EVENT_SIGNALED, deadline, &observed));
@@ -225,8 +232,8 @@ TEST(ObjectWaitOneTest, FutureDeadlineWaitEndsEarlyWhenSignaled)
 TEST(ObjectWaitOneTest, CanceledWhenAnotherThreadClosesTheHandle)
 {
     /* The helper closes the very handle this thread waits through. That races with the start of the
-       wait: if the close came first, the wait fails with ZX_ERR_BAD_HANDLE, and the test tries again
-       with a longer head start. Any other result is wrong. */
+       wait: if the close came first, the wait fails with ZX_ERR_BAD_HANDLE, and the test tries
+       again with a longer head start. Any other result is wrong. */
     int canceled = 0;
     for (zx_duration_t delay = MS(5); !canceled && delay <= MS(320); delay *= 2) {
         zx_handle_t e, keep;
@@ -264,7 +271,8 @@ TEST(ObjectWaitOneTest, ClosingAnotherHandleDoesNotCancel)
     zx_handle_t thread = helper_start(CLOSE_THEN_SIGNAL, MS(10), e, dup);
     ASSERT_NE(thread, ZX_HANDLE_INVALID);
     zx_signals_t observed = 0;
-    EXPECT_OK(zx_object_wait_one(e, ZX_EVENT_SIGNALED, zx_clock_get_monotonic() + MS(10000), &observed));
+    EXPECT_OK(
+        zx_object_wait_one(e, ZX_EVENT_SIGNALED, zx_clock_get_monotonic() + MS(10000), &observed));
     EXPECT_EQ(observed, ZX_EVENT_SIGNALED);
     helper_join(thread);
     EXPECT_OK(helper.status);
@@ -278,7 +286,8 @@ TEST(ObjectWaitOneTest, PeerClosedEndsWait)
     zx_handle_t thread = helper_start(CLOSE_HANDLE, MS(10), b, ZX_HANDLE_INVALID);
     ASSERT_NE(thread, ZX_HANDLE_INVALID);
     zx_signals_t observed = 0;
-    EXPECT_OK(zx_object_wait_one(a, ZX_EVENTPAIR_PEER_CLOSED, zx_clock_get_monotonic() + MS(10000), &observed));
+    EXPECT_OK(zx_object_wait_one(a, ZX_EVENTPAIR_PEER_CLOSED, zx_clock_get_monotonic() + MS(10000),
+                                 &observed));
     EXPECT_EQ(observed, ZX_EVENTPAIR_PEER_CLOSED);
     helper_join(thread);
     EXPECT_OK(helper.status);

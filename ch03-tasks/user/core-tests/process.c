@@ -5,15 +5,17 @@ A process is made in a job, started once with its first thread, and ends with a 
 
 - the return code is what `zx_process_exit` was given (or `main` returned); a killed process has
   `ZX_TASK_RETCODE_SYSCALL_KILL`, one that faulted with no handler `ZX_TASK_RETCODE_EXCEPTION_KILL`;
-- `ZX_INFO_PROCESS` needs `ZX_RIGHT_INSPECT` and tells `STARTED` and `EXITED` apart; an ended process
-  asserts `ZX_PROCESS_TERMINATED`; the topic is version 1 of topic 3 (`0x10000003`), the only one
-  the reference still defines: version 0, the old record with two `bool`s, is
+- `ZX_INFO_PROCESS` needs `ZX_RIGHT_INSPECT` and tells `STARTED` and `EXITED` apart; an ended
+  process asserts `ZX_PROCESS_TERMINATED`; the topic is version 1 of topic 3 (`0x10000003`), the
+  only one the reference still defines: version 0, the old record with two `bool`s, is
   `ZX_ERR_NOT_SUPPORTED`;
-- starting needs `ZX_RIGHT_WRITE`, a thread of the same process, a process not started yet, and an entry
-  that is 0 or a user address; the handle it passes leaves the caller even when starting fails (and is
-  closed then); with `ZX_HANDLE_INVALID` instead of a handle, the process starts with none at all;
+- starting needs `ZX_RIGHT_WRITE`, a thread of the same process, a process not started yet, and an
+  entry that is 0 or a user address; the handle it passes leaves the caller even when starting fails
+  (and is closed then); with `ZX_HANDLE_INVALID` instead of a handle, the process starts with none
+  at all;
 - `zx_task_kill` ends a process whatever it does: spinning in user code, or blocked in the kernel;
-- processes that never make a system call still share the CPU: two spin, and a third gets its work done.
+- processes that never make a system call still share the CPU: two spin, and a third gets its work
+  done.
 
 Cases that check what a case of Fuchsia's core-tests checks carry its name, group and all: the
 list of threads is `ProcessGetInfoTest`, as in Fuchsia. */
@@ -38,7 +40,8 @@ static zx_handle_t launch(zx_handle_t job, const char *what, const char *arg)
 static zx_info_process_t wait_info(zx_handle_t process)
 {
     zx_info_process_t info = {0};
-    EXPECT_OK(zx_object_wait_one(process, ZX_PROCESS_TERMINATED, zx_clock_get_monotonic() + 10 * SECOND, NULL));
+    EXPECT_OK(zx_object_wait_one(process, ZX_PROCESS_TERMINATED,
+                                 zx_clock_get_monotonic() + 10 * SECOND, NULL));
     EXPECT_OK(zx_object_get_info(process, ZX_INFO_PROCESS, &info, sizeof info, NULL, NULL));
     return info;
 }
@@ -63,10 +66,14 @@ TEST(ProcessTest, NegativeReturnCode)
 TEST(ProcessTest, CreateChecksArguments)
 {
     zx_handle_t process, vmar, event, weak;
-    EXPECT_STATUS(zx_process_create(zx_job_default(), "p", 1, 1, &process, &vmar), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_process_create(ZX_HANDLE_INVALID, "p", 1, 0, &process, &vmar), ZX_ERR_BAD_HANDLE);
-    EXPECT_STATUS(zx_process_create(zx_job_default(), UNMAPPED, 1, 0, &process, &vmar), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_process_create(zx_job_default(), "p", 1, 0, UNMAPPED, &vmar), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_process_create(zx_job_default(), "p", 1, 1, &process, &vmar),
+                  ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_process_create(ZX_HANDLE_INVALID, "p", 1, 0, &process, &vmar),
+                  ZX_ERR_BAD_HANDLE);
+    EXPECT_STATUS(zx_process_create(zx_job_default(), UNMAPPED, 1, 0, &process, &vmar),
+                  ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_process_create(zx_job_default(), "p", 1, 0, UNMAPPED, &vmar),
+                  ZX_ERR_INVALID_ARGS);
     ASSERT_OK(zx_event_create(0, &event));
     EXPECT_STATUS(zx_process_create(event, "p", 1, 0, &process, &vmar), ZX_ERR_WRONG_TYPE);
     ASSERT_OK(zx_handle_duplicate(zx_job_default(), ZX_RIGHTS_BASIC | ZX_RIGHT_MANAGE_JOB, &weak));
@@ -108,16 +115,21 @@ TEST(ProcessTest, InfoChecksTypeRightsAndBuffer)
     zx_info_process_t info;
     size_t actual = 9, avail = 9;
     ASSERT_OK(zx_handle_duplicate(zx_process_self(), ZX_RIGHT_TRANSFER, &weak));
-    EXPECT_STATUS(zx_object_get_info(weak, ZX_INFO_PROCESS, &info, sizeof info, NULL, NULL), ZX_ERR_ACCESS_DENIED);
-    EXPECT_STATUS(zx_object_get_info(zx_job_default(), ZX_INFO_PROCESS, &info, sizeof info, NULL, NULL),
-                  ZX_ERR_WRONG_TYPE);
-    EXPECT_STATUS(zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS, &info, sizeof info - 1, &actual, &avail),
+    EXPECT_STATUS(zx_object_get_info(weak, ZX_INFO_PROCESS, &info, sizeof info, NULL, NULL),
+                  ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(
+        zx_object_get_info(zx_job_default(), ZX_INFO_PROCESS, &info, sizeof info, NULL, NULL),
+        ZX_ERR_WRONG_TYPE);
+    EXPECT_STATUS(zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS, &info, sizeof info - 1,
+                                     &actual, &avail),
                   ZX_ERR_BUFFER_TOO_SMALL);
     EXPECT_EQ(actual, 0);
     EXPECT_EQ(avail, 1);
-    EXPECT_STATUS(zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS, UNMAPPED, sizeof info, NULL, NULL),
-                  ZX_ERR_INVALID_ARGS);
-    EXPECT_OK(zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS, &info, sizeof info, &actual, &avail));
+    EXPECT_STATUS(
+        zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS, UNMAPPED, sizeof info, NULL, NULL),
+        ZX_ERR_INVALID_ARGS);
+    EXPECT_OK(zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS, &info, sizeof info, &actual,
+                                 &avail));
     EXPECT_EQ(info.flags, ZX_INFO_PROCESS_FLAG_STARTED);
     EXPECT_OK(zx_handle_close(weak));
 }
@@ -138,8 +150,10 @@ TEST(ProcessTest, LoadUnknownProgram)
     zx_handle_t process, vmar;
     uintptr_t entry, stack;
     ASSERT_OK(zx_process_create(zx_job_default(), "nothing", 7, 0, &process, &vmar));
-    EXPECT_STATUS(zinc_process_load(process, "no-such-program", 15, &entry, &stack), ZX_ERR_NOT_FOUND);
-    EXPECT_STATUS(zinc_process_load(process, "task-helper", 11, UNMAPPED, &stack), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zinc_process_load(process, "no-such-program", 15, &entry, &stack),
+                  ZX_ERR_NOT_FOUND);
+    EXPECT_STATUS(zinc_process_load(process, "task-helper", 11, UNMAPPED, &stack),
+                  ZX_ERR_INVALID_ARGS);
     EXPECT_OK(zx_handle_close(process));
 }
 
@@ -153,12 +167,16 @@ TEST(ProcessTest, StartChecksItsArguments)
     ASSERT_OK(zx_thread_create(other, "t", 1, 0, &other_thread));
     /* A thread of another process: refused, and the passed handle is gone all the same. */
     ASSERT_OK(zx_event_create(0, &event));
-    EXPECT_STATUS(zx_process_start(l.process, other_thread, l.entry, l.stack, event, 0), ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(zx_process_start(l.process, other_thread, l.entry, l.stack, event, 0),
+                  ZX_ERR_ACCESS_DENIED);
     EXPECT_STATUS(zx_handle_close(event), ZX_ERR_BAD_HANDLE);
-    /* A value that names no handle (this one was just consumed) is a bad handle; 0 is none at all. */
-    EXPECT_STATUS(zx_process_start(l.process, l.thread, l.entry, l.stack, event, 0), ZX_ERR_BAD_HANDLE);
+    /* A value that names no handle (this one was just consumed) is a bad handle; 0 is none at
+       all. */
+    EXPECT_STATUS(zx_process_start(l.process, l.thread, l.entry, l.stack, event, 0),
+                  ZX_ERR_BAD_HANDLE);
     ASSERT_OK(zx_event_create(0, &event));
-    EXPECT_STATUS(zx_process_start(other_thread, l.thread, l.entry, l.stack, event, 0), ZX_ERR_WRONG_TYPE);
+    EXPECT_STATUS(zx_process_start(other_thread, l.thread, l.entry, l.stack, event, 0),
+                  ZX_ERR_WRONG_TYPE);
     /* The real start; then starting again, with another thread of it, is a bad state. */
     zx_handle_t second;
     ASSERT_OK(zx_thread_create(l.process, "second", 6, 0, &second));
@@ -202,10 +220,13 @@ TEST(ProcessTest, ProcessStartNonUserspaceEntry)
     zx_handle_t thread, process, event, dup;
     uintptr_t entry, stack;
     process = loaded(&thread, &entry, &stack);
-    EXPECT_STATUS(zx_process_start(process, thread, 1, stack, ZX_HANDLE_INVALID, 0), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_process_start(process, thread, (uintptr_t)KERNEL_HALF, stack, ZX_HANDLE_INVALID, 0),
+    EXPECT_STATUS(zx_process_start(process, thread, 1, stack, ZX_HANDLE_INVALID, 0),
                   ZX_ERR_INVALID_ARGS);
-    /* A handle passed to a start that fails is closed, not left in the process that did not start. */
+    EXPECT_STATUS(
+        zx_process_start(process, thread, (uintptr_t)KERNEL_HALF, stack, ZX_HANDLE_INVALID, 0),
+        ZX_ERR_INVALID_ARGS);
+    /* A handle passed to a start that fails is closed, not left in the process that did not
+       start. */
     ASSERT_OK(zx_event_create(0, &event));
     ASSERT_OK(zx_handle_duplicate(event, ZX_RIGHT_SAME_RIGHTS, &dup));
     EXPECT_STATUS(zx_process_start(process, thread, (uintptr_t)KERNEL_HALF, stack, dup, 0),
@@ -230,7 +251,8 @@ TEST(ProcessTest, LastStartedThreadExitEndsIt)
     ASSERT_OK(zinc_launch_prepare(zx_job_default(), 2, argv, NULL, 0, &l));
     ASSERT_OK(zx_thread_create(l.process, "unstarted", 9, 0, &unstarted));
     ASSERT_OK(zinc_launch_start(&l, &process));
-    /* Its only running thread leaves with zx_thread_exit; the thread that never ran keeps nothing alive. */
+    /* Its only running thread leaves with zx_thread_exit; the thread that never ran keeps nothing
+       alive. */
     EXPECT_EQ(wait_info(process).return_code, 0);
     EXPECT_STATUS(zx_thread_start(unstarted, 0x1000, 0x2000, 0, 0), ZX_ERR_BAD_STATE);
     zx_handle_t handles[] = {process, unstarted};
@@ -295,7 +317,8 @@ TEST(ProcessTest, SpinnersDoNotStarveOthers)
     worker = launch(job, "work", "5");
     EXPECT_EQ(wait_info(worker).return_code, 5);
     for (int i = 0; i < 2; i++)
-        EXPECT_STATUS(zx_object_wait_one(spinners[i], ZX_PROCESS_TERMINATED, 0, NULL), ZX_ERR_TIMED_OUT);
+        EXPECT_STATUS(zx_object_wait_one(spinners[i], ZX_PROCESS_TERMINATED, 0, NULL),
+                      ZX_ERR_TIMED_OUT);
     EXPECT_OK(zx_task_kill(job));
     for (int i = 0; i < 2; i++)
         EXPECT_EQ(wait_info(spinners[i]).return_code, ZX_TASK_RETCODE_SYSCALL_KILL);
@@ -309,13 +332,16 @@ TEST(ProcessGetInfoTest, InfoProcessThreadsSelfSuceeds)
     size_t actual = 0, avail = 0;
     zx_info_handle_basic_t self = {0};
     zx_handle_t weak;
-    ASSERT_OK(zx_object_get_info(zx_thread_self(), ZX_INFO_HANDLE_BASIC, &self, sizeof self, NULL, NULL));
-    EXPECT_OK(zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS_THREADS, koids, sizeof koids, &actual, &avail));
+    ASSERT_OK(
+        zx_object_get_info(zx_thread_self(), ZX_INFO_HANDLE_BASIC, &self, sizeof self, NULL, NULL));
+    EXPECT_OK(zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS_THREADS, koids, sizeof koids,
+                                 &actual, &avail));
     EXPECT_EQ(actual, 1);
     EXPECT_EQ(avail, 1);
     EXPECT_EQ(koids[0], self.koid);
     ASSERT_OK(zx_handle_duplicate(zx_process_self(), ZX_RIGHTS_BASIC, &weak));
-    EXPECT_STATUS(zx_object_get_info(weak, ZX_INFO_PROCESS_THREADS, koids, sizeof koids, &actual, &avail),
-                  ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(
+        zx_object_get_info(weak, ZX_INFO_PROCESS_THREADS, koids, sizeof koids, &actual, &avail),
+        ZX_ERR_ACCESS_DENIED);
     EXPECT_OK(zx_handle_close(weak));
 }

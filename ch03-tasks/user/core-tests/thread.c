@@ -4,7 +4,8 @@ A thread is created in a process (NEW), started once at an entry with a stack an
 (RUNNING), and ends by `zx_thread_exit`, by a kill, or with its process (DEAD), asserting
 `ZX_THREAD_TERMINATED` (`zx_thread_create`, `zx_thread_start`, `ZX_INFO_THREAD`):
 
-- creating needs `ZX_RIGHT_MANAGE_THREAD` on the process, starting it on the thread; options must be 0;
+- creating needs `ZX_RIGHT_MANAGE_THREAD` on the process, starting it on the thread; options must be
+  0;
 - a thread that ended, or already started, cannot start again: `ZX_ERR_BAD_STATE`;
 - `zx_task_kill` does not kill a thread: it answers `ZX_ERR_WRONG_TYPE` (after checking
   `ZX_RIGHT_DESTROY`), as in Fuchsia, which kills jobs and processes only (RFC-0007); a thread ends
@@ -16,8 +17,8 @@ A thread is created in a process (NEW), started once at an entry with a stack an
   and `RUNNING` again once the wait is over;
 - `ZX_INFO_PROCESS_THREADS` lists the threads of a process that have not ended.
 
-The threads run functions of this program through `zinc_thread_start` (user/lib/launch.c), on stacks of
-their own.
+The threads run functions of this program through `zinc_thread_start` (user/lib/launch.c), on stacks
+of their own.
 
 Fuchsia calls its group of thread cases `Threads`; the one case here that checks what one of
 those checks carries its name, `Threads.Basics`. */
@@ -53,7 +54,8 @@ static uint32_t state_of(zx_handle_t thread)
 
 static zx_status_t wait_end(zx_handle_t thread)
 {
-    return zx_object_wait_one(thread, ZX_THREAD_TERMINATED, zx_clock_get_monotonic() + 10 * SECOND, NULL);
+    return zx_object_wait_one(thread, ZX_THREAD_TERMINATED, zx_clock_get_monotonic() + 10 * SECOND,
+                              NULL);
 }
 
 static void store_sum(uintptr_t arg)
@@ -112,7 +114,8 @@ TEST(ThreadTest, StartPassesTwoArguments)
 {
     zx_handle_t thread = new_thread("b");
     cells[2] = 0;
-    ASSERT_OK(zx_thread_start(thread, (uintptr_t)two_arguments, (uintptr_t)(stacks[0] + STACK_SIZE - 16), 7, 9));
+    ASSERT_OK(zx_thread_start(thread, (uintptr_t)two_arguments,
+                              (uintptr_t)(stacks[0] + STACK_SIZE - 16), 7, 9));
     EXPECT_OK(wait_end(thread));
     EXPECT_EQ(cells[2], 7009);
     EXPECT_OK(zx_handle_close(thread));
@@ -126,7 +129,8 @@ TEST(ThreadTest, ExitEndsOnlyTheThread)
     EXPECT_OK(wait_end(thread));
     EXPECT_EQ(cells[1], 1);
     zx_info_process_t info = {0};
-    EXPECT_OK(zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS, &info, sizeof info, NULL, NULL));
+    EXPECT_OK(
+        zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS, &info, sizeof info, NULL, NULL));
     EXPECT_EQ(info.flags, ZX_INFO_PROCESS_FLAG_STARTED);
     EXPECT_OK(zx_handle_close(thread));
 }
@@ -137,7 +141,8 @@ TEST(ThreadTest, CreateChecksArguments)
     EXPECT_STATUS(zx_thread_create(zx_process_self(), "t", 1, 1, &thread), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_thread_create(ZX_HANDLE_INVALID, "t", 1, 0, &thread), ZX_ERR_BAD_HANDLE);
     EXPECT_STATUS(zx_thread_create(zx_process_self(), "t", 1, 0, UNMAPPED), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_thread_create(zx_process_self(), UNMAPPED, 1, 0, &thread), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_thread_create(zx_process_self(), UNMAPPED, 1, 0, &thread),
+                  ZX_ERR_INVALID_ARGS);
     ASSERT_OK(zx_event_create(0, &event));
     EXPECT_STATUS(zx_thread_create(event, "t", 1, 0, &thread), ZX_ERR_WRONG_TYPE);
     ASSERT_OK(zx_handle_duplicate(zx_process_self(), ZX_RIGHTS_BASIC, &weak));
@@ -150,9 +155,12 @@ TEST(ThreadTest, StartChecksHandleAndState)
 {
     zx_handle_t thread = new_thread("d"), weak;
     ASSERT_OK(zx_handle_duplicate(thread, ZX_RIGHTS_BASIC, &weak));
-    EXPECT_STATUS(zinc_thread_start(weak, store_sum, 0, stacks[0], STACK_SIZE), ZX_ERR_ACCESS_DENIED);
-    EXPECT_STATUS(zinc_thread_start(zx_process_self(), store_sum, 0, stacks[0], STACK_SIZE), ZX_ERR_WRONG_TYPE);
-    EXPECT_STATUS(zinc_thread_start(ZX_HANDLE_INVALID, store_sum, 0, stacks[0], STACK_SIZE), ZX_ERR_BAD_HANDLE);
+    EXPECT_STATUS(zinc_thread_start(weak, store_sum, 0, stacks[0], STACK_SIZE),
+                  ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(zinc_thread_start(zx_process_self(), store_sum, 0, stacks[0], STACK_SIZE),
+                  ZX_ERR_WRONG_TYPE);
+    EXPECT_STATUS(zinc_thread_start(ZX_HANDLE_INVALID, store_sum, 0, stacks[0], STACK_SIZE),
+                  ZX_ERR_BAD_HANDLE);
     ASSERT_OK(zinc_thread_start(thread, store_sum, 0, stacks[0], STACK_SIZE));
     EXPECT_STATUS(zinc_thread_start(thread, store_sum, 0, stacks[1], STACK_SIZE), ZX_ERR_BAD_STATE);
     EXPECT_OK(wait_end(thread));
@@ -219,16 +227,19 @@ TEST(ThreadTest, ListedWhileAlive)
     size_t actual = 0, avail = 0;
     ASSERT_OK(zx_object_get_info(thread, ZX_INFO_HANDLE_BASIC, &basic, sizeof basic, NULL, NULL));
     EXPECT_EQ(basic.type, ZX_OBJ_TYPE_THREAD);
-    EXPECT_OK(zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS_THREADS, koids, sizeof koids, &actual, &avail));
+    EXPECT_OK(zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS_THREADS, koids, sizeof koids,
+                                 &actual, &avail));
     EXPECT_EQ(actual, 2);
     EXPECT_EQ(avail, 2);
     EXPECT_TRUE(koids[0] == basic.koid || koids[1] == basic.koid);
-    EXPECT_OK(zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS_THREADS, koids, sizeof koids[0], &actual, &avail));
+    EXPECT_OK(zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS_THREADS, koids, sizeof koids[0],
+                                 &actual, &avail));
     EXPECT_EQ(actual, 1);
     EXPECT_EQ(avail, 2);
     ASSERT_OK(zinc_thread_start(thread, store_sum, 0, stacks[0], STACK_SIZE));
     EXPECT_OK(wait_end(thread));
-    EXPECT_OK(zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS_THREADS, koids, sizeof koids, &actual, &avail));
+    EXPECT_OK(zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS_THREADS, koids, sizeof koids,
+                                 &actual, &avail));
     EXPECT_EQ(avail, 1);
     EXPECT_OK(zx_handle_close(thread));
 }
@@ -238,10 +249,13 @@ TEST(ThreadTest, InfoChecksTypeAndRights)
     zx_handle_t weak;
     zx_info_thread_t info;
     ASSERT_OK(zx_handle_duplicate(zx_thread_self(), ZX_RIGHT_TRANSFER, &weak));
-    EXPECT_STATUS(zx_object_get_info(weak, ZX_INFO_THREAD, &info, sizeof info, NULL, NULL), ZX_ERR_ACCESS_DENIED);
-    EXPECT_STATUS(zx_object_get_info(zx_process_self(), ZX_INFO_THREAD, &info, sizeof info, NULL, NULL),
-                  ZX_ERR_WRONG_TYPE);
-    EXPECT_STATUS(zx_object_get_info(zx_thread_self(), ZX_INFO_THREAD, &info, 4, NULL, NULL), ZX_ERR_BUFFER_TOO_SMALL);
+    EXPECT_STATUS(zx_object_get_info(weak, ZX_INFO_THREAD, &info, sizeof info, NULL, NULL),
+                  ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(
+        zx_object_get_info(zx_process_self(), ZX_INFO_THREAD, &info, sizeof info, NULL, NULL),
+        ZX_ERR_WRONG_TYPE);
+    EXPECT_STATUS(zx_object_get_info(zx_thread_self(), ZX_INFO_THREAD, &info, 4, NULL, NULL),
+                  ZX_ERR_BUFFER_TOO_SMALL);
     EXPECT_EQ(state_of(zx_thread_self()), ZX_THREAD_STATE_RUNNING);
     EXPECT_OK(zx_handle_close(weak));
 }

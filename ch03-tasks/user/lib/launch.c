@@ -14,9 +14,10 @@ launches from one thread at a time, as every program here does, never notices. *
 
 void zinc_thread_entry(void);
 
-/* The header, the n handle info words, then the arguments, each ending in a zero byte: the message's size,
-   or 0 if it does not fit. */
-static uint32_t build_message(char *buf, int argc, const char *const *argv, const uint32_t *info, uint32_t n)
+/* The header, the n handle info words, then the arguments, each ending in a zero byte: the
+   message's size, or 0 if it does not fit. */
+static uint32_t build_message(char *buf, int argc, const char *const *argv, const uint32_t *info,
+                              uint32_t n)
 {
     struct zinc_startup header = {ZINC_STARTUP_MAGIC, (uint32_t)argc, 0, n};
     uint32_t size = sizeof header + n * sizeof *info;
@@ -33,14 +34,19 @@ static uint32_t build_message(char *buf, int argc, const char *const *argv, cons
     return size;
 }
 
-/* The child's own handles, duplicated from the parent's into handles[] with their handle info: itself,
-   its thread, the job, and its root VMAR when there is one. Their number, or -1 (nothing left over). */
-static int own_handles(const struct zinc_launch *l, zx_handle_t job, zx_handle_t *handles, uint32_t *info)
+/* The child's own handles, duplicated from the parent's into handles[] with their handle info:
+   itself, its thread, the job, and its root VMAR when there is one. Their number, or -1 (nothing
+   left over). */
+static int own_handles(const struct zinc_launch *l, zx_handle_t job, zx_handle_t *handles,
+                       uint32_t *info)
 {
     const struct {
         zx_handle_t handle;
         uint32_t type;
-    } own[] = {{l->process, PA_PROC_SELF}, {l->thread, PA_THREAD_SELF}, {job, PA_JOB_DEFAULT}, {l->vmar, PA_VMAR_ROOT}};
+    } own[] = {{l->process, PA_PROC_SELF},
+               {l->thread, PA_THREAD_SELF},
+               {job, PA_JOB_DEFAULT},
+               {l->vmar, PA_VMAR_ROOT}};
     int n = 0;
     for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
         if (own[i].handle == ZX_HANDLE_INVALID)
@@ -54,14 +60,15 @@ static int own_handles(const struct zinc_launch *l, zx_handle_t job, zx_handle_t
     return n;
 }
 
-zx_status_t zinc_launch_prepare(zx_handle_t job, int argc, const char *const *argv, const zx_handle_t *extra,
-                                uint32_t n_extra, struct zinc_launch *l)
+zx_status_t zinc_launch_prepare(zx_handle_t job, int argc, const char *const *argv,
+                                const zx_handle_t *extra, uint32_t n_extra, struct zinc_launch *l)
 {
     static char message[MAX_MESSAGE];
     zx_handle_t handles[ZINC_STARTUP_MAX_HANDLES], ours = ZX_HANDLE_INVALID;
     uint32_t info[ZINC_STARTUP_MAX_HANDLES], size = 0;
     int n = 0;
-    zx_status_t status = argc > 0 && n_extra <= ZINC_STARTUP_MAX_EXTRA ? ZX_OK : ZX_ERR_INVALID_ARGS;
+    zx_status_t status =
+        argc > 0 && n_extra <= ZINC_STARTUP_MAX_EXTRA ? ZX_OK : ZX_ERR_INVALID_ARGS;
     *l = (struct zinc_launch){0};
     if (status == ZX_OK)
         status = zx_process_create(job, argv[0], strlen(argv[0]), 0, &l->process, &l->vmar);
@@ -104,9 +111,11 @@ zx_status_t zinc_launch_prepare(zx_handle_t job, int argc, const char *const *ar
 zx_status_t zinc_launch_start(struct zinc_launch *l, zx_handle_t *process)
 {
     /* process_start moves the bootstrap handle into the child whatever happens. */
-    zx_status_t status = zx_process_start(l->process, l->thread, l->entry, l->stack, l->bootstrap, 0);
+    zx_status_t status =
+        zx_process_start(l->process, l->thread, l->entry, l->stack, l->bootstrap, 0);
     zx_handle_close(l->thread);
-    zx_handle_close(l->vmar); /* unless the parent took it (then ZX_HANDLE_INVALID, which closes nothing) */
+    /* unless the parent took it (then ZX_HANDLE_INVALID, which closes nothing) */
+    zx_handle_close(l->vmar);
     if (status == ZX_OK)
         *process = l->process;
     else
@@ -115,18 +124,19 @@ zx_status_t zinc_launch_start(struct zinc_launch *l, zx_handle_t *process)
     return status;
 }
 
-zx_status_t zinc_launch(zx_handle_t job, int argc, const char *const *argv, const zx_handle_t *extra,
-                        uint32_t n_extra, zx_handle_t *process)
+zx_status_t zinc_launch(zx_handle_t job, int argc, const char *const *argv,
+                        const zx_handle_t *extra, uint32_t n_extra, zx_handle_t *process)
 {
     struct zinc_launch l;
     zx_status_t status = zinc_launch_prepare(job, argc, argv, extra, n_extra, &l);
     return status == ZX_OK ? zinc_launch_start(&l, process) : status;
 }
 
-zx_status_t zinc_thread_start(zx_handle_t thread, void (*fn)(uintptr_t arg), uintptr_t arg, void *stack,
-                              size_t stack_size)
+zx_status_t zinc_thread_start(zx_handle_t thread, void (*fn)(uintptr_t arg), uintptr_t arg,
+                              void *stack, size_t stack_size)
 {
-    return zx_thread_start(thread, (uintptr_t)zinc_thread_entry, (uintptr_t)stack + stack_size, (uintptr_t)fn, arg);
+    return zx_thread_start(thread, (uintptr_t)zinc_thread_entry, (uintptr_t)stack + stack_size,
+                           (uintptr_t)fn, arg);
 }
 
 zx_status_t zinc_process_wait(zx_handle_t process, int64_t *return_code)

@@ -1,15 +1,16 @@
 /*: # Looking at objects from a test
 
-Small helpers the test programs share: an object's signals, its basic record, how many handles it has,
-whether a handle is valid, a thread's state, and two addresses no program may pass as a buffer. Each
-checks its own system call, so a helper that fails makes the test fail. */
+Small helpers the test programs share: an object's signals, its basic record, how many handles it
+has, whether a handle is valid, a thread's state, and two addresses no program may pass as a buffer.
+Each checks its own system call, so a helper that fails makes the test fail. */
 #ifndef ZINC_PROBE_H
 #define ZINC_PROBE_H
 
 #include "zircon/object_info.h"
 #include "zircon/syscalls.h"
 
-/* An address no program has mapped (the first page is never user memory), and one in the kernel's half. */
+/* An address no program has mapped (the first page is never user memory), and one in the kernel's
+   half. */
 #define UNMAPPED ((void *)0x10)
 #define KERNEL_HALF ((void *)0xffffffff80001000ul)
 

@@ -1,11 +1,11 @@
 /*: # Start-up: from the bootstrap channel to `main`
 
-The first thread of a process receives a channel handle and reads its start-up message from it (the format
-is in zircon/startup.h): its arguments and its first handles. `zinc_start` files each handle by what its
-handle info says it is for, where `zx_process_self`, `zx_thread_self`, `zx_job_default`,
-`zx_vmar_root_self` and `zinc_startup_handle` find it, builds `argv`, calls `main`, and ends the process
-with `main`'s return value. A message that is not a start-up message leaves the program with no handles and
-no arguments. */
+The first thread of a process receives a channel handle and reads its start-up message from it (the
+format is in zircon/startup.h): its arguments and its first handles. `zinc_start` files each handle
+by what its handle info says it is for, where `zx_process_self`, `zx_thread_self`, `zx_job_default`,
+`zx_vmar_root_self` and `zinc_startup_handle` find it, builds `argv`, calls `main`, and ends the
+process with `main`'s return value. A message that is not a start-up message leaves the program with
+no handles and no arguments. */
 #include "zircon/process.h"
 #include "zircon/startup.h"
 #include "zircon/syscalls.h"
@@ -65,8 +65,8 @@ void zinc_start(zx_handle_t bootstrap, uintptr_t unused)
     zx_handle_t handles[ZINC_STARTUP_MAX_HANDLES];
     uint32_t num_bytes = 0, num_handles = 0;
     int argc = 0;
-    if (zx_channel_read(bootstrap, 0, message, handles, sizeof message, ZINC_STARTUP_MAX_HANDLES, &num_bytes,
-                        &num_handles) == ZX_OK) {
+    if (zx_channel_read(bootstrap, 0, message, handles, sizeof message, ZINC_STARTUP_MAX_HANDLES,
+                        &num_bytes, &num_handles) == ZX_OK) {
         const struct zinc_startup *header = (const struct zinc_startup *)message;
         const uint32_t *info = (const uint32_t *)(header + 1);
         char *arg = (char *)(info + num_handles), *end = arg + header->args_size;

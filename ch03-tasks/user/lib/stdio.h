@@ -1,7 +1,7 @@
 /*: # printf for Zircon programs
 
-Formatting is the kernel's own (ch01-hal/src/kernel/format.c, compiled again here); the text goes to the
-console through `zx_debug_write`. */
+Formatting is the kernel's own (ch01-hal/src/kernel/format.c, compiled again here); the text goes to
+the console through `zx_debug_write`. */
 #ifndef ZINC_USER_STDIO_H
 #define ZINC_USER_STDIO_H
 

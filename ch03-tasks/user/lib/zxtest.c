@@ -13,8 +13,8 @@ void zxtest_fail(const char *file, int line, const char *what, int64_t got, int6
 {
     failures_now++;
     const char *short_file = strstr(file, "/user/");
-    printf("#   %s:%d: expected %s: got %ld, want %ld\n", short_file ? short_file + 1 : file, line, what,
-           (long)got, (long)want);
+    printf("#   %s:%d: expected %s: got %ld, want %ld\n", short_file ? short_file + 1 : file, line,
+           what, (long)got, (long)want);
 }
 
 int zxtest_failures_now(void)

@@ -21,8 +21,8 @@ zx_status_t sys_pager_create(uint32_t options, uaddr_t out)
     return status == ZX_OK ? handle_give(&p->base, pager_type.default_rights, out, NULL) : status;
 }
 
-zx_status_t sys_pager_create_vmo(zx_handle_t pager, uint32_t options, zx_handle_t port, uint64_t key,
-                                 uint64_t size, uaddr_t out)
+zx_status_t sys_pager_create_vmo(zx_handle_t pager, uint32_t options, zx_handle_t port,
+                                 uint64_t key, uint64_t size, uaddr_t out)
 {
     struct kobject *pg, *pt;
     struct vmo *v;
@@ -33,7 +33,8 @@ zx_status_t sys_pager_create_vmo(zx_handle_t pager, uint32_t options, zx_handle_
     if (status != ZX_OK)
         return status;
     if ((status = caller_handle_get(port, ZX_OBJ_TYPE_PORT, ZX_RIGHT_WRITE, &pt, NULL)) == ZX_OK) {
-        status = pager_create_vmo(container_of(pg, struct pager, base), pt, key, size, options & ZX_VMO_RESIZABLE, &v);
+        status = pager_create_vmo(container_of(pg, struct pager, base), pt, key, size,
+                                  options & ZX_VMO_RESIZABLE, &v);
         kobject_unref(pt);
     }
     kobject_unref(pg);
@@ -43,8 +44,8 @@ zx_status_t sys_pager_create_vmo(zx_handle_t pager, uint32_t options, zx_handle_
     return handle_give(&v->base, rights, out, NULL);
 }
 
-zx_status_t sys_pager_supply_pages(zx_handle_t pager, zx_handle_t pager_vmo, uint64_t offset, uint64_t length,
-                                   zx_handle_t aux_vmo, uint64_t aux_offset)
+zx_status_t sys_pager_supply_pages(zx_handle_t pager, zx_handle_t pager_vmo, uint64_t offset,
+                                   uint64_t length, zx_handle_t aux_vmo, uint64_t aux_offset)
 {
     struct kobject *pg, *v = NULL, *aux = NULL;
     zx_status_t status =
@@ -57,8 +58,9 @@ zx_status_t sys_pager_supply_pages(zx_handle_t pager, zx_handle_t pager_vmo, uin
                                          ZX_RIGHT_READ | ZX_RIGHT_WRITE, &aux, NULL)) != ZX_OK)
         aux = NULL;
     else
-        status = pager_supply(container_of(pg, struct pager, base), container_of(v, struct vmo, base), offset,
-                              length, container_of(aux, struct vmo, base), aux_offset);
+        status =
+            pager_supply(container_of(pg, struct pager, base), container_of(v, struct vmo, base),
+                         offset, length, container_of(aux, struct vmo, base), aux_offset);
     if (aux)
         kobject_unref(aux);
     if (v)

@@ -1,28 +1,29 @@
 /*: # object_get_info for memory
 
-The memory topics, registered with `INFO_TOPIC` like chapter 3's task topics, with the checks of Fuchsia's
-reference, which the system call makes: the object's type first (`ZX_ERR_WRONG_TYPE`), then
-`ZX_RIGHT_INSPECT` (`ZX_ERR_ACCESS_DENIED`), which a VMO's own record does not need.
+The memory topics, registered with `INFO_TOPIC` like chapter 3's task topics, with the checks of
+Fuchsia's reference, which the system call makes: the object's type first (`ZX_ERR_WRONG_TYPE`),
+then `ZX_RIGHT_INSPECT` (`ZX_ERR_ACCESS_DENIED`), which a VMO's own record does not need.
 
 - `ZX_INFO_VMO` (and `ZX_INFO_VMO_V1`, the record's first, shorter version): the VMO's koid, name
   and size, its parent and children, how often and into how many address spaces it is mapped, its
   kind in `flags`, the memory committed to it (a page shared with snapshots counts once, in the VMO
   that owns it), and the rights of the handle asked through.
 - `ZX_INFO_VMAR`: the range a VMAR covers.
-- `ZX_INFO_PROCESS_MAPS`: the process's address space as a list: the space itself (depth 0, named after
-  the process, and in Zinc covering the same range as its root VMAR), its root
-  VMAR (depth 1), then every child VMAR and mapping below, in address order, each with its depth; a
-  mapping tells its permissions, its VMO and offset, and how many of its pages have memory behind them.
+- `ZX_INFO_PROCESS_MAPS`: the process's address space as a list: the space itself (depth 0, named
+  after the process, and in Zinc covering the same range as its root VMAR), its root VMAR (depth 1),
+  then every child VMAR and mapping below, in address order, each with its depth; a mapping tells
+  its permissions, its VMO and offset, and how many of its pages have memory behind them.
 - `ZX_INFO_PROCESS_VMOS` (and `_V1`): one VMO record for each mapping of the process (flag
-  `ZX_INFO_VMO_VIA_MAPPING`), then one for each VMO handle it holds (`ZX_INFO_VMO_VIA_HANDLE`, with the
-  handle's rights). A VMO mapped twice, or held twice, appears twice: Fuchsia leaves duplicates to the
-  caller too. A mapping of a slice reports the VMO the slice shows, since mappings are kept there.
+  `ZX_INFO_VMO_VIA_MAPPING`), then one for each VMO handle it holds (`ZX_INFO_VMO_VIA_HANDLE`, with
+  the handle's rights). A VMO mapped twice, or held twice, appears twice: Fuchsia leaves duplicates
+  to the caller too. A mapping of a slice reports the VMO the slice shows, since mappings are kept
+  there.
 
-Both lists are multi-record answers with Zircon's rules: a buffer too small is not an error, `actual` says
-how many records were written and `avail` how many there are. They are gathered a few records at a time
-into a kernel buffer, under the locks, and copied out with the locks released: a copy to user memory may
-fault, and a process asking about itself would then wait for the very lock its question holds. A process
-that has died has no address space left: `ZX_ERR_BAD_STATE`. */
+Both lists are multi-record answers with Zircon's rules: a buffer too small is not an error,
+`actual` says how many records were written and `avail` how many there are. They are gathered a few
+records at a time into a kernel buffer, under the locks, and copied out with the locks released: a
+copy to user memory may fault, and a process asking about itself would then wait for the very lock
+its question holds. A process that has died has no address space left: `ZX_ERR_BAD_STATE`. */
 #include <string.h>
 
 #include "syscall/info.h"
@@ -31,7 +32,8 @@ that has died has no address space left: `ZX_ERR_BAD_STATE`. */
 #include "zircon/object_info.h"
 #include "zircon/vm_info.h"
 
-#define CHUNK 8 /* records gathered per pass: a zx_info_vmo_t is 128 bytes, and the pass sits on the stack */
+/* records gathered per pass: a zx_info_vmo_t is 128 bytes, and the pass sits on the stack */
+#define CHUNK 8
 
 static void name_of(struct kobject *obj, char name[ZX_MAX_NAME_LEN])
 {
@@ -40,7 +42,8 @@ static void name_of(struct kobject *obj, char name[ZX_MAX_NAME_LEN])
     hal_lock_release(&obj->lock);
 }
 
-/* The record of v; via is ZX_INFO_VMO_VIA_HANDLE (with the handle's rights), _VIA_MAPPING, or both. */
+/* The record of v; via is ZX_INFO_VMO_VIA_HANDLE (with the handle's rights), _VIA_MAPPING, or
+   both. */
 static void vmo_record(struct vmo *v, uint32_t via, zx_rights_t rights, zx_info_vmo_t *out)
 {
     struct vmo_description d;
@@ -54,11 +57,14 @@ static void vmo_record(struct vmo *v, uint32_t via, zx_rights_t rights, zx_info_
         .num_children = d.children,
         .num_mappings = d.mappings,
         .share_count = d.address_spaces,
-        .flags = (physical ? ZX_INFO_VMO_TYPE_PHYSICAL | ZX_INFO_VMO_CONTIGUOUS : ZX_INFO_VMO_TYPE_PAGED) |
-                 (v->resizable ? ZX_INFO_VMO_RESIZABLE : 0) | (v->snapshot ? ZX_INFO_VMO_IS_COW_CLONE : 0) | via,
+        .flags = (physical ? ZX_INFO_VMO_TYPE_PHYSICAL | ZX_INFO_VMO_CONTIGUOUS
+                           : ZX_INFO_VMO_TYPE_PAGED) |
+                 (v->resizable ? ZX_INFO_VMO_RESIZABLE : 0) |
+                 (v->snapshot ? ZX_INFO_VMO_IS_COW_CLONE : 0) | via,
         .committed_bytes = d.committed_pages * PAGE_SIZE,
         .handle_rights = via & ZX_INFO_VMO_VIA_HANDLE ? rights : 0,
-        .cache_policy = ZX_CACHE_POLICY_CACHED, /* Zinc maps every VMO cached, physical ones included */
+        /* Zinc maps every VMO cached, physical ones included */
+        .cache_policy = ZX_CACHE_POLICY_CACHED,
     };
     name_of(&v->base, out->name);
 }
@@ -66,8 +72,10 @@ static void vmo_record(struct vmo *v, uint32_t via, zx_rights_t rights, zx_info_
 static zx_status_t vmo_info(const struct info_request *req, size_t record_size)
 {
     zx_info_vmo_t info;
-    vmo_record(container_of(req->obj, struct vmo, base), ZX_INFO_VMO_VIA_HANDLE, req->rights, &info);
-    return info_single_record(req, &info, record_size); /* the first version is a prefix of the record */
+    vmo_record(container_of(req->obj, struct vmo, base), ZX_INFO_VMO_VIA_HANDLE, req->rights,
+               &info);
+    /* the first version is a prefix of the record */
+    return info_single_record(req, &info, record_size);
 }
 
 static zx_status_t vmo_info_v2(const struct info_request *req)
@@ -90,8 +98,9 @@ static zx_status_t vmar_info(const struct info_request *req)
 }
 INFO_TOPIC(ZX_INFO_VMAR, ZX_OBJ_TYPE_VMAR, ZX_RIGHT_INSPECT, vmar_info);
 
-/* A list of records gathered in passes: each pass fills out[0..max) with the records after the first
-   skip, returns how many it wrote and sets *total to how many there are, or fails (ZX_ERR_BAD_STATE). */
+/* A list of records gathered in passes: each pass fills out[0..max) with the records after the
+   first skip, returns how many it wrote and sets *total to how many there are, or fails
+   (ZX_ERR_BAD_STATE). */
 struct gather {
     size_t skip, max, index, written; /* index counts the records seen in this pass */
     void *out;
@@ -99,7 +108,8 @@ struct gather {
 
 typedef zx_status_t (*gather_fn)(struct process *p, struct vmar *root, struct gather *g);
 
-/* Run passes until the buffer is full or the list ends, copying each pass out; then actual and avail. */
+/* Run passes until the buffer is full or the list ends, copying each pass out; then actual and
+   avail. */
 static zx_status_t multi_records(const struct info_request *req, size_t record_size, gather_fn fn)
 {
     struct process *p = container_of(req->obj, struct process, base);
@@ -121,8 +131,8 @@ static zx_status_t multi_records(const struct info_request *req, size_t record_s
         if ((status = fn(p, root, &g)) != ZX_OK)
             break;
         avail = g.index;
-        if (g.written &&
-            user_copy_out(req->buffer + actual * record_size, &chunk, g.written * record_size) != ZX_OK) {
+        if (g.written && user_copy_out(req->buffer + actual * record_size, &chunk,
+                                       g.written * record_size) != ZX_OK) {
             status = ZX_ERR_INVALID_ARGS;
             break;
         }
@@ -151,8 +161,8 @@ static void *next_slot(struct gather *g, size_t record_size)
     return (uint8_t *)g->out + g->written++ * record_size;
 }
 
-static void map_record(zx_info_maps_t *r, size_t depth, vaddr_t base, size_t size, zx_info_maps_type_t type,
-                       struct kobject *named)
+static void map_record(zx_info_maps_t *r, size_t depth, vaddr_t base, size_t size,
+                       zx_info_maps_type_t type, struct kobject *named)
 {
     *r = (zx_info_maps_t){.base = base, .size = size, .depth = depth, .type = type};
     if (named)
@@ -213,14 +223,15 @@ static void visit_vmo(const struct vmar_node *n, void *arg)
     }
 }
 
-static zx_status_t gather_vmos(struct process *p, struct vmar *root, struct gather *g, size_t record_size)
+static zx_status_t gather_vmos(struct process *p, struct vmar *root, struct gather *g,
+                               size_t record_size)
 {
     struct vmo_gather vg = {*g, record_size};
     zx_status_t status = vmar_walk(root, visit_vmo, &vg);
     if (status != ZX_OK)
         return status;
-    /* Then the handles. The process's lock keeps it from dying, and its table from being freed, while
-       the table is read: death comes only after the state becomes DEAD, under that lock. */
+    /* Then the handles. The process's lock keeps it from dying, and its table from being freed,
+       while the table is read: death comes only after the state becomes DEAD, under that lock. */
     hal_lock_acquire(&p->lock);
     if (p->state == PROCESS_DEAD)
         status = ZX_ERR_BAD_STATE;
@@ -232,7 +243,8 @@ static zx_status_t gather_vmos(struct process *p, struct vmar *root, struct gath
                 continue;
             zx_info_vmo_t record, *r = next_slot(&vg.g, record_size);
             if (r) {
-                vmo_record(container_of(h->obj, struct vmo, base), ZX_INFO_VMO_VIA_HANDLE, h->rights, &record);
+                vmo_record(container_of(h->obj, struct vmo, base), ZX_INFO_VMO_VIA_HANDLE,
+                           h->rights, &record);
                 memcpy(r, &record, record_size);
             }
         }

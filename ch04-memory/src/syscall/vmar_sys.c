@@ -15,7 +15,8 @@ the child may map, whatever else the parent's handle had or lacked, as in Fuchsi
 /* The access rights that ZX_VM_PERM_* (or ZX_VM_CAN_MAP_*, shifted down) stand for. */
 static zx_rights_t rights_for_perms(uint32_t perms)
 {
-    return (perms & ZX_VM_PERM_READ ? ZX_RIGHT_READ : 0) | (perms & ZX_VM_PERM_WRITE ? ZX_RIGHT_WRITE : 0) |
+    return (perms & ZX_VM_PERM_READ ? ZX_RIGHT_READ : 0) |
+           (perms & ZX_VM_PERM_WRITE ? ZX_RIGHT_WRITE : 0) |
            (perms & ZX_VM_PERM_EXECUTE ? ZX_RIGHT_EXECUTE : 0);
 }
 
@@ -71,7 +72,8 @@ zx_status_t sys_vmar_map(zx_handle_t handle, uint32_t options, size_t vmar_offse
     if ((need & ~vmar_rights) || (need & ~vmo_rights))
         status = ZX_ERR_ACCESS_DENIED;
     else
-        status = vmar_map(v, options, vmar_offset, container_of(obj, struct vmo, base), vmo_offset, len, &addr);
+        status = vmar_map(v, options, vmar_offset, container_of(obj, struct vmo, base), vmo_offset,
+                          len, &addr);
     if (status == ZX_OK && user_copy_out(mapped_addr, &addr, sizeof addr) != ZX_OK) {
         vmar_unmap(v, addr, len);
         status = ZX_ERR_INVALID_ARGS;
@@ -100,7 +102,8 @@ zx_status_t sys_vmar_protect(zx_handle_t handle, uint32_t options, uintptr_t add
     zx_status_t status = get_vmar(handle, &v, &rights);
     if (status != ZX_OK)
         return status;
-    status = rights_for_perms(options) & ~rights ? ZX_ERR_ACCESS_DENIED : vmar_protect(v, options, addr, len);
+    status = rights_for_perms(options) & ~rights ? ZX_ERR_ACCESS_DENIED
+                                                 : vmar_protect(v, options, addr, len);
     kobject_unref(&v->base);
     return status;
 }

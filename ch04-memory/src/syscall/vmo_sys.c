@@ -6,8 +6,8 @@ clean caches `ZX_RIGHT_READ`), resizing also `ZX_RIGHT_RESIZE`, and making a chi
 kernel buffer, a piece at a time. The content size is a property, `ZX_PROP_VMO_CONTENT_SIZE`,
 registered at the end of the file.
 
-A child's handle has its parent handle's rights, changed as Fuchsia's `sys_vmo_create_child` does: it
-may always get and set properties (to name the child), a snapshot can be written but not executed
+A child's handle has its parent handle's rights, changed as Fuchsia's `sys_vmo_create_child` does:
+it may always get and set properties (to name the child), a snapshot can be written but not executed
 (unless `ZX_VMO_CHILD_NO_WRITE`, which takes writing away from any child), and a child has
 `ZX_RIGHT_RESIZE` exactly when it is resizable. A child that could be resized but not written is
 refused (`ZX_ERR_INVALID_ARGS`).
@@ -23,7 +23,8 @@ Resizing a VMO that is not resizable says `ZX_ERR_UNAVAILABLE`, as it always has
 #include "vm/vmo.h"
 
 #define CHUNK 256
-#define CHILD_KINDS (ZX_VMO_CHILD_SNAPSHOT | ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE | ZX_VMO_CHILD_SLICE)
+#define CHILD_KINDS                                                                                \
+    (ZX_VMO_CHILD_SNAPSHOT | ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE | ZX_VMO_CHILD_SLICE)
 
 static zx_status_t get_vmo(zx_handle_t h, zx_rights_t need, struct vmo **v, zx_rights_t *rights)
 {
@@ -52,14 +53,16 @@ zx_status_t sys_vmo_create(uint64_t size, uint32_t options, uaddr_t out)
 
 /* Move buffer_size bytes between user memory and the VMO of handle at offset: a write needs
    ZX_RIGHT_WRITE, a read ZX_RIGHT_READ. */
-static zx_status_t move(zx_handle_t handle, uaddr_t buffer, uint64_t offset, size_t buffer_size, bool write)
+static zx_status_t move(zx_handle_t handle, uaddr_t buffer, uint64_t offset, size_t buffer_size,
+                        bool write)
 {
     struct vmo *v;
     zx_rights_t rights;
     zx_status_t status = get_vmo(handle, write ? ZX_RIGHT_WRITE : ZX_RIGHT_READ, &v, &rights);
     if (status != ZX_OK)
         return status;
-    if (offset > VMO_MAX_SIZE || buffer_size > VMO_MAX_SIZE - offset || offset + buffer_size > vmo_size(v))
+    if (offset > VMO_MAX_SIZE || buffer_size > VMO_MAX_SIZE - offset ||
+        offset + buffer_size > vmo_size(v))
         status = ZX_ERR_OUT_OF_RANGE;
     uint8_t chunk[CHUNK];
     for (size_t done = 0, n; status == ZX_OK && done < buffer_size; done += n) {
@@ -132,8 +135,8 @@ static zx_rights_t op_needs(uint32_t op)
     }
 }
 
-zx_status_t sys_vmo_op_range(zx_handle_t handle, uint32_t op, uint64_t offset, uint64_t size, uaddr_t buffer,
-                             size_t buffer_size)
+zx_status_t sys_vmo_op_range(zx_handle_t handle, uint32_t op, uint64_t offset, uint64_t size,
+                             uaddr_t buffer, size_t buffer_size)
 {
     struct vmo *v;
     zx_rights_t rights;
@@ -153,13 +156,16 @@ zx_status_t sys_vmo_op_range(zx_handle_t handle, uint32_t op, uint64_t offset, u
     return status;
 }
 
-zx_status_t sys_vmo_create_child(zx_handle_t handle, uint32_t options, uint64_t offset, uint64_t size, uaddr_t out)
+zx_status_t sys_vmo_create_child(zx_handle_t handle, uint32_t options, uint64_t offset,
+                                 uint64_t size, uaddr_t out)
 {
     uint32_t kind = options & CHILD_KINDS;
     bool resizable = options & ZX_VMO_CHILD_RESIZABLE, no_write = options & ZX_VMO_CHILD_NO_WRITE;
-    if ((kind & (kind - 1)) || !kind || (options & ~(CHILD_KINDS | ZX_VMO_CHILD_RESIZABLE | ZX_VMO_CHILD_NO_WRITE)) ||
+    if ((kind & (kind - 1)) || !kind ||
+        (options & ~(CHILD_KINDS | ZX_VMO_CHILD_RESIZABLE | ZX_VMO_CHILD_NO_WRITE)) ||
         (kind == ZX_VMO_CHILD_SLICE && resizable) || (no_write && resizable))
-        return ZX_ERR_INVALID_ARGS; /* exactly one kind; a slice cannot be resized, nor a child it cannot write */
+        /* exactly one kind; a slice cannot be resized, nor a child it cannot write */
+        return ZX_ERR_INVALID_ARGS;
     struct vmo *v, *child;
     zx_rights_t rights;
     zx_status_t status = get_vmo(handle, ZX_RIGHT_DUPLICATE | ZX_RIGHT_READ, &v, &rights);

@@ -38,7 +38,8 @@ struct page_ref *page_tree_get(struct page_tree *t, uint64_t index);
 /* Put ref (or NULL, to empty the slot) at index. ZX_ERR_NO_MEMORY if a node could not be made. */
 zx_status_t page_tree_set(struct page_tree *t, uint64_t index, struct page_ref *ref);
 
-/* Call fn for every committed page with an index in [first, end), in order; fn may empty that slot. */
+/* Call fn for every committed page with an index in [first, end), in order; fn may empty that
+   slot. */
 void page_tree_each(struct page_tree *t, uint64_t first, uint64_t end,
                     void (*fn)(uint64_t index, struct page_ref *ref, void *arg), void *arg);
 

@@ -1,10 +1,10 @@
 /*: # The pager, implemented
 
 Threads that wait for pages wait together, whatever their pager, on one list with one counter of
-*supplies* (supplies and pagers gone away, the two events that can end such a wait). Every event wakes
-every waiting thread, and each looks again for its own page: the rare thread whose page is still
-missing waits again. Zircon keeps a list of waiters per outstanding request instead; one list is
-simpler, and correct for the same reason as any sleep: the thread reads the counter *before* it
+*supplies* (supplies and pagers gone away, the two events that can end such a wait). Every event
+wakes every waiting thread, and each looks again for its own page: the rare thread whose page is
+still missing waits again. Zircon keeps a list of waiters per outstanding request instead; one list
+is simpler, and correct for the same reason as any sleep: the thread reads the counter *before* it
 looks for the page, and waits only if no event happened since. */
 #include "vm/pager.h"
 
@@ -98,7 +98,8 @@ const struct kobject_type pager_type = {
     .type = ZX_OBJ_TYPE_PAGER,
     /* As zx_pager_create's reference gives them: it can be passed on and inspected, attach VMOs and
        manage their pages; nobody waits on a pager, nor duplicates one. */
-    .default_rights = ZX_RIGHT_TRANSFER | ZX_RIGHT_INSPECT | ZX_RIGHT_ATTACH_VMO | ZX_RIGHT_MANAGE_VMO,
+    .default_rights =
+        ZX_RIGHT_TRANSFER | ZX_RIGHT_INSPECT | ZX_RIGHT_ATTACH_VMO | ZX_RIGHT_MANAGE_VMO,
     .on_zero_handles = pager_on_zero_handles,
     .destroy = pager_destroy,
 };
@@ -113,8 +114,8 @@ zx_status_t pager_create(struct pager **out)
     return ZX_OK;
 }
 
-zx_status_t pager_create_vmo(struct pager *p, struct kobject *port, uint64_t key, uint64_t size, bool resizable,
-                             struct vmo **out)
+zx_status_t pager_create_vmo(struct pager *p, struct kobject *port, uint64_t key, uint64_t size,
+                             bool resizable, struct vmo **out)
 {
     struct pager_source *src = kzalloc(sizeof *src);
     if (!src)
@@ -179,11 +180,11 @@ void pager_source_free(struct pager_source *src)
     kfree(src);
 }
 
-zx_status_t pager_supply(struct pager *p, struct vmo *vmo, uint64_t offset, uint64_t length, struct vmo *aux,
-                         uint64_t aux_offset)
+zx_status_t pager_supply(struct pager *p, struct vmo *vmo, uint64_t offset, uint64_t length,
+                         struct vmo *aux, uint64_t aux_offset)
 {
-    if (!vmo->pager || vmo->pager->pager != p || aux->pager || offset % PAGE_SIZE || length % PAGE_SIZE ||
-        aux_offset % PAGE_SIZE)
+    if (!vmo->pager || vmo->pager->pager != p || aux->pager || offset % PAGE_SIZE ||
+        length % PAGE_SIZE || aux_offset % PAGE_SIZE)
         return ZX_ERR_INVALID_ARGS; /* aux must not wait on a pager itself: it is read right here */
     if (offset > vmo_size(vmo) || length > vmo_size(vmo) - offset || aux_offset > vmo_size(aux) ||
         length > vmo_size(aux) - aux_offset)

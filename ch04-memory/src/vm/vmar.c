@@ -1,10 +1,10 @@
 /*: # Virtual memory address regions, implemented
 
-Each VMAR keeps its children and mappings in a list sorted by address: simple to read, and fast enough for
-the tens of mappings a process has (Zircon uses a balanced tree). Every operation runs with the space's
-lock held. A mapping that an unmap or protect cuts in the middle is split in two, each a mapping of its
-own of the same VMO. Changing or removing a mapping only removes page table entries; the next access
-faults and `vmo_fault` puts back what the mapping now allows. */
+Each VMAR keeps its children and mappings in a list sorted by address: simple to read, and fast
+enough for the tens of mappings a process has (Zircon uses a balanced tree). Every operation runs
+with the space's lock held. A mapping that an unmap or protect cuts in the middle is split in two,
+each a mapping of its own of the same VMO. Changing or removing a mapping only removes page table
+entries; the next access faults and `vmo_fault` puts back what the mapping now allows. */
 #include "vm/vmar.h"
 
 #include "kernel/kmalloc.h"
@@ -45,7 +45,8 @@ zx_rights_t vmar_rights(const struct vmar *v)
            (v->flags & ZX_VM_CAN_MAP_EXECUTE ? ZX_RIGHT_EXECUTE : 0);
 }
 
-static struct vmar *vmar_new(struct vm_space *space, struct vmar *parent, vaddr_t start, size_t size, uint32_t flags)
+static struct vmar *vmar_new(struct vm_space *space, struct vmar *parent, vaddr_t start,
+                             size_t size, uint32_t flags)
 {
     struct vmar *v = kzalloc(sizeof *v);
     if (!v)
@@ -244,7 +245,8 @@ static void remove_entry(struct vmar *v, struct vmar_entry **link)
 /* What a child VMAR keeps of the options that made it. */
 #define VMAR_FLAGS (ZX_VM_CAN_MAP_PERMS | ZX_VM_CAN_MAP_SPECIFIC | ZX_VM_COMPACT)
 
-zx_status_t vmar_allocate(struct vmar *parent, uint32_t flags, size_t offset, size_t size, struct vmar **out)
+zx_status_t vmar_allocate(struct vmar *parent, uint32_t flags, size_t offset, size_t size,
+                          struct vmar **out)
 {
     size_t align;
     if (!size || size % PAGE_SIZE || offset % PAGE_SIZE ||
@@ -294,13 +296,14 @@ zx_status_t vmar_allocate(struct vmar *parent, uint32_t flags, size_t offset, si
     return status;
 }
 
-/* Cut the mapping of entry e at addr (inside it): e keeps the front, a new entry after it the back. */
+/* Cut the mapping of entry e at addr (inside it): e keeps the front, a new entry after it the
+   back. */
 static zx_status_t split(struct vmar *v, struct vmar_entry *e, vaddr_t addr)
 {
-    /* LAB ch04-vmar-split BEGIN: cut the mapping of e in two at addr: e and its mapping keep [base, addr),
-       and a new entry, linked right after e, holds a new mapping of the same VMO for [addr, end), at the
-       matching offset in the VMO and with the same permissions. ZX_ERR_NO_MEMORY, with nothing changed,
-       if either allocation fails.
+    /* LAB ch04-vmar-split BEGIN: cut the mapping of e in two at addr: e and its mapping keep [base,
+       addr), and a new entry, linked right after e, holds a new mapping of the same VMO for [addr,
+       end), at the matching offset in the VMO and with the same permissions. ZX_ERR_NO_MEMORY, with
+       nothing changed, if either allocation fails.
        stub:
     (void)v;
     (void)e;
@@ -324,8 +327,8 @@ static zx_status_t split(struct vmar *v, struct vmar_entry *e, vaddr_t addr)
     /* LAB END */
 }
 
-/* Split mappings so that [addr, end) starts and ends on entry boundaries. A child VMAR cut by either end
-   cannot be split: ZX_ERR_INVALID_ARGS. */
+/* Split mappings so that [addr, end) starts and ends on entry boundaries. A child VMAR cut by
+   either end cannot be split: ZX_ERR_INVALID_ARGS. */
 static zx_status_t cut(struct vmar *v, vaddr_t addr, vaddr_t end)
 {
     for (struct vmar_entry *e = v->entries; e; e = e->next) {
@@ -355,8 +358,8 @@ static zx_status_t unmap_locked(struct vmar *v, vaddr_t addr, size_t len)
     return status;
 }
 
-zx_status_t vmar_map(struct vmar *v, uint32_t options, size_t offset, struct vmo *vmo, uint64_t vmo_offset,
-                     size_t len, vaddr_t *addr)
+zx_status_t vmar_map(struct vmar *v, uint32_t options, size_t offset, struct vmo *vmo,
+                     uint64_t vmo_offset, size_t len, vaddr_t *addr)
 {
     uint32_t perms = options & ZX_VM_PERMS;
     bool specific = options & (ZX_VM_SPECIFIC | ZX_VM_SPECIFIC_OVERWRITE); /* either is a place */
@@ -410,7 +413,8 @@ zx_status_t vmar_map(struct vmar *v, uint32_t options, size_t offset, struct vmo
 zx_status_t vmar_unmap(struct vmar *v, vaddr_t addr, size_t len)
 {
     len = PAGE_ROUND_UP(len);
-    if (addr % PAGE_SIZE || !len || addr < v->start || len > v->size || addr - v->start > v->size - len)
+    if (addr % PAGE_SIZE || !len || addr < v->start || len > v->size ||
+        addr - v->start > v->size - len)
         return ZX_ERR_INVALID_ARGS;
     hal_lock_acquire(&v->space->lock);
     zx_status_t status = v->dead ? ZX_ERR_BAD_STATE : unmap_locked(v, addr, len);
@@ -432,7 +436,8 @@ zx_status_t vmar_protect(struct vmar *v, uint32_t perms, vaddr_t addr, size_t le
         status = ZX_ERR_ACCESS_DENIED;
     /* The whole range must be mappings, with no gap. */
     vaddr_t covered = addr;
-    for (struct vmar_entry *e = v->entries; status == ZX_OK && e && covered < addr + len; e = e->next) {
+    for (struct vmar_entry *e = v->entries; status == ZX_OK && e && covered < addr + len;
+         e = e->next) {
         if (e->base + e->size <= covered)
             continue;
         if (e->base > covered || e->child)
@@ -446,7 +451,8 @@ zx_status_t vmar_protect(struct vmar *v, uint32_t perms, vaddr_t addr, size_t le
     for (struct vmar_entry *e = v->entries; status == ZX_OK && e; e = e->next) {
         if (e->base >= addr && e->base + e->size <= addr + len) {
             e->mapping->perms = perms;
-            hal_pt_unmap(v->space->pt, e->base, e->size); /* refilled by faults, with the new rights */
+            /* refilled by faults, with the new rights */
+            hal_pt_unmap(v->space->pt, e->base, e->size);
         }
     }
     hal_lock_release(&v->space->lock);

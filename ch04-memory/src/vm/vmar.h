@@ -11,9 +11,9 @@ address-space layout randomisation, aligned as `ZX_VM_ALIGN_*` asks, and in a VM
 `ZX_VM_COMPACT` at the lowest place instead. The random numbers come from a seed (`vm_aslr_seed`),
 so that a test run can be repeated exactly.
 
-All VMARs of one address space share a `struct vm_space`: its page table and the one lock that guards the
-whole tree. Page faults come here too (`vm_space_fault`): find the mapping that covers the address, check
-its permissions, and let the VMO fill the page table (vmo_fault). */
+All VMARs of one address space share a `struct vm_space`: its page table and the one lock that
+guards the whole tree. Page faults come here too (`vm_space_fault`): find the mapping that covers
+the address, check its permissions, and let the VMO fill the page table (vmo_fault). */
 #ifndef ZINC_VMAR_H
 #define ZINC_VMAR_H
 
@@ -58,23 +58,24 @@ extern uint64_t vm_aslr_seed;
    anything; the caller owns a reference to the root, which owns the space. */
 zx_status_t vm_space_create(struct hal_pt *pt, vaddr_t start, size_t size, struct vmar **root);
 
-/* A page fault at va of the given access (HAL_MMU_READ/WRITE/EXEC) in space: ZX_OK when the page table
-   now allows the access; ZX_ERR_SHOULD_WAIT for a page a pager has yet to supply (the caller waits and
-   tries again); otherwise the thread's exception: ZX_ERR_NOT_FOUND outside any mapping,
+/* A page fault at va of the given access (HAL_MMU_READ/WRITE/EXEC) in space: ZX_OK when the page
+   table now allows the access; ZX_ERR_SHOULD_WAIT for a page a pager has yet to supply (the caller
+   waits and tries again); otherwise the thread's exception: ZX_ERR_NOT_FOUND outside any mapping,
    ZX_ERR_ACCESS_DENIED against its permissions, ZX_ERR_OUT_OF_RANGE past its VMO's end,
    ZX_ERR_BAD_STATE when the pager is gone, ZX_ERR_NO_MEMORY. */
 zx_status_t vm_space_fault(struct vm_space *space, vaddr_t va, unsigned access);
 
 /* A child VMAR of size bytes at offset (with ZX_VM_SPECIFIC) or anywhere; flags are its CAN_MAP_*
    set (the permissions within parent's), ZX_VM_COMPACT and ZX_VM_ALIGN_*. */
-zx_status_t vmar_allocate(struct vmar *parent, uint32_t flags, size_t offset, size_t size, struct vmar **out);
+zx_status_t vmar_allocate(struct vmar *parent, uint32_t flags, size_t offset, size_t size,
+                          struct vmar **out);
 
 /* Map len bytes of vmo from vmo_offset with the ZX_VM_PERM_* in options, at offset
    (ZX_VM_SPECIFIC, or ZX_VM_SPECIFIC_OVERWRITE to replace what is there) or anywhere (aligned by
    ZX_VM_ALIGN_*); *addr receives the address. ZX_VM_MAP_RANGE fills the page table at once,
    ZX_VM_REQUIRE_NON_RESIZABLE refuses a resizable vmo (ZX_ERR_NOT_SUPPORTED). */
-zx_status_t vmar_map(struct vmar *v, uint32_t options, size_t offset, struct vmo *vmo, uint64_t vmo_offset,
-                     size_t len, vaddr_t *addr);
+zx_status_t vmar_map(struct vmar *v, uint32_t options, size_t offset, struct vmo *vmo,
+                     uint64_t vmo_offset, size_t len, vaddr_t *addr);
 
 /* Unmap [addr, addr + len), splitting mappings at its ends; a child VMAR must lie wholly inside. */
 zx_status_t vmar_unmap(struct vmar *v, vaddr_t addr, size_t len);

@@ -1,11 +1,12 @@
 /*: # Walking a VMAR tree, implemented
 
-The walk is a loop, not a recursion: user programs choose how deeply VMARs nest, and a kernel stack is
-small. Going down is following an entry's child; coming back up is the child's `parent`, and finding the
-entry that led down (a search of the parent's short list) to go on with the next one. */
+The walk is a loop, not a recursion: user programs choose how deeply VMARs nest, and a kernel stack
+is small. Going down is following an entry's child; coming back up is the child's `parent`, and
+finding the entry that led down (a search of the parent's short list) to go on with the next one. */
 #include "vm/vmar_walk.h"
 
-zx_status_t vmar_walk(struct vmar *top, void (*visit)(const struct vmar_node *node, void *arg), void *arg)
+zx_status_t vmar_walk(struct vmar *top, void (*visit)(const struct vmar_node *node, void *arg),
+                      void *arg)
 {
     hal_lock_acquire(&top->space->lock);
     if (top->dead) {

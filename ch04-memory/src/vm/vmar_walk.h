@@ -1,10 +1,10 @@
 /*: # Walking a VMAR tree
 
-For the reports of `object_get_info` (syscall/vm_info.c): every child VMAR and mapping under a VMAR, in
-depth-first pre-order, which for a tree of non-overlapping ranges sorted by address is ascending address
-order. The walk holds the space's lock throughout, so it sees one consistent tree; the visitor must
-therefore neither sleep nor touch user memory (a copy to user memory may fault, and the fault would want
-the same lock). It may take VMO locks, which come after the space's. */
+For the reports of `object_get_info` (syscall/vm_info.c): every child VMAR and mapping under a VMAR,
+in depth-first pre-order, which for a tree of non-overlapping ranges sorted by address is ascending
+address order. The walk holds the space's lock throughout, so it sees one consistent tree; the
+visitor must therefore neither sleep nor touch user memory (a copy to user memory may fault, and the
+fault would want the same lock). It may take VMO locks, which come after the space's. */
 #ifndef ZINC_VMAR_WALK_H
 #define ZINC_VMAR_WALK_H
 
@@ -19,6 +19,7 @@ struct vmar_node {
 };
 
 /* Visit everything under v, in order. ZX_ERR_BAD_STATE, and no visit, if v was destroyed. */
-zx_status_t vmar_walk(struct vmar *v, void (*visit)(const struct vmar_node *node, void *arg), void *arg);
+zx_status_t vmar_walk(struct vmar *v, void (*visit)(const struct vmar_node *node, void *arg),
+                      void *arg);
 
 #endif

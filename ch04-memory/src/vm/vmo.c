@@ -2,17 +2,18 @@
 
 Every access goes through `page_for`, which finds the frame behind one page of a VMO:
 
-- a slice forwards to the VMO it shows, at its offset (slices of slices point at the root at creation);
+- a slice forwards to the VMO it shows, at its offset (slices of slices point at the root at
+  creation);
 - a read of a page never committed finds no frame, and the caller copies zeros;
-- a write commits a zeroed frame where there was none, and copies a frame that another VMO still shares
-  (`refs > 1`) before changing it. With `write_protect`, which keeps stores through mappings from
-  reaching a frame that has just become shared, that is the whole of copy-on-write.
+- a write commits a zeroed frame where there was none, and copies a frame that another VMO still
+  shares (`refs > 1`) before changing it. With `write_protect`, which keeps stores through mappings
+  from reaching a frame that has just become shared, that is the whole of copy-on-write.
 
-The work is done with the VMO's lock held, page by page, so a concurrent decommit can never free a frame
-that is being copied. A physical VMO short-cuts all of it: its page `i` is frame `phys_base + i` pages,
-always there, never shared, never given back. A frame's reference count is shared by VMOs with
-different locks, so it is changed atomically, and whoever drops it to zero frees the frame. Lock
-order: a slice's lock is never held while its root's is taken.
+The work is done with the VMO's lock held, page by page, so a concurrent decommit can never free a
+frame that is being copied. A physical VMO short-cuts all of it: its page `i` is frame
+`phys_base + i` pages, always there, never shared, never given back. A frame's reference count is
+shared by VMOs with different locks, so it is changed atomically, and whoever drops it to zero frees
+the frame. Lock order: a slice's lock is never held while its root's is taken.
 
 A frame also has an owner, the VMO that committed it, and counts as committed memory there only, as
 in Zircon, where a page is counted once, where it is owned: a fresh snapshot owns nothing. An owner
@@ -30,7 +31,8 @@ that counts its pages takes it over (`count_page`), so that the frame is counted
 
 static struct hal_lock family_lock = HAL_LOCK_INIT;
 
-static paddr_t zero_frame; /* one frame of zeros, mapped read-only wherever a page was never written */
+/* one frame of zeros, mapped read-only wherever a page was never written */
+static paddr_t zero_frame;
 
 static unsigned mmu_flags(uint32_t perms)
 {
@@ -52,7 +54,8 @@ static void unmap_pages(struct vmo *v, uint64_t first, uint64_t end)
     }
 }
 
-/* The frame behind page index of v changed: every mapping of it forgets the old one. v->lock held. */
+/* The frame behind page index of v changed: every mapping of it forgets the old one. v->lock
+   held. */
 static void invalidate(struct vmo *v, uint64_t index)
 {
     unmap_pages(v, index, index + 1);
@@ -127,7 +130,8 @@ static void vmo_destroy(struct kobject *obj)
 const struct kobject_type vmo_type = {
     .name = "vmo",
     .type = ZX_OBJ_TYPE_VMO,
-    .default_rights = ZX_RIGHTS_BASIC | ZX_RIGHTS_IO | ZX_RIGHTS_PROPERTY | ZX_RIGHT_MAP | ZX_RIGHT_SIGNAL,
+    .default_rights =
+        ZX_RIGHTS_BASIC | ZX_RIGHTS_IO | ZX_RIGHTS_PROPERTY | ZX_RIGHT_MAP | ZX_RIGHT_SIGNAL,
     .destroy = vmo_destroy,
 };
 
@@ -178,8 +182,8 @@ static struct page_ref *new_page(struct vmo *v, uint64_t index)
     return mine;
 }
 
-/* The frame behind page index of v (v->lock held), committing or copying it for a write. *frame is 0 for
-   a read of a page never written. */
+/* The frame behind page index of v (v->lock held), committing or copying it for a write. *frame is
+   0 for a read of a page never written. */
 static zx_status_t page_for(struct vmo *v, uint64_t index, bool write, paddr_t *frame)
 {
     if (v->physical) {
@@ -218,8 +222,8 @@ static zx_status_t page_for(struct vmo *v, uint64_t index, bool write, paddr_t *
     return ZX_OK;
 }
 
-/* page_for, waiting (with v->lock released) while a pager supplies the page. ZX_ERR_CANCELED if the caller
-   must stop meanwhile, ZX_ERR_OUT_OF_RANGE if the VMO shrank below the page meanwhile. */
+/* page_for, waiting (with v->lock released) while a pager supplies the page. ZX_ERR_CANCELED if the
+   caller must stop meanwhile, ZX_ERR_OUT_OF_RANGE if the VMO shrank below the page meanwhile. */
 static zx_status_t page_for_waiting(struct vmo *v, uint64_t index, bool write, paddr_t *frame)
 {
     zx_status_t status;
@@ -244,14 +248,16 @@ static zx_status_t transfer(struct vmo *v, uint64_t offset, uint8_t *buf, size_t
         hal_lock_acquire(&v->lock);
         bool inside = offset <= v->size && len <= v->size - offset;
         hal_lock_release(&v->lock);
-        return inside ? transfer(v->slice_of, v->slice_offset + offset, buf, len, write) : ZX_ERR_OUT_OF_RANGE;
+        return inside ? transfer(v->slice_of, v->slice_offset + offset, buf, len, write)
+                      : ZX_ERR_OUT_OF_RANGE;
     }
     zx_status_t status = ZX_OK;
     hal_lock_acquire(&v->lock);
     if (offset > v->size || len > v->size - offset)
         status = ZX_ERR_OUT_OF_RANGE;
     while (status == ZX_OK && len > 0) {
-        size_t in_page = offset % PAGE_SIZE, n = PAGE_SIZE - in_page < len ? PAGE_SIZE - in_page : len;
+        size_t in_page = offset % PAGE_SIZE,
+               n = PAGE_SIZE - in_page < len ? PAGE_SIZE - in_page : len;
         paddr_t frame;
         status = page_for_waiting(v, offset / PAGE_SIZE, write, &frame);
         if (status != ZX_OK)
@@ -384,8 +390,9 @@ zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t l
     if (v->physical) /* its frames are fixed: nothing to commit or give back */
         return ZX_ERR_NOT_SUPPORTED;
     if (op == ZX_VMO_OP_DECOMMIT) {
-        /* Fuchsia decommits only page-aligned ranges of a VMO that is neither a snapshot nor the parent
-           of one (nor a slice of such a VMO): ZX_ERR_INVALID_ARGS and ZX_ERR_NOT_SUPPORTED otherwise. */
+        /* Fuchsia decommits only page-aligned ranges of a VMO that is neither a snapshot nor the
+           parent of one (nor a slice of such a VMO): ZX_ERR_INVALID_ARGS and ZX_ERR_NOT_SUPPORTED
+           otherwise. */
         if (offset % PAGE_SIZE || len % PAGE_SIZE)
             return ZX_ERR_INVALID_ARGS;
         bool snapshots = v->snapshot;
@@ -402,13 +409,16 @@ zx_status_t vmo_op_range(struct vmo *v, uint32_t op, uint64_t offset, uint64_t l
         status = ZX_ERR_OUT_OF_RANGE;
     } else if (op == ZX_VMO_OP_COMMIT) {
         /* A write's rule commits a page where there is none, and copies one that is shared. */
-        for (uint64_t page = offset / PAGE_SIZE; status == ZX_OK && page * PAGE_SIZE < offset + len; page++) {
+        for (uint64_t page = offset / PAGE_SIZE; status == ZX_OK && page * PAGE_SIZE < offset + len;
+             page++) {
             paddr_t frame;
             status = page_for_waiting(v, page, true, &frame);
         }
     } else {
-        /* Whole pages are given back: they read as zeros again. ZERO clears the partial pages at its ends. */
-        uint64_t first = PAGE_ROUND_UP(offset) / PAGE_SIZE, end = PAGE_ROUND_DOWN(offset + len) / PAGE_SIZE;
+        /* Whole pages are given back: they read as zeros again. ZERO clears the partial pages at
+           its ends. */
+        uint64_t first = PAGE_ROUND_UP(offset) / PAGE_SIZE,
+                 end = PAGE_ROUND_DOWN(offset + len) / PAGE_SIZE;
         if (first < end)
             page_tree_each(&v->pages, first, end, release_page, v);
         if (op == ZX_VMO_OP_ZERO) {
@@ -444,13 +454,13 @@ static void share_page(uint64_t index, struct page_ref *ref, void *arg)
     }
 }
 
-zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint64_t size, bool resizable,
-                             struct vmo **out)
+zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint64_t size,
+                             bool resizable, struct vmo **out)
 {
-    /* The checks in Fuchsia's order: an unaligned offset is INVALID_ARGS, a size too large OUT_OF_RANGE.
-       Then a slice must lie within its parent (INVALID_ARGS, an end past 2^64 included), and a resizable
-       VMO has no slices (NOT_SUPPORTED); a snapshot may start or end beyond its parent, where it reads
-       zeros, but not past 2^64 (OUT_OF_RANGE). */
+    /* The checks in Fuchsia's order: an unaligned offset is INVALID_ARGS, a size too large
+       OUT_OF_RANGE. Then a slice must lie within its parent (INVALID_ARGS, an end past 2^64
+       included), and a resizable VMO has no slices (NOT_SUPPORTED); a snapshot may start or end
+       beyond its parent, where it reads zeros, but not past 2^64 (OUT_OF_RANGE). */
     struct vmo *child;
     uint64_t base = 0;
     struct vmo *root = vmo_root(v, &base); /* a child of a slice is one of a range of its root */
@@ -469,7 +479,8 @@ zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint
     } else if (root->physical) {
         return ZX_ERR_NOT_SUPPORTED; /* a copy of device memory would not be device memory */
     } else if (root->pager) {
-        return ZX_ERR_NOT_SUPPORTED; /* a snapshot would read zeros where the pager has yet to supply */
+        /* a snapshot would read zeros where the pager has yet to supply */
+        return ZX_ERR_NOT_SUPPORTED;
     }
     zx_status_t status = vmo_new(size, resizable, &child); /* its content size is size, unrounded */
     if (status != ZX_OK)
@@ -481,7 +492,8 @@ zx_status_t vmo_create_child(struct vmo *v, uint32_t kind, uint64_t offset, uint
     } else {
         /* A snapshot of a slice is a snapshot of the root's range. */
         struct vmo *source = root;
-        uint64_t window = v->slice_of ? vmo_size(v) : UINT64_MAX; /* a slice shows no more than its size */
+        /* a slice shows no more than its size */
+        uint64_t window = v->slice_of ? vmo_size(v) : UINT64_MAX;
         uint64_t from = offset < window ? base + offset : UINT64_MAX;
         child->snapshot = true;
         uint64_t limit = v->slice_of ? base + window : UINT64_MAX; /* the slice's end */
@@ -570,7 +582,8 @@ void vmo_describe(struct vmo *v, struct vmo_description *d)
     hal_lock_acquire(&v->lock);
     for (struct vm_mapping *m = v->mappings; m; m = m->next_in_vmo) {
         d->mappings++;
-        struct vm_mapping *seen = v->mappings; /* an address space counts once, at its first mapping */
+        /* an address space counts once, at its first mapping */
+        struct vm_mapping *seen = v->mappings;
         while (seen != m && seen->pt != m->pt)
             seen = seen->next_in_vmo;
         d->address_spaces += seen == m;

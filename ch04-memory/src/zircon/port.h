@@ -1,8 +1,8 @@
 /*: # The Zircon ABI: ports and their packets
 
-A packet is 48 bytes: a key the sender chose, a type, a status, and 32 bytes whose meaning depends on the
-type. Chapter 4 uses two types: packets a program queues itself (`ZX_PKT_TYPE_USER`) and the page
-requests of a pager (`ZX_PKT_TYPE_PAGE_REQUEST`); chapter 5 adds the packets of signals
+A packet is 48 bytes: a key the sender chose, a type, a status, and 32 bytes whose meaning depends
+on the type. Chapter 4 uses two types: packets a program queues itself (`ZX_PKT_TYPE_USER`) and the
+page requests of a pager (`ZX_PKT_TYPE_PAGE_REQUEST`); chapter 5 adds the packets of signals
 (`ZX_PKT_TYPE_SIGNAL_ONE`, queued by `zx_object_wait_async` with its `ZX_WAIT_ASYNC_*` options).
 Numbers and layouts are Fuchsia's. */
 #ifndef ZIRCON_PORT_H

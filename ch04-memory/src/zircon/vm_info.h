@@ -1,10 +1,11 @@
 /*: # The Zircon ABI: what object_get_info says about memory
 
-The records of the memory topics of `object_get_info`: a VMO (`ZX_INFO_VMO`, and one per VMO a process
-uses in `ZX_INFO_PROCESS_VMOS`), a VMAR's range (`ZX_INFO_VMAR`), and the nodes of a process's address
-space tree (`ZX_INFO_PROCESS_MAPS`). Layouts, flags and numbers are Fuchsia's, padding included, so that
-a record a program reads has its fields where Fuchsia's headers put them. `zx_info_vmo_v1_t` is the
-first version of the VMO record, which the `_V1` topics return: the current one extends it. */
+The records of the memory topics of `object_get_info`: a VMO (`ZX_INFO_VMO`, and one per VMO a
+process uses in `ZX_INFO_PROCESS_VMOS`), a VMAR's range (`ZX_INFO_VMAR`), and the nodes of a
+process's address space tree (`ZX_INFO_PROCESS_MAPS`). Layouts, flags and numbers are Fuchsia's,
+padding included, so that a record a program reads has its fields where Fuchsia's headers put them.
+`zx_info_vmo_v1_t` is the first version of the VMO record, which the `_V1` topics return: the
+current one extends it. */
 #ifndef ZIRCON_VM_INFO_H
 #define ZIRCON_VM_INFO_H
 
@@ -65,8 +66,8 @@ typedef struct zx_info_vmo_v1 {
     uint32_t cache_policy;
 } zx_info_vmo_v1_t;
 
-/* ZX_INFO_PROCESS_MAPS: the address space (depth 0), its root VMAR (1), and below them child VMARs and
-   mappings, in depth-first pre-order, so in ascending address order. */
+/* ZX_INFO_PROCESS_MAPS: the address space (depth 0), its root VMAR (1), and below them child VMARs
+   and mappings, in depth-first pre-order, so in ascending address order. */
 typedef uint32_t zx_info_maps_type_t;
 #define ZX_INFO_MAPS_TYPE_NONE ((zx_info_maps_type_t)0u)
 #define ZX_INFO_MAPS_TYPE_ASPACE ((zx_info_maps_type_t)1u)

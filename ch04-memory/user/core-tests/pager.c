@@ -1,11 +1,11 @@
 /*: # PagerTest and PortTest: memory a program supplies
 
-This program is both sides of a pager. A second thread of the process reads a pager-backed VMO and so
-waits, and so does a child process that touches a mapping of it (vm_child.h); the main thread plays the
-pager: it takes the page request from the port, checks what was asked for, and supplies the page from an
-auxiliary VMO, after which the reader goes on and finds the bytes. The other tests check the edges: the
-pager's rights, pages supplied ahead need no request, bad supplies are refused, and a VMO whose pager is
-gone fails instead of waiting for ever.
+This program is both sides of a pager. A second thread of the process reads a pager-backed VMO and
+so waits, and so does a child process that touches a mapping of it (vm_child.h); the main thread
+plays the pager: it takes the page request from the port, checks what was asked for, and supplies
+the page from an auxiliary VMO, after which the reader goes on and finds the bytes. The other tests
+check the edges: the pager's rights, pages supplied ahead need no request, bad supplies are refused,
+and a VMO whose pager is gone fails instead of waiting for ever.
 
 Two cases carry the names of Fuchsia's `Pager` cases that read through `zx_vmo_read` (the `_vmo`
 half of each pair; the `_vmar` half reads through a mapping). */
@@ -128,8 +128,10 @@ TEST(PagerTest, RightsAreThoseOfTheReference)
     paged_create(&p, PS);
     paged_create(&q, PS);
     ASSERT_OK(zx_vmo_create(PS, 0, &aux));
-    EXPECT_EQ(basic(p.pager).rights, ZX_RIGHT_TRANSFER | ZX_RIGHT_INSPECT | ZX_RIGHT_ATTACH_VMO | ZX_RIGHT_MANAGE_VMO);
-    EXPECT_STATUS(zx_handle_duplicate(p.pager, ZX_RIGHT_SAME_RIGHTS, &reduced), ZX_ERR_ACCESS_DENIED);
+    EXPECT_EQ(basic(p.pager).rights,
+              ZX_RIGHT_TRANSFER | ZX_RIGHT_INSPECT | ZX_RIGHT_ATTACH_VMO | ZX_RIGHT_MANAGE_VMO);
+    EXPECT_STATUS(zx_handle_duplicate(p.pager, ZX_RIGHT_SAME_RIGHTS, &reduced),
+                  ZX_ERR_ACCESS_DENIED);
     /* Without ZX_RIGHT_MANAGE_VMO a pager attaches VMOs but supplies nothing. */
     ASSERT_OK(zx_handle_replace(p.pager, ZX_RIGHT_ATTACH_VMO, &p.pager));
     EXPECT_OK(zx_pager_create_vmo(p.pager, 0, p.port, KEY, PS, &vmo));
@@ -165,7 +167,8 @@ TEST(Pager, SinglePageTest_vmo)
     EXPECT_EQ(reader_status, ZX_ERR_INTERNAL); /* still waiting */
 
     EXPECT_OK(supply_word(&p, PS, 0xfeed));
-    EXPECT_OK(zx_object_wait_one(thread, ZX_THREAD_TERMINATED, zx_clock_get_monotonic() + 10 * SECOND, NULL));
+    EXPECT_OK(zx_object_wait_one(thread, ZX_THREAD_TERMINATED,
+                                 zx_clock_get_monotonic() + 10 * SECOND, NULL));
     EXPECT_OK(reader_status);
     EXPECT_EQ(reader_word, 0xfeedu);
     zx_handle_close(thread);
@@ -217,7 +220,8 @@ TEST(PagerTest, SlicesShowSuppliedPagesAndSnapshotsAreRefused)
     zx_handle_t child;
     uint64_t word = 0;
     paged_create(&p, 2 * PS);
-    EXPECT_STATUS(zx_vmo_create_child(p.vmo, ZX_VMO_CHILD_SNAPSHOT, 0, PS, &child), ZX_ERR_NOT_SUPPORTED);
+    EXPECT_STATUS(zx_vmo_create_child(p.vmo, ZX_VMO_CHILD_SNAPSHOT, 0, PS, &child),
+                  ZX_ERR_NOT_SUPPORTED);
     ASSERT_OK(zx_vmo_create_child(p.vmo, ZX_VMO_CHILD_SLICE, PS, PS, &child));
     ASSERT_OK(supply_word(&p, PS, 99));
     EXPECT_OK(zx_vmo_read(child, &word, 0, sizeof word));

@@ -13,7 +13,8 @@ zx_status_t vm_child_prepare(struct vm_child *c, const char *op)
 {
     zx_handle_t theirs;
     zx_status_t status = zx_vmo_create(VM_CHILD_PAGE, 0, &c->mailbox);
-    if (status == ZX_OK && (status = zx_handle_duplicate(c->mailbox, ZX_RIGHT_SAME_RIGHTS, &theirs)) == ZX_OK) {
+    if (status == ZX_OK &&
+        (status = zx_handle_duplicate(c->mailbox, ZX_RIGHT_SAME_RIGHTS, &theirs)) == ZX_OK) {
         const char *argv[] = {"vm-touch", op};
         status = zinc_launch_prepare(zx_job_default(), 2, argv, &theirs, 1, &c->l);
     }

@@ -1,8 +1,9 @@
 /*: # VmoTestCase.Info*, VmarTest.*Info* and ProcessMaps*: what object_get_info says about memory
 
-A VMO's record as it is written and given children; then a child process, prepared but not started (as in
-vmar.c), with VMOs mapped into its root VMAR by this parent, seen from outside through its VMAR range,
-its map (`ZX_INFO_PROCESS_MAPS`) and its VMO list (`ZX_INFO_PROCESS_VMOS`), with buffers large and small. */
+A VMO's record as it is written and given children; then a child process, prepared but not started
+(as in vmar.c), with VMOs mapped into its root VMAR by this parent, seen from outside through its
+VMAR range, its map (`ZX_INFO_PROCESS_MAPS`) and its VMO list (`ZX_INFO_PROCESS_VMOS`), with buffers
+large and small. */
 #include <string.h>
 
 #include "launch.h"
@@ -78,14 +79,16 @@ TEST(VmoTestCase, InfoBufferTooSmallAndWrongType)
                   ZX_ERR_BUFFER_TOO_SMALL);
     EXPECT_EQ(actual, 0);
     EXPECT_EQ(avail, 1);
-    EXPECT_STATUS(zx_object_get_info(event, ZX_INFO_VMO, &info, sizeof info, NULL, NULL), ZX_ERR_WRONG_TYPE);
+    EXPECT_STATUS(zx_object_get_info(event, ZX_INFO_VMO, &info, sizeof info, NULL, NULL),
+                  ZX_ERR_WRONG_TYPE);
     EXPECT_TRUE(vmo_info(vmo).flags & ZX_INFO_VMO_RESIZABLE);
     EXPECT_OK(zx_handle_close(event));
     EXPECT_OK(zx_handle_close(vmo));
 }
 
-/* A child process, prepared and not started, with vmo mapped twice in its root VMAR and once in a child
-   VMAR of it. Before those, its address space already held its program and stack: loaded_maps entries. */
+/* A child process, prepared and not started, with vmo mapped twice in its root VMAR and once in a
+   child VMAR of it. Before those, its address space already held its program and stack: loaded_maps
+   entries. */
 struct mapped_child {
     struct zinc_launch l;
     zx_handle_t vmo, sub;
@@ -102,13 +105,15 @@ static zx_status_t mapped_child(struct mapped_child *c)
     uint64_t word = 1;
     size_t actual;
     if (status == ZX_OK)
-        status = zx_object_get_info(c->l.process, ZX_INFO_PROCESS_MAPS, NULL, 0, &actual, &c->loaded_maps);
+        status = zx_object_get_info(c->l.process, ZX_INFO_PROCESS_MAPS, NULL, 0, &actual,
+                                    &c->loaded_maps);
     if (status == ZX_OK)
         status = zx_vmo_write(c->vmo, &word, 0, sizeof word);
     if (status == ZX_OK)
         status = zx_vmar_map(c->l.vmar, ZX_VM_PERM_READ, 0, c->vmo, 0, 2 * PS, &c->first);
     if (status == ZX_OK)
-        status = zx_vmar_map(c->l.vmar, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, c->vmo, PS, PS, &c->second);
+        status = zx_vmar_map(c->l.vmar, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, c->vmo, PS, PS,
+                             &c->second);
     if (status == ZX_OK)
         status = zx_vmar_allocate(c->l.vmar, ZX_VM_CAN_MAP_READ, 0, 8 * PS, &c->sub, &c->sub_base);
     if (status == ZX_OK)
@@ -135,7 +140,8 @@ TEST(VmarTest, InfoGivesTheRootRange)
     EXPECT_LE(c.first + 2 * PS, root.base + root.len);
     zx_handle_t blind;
     ASSERT_OK(zx_handle_duplicate(c.l.vmar, ZX_RIGHT_READ, &blind));
-    EXPECT_STATUS(zx_object_get_info(blind, ZX_INFO_VMAR, &root, sizeof root, NULL, NULL), ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(zx_object_get_info(blind, ZX_INFO_VMAR, &root, sizeof root, NULL, NULL),
+                  ZX_ERR_ACCESS_DENIED);
     EXPECT_OK(zx_handle_close(blind));
     mapped_child_close(&c);
 }
@@ -146,7 +152,8 @@ TEST(VmarTest, ProcessMapsOfAChild)
     ASSERT_OK(mapped_child(&c));
     zx_info_maps_t maps[MAX_MAPS];
     size_t actual = 0, avail = 0;
-    ASSERT_OK(zx_object_get_info(c.l.process, ZX_INFO_PROCESS_MAPS, maps, sizeof maps, &actual, &avail));
+    ASSERT_OK(
+        zx_object_get_info(c.l.process, ZX_INFO_PROCESS_MAPS, maps, sizeof maps, &actual, &avail));
     EXPECT_EQ(actual, c.loaded_maps + 4); /* and the child VMAR, three mappings */
     EXPECT_EQ(avail, c.loaded_maps + 4);
     EXPECT_EQ(maps[0].type, ZX_INFO_MAPS_TYPE_ASPACE);
@@ -181,7 +188,8 @@ TEST(VmarTest, ProcessMapsOfAChild)
     }
     EXPECT_EQ(seen, 15);
     /* Too small is not an error: actual says what fitted, avail what there is. */
-    ASSERT_OK(zx_object_get_info(c.l.process, ZX_INFO_PROCESS_MAPS, maps, 3 * sizeof maps[0], &actual, &avail));
+    ASSERT_OK(zx_object_get_info(c.l.process, ZX_INFO_PROCESS_MAPS, maps, 3 * sizeof maps[0],
+                                 &actual, &avail));
     EXPECT_EQ(actual, 3);
     EXPECT_EQ(avail, c.loaded_maps + 4);
     ASSERT_OK(zx_object_get_info(c.l.process, ZX_INFO_PROCESS_MAPS, NULL, 0, &actual, &avail));
@@ -189,10 +197,12 @@ TEST(VmarTest, ProcessMapsOfAChild)
     EXPECT_EQ(avail, c.loaded_maps + 4);
     zx_handle_t blind;
     ASSERT_OK(zx_handle_duplicate(c.l.process, ZX_RIGHT_READ | ZX_RIGHT_WRITE, &blind));
-    EXPECT_STATUS(zx_object_get_info(blind, ZX_INFO_PROCESS_MAPS, maps, sizeof maps, &actual, &avail),
-                  ZX_ERR_ACCESS_DENIED);
-    EXPECT_STATUS(zx_object_get_info(c.vmo, ZX_INFO_PROCESS_MAPS, maps, sizeof maps, &actual, &avail),
-                  ZX_ERR_WRONG_TYPE);
+    EXPECT_STATUS(
+        zx_object_get_info(blind, ZX_INFO_PROCESS_MAPS, maps, sizeof maps, &actual, &avail),
+        ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(
+        zx_object_get_info(c.vmo, ZX_INFO_PROCESS_MAPS, maps, sizeof maps, &actual, &avail),
+        ZX_ERR_WRONG_TYPE);
     EXPECT_OK(zx_handle_close(blind));
     mapped_child_close(&c);
 }
@@ -204,7 +214,8 @@ TEST(VmarTest, ProcessMapsShowTheProgramAndItsStack)
     zx_info_maps_t maps[MAX_MAPS];
     size_t actual = 0, avail = 0;
     int seen = 0;
-    ASSERT_OK(zx_object_get_info(c.l.process, ZX_INFO_PROCESS_MAPS, maps, sizeof maps, &actual, &avail));
+    ASSERT_OK(
+        zx_object_get_info(c.l.process, ZX_INFO_PROCESS_MAPS, maps, sizeof maps, &actual, &avail));
     for (size_t i = 0; i < actual; i++) {
         if (maps[i].type != ZX_INFO_MAPS_TYPE_MAPPING)
             continue;
@@ -230,8 +241,10 @@ TEST(VmarTest, ProcessVmosOfAChildAndOfItself)
     ASSERT_OK(mapped_child(&c));
     zx_info_vmo_t vmos[MAX_MAPS];
     size_t actual = 0, avail = 0, ours = 0;
-    ASSERT_OK(zx_object_get_info(c.l.process, ZX_INFO_PROCESS_VMOS, vmos, sizeof vmos, &actual, &avail));
-    /* One per mapping (the program's and the stack's too); then the VMO handles the child holds, if any. */
+    ASSERT_OK(
+        zx_object_get_info(c.l.process, ZX_INFO_PROCESS_VMOS, vmos, sizeof vmos, &actual, &avail));
+    /* One per mapping (the program's and the stack's too); then the VMO handles the child holds, if
+       any. */
     for (size_t i = 0; i < actual; i++) {
         if (vmos[i].koid != basic(c.vmo).koid)
             continue;
@@ -241,13 +254,15 @@ TEST(VmarTest, ProcessVmosOfAChildAndOfItself)
         EXPECT_EQ(vmos[i].share_count, 1);
     }
     EXPECT_EQ(ours, 3);
-    ASSERT_OK(zx_object_get_info(c.l.process, ZX_INFO_PROCESS_VMOS, vmos, sizeof vmos[0], &actual, &avail));
+    ASSERT_OK(zx_object_get_info(c.l.process, ZX_INFO_PROCESS_VMOS, vmos, sizeof vmos[0], &actual,
+                                 &avail));
     EXPECT_EQ(actual, 1);
     EXPECT_GE(avail, 3);
     /* This process holds the VMO by handle: it appears with that handle's rights. */
     zx_info_vmo_t *mine = NULL;
     static zx_info_vmo_t own[256];
-    ASSERT_OK(zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS_VMOS, own, sizeof own, &actual, &avail));
+    ASSERT_OK(zx_object_get_info(zx_process_self(), ZX_INFO_PROCESS_VMOS, own, sizeof own, &actual,
+                                 &avail));
     EXPECT_EQ(actual, avail);
     for (size_t i = 0; i < actual; i++)
         if (own[i].koid == basic(c.vmo).koid && (own[i].flags & ZX_INFO_VMO_VIA_HANDLE))

@@ -1,11 +1,11 @@
 /*: # VmarTest: mappings, seen by the process they are in
 
-Each test makes a child process (vm_child.h), maps VMOs into the child's root VMAR before it starts, and
-lets the child (vm-touch) touch them; the child's return code, or the kill of an uncaught fault, tells what
-it saw. So the whole path is checked from the outside: `zx_process_create`'s VMAR handle, `zx_vmar_map`, the
-child's page faults served from the VMO, and the kernel's own copies from pages not yet present. The
-rights of the VMAR handles that `zx_process_create` and `zx_vmar_allocate` give are Fuchsia's: the
-default VMAR rights and the access rights of what the region may map. */
+Each test makes a child process (vm_child.h), maps VMOs into the child's root VMAR before it starts,
+and lets the child (vm-touch) touch them; the child's return code, or the kill of an uncaught fault,
+tells what it saw. So the whole path is checked from the outside: `zx_process_create`'s VMAR handle,
+`zx_vmar_map`, the child's page faults served from the VMO, and the kernel's own copies from pages
+not yet present. The rights of the VMAR handles that `zx_process_create` and `zx_vmar_allocate` give
+are Fuchsia's: the default VMAR rights and the access rights of what the region may map. */
 #include "vm_child.h"
 #include "vmo_words.h"
 #include "probe.h"
@@ -119,15 +119,20 @@ TEST(VmarTest, MapChecksRightsOptionsAndOverlap)
     ASSERT_OK(zx_handle_duplicate(vmo, ZX_RIGHT_READ | ZX_RIGHT_WRITE, &no_map));
     ASSERT_OK(zx_handle_duplicate(vmo, ZX_RIGHT_READ | ZX_RIGHT_MAP, &read_only));
     uintptr_t addr;
-    EXPECT_STATUS(zx_vmar_map(c.l.vmar, ZX_VM_PERM_READ, 0, no_map, 0, PS, &addr), ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(zx_vmar_map(c.l.vmar, ZX_VM_PERM_READ, 0, no_map, 0, PS, &addr),
+                  ZX_ERR_ACCESS_DENIED);
     EXPECT_STATUS(zx_vmar_map(c.l.vmar, RW, 0, read_only, 0, PS, &addr), ZX_ERR_ACCESS_DENIED);
-    EXPECT_STATUS(zx_vmar_map(c.l.vmar, ZX_VM_PERM_READ, 0, vmo, 100, PS, &addr), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_vmar_map(c.l.vmar, ZX_VM_PERM_READ, PS, vmo, 0, PS, &addr), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_vmar_map(c.l.vmar, ZX_VM_PERM_READ, 0, vmo, 100, PS, &addr),
+                  ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_vmar_map(c.l.vmar, ZX_VM_PERM_READ, PS, vmo, 0, PS, &addr),
+                  ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_vmar_map(vmo, ZX_VM_PERM_READ, 0, vmo, 0, PS, &addr), ZX_ERR_WRONG_TYPE);
-    EXPECT_STATUS(zx_vmar_map(c.l.vmar, ZX_VM_PERM_READ, 0, vmo, 0, PS, UNMAPPED), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_vmar_map(c.l.vmar, ZX_VM_PERM_READ, 0, vmo, 0, PS, UNMAPPED),
+                  ZX_ERR_INVALID_ARGS);
     ASSERT_OK(zx_vmar_map(c.l.vmar, ZX_VM_PERM_READ | ZX_VM_SPECIFIC, 16 * PS, vmo, 0, PS, &addr));
-    EXPECT_STATUS(zx_vmar_map(c.l.vmar, ZX_VM_PERM_READ | ZX_VM_SPECIFIC, 16 * PS, vmo, 0, PS, &addr),
-                  ZX_ERR_ALREADY_EXISTS);
+    EXPECT_STATUS(
+        zx_vmar_map(c.l.vmar, ZX_VM_PERM_READ | ZX_VM_SPECIFIC, 16 * PS, vmo, 0, PS, &addr),
+        ZX_ERR_ALREADY_EXISTS);
     zx_handle_t handles[] = {vmo, no_map, read_only, c.mailbox, c.l.process, c.l.thread, c.l.vmar};
     zx_handle_close_many(handles, 7);
 }

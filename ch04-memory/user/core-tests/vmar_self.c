@@ -1,10 +1,10 @@
 /*: # VmarTest in a process's own address space
 
-A Zircon program reaches its own address space through `zx_vmar_root_self()`, the handle its start-up
-message files as PA_VMAR_ROOT. These tests map VMOs there and use the mappings as any program would:
-through plain pointers, which fault pages in from the VMO, and as buffers of system calls, which the
-kernel copies from and to even before the page is present. A mapping that is gone makes those system calls
-fail with ZX_ERR_INVALID_ARGS, never harm the kernel.
+A Zircon program reaches its own address space through `zx_vmar_root_self()`, the handle its
+start-up message files as PA_VMAR_ROOT. These tests map VMOs there and use the mappings as any
+program would: through plain pointers, which fault pages in from the VMO, and as buffers of system
+calls, which the kernel copies from and to even before the page is present. A mapping that is gone
+makes those system calls fail with ZX_ERR_INVALID_ARGS, never harm the kernel.
 
 `Vmar.AllocateUnsatisfiableTest` is Fuchsia's case, under Fuchsia's group name; the others are
 `VmarTest`. */
@@ -32,7 +32,8 @@ TEST(VmarTest, RootSelfIsTheRootOfThisProcess)
     zx_info_vmar_t info;
     ASSERT_TRUE(is_valid(zx_vmar_root_self()));
     EXPECT_EQ(basic(zx_vmar_root_self()).type, ZX_OBJ_TYPE_VMAR);
-    ASSERT_OK(zx_object_get_info(zx_vmar_root_self(), ZX_INFO_VMAR, &info, sizeof info, NULL, NULL));
+    ASSERT_OK(
+        zx_object_get_info(zx_vmar_root_self(), ZX_INFO_VMAR, &info, sizeof info, NULL, NULL));
     EXPECT_GT(info.len, 0);
     EXPECT_EQ(info.base % PS, 0);
 }
@@ -152,9 +153,12 @@ TEST(VmarTest, SpecificPlaceTakenIsAlreadyExistsForMapsAndVmars)
     zx_vaddr_t base, addr;
     ASSERT_OK(zx_vmar_allocate(zx_vmar_root_self(), can, 0, 4 * PS, &region, &base));
     ASSERT_OK(zx_vmar_map(region, RW | ZX_VM_SPECIFIC, PS, vmo, 0, PS, &addr));
-    EXPECT_STATUS(zx_vmar_map(region, RW | ZX_VM_SPECIFIC, PS, vmo, 0, PS, &addr), ZX_ERR_ALREADY_EXISTS);
-    EXPECT_STATUS(zx_vmar_allocate(region, can | ZX_VM_SPECIFIC, 0, 2 * PS, &inner, &addr), ZX_ERR_ALREADY_EXISTS);
-    EXPECT_STATUS(zx_vmar_allocate(region, can | ZX_VM_SPECIFIC, 3 * PS, 2 * PS, &inner, &addr), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_vmar_map(region, RW | ZX_VM_SPECIFIC, PS, vmo, 0, PS, &addr),
+                  ZX_ERR_ALREADY_EXISTS);
+    EXPECT_STATUS(zx_vmar_allocate(region, can | ZX_VM_SPECIFIC, 0, 2 * PS, &inner, &addr),
+                  ZX_ERR_ALREADY_EXISTS);
+    EXPECT_STATUS(zx_vmar_allocate(region, can | ZX_VM_SPECIFIC, 3 * PS, 2 * PS, &inner, &addr),
+                  ZX_ERR_INVALID_ARGS);
     ASSERT_OK(zx_vmar_allocate(region, can | ZX_VM_SPECIFIC, 3 * PS, PS, &inner, &addr));
     EXPECT_EQ(addr, base + 3 * PS);
     EXPECT_OK(zx_vmar_destroy(region));

@@ -2,24 +2,24 @@
 
 A VMO is memory as an object: `zx_vmo_create(size, options, &vmo)`, then `zx_vmo_read` and
 `zx_vmo_write` at byte offsets, `zx_vmo_get_size` and `zx_vmo_set_size`, and `zx_vmo_op_range` to
-commit, decommit or zero a range of it. The rules checked here are from Fuchsia's reference pages for
-those calls, and from Zircon's own core-tests (`VmoTestCase`) where the pages are silent:
+commit, decommit or zero a range of it. The rules checked here are from Fuchsia's reference pages
+for those calls, and from Zircon's own core-tests (`VmoTestCase`) where the pages are silent:
 
-- the size is rounded up to whole pages; 0 is a fine size; one too large is `ZX_ERR_OUT_OF_RANGE`; an
-  option other than `ZX_VMO_RESIZABLE` is `ZX_ERR_INVALID_ARGS`;
-- the handle is a `ZX_OBJ_TYPE_VMO` with the default VMO rights (basic, read and write, properties, map,
-  signal), and `ZX_RIGHT_RESIZE` too exactly when the VMO is resizable;
+- the size is rounded up to whole pages; 0 is a fine size; one too large is `ZX_ERR_OUT_OF_RANGE`;
+  an option other than `ZX_VMO_RESIZABLE` is `ZX_ERR_INVALID_ARGS`;
+- the handle is a `ZX_OBJ_TYPE_VMO` with the default VMO rights (basic, read and write, properties,
+  map, signal), and `ZX_RIGHT_RESIZE` too exactly when the VMO is resizable;
 - a new VMO reads as zeros; a read or write must lie wholly within the VMO (`ZX_ERR_OUT_OF_RANGE`,
-  checked before anything moves), an empty one may sit exactly at the end; a buffer the kernel cannot
-  use is `ZX_ERR_INVALID_ARGS`, but a NULL buffer of zero bytes is fine;
+  checked before anything moves), an empty one may sit exactly at the end; a buffer the kernel
+  cannot use is `ZX_ERR_INVALID_ARGS`, but a NULL buffer of zero bytes is fine;
 - reading needs `ZX_RIGHT_READ`, writing `ZX_RIGHT_WRITE`; getting the size needs no right at all;
 - `zx_vmo_set_size` needs `ZX_RIGHT_WRITE`, and on a resizable VMO `ZX_RIGHT_RESIZE`; a VMO created
-  without `ZX_VMO_RESIZABLE` says `ZX_ERR_UNAVAILABLE`. Growing adds zeros; shrinking throws away the
-  data beyond the cut, so growing again brings back zeros, not the old bytes;
-- `zx_vmo_op_range`: `COMMIT`, `DECOMMIT` and `ZERO` need `ZX_RIGHT_WRITE`; an operation that does not
-  exist is `ZX_ERR_INVALID_ARGS`; a range outside the VMO is `ZX_ERR_OUT_OF_RANGE`. Decommit resets
-  whole pages to zero and wants a page-aligned range; zero resets exactly the bytes asked, partial pages
-  included;
+  without `ZX_VMO_RESIZABLE` says `ZX_ERR_UNAVAILABLE`. Growing adds zeros; shrinking throws away
+  the data beyond the cut, so growing again brings back zeros, not the old bytes;
+- `zx_vmo_op_range`: `COMMIT`, `DECOMMIT` and `ZERO` need `ZX_RIGHT_WRITE`; an operation that does
+  not exist is `ZX_ERR_INVALID_ARGS`; a range outside the VMO is `ZX_ERR_OUT_OF_RANGE`. Decommit
+  resets whole pages to zero and wants a page-aligned range; zero resets exactly the bytes asked,
+  partial pages included;
 - a child's handle gets its rights from the parent handle's (`zx_vmo_create_child`'s page): plus the
   property rights, plus `WRITE` for a snapshot, minus `WRITE` with `ZX_VMO_CHILD_NO_WRITE`, and
   `ZX_RIGHT_RESIZE` exactly when the child is resizable; a child both resizable and not writable is
@@ -34,10 +34,12 @@ those calls, and from Zircon's own core-tests (`VmoTestCase`) where the pages ar
 /* The page size of all three targets (SizeAlign checks that the kernel agrees). */
 #define PAGE 4096u
 
-#define VMO_RIGHTS (ZX_RIGHTS_BASIC | ZX_RIGHTS_IO | ZX_RIGHTS_PROPERTY | ZX_RIGHT_MAP | ZX_RIGHT_SIGNAL)
+#define VMO_RIGHTS                                                                                 \
+    (ZX_RIGHTS_BASIC | ZX_RIGHTS_IO | ZX_RIGHTS_PROPERTY | ZX_RIGHT_MAP | ZX_RIGHT_SIGNAL)
 
-/* Buffers of several pages live here, not on the stack. (No test writes into a program's read-only data
-   to get a third kind of bad buffer: the riscv64 user link puts .rodata in a writable segment.) */
+/* Buffers of several pages live here, not on the stack. (No test writes into a program's read-only
+   data to get a third kind of bad buffer: the riscv64 user link puts .rodata in a writable
+   segment.) */
 static uint8_t big[4 * PAGE];
 
 static zx_handle_t with_rights(zx_handle_t h, zx_rights_t rights)
@@ -121,7 +123,8 @@ TEST(VmoTestCase, CreateTooLargeIsOutOfRange)
 {
     zx_handle_t v = ZX_HANDLE_INVALID;
     EXPECT_STATUS(zx_vmo_create(UINT64_MAX, 0, &v), ZX_ERR_OUT_OF_RANGE);
-    EXPECT_STATUS(zx_vmo_create(UINT64_MAX - PAGE + 2, 0, &v), ZX_ERR_OUT_OF_RANGE); /* rounding would wrap */
+    /* rounding would wrap */
+    EXPECT_STATUS(zx_vmo_create(UINT64_MAX - PAGE + 2, 0, &v), ZX_ERR_OUT_OF_RANGE);
     EXPECT_EQ(v, ZX_HANDLE_INVALID);
 }
 
@@ -162,7 +165,8 @@ TEST(VmoTestCase, ReadWriteAtOffsetsAcrossPageBoundary)
 {
     zx_handle_t v = vmo_new(3 * PAGE, 0);
     const char msg[] = "across the boundary";
-    ASSERT_OK(zx_vmo_write(v, msg, PAGE - 6, sizeof msg)); /* 6 bytes in page 0, the rest in page 1 */
+    /* 6 bytes in page 0, the rest in page 1 */
+    ASSERT_OK(zx_vmo_write(v, msg, PAGE - 6, sizeof msg));
     char back[sizeof msg] = {0};
     ASSERT_OK(zx_vmo_read(v, back, PAGE - 6, sizeof back));
     EXPECT_EQ(memcmp(back, msg, sizeof msg), 0);
@@ -268,15 +272,18 @@ TEST(VmoTestCase, CallsOnOtherObjectsAndBadHandles)
     EXPECT_STATUS(zx_vmo_get_size(e, &size), ZX_ERR_WRONG_TYPE);
     EXPECT_STATUS(zx_vmo_set_size(e, PAGE), ZX_ERR_WRONG_TYPE);
     EXPECT_STATUS(zx_vmo_op_range(e, ZX_VMO_OP_COMMIT, 0, PAGE, NULL, 0), ZX_ERR_WRONG_TYPE);
-    EXPECT_STATUS(zx_vmo_create_child(e, ZX_VMO_CHILD_SNAPSHOT, 0, PAGE, &child), ZX_ERR_WRONG_TYPE);
+    EXPECT_STATUS(zx_vmo_create_child(e, ZX_VMO_CHILD_SNAPSHOT, 0, PAGE, &child),
+                  ZX_ERR_WRONG_TYPE);
     EXPECT_OK(zx_handle_close(weak));
     EXPECT_OK(zx_handle_close(e));
     /* A closed handle, and no handle at all. */
     EXPECT_STATUS(zx_vmo_read(e, &x, 0, 0), ZX_ERR_BAD_HANDLE);
     EXPECT_STATUS(zx_vmo_get_size(ZX_HANDLE_INVALID, &size), ZX_ERR_BAD_HANDLE);
     EXPECT_STATUS(zx_vmo_set_size(ZX_HANDLE_INVALID, PAGE), ZX_ERR_BAD_HANDLE);
-    EXPECT_STATUS(zx_vmo_op_range(ZX_HANDLE_INVALID, ZX_VMO_OP_ZERO, 0, PAGE, NULL, 0), ZX_ERR_BAD_HANDLE);
-    EXPECT_STATUS(zx_vmo_create_child(ZX_HANDLE_INVALID, ZX_VMO_CHILD_SLICE, 0, PAGE, &child), ZX_ERR_BAD_HANDLE);
+    EXPECT_STATUS(zx_vmo_op_range(ZX_HANDLE_INVALID, ZX_VMO_OP_ZERO, 0, PAGE, NULL, 0),
+                  ZX_ERR_BAD_HANDLE);
+    EXPECT_STATUS(zx_vmo_create_child(ZX_HANDLE_INVALID, ZX_VMO_CHILD_SLICE, 0, PAGE, &child),
+                  ZX_ERR_BAD_HANDLE);
     EXPECT_EQ(child, ZX_HANDLE_INVALID);
 }
 
@@ -317,7 +324,8 @@ TEST(VmoTestCase, ShrinkDropsDataBeyondTheCut)
     ASSERT_OK(zx_vmo_set_size(v, PAGE));
     EXPECT_EQ(vmo_size_of(v), PAGE);
     uint64_t x = 0;
-    EXPECT_STATUS(zx_vmo_read(v, &x, 3 * PAGE, sizeof x), ZX_ERR_OUT_OF_RANGE); /* gone from the VMO */
+    /* gone from the VMO */
+    EXPECT_STATUS(zx_vmo_read(v, &x, 3 * PAGE, sizeof x), ZX_ERR_OUT_OF_RANGE);
     EXPECT_EQ(vmo_get(v, 0), 11);
     EXPECT_EQ(vmo_get(v, PAGE - 8), 22);
     ASSERT_OK(zx_vmo_set_size(v, 4 * PAGE));
@@ -361,7 +369,8 @@ TEST(VmoTestCase, SetSizeNeedsWriteAndResize)
     zx_handle_t fixed_ro = with_rights(fixed, ZX_RIGHT_READ);
     EXPECT_STATUS(zx_vmo_set_size(no_resize, 2 * PAGE), ZX_ERR_ACCESS_DENIED);
     EXPECT_STATUS(zx_vmo_set_size(no_write, 2 * PAGE), ZX_ERR_ACCESS_DENIED);
-    EXPECT_STATUS(zx_vmo_set_size(fixed_ro, 2 * PAGE), ZX_ERR_ACCESS_DENIED); /* WRITE is asked first */
+    /* WRITE is asked first */
+    EXPECT_STATUS(zx_vmo_set_size(fixed_ro, 2 * PAGE), ZX_ERR_ACCESS_DENIED);
     EXPECT_EQ(vmo_size_of(v), PAGE);
     EXPECT_OK(zx_vmo_set_size(v, 2 * PAGE));
     zx_handle_t all[] = {v, no_resize, no_write, fixed, fixed_ro};
@@ -377,7 +386,8 @@ TEST(VmoTestCase, CommitKeepsContents)
     EXPECT_OK(zx_vmo_op_range(v, ZX_VMO_OP_COMMIT, 0, 4 * PAGE, NULL, 0));
     EXPECT_EQ(vmo_get(v, PAGE + 16), 77); /* committing a page already there changes nothing */
     EXPECT_EQ(vmo_get(v, 2 * PAGE), 0);   /* and a committed page reads zeros */
-    EXPECT_OK(zx_vmo_op_range(v, ZX_VMO_OP_COMMIT, 10, 5, NULL, 0)); /* a part of a page commits it */
+    /* a part of a page commits it */
+    EXPECT_OK(zx_vmo_op_range(v, ZX_VMO_OP_COMMIT, 10, 5, NULL, 0));
     EXPECT_OK(zx_vmo_op_range(v, ZX_VMO_OP_COMMIT, PAGE, 0, NULL, 0));
     EXPECT_OK(zx_handle_close(v));
 }
@@ -405,8 +415,10 @@ TEST(VmoTestCase, DecommitMisaligned)
     zx_handle_t v = vmo_new(4 * PAGE, 0);
     ASSERT_OK(vmo_put(v, PAGE, 9));
     EXPECT_STATUS(zx_vmo_op_range(v, ZX_VMO_OP_DECOMMIT, 8, PAGE, NULL, 0), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_vmo_op_range(v, ZX_VMO_OP_DECOMMIT, PAGE, PAGE - 8, NULL, 0), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_vmo_op_range(v, ZX_VMO_OP_DECOMMIT, 0, 2 * PAGE + 1, NULL, 0), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_vmo_op_range(v, ZX_VMO_OP_DECOMMIT, PAGE, PAGE - 8, NULL, 0),
+                  ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_vmo_op_range(v, ZX_VMO_OP_DECOMMIT, 0, 2 * PAGE + 1, NULL, 0),
+                  ZX_ERR_INVALID_ARGS);
     EXPECT_EQ(vmo_get(v, PAGE), 9); /* nothing was decommitted */
     EXPECT_OK(zx_handle_close(v));
 }
@@ -445,7 +457,8 @@ TEST(VmoTestCase, OpRangeOutsideVmoIsOutOfRange)
     static const uint32_t ops[] = {ZX_VMO_OP_COMMIT, ZX_VMO_OP_DECOMMIT, ZX_VMO_OP_ZERO};
     for (unsigned i = 0; i < 3; i++) {
         EXPECT_STATUS(zx_vmo_op_range(v, ops[i], 3 * PAGE, PAGE, NULL, 0), ZX_ERR_OUT_OF_RANGE);
-        EXPECT_STATUS(zx_vmo_op_range(v, ops[i], UINT64_MAX - PAGE + 1, 2 * PAGE, NULL, 0), ZX_ERR_OUT_OF_RANGE);
+        EXPECT_STATUS(zx_vmo_op_range(v, ops[i], UINT64_MAX - PAGE + 1, 2 * PAGE, NULL, 0),
+                      ZX_ERR_OUT_OF_RANGE);
     }
     EXPECT_OK(zx_handle_close(v));
 }
@@ -456,7 +469,8 @@ TEST(VmoTestCase, OpRangeUnknownOpIsInvalidArgs)
     zx_handle_t none = with_rights(v, ZX_RIGHT_NONE);
     EXPECT_STATUS(zx_vmo_op_range(v, 0, 0, PAGE, NULL, 0), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_vmo_op_range(v, 0x1000, 0, PAGE, NULL, 0), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_vmo_op_range(none, 0x1000, 0, PAGE, NULL, 0), ZX_ERR_INVALID_ARGS); /* whatever the rights */
+    /* whatever the rights */
+    EXPECT_STATUS(zx_vmo_op_range(none, 0x1000, 0, PAGE, NULL, 0), ZX_ERR_INVALID_ARGS);
     EXPECT_OK(zx_handle_close(none));
     EXPECT_OK(zx_handle_close(v));
 }
@@ -544,15 +558,18 @@ TEST(VmoTestCase, NoWriteResizableChildIsInvalidArgs)
 {
     static const uint32_t kinds[] = {ZX_VMO_CHILD_SNAPSHOT, ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE,
                                      ZX_VMO_CHILD_SLICE};
-    static const uint32_t parent_options[] = {0, ZX_VMO_RESIZABLE}; /* the parent's resizability is irrelevant */
+    /* the parent's resizability is irrelevant */
+    static const uint32_t parent_options[] = {0, ZX_VMO_RESIZABLE};
     for (unsigned p = 0; p < 2; p++) {
         zx_handle_t v = vmo_new(PAGE, parent_options[p]), c = ZX_HANDLE_INVALID;
         for (unsigned i = 0; i < 3; i++)
-            EXPECT_STATUS(zx_vmo_create_child(v, kinds[i] | ZX_VMO_CHILD_NO_WRITE | ZX_VMO_CHILD_RESIZABLE, 0,
-                                              PAGE, &c),
-                          ZX_ERR_INVALID_ARGS);
+            EXPECT_STATUS(
+                zx_vmo_create_child(v, kinds[i] | ZX_VMO_CHILD_NO_WRITE | ZX_VMO_CHILD_RESIZABLE, 0,
+                                    PAGE, &c),
+                ZX_ERR_INVALID_ARGS);
         EXPECT_EQ(c, ZX_HANDLE_INVALID);
-        EXPECT_OK(zx_vmo_create_child(v, ZX_VMO_CHILD_SNAPSHOT | ZX_VMO_CHILD_NO_WRITE, 0, PAGE, &c));
+        EXPECT_OK(
+            zx_vmo_create_child(v, ZX_VMO_CHILD_SNAPSHOT | ZX_VMO_CHILD_NO_WRITE, 0, PAGE, &c));
         EXPECT_OK(zx_handle_close(c));
         EXPECT_OK(zx_handle_close(v));
     }

@@ -1,23 +1,25 @@
 /*: # VmoClone2TestCase
 
 `zx_vmo_create_child(vmo, ZX_VMO_CHILD_SNAPSHOT, offset, size, &child)` makes a snapshot: a new VMO
-that "behaves as if an eager copy is performed" of the parent's range at that moment. Nothing is copied
-yet; when either side writes a page, that side gets a copy of its own (copy-on-write), so the two
-diverge both ways. `ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE` promises less: the child's writes are its
-own, but until it writes a page it may see the parent's later writes there. The rules, from the
-reference page of `zx_vmo_create_child` and Zircon's `VmoClone2TestCase` and `VmoSignalTestCase`:
+that "behaves as if an eager copy is performed" of the parent's range at that moment. Nothing is
+copied yet; when either side writes a page, that side gets a copy of its own (copy-on-write), so the
+two diverge both ways. `ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE` promises less: the child's writes
+are its own, but until it writes a page it may see the parent's later writes there. The rules, from
+the reference page of `zx_vmo_create_child` and Zircon's `VmoClone2TestCase` and
+`VmoSignalTestCase`:
 
-- "any reads from ranges outside of the parent VMO's size contain zeros, and writes allocate new zero
-  filled pages"; offset and size may start or extend beyond the parent; the size is rounded up;
+- "any reads from ranges outside of the parent VMO's size contain zeros, and writes allocate new
+  zero filled pages"; offset and size may start or extend beyond the parent; the size is rounded up;
 - *offset* must be page aligned (`ZX_ERR_INVALID_ARGS`); *offset* + *size* past 2^64 is
   `ZX_ERR_OUT_OF_RANGE`; *options* hold exactly one kind of child (`ZX_ERR_INVALID_ARGS` otherwise);
-- the parent handle needs `ZX_RIGHT_DUPLICATE` and `ZX_RIGHT_READ`; the child's handle can write (unless
-  `ZX_VMO_CHILD_NO_WRITE`), and resize exactly when `ZX_VMO_CHILD_RESIZABLE` made it resizable;
-- the parent's `ZX_VMO_ZERO_CHILDREN` goes inactive with the first child and comes back when the last
-  descendant is gone, even when a child was closed before its own child;
+- the parent handle needs `ZX_RIGHT_DUPLICATE` and `ZX_RIGHT_READ`; the child's handle can write
+  (unless `ZX_VMO_CHILD_NO_WRITE`), and resize exactly when `ZX_VMO_CHILD_RESIZABLE` made it
+  resizable;
+- the parent's `ZX_VMO_ZERO_CHILDREN` goes inactive with the first child and comes back when the
+  last descendant is gone, even when a child was closed before its own child;
 - a child lives on its own: closing the parent first leaves the child's snapshot intact;
-- `ZX_VMO_OP_DECOMMIT` is not supported on a snapshot, nor on a VMO that has one; `ZX_VMO_OP_COMMIT` on a
-  child commits pages "that have the same content as its parent's corresponding pages".
+- `ZX_VMO_OP_DECOMMIT` is not supported on a snapshot, nor on a VMO that has one; `ZX_VMO_OP_COMMIT`
+  on a child commits pages "that have the same content as its parent's corresponding pages".
 
 Cases that check what a case of Fuchsia's core-tests checks carry its name, group and all: some
 of these are Fuchsia's older `VmoCloneTestCase` and `VmoSignalTestCase`. */
@@ -146,7 +148,8 @@ TEST(VmoClone2TestCase, ChildOfChildSnapshotsTheChild)
     ASSERT_OK(vmo_put(p, 0, 1));
     ASSERT_OK(vmo_put(p, PAGE, 1));
     zx_handle_t c = new_child(p, ZX_VMO_CHILD_SNAPSHOT, 0, 2 * PAGE);
-    ASSERT_OK(vmo_put(c, 0, 2)); /* page 0 is the child's own, page 1 still shared with the parent */
+    /* page 0 is the child's own, page 1 still shared with the parent */
+    ASSERT_OK(vmo_put(c, 0, 2));
     zx_handle_t g = new_child(c, ZX_VMO_CHILD_SNAPSHOT, 0, 2 * PAGE);
     EXPECT_EQ(vmo_get(g, 0), 2);
     EXPECT_EQ(vmo_get(g, PAGE), 1);
@@ -171,7 +174,8 @@ TEST(VmoClone2TestCase, ChildAtOffsetSeesThatPartOfParent)
     EXPECT_EQ(vmo_size_of(c), PAGE);
     EXPECT_EQ(vmo_get(c, 0), 42);
     uint64_t x;
-    EXPECT_STATUS(zx_vmo_read(c, &x, PAGE, sizeof x), ZX_ERR_OUT_OF_RANGE); /* the child has its own end */
+    /* the child has its own end */
+    EXPECT_STATUS(zx_vmo_read(c, &x, PAGE, sizeof x), ZX_ERR_OUT_OF_RANGE);
     EXPECT_OK(zx_handle_close(c));
     EXPECT_OK(zx_handle_close(p));
 }
@@ -215,9 +219,11 @@ TEST(VmoClone2TestCase, OffsetMustBePageAligned)
 {
     zx_handle_t p = vmo_new(4 * PAGE, 0), c = ZX_HANDLE_INVALID;
     EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT, 1, PAGE, &c), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT, PAGE - 8, PAGE, &c), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE, PAGE / 2, PAGE, &c),
+    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT, PAGE - 8, PAGE, &c),
                   ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(
+        zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE, PAGE / 2, PAGE, &c),
+        ZX_ERR_INVALID_ARGS);
     EXPECT_EQ(c, ZX_HANDLE_INVALID);
     EXPECT_TRUE(!has_children(p));
     EXPECT_OK(zx_handle_close(p));
@@ -227,11 +233,13 @@ TEST(VmoClone2TestCase, RangePastTwoToTheSixtyFourIsOutOfRange)
 {
     /* "ZX_ERR_OUT_OF_RANGE offset + size is too large." */
     zx_handle_t p = vmo_new(PAGE, 0), c = ZX_HANDLE_INVALID;
-    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT, 0, UINT64_MAX, &c), ZX_ERR_OUT_OF_RANGE);
-    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT, UINT64_MAX - PAGE + 1, 2 * PAGE, &c),
+    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT, 0, UINT64_MAX, &c),
                   ZX_ERR_OUT_OF_RANGE);
-    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE, UINT64_MAX - PAGE + 1, 2 * PAGE,
-                                      &c),
+    EXPECT_STATUS(
+        zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT, UINT64_MAX - PAGE + 1, 2 * PAGE, &c),
+        ZX_ERR_OUT_OF_RANGE);
+    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE,
+                                      UINT64_MAX - PAGE + 1, 2 * PAGE, &c),
                   ZX_ERR_OUT_OF_RANGE);
     EXPECT_EQ(c, ZX_HANDLE_INVALID);
     EXPECT_OK(zx_handle_close(p));
@@ -245,10 +253,12 @@ TEST(VmoClone2TestCase, OptionsNameExactlyOneKind)
     EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_NO_WRITE, 0, PAGE, &c), ZX_ERR_INVALID_ARGS);
     EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT | ZX_VMO_CHILD_SLICE, 0, PAGE, &c),
                   ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT | ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE, 0, PAGE,
-                                      &c),
+    EXPECT_STATUS(
+        zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT | ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE, 0,
+                            PAGE, &c),
+        ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT | (1u << 20), 0, PAGE, &c),
                   ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT | (1u << 20), 0, PAGE, &c), ZX_ERR_INVALID_ARGS);
     EXPECT_EQ(c, ZX_HANDLE_INVALID);
     EXPECT_OK(zx_handle_close(p));
 }
@@ -256,10 +266,14 @@ TEST(VmoClone2TestCase, OptionsNameExactlyOneKind)
 TEST(VmoClone2TestCase, BadOutPointerMakesNoChild)
 {
     zx_handle_t p = vmo_new(PAGE, 0);
-    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT, 0, PAGE, NULL), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT, 0, PAGE, UNMAPPED), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT, 0, PAGE, KERNEL_HALF), ZX_ERR_INVALID_ARGS);
-    EXPECT_FALSE(has_children(p)); /* a child made for a handle that could not be given is gone again */
+    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT, 0, PAGE, NULL),
+                  ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT, 0, PAGE, UNMAPPED),
+                  ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SNAPSHOT, 0, PAGE, KERNEL_HALF),
+                  ZX_ERR_INVALID_ARGS);
+    /* a child made for a handle that could not be given is gone again */
+    EXPECT_FALSE(has_children(p));
     EXPECT_OK(zx_handle_close(p));
 }
 
@@ -269,9 +283,12 @@ TEST(VmoClone2TestCase, ParentHandleNeedsDuplicateAndRead)
     zx_handle_t no_dup, no_read;
     ASSERT_OK(zx_handle_duplicate(p, ZX_RIGHT_READ | ZX_RIGHT_WRITE, &no_dup));
     ASSERT_OK(zx_handle_duplicate(p, ZX_RIGHT_DUPLICATE | ZX_RIGHT_WRITE, &no_read));
-    EXPECT_STATUS(zx_vmo_create_child(no_dup, ZX_VMO_CHILD_SNAPSHOT, 0, PAGE, &c), ZX_ERR_ACCESS_DENIED);
-    EXPECT_STATUS(zx_vmo_create_child(no_read, ZX_VMO_CHILD_SNAPSHOT, 0, PAGE, &c), ZX_ERR_ACCESS_DENIED);
-    EXPECT_STATUS(zx_vmo_create_child(no_read, ZX_VMO_CHILD_SLICE, 0, PAGE, &c), ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(zx_vmo_create_child(no_dup, ZX_VMO_CHILD_SNAPSHOT, 0, PAGE, &c),
+                  ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(zx_vmo_create_child(no_read, ZX_VMO_CHILD_SNAPSHOT, 0, PAGE, &c),
+                  ZX_ERR_ACCESS_DENIED);
+    EXPECT_STATUS(zx_vmo_create_child(no_read, ZX_VMO_CHILD_SLICE, 0, PAGE, &c),
+                  ZX_ERR_ACCESS_DENIED);
     EXPECT_EQ(c, ZX_HANDLE_INVALID);
     zx_handle_t all[] = {p, no_dup, no_read};
     EXPECT_OK(zx_handle_close_many(all, 3));
@@ -279,13 +296,15 @@ TEST(VmoClone2TestCase, ParentHandleNeedsDuplicateAndRead)
 
 TEST(VmoCloneTestCase, Rights)
 {
-    /* "If options is ZX_VMO_CHILD_SNAPSHOT ... ZX_RIGHT_WRITE will be added": the copy is the child's to change. */
+    /* "If options is ZX_VMO_CHILD_SNAPSHOT ... ZX_RIGHT_WRITE will be added": the copy is the
+       child's to change. */
     zx_handle_t p = vmo_new(PAGE, 0), ro;
     ASSERT_OK(vmo_put(p, 0, 1));
     ASSERT_OK(zx_handle_duplicate(p, ZX_RIGHT_READ | ZX_RIGHT_DUPLICATE, &ro));
     EXPECT_STATUS(vmo_put(ro, 0, 2), ZX_ERR_ACCESS_DENIED);
     zx_handle_t c = new_child(ro, ZX_VMO_CHILD_SNAPSHOT, 0, PAGE);
-    EXPECT_EQ(basic(c).rights, ZX_RIGHT_READ | ZX_RIGHT_DUPLICATE | ZX_RIGHT_WRITE | ZX_RIGHTS_PROPERTY);
+    EXPECT_EQ(basic(c).rights,
+              ZX_RIGHT_READ | ZX_RIGHT_DUPLICATE | ZX_RIGHT_WRITE | ZX_RIGHTS_PROPERTY);
     EXPECT_OK(vmo_put(c, 0, 2));
     EXPECT_EQ(vmo_get(c, 0), 2);
     EXPECT_EQ(vmo_get(p, 0), 1);
@@ -319,14 +338,16 @@ TEST(VmoClone2TestCase, ResizableChildGrowsWithZeros)
     EXPECT_EQ(vmo_size_of(c), 4 * PAGE);
     EXPECT_EQ(vmo_get(c, PAGE), 2);
     EXPECT_EQ(vmo_get(c, 3 * PAGE), 0);
-    /* Cut the child below its second page, then grow it again: that page is zeros, not the parent's. */
+    /* Cut the child below its second page, then grow it again: that page is zeros, not the
+       parent's. */
     ASSERT_OK(zx_vmo_set_size(c, PAGE));
     ASSERT_OK(zx_vmo_set_size(c, 2 * PAGE));
     EXPECT_EQ(vmo_get(c, PAGE), 0);
     EXPECT_EQ(vmo_get(c, 0), 1);
     EXPECT_EQ(vmo_get(p, PAGE), 2); /* the parent is untouched throughout */
     EXPECT_EQ(vmo_size_of(p), 2 * PAGE);
-    EXPECT_STATUS(zx_vmo_set_size(p, 3 * PAGE), ZX_ERR_UNAVAILABLE); /* the child's resizability is its own */
+    /* the child's resizability is its own */
+    EXPECT_STATUS(zx_vmo_set_size(p, 3 * PAGE), ZX_ERR_UNAVAILABLE);
     EXPECT_OK(zx_handle_close(c));
     EXPECT_OK(zx_handle_close(p));
 }
@@ -336,7 +357,8 @@ TEST(VmoClone2TestCase, ChildOfResizableParentKeepsSnapshotWhenParentShrinks)
     zx_handle_t p = vmo_new(4 * PAGE, ZX_VMO_RESIZABLE);
     ASSERT_OK(vmo_put(p, 3 * PAGE, 9));
     zx_handle_t c = new_child(p, ZX_VMO_CHILD_SNAPSHOT, 0, 4 * PAGE);
-    EXPECT_STATUS(zx_vmo_set_size(c, PAGE), ZX_ERR_UNAVAILABLE); /* not resizable, whatever its parent is */
+    /* not resizable, whatever its parent is */
+    EXPECT_STATUS(zx_vmo_set_size(c, PAGE), ZX_ERR_UNAVAILABLE);
     ASSERT_OK(zx_vmo_set_size(p, PAGE));
     EXPECT_EQ(vmo_size_of(c), 4 * PAGE);
     EXPECT_EQ(vmo_get(c, 3 * PAGE), 9);
@@ -419,8 +441,8 @@ TEST(VmoClone2TestCase, ChildIsANewVmoObject)
 
 TEST(VmoCloneTestCase, Decommit)
 {
-    /* "The DECOMMIT mode of zx_vmo_op_range() is not supported" on a non-slice child, and decommit is
-       "only supported for vmos ... which do not have non-slice children". */
+    /* "The DECOMMIT mode of zx_vmo_op_range() is not supported" on a non-slice child, and decommit
+       is "only supported for vmos ... which do not have non-slice children". */
     zx_handle_t p = vmo_new(2 * PAGE, 0);
     ASSERT_OK(vmo_put(p, 0, 1));
     zx_handle_t c = new_child(p, ZX_VMO_CHILD_SNAPSHOT, 0, 2 * PAGE);
@@ -455,8 +477,10 @@ TEST(VmoClone2TestCase, ZeroOnOneSideLeavesTheOther)
     ASSERT_OK(vmo_put(p, 0, 1));
     ASSERT_OK(vmo_put(p, PAGE + 8, 2));
     zx_handle_t c = new_child(p, ZX_VMO_CHILD_SNAPSHOT, 0, 2 * PAGE);
-    ASSERT_OK(zx_vmo_op_range(c, ZX_VMO_OP_ZERO, 0, PAGE, NULL, 0));     /* a whole page of the child */
-    ASSERT_OK(zx_vmo_op_range(p, ZX_VMO_OP_ZERO, PAGE + 8, 8, NULL, 0)); /* a few bytes of the parent */
+    /* a whole page of the child */
+    ASSERT_OK(zx_vmo_op_range(c, ZX_VMO_OP_ZERO, 0, PAGE, NULL, 0));
+    /* a few bytes of the parent */
+    ASSERT_OK(zx_vmo_op_range(p, ZX_VMO_OP_ZERO, PAGE + 8, 8, NULL, 0));
     EXPECT_EQ(vmo_get(c, 0), 0);
     EXPECT_EQ(vmo_get(p, 0), 1);
     EXPECT_EQ(vmo_get(p, PAGE + 8), 0);

@@ -1,17 +1,17 @@
 /*: # VmoSliceTestCase
 
 `zx_vmo_create_child(vmo, ZX_VMO_CHILD_SLICE, offset, size, &slice)` makes a window onto part of the
-parent: "all operations on the slice vmo behave as if they were done on the parent", so a write through
-either is seen through both. A slice differs from a duplicate handle in that it shows only its range,
-and in that its parent's `ZX_VMO_ZERO_CHILDREN` goes inactive while it lives. The rules, from the
-reference page of `zx_vmo_create_child` and Zircon's `VmoSliceTestCase`:
+parent: "all operations on the slice vmo behave as if they were done on the parent", so a write
+through either is seen through both. A slice differs from a duplicate handle in that it shows only
+its range, and in that its parent's `ZX_VMO_ZERO_CHILDREN` goes inactive while it lives. The rules,
+from the reference page of `zx_vmo_create_child` and Zircon's `VmoSliceTestCase`:
 
-- the slice must lie wholly within its parent: a range that does not is `ZX_ERR_INVALID_ARGS` (and one
-  whose size is too large for any VMO, or whose end passes 2^64, `ZX_ERR_OUT_OF_RANGE`);
+- the slice must lie wholly within its parent: a range that does not is `ZX_ERR_INVALID_ARGS` (and
+  one whose size is too large for any VMO, or whose end passes 2^64, `ZX_ERR_OUT_OF_RANGE`);
 - a resizable VMO has no slices (`ZX_ERR_NOT_SUPPORTED`), and a slice is never resizable:
   `ZX_VMO_CHILD_RESIZABLE` with a slice is `ZX_ERR_INVALID_ARGS`;
-- a slice's handle has its parent handle's rights and the property rights: unlike a snapshot it gains
-  no `ZX_RIGHT_WRITE`, and `ZX_VMO_CHILD_NO_WRITE` takes it away;
+- a slice's handle has its parent handle's rights and the property rights: unlike a snapshot it
+  gains no `ZX_RIGHT_WRITE`, and `ZX_VMO_CHILD_NO_WRITE` takes it away;
 - a slice of a slice is a window onto the same pages, at the sum of the offsets;
 - commit, decommit and zero through a slice act on the parent's pages, within the slice's range. */
 #include <string.h>
@@ -68,7 +68,8 @@ TEST(VmoSliceTestCase, SliceHasItsOwnEnd)
     zx_handle_t p = vmo_new(4 * PAGE, 0);
     zx_handle_t s = new_slice(p, 0, PAGE, PAGE);
     uint64_t x = 1;
-    EXPECT_STATUS(zx_vmo_write(s, &x, PAGE, sizeof x), ZX_ERR_OUT_OF_RANGE); /* the parent goes on; the slice does not */
+    /* the parent goes on; the slice does not */
+    EXPECT_STATUS(zx_vmo_write(s, &x, PAGE, sizeof x), ZX_ERR_OUT_OF_RANGE);
     EXPECT_STATUS(zx_vmo_read(s, &x, PAGE - 4, sizeof x), ZX_ERR_OUT_OF_RANGE);
     EXPECT_OK(zx_vmo_read(s, &x, PAGE, 0));
     EXPECT_EQ(vmo_get(p, 2 * PAGE), 0);
@@ -81,14 +82,21 @@ TEST(VmoSliceTestCase, NonSlice)
     /* A child that is not a strict slice is refused. */
     zx_handle_t p = vmo_new(2 * PAGE, 0), s = ZX_HANDLE_INVALID;
     EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, 0, 3 * PAGE, &s), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, PAGE, 2 * PAGE, &s), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, 2 * PAGE, PAGE, &s), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, PAGE, PAGE + 1, &s), ZX_ERR_INVALID_ARGS); /* rounded */
+    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, PAGE, 2 * PAGE, &s),
+                  ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, 2 * PAGE, PAGE, &s),
+                  ZX_ERR_INVALID_ARGS);
+    /* rounded */
+    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, PAGE, PAGE + 1, &s),
+                  ZX_ERR_INVALID_ARGS);
     const uint64_t nearly_max = UINT64_MAX - PAGE + 1;
-    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, nearly_max, PAGE, &s), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, nearly_max, PAGE, &s),
+                  ZX_ERR_INVALID_ARGS);
     /* A size no VMO can have is out of range, wherever it starts. */
-    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, 0, UINT64_MAX, &s), ZX_ERR_OUT_OF_RANGE);
-    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, nearly_max, UINT64_MAX, &s), ZX_ERR_OUT_OF_RANGE);
+    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, 0, UINT64_MAX, &s),
+                  ZX_ERR_OUT_OF_RANGE);
+    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, nearly_max, UINT64_MAX, &s),
+                  ZX_ERR_OUT_OF_RANGE);
     EXPECT_EQ(s, ZX_HANDLE_INVALID);
     /* Exactly the parent is a slice. */
     s = new_slice(p, 0, 0, 2 * PAGE);
@@ -100,7 +108,8 @@ TEST(VmoSliceTestCase, OffsetMustBePageAligned)
 {
     zx_handle_t p = vmo_new(4 * PAGE, 0), s = ZX_HANDLE_INVALID;
     EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, 8, PAGE, &s), ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, PAGE + PAGE / 2, PAGE, &s), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, PAGE + PAGE / 2, PAGE, &s),
+                  ZX_ERR_INVALID_ARGS);
     EXPECT_EQ(s, ZX_HANDLE_INVALID);
     EXPECT_OK(zx_handle_close(p));
 }
@@ -137,7 +146,8 @@ TEST(VmoSliceTestCase, NonResizable)
     EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, 0, PAGE, &s), ZX_ERR_NOT_SUPPORTED);
     EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE | ZX_VMO_CHILD_RESIZABLE, 0, PAGE, &s),
                   ZX_ERR_INVALID_ARGS);
-    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, 0, 2 * PAGE, &s), ZX_ERR_INVALID_ARGS); /* range first */
+    /* range first */
+    EXPECT_STATUS(zx_vmo_create_child(p, ZX_VMO_CHILD_SLICE, 0, 2 * PAGE, &s), ZX_ERR_INVALID_ARGS);
     EXPECT_EQ(s, ZX_HANDLE_INVALID);
     EXPECT_EQ(signals_of(p), ZX_VMO_ZERO_CHILDREN);
     EXPECT_OK(zx_handle_close(p));
@@ -171,7 +181,8 @@ TEST(VmoSliceTestCase, Nested)
     EXPECT_EQ(vmo_get(ss, 8), 21);
     /* The inner slice must fit in the outer one, not merely in the root. */
     zx_handle_t bad = ZX_HANDLE_INVALID;
-    EXPECT_STATUS(zx_vmo_create_child(s, ZX_VMO_CHILD_SLICE, 2 * PAGE, 2 * PAGE, &bad), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_vmo_create_child(s, ZX_VMO_CHILD_SLICE, 2 * PAGE, 2 * PAGE, &bad),
+                  ZX_ERR_INVALID_ARGS);
     EXPECT_EQ(bad, ZX_HANDLE_INVALID);
     uint64_t x;
     EXPECT_STATUS(zx_vmo_read(ss, &x, 2 * PAGE, sizeof x), ZX_ERR_OUT_OF_RANGE);
@@ -188,7 +199,8 @@ TEST(VmoSliceTestCase, SliceRightsComeFromParentHandle)
     ASSERT_OK(zx_handle_duplicate(p, ZX_RIGHT_READ | ZX_RIGHT_DUPLICATE, &ro));
     zx_handle_t ro_slice = new_slice(ro, 0, 0, PAGE);
     EXPECT_EQ(basic(ro_slice).rights, ZX_RIGHT_READ | ZX_RIGHT_DUPLICATE | ZX_RIGHTS_PROPERTY);
-    EXPECT_STATUS(vmo_put(ro_slice, 0, 1), ZX_ERR_ACCESS_DENIED); /* a window, not a copy: no WRITE is added */
+    /* a window, not a copy: no WRITE is added */
+    EXPECT_STATUS(vmo_put(ro_slice, 0, 1), ZX_ERR_ACCESS_DENIED);
     zx_handle_t nw = new_slice(p, ZX_VMO_CHILD_NO_WRITE, 0, PAGE);
     EXPECT_EQ(basic(nw).rights, (full | ZX_RIGHTS_PROPERTY) & ~ZX_RIGHT_WRITE);
     EXPECT_STATUS(vmo_put(nw, 0, 1), ZX_ERR_ACCESS_DENIED);
@@ -220,7 +232,8 @@ TEST(VmoSliceTestCase, DecommitParent)
     ASSERT_OK(vmo_put(p, 0, 42));
     zx_handle_t s = new_slice(p, 0, 0, PAGE);
     EXPECT_EQ(vmo_get(s, 0), 42);
-    EXPECT_OK(zx_vmo_op_range(p, ZX_VMO_OP_DECOMMIT, 0, PAGE, NULL, 0)); /* slices do not forbid decommit */
+    /* slices do not forbid decommit */
+    EXPECT_OK(zx_vmo_op_range(p, ZX_VMO_OP_DECOMMIT, 0, PAGE, NULL, 0));
     EXPECT_EQ(vmo_get(s, 0), 0);
     EXPECT_OK(zx_handle_close(s));
     EXPECT_OK(zx_handle_close(p));
@@ -236,7 +249,8 @@ TEST(VmoSliceTestCase, DecommitChild)
     EXPECT_EQ(vmo_get(p, 0), 10);
     EXPECT_EQ(vmo_get(p, PAGE), 0);
     EXPECT_EQ(vmo_get(p, 2 * PAGE), 12);
-    EXPECT_STATUS(zx_vmo_op_range(s, ZX_VMO_OP_DECOMMIT, 8, PAGE - 8, NULL, 0), ZX_ERR_INVALID_ARGS);
+    EXPECT_STATUS(zx_vmo_op_range(s, ZX_VMO_OP_DECOMMIT, 8, PAGE - 8, NULL, 0),
+                  ZX_ERR_INVALID_ARGS);
     EXPECT_OK(zx_handle_close(s));
     EXPECT_OK(zx_handle_close(p));
 }
@@ -264,7 +278,8 @@ TEST(VmoSliceTestCase, OpRangeBeyondSliceIsOutOfRange)
     /* The parent has the pages, but the slice does not reach them. */
     EXPECT_STATUS(zx_vmo_op_range(s, ZX_VMO_OP_ZERO, 0, 2 * PAGE, NULL, 0), ZX_ERR_OUT_OF_RANGE);
     EXPECT_STATUS(zx_vmo_op_range(s, ZX_VMO_OP_DECOMMIT, PAGE, PAGE, NULL, 0), ZX_ERR_OUT_OF_RANGE);
-    EXPECT_STATUS(zx_vmo_op_range(s, ZX_VMO_OP_COMMIT, 2 * PAGE, PAGE, NULL, 0), ZX_ERR_OUT_OF_RANGE);
+    EXPECT_STATUS(zx_vmo_op_range(s, ZX_VMO_OP_COMMIT, 2 * PAGE, PAGE, NULL, 0),
+                  ZX_ERR_OUT_OF_RANGE);
     EXPECT_EQ(vmo_get(p, 2 * PAGE), 5);
     EXPECT_OK(zx_handle_close(s));
     EXPECT_OK(zx_handle_close(p));

@@ -1,7 +1,7 @@
 /*: # touch: write one byte in each page of a range (riscv64)
 
-Its first argument is the address, its second the number of pages. Each store is a page fault the first
-time, which the kernel serves from the mapping's VMO: the benchmark's "map, touch, unmap". */
+Its first argument is the address, its second the number of pages. Each store is a page fault the
+first time, which the kernel serves from the mapping's VMO: the benchmark's "map, touch, unmap". */
     .globl _start
 _start:
     li t0, 1

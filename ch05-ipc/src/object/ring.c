@@ -42,9 +42,10 @@ uint32_t ring_room(const struct ring *r)
 static uint32_t piece(const struct ring *r, uint64_t at, uint32_t len, uint32_t *page,
                       uint32_t *offset)
 {
-    /* LAB ch05-ring-piece BEGIN: find where the byte counted `at` is stored (its page, and its offset
-       in that page), and how many of the len bytes from there on lie next to it in the same frame: a
-       run ends at the end of the page, and at the end of the ring's storage, where it wraps around.
+    /* LAB ch05-ring-piece BEGIN: find where the byte counted `at` is stored (its page, and its
+       offset in that page), and how many of the len bytes from there on lie next to it in the same
+       frame: a run ends at the end of the page, and at the end of the ring's storage, where it
+       wraps around.
        stub:
     (void)r;
     *page = 0; // as if the ring were one page long, and never wrapped before that page's end

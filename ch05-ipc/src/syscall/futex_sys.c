@@ -7,11 +7,11 @@ faults its page in where pages are filled on first touch (chapter 4), and the ta
 under its lock with a plain walk of the page table (`load`), which never blocks. A wake does not
 read the value at all, so waking an address nobody mapped is not an error, as the reference says.
 
-The futexes of a process are keyed by the process. An owner handle must name a started thread
-of the caller's process, and a waiting caller may not name itself; the result of those checks is handed to the table, which reports it only
-if the value matched: a stale value is `ZX_ERR_BAD_STATE` whatever handle came with it. A thread
-that has ended owns nothing: naming one is naming no owner, and a futex whose owner has ended
-since reports no owner. No rights are needed on the owner's handle. */
+The futexes of a process are keyed by the process. An owner handle must name a started thread of the
+caller's process, and a waiting caller may not name itself; the result of those checks is handed to
+the table, which reports it only if the value matched: a stale value is `ZX_ERR_BAD_STATE` whatever
+handle came with it. A thread that has ended owns nothing: naming one is naming no owner, and a
+futex whose owner has ended since reports no owner. No rights are needed on the owner's handle. */
 #include "object/futex.h"
 #include "syscall/caller.h"
 #include "syscall/deadline.h"
@@ -21,8 +21,9 @@ since reports no owner. No rights are needed on the owner's handle. */
 
 static zx_status_t load_from_caller(uaddr_t addr, int32_t *value)
 {
-    return uspace_read(zx_caller_current()->memory, addr, value, sizeof *value) ? ZX_ERR_INVALID_ARGS
-                                                                                : ZX_OK;
+    return uspace_read(zx_caller_current()->memory, addr, value, sizeof *value)
+               ? ZX_ERR_INVALID_ARGS
+               : ZX_OK;
 }
 
 static struct futex_space caller_space(void)

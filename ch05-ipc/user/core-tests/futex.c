@@ -62,7 +62,8 @@ static void start_full(int i, zx_futex_t *futex, zx_futex_t expected, zx_handle_
                        zx_time_t deadline)
 {
     struct waiter *w = &waiters[i];
-    *w = (struct waiter){ZX_HANDLE_INVALID, futex, expected, owner, deadline, ZX_ERR_INTERNAL, 0, 0};
+    *w =
+        (struct waiter){ZX_HANDLE_INVALID, futex, expected, owner, deadline, ZX_ERR_INTERNAL, 0, 0};
     EXPECT_OK(zx_thread_create(zx_process_self(), "futex-waiter", 12, 0, &w->thread));
     EXPECT_OK(zinc_thread_start(w->thread, wait_then_linger, (uintptr_t)i, stacks[i], STACK));
     zx_time_t give_up = zx_clock_get_monotonic() + 10000 * MSEC;
@@ -368,7 +369,8 @@ TEST(FutexOwnershipTestCase, WaitOwnerIsCaller)
     /* The waiter names itself: its own handle is what the test got from zx_thread_create. */
     zx_handle_t thread;
     ASSERT_OK(zx_thread_create(zx_process_self(), "self-owner", 10, 0, &thread));
-    waiters[0] = (struct waiter){thread, &futex, 0, thread, ZX_TIME_INFINITE, ZX_ERR_INTERNAL, 0, 0};
+    waiters[0] =
+        (struct waiter){thread, &futex, 0, thread, ZX_TIME_INFINITE, ZX_ERR_INTERNAL, 0, 0};
     EXPECT_OK(zinc_thread_start(thread, wait_then_linger, 0, stacks[0], STACK));
     zx_time_t give_up = zx_clock_get_monotonic() + 10000 * MSEC;
     while (!returned(0) && zx_clock_get_monotonic() < give_up)

@@ -1,10 +1,10 @@
 /*: # LibOS start-up
 
-On LibOS the kernel starts as any program does, at `main`. Start-up first makes sure that the host can
-run it (host.c), then builds the machine the HAL promises, in the order each part needs the one before:
-physical memory (a memfd), the reserved user range, the trap handlers for user mode, the timer, then the
-interrupt thread. The program's arguments are the boot arguments: `zinc test`, `zinc bench`,
-`zinc run hello`. */
+On LibOS the kernel starts as any program does, at `main`. Start-up first makes sure that the host
+can run it (host.c), then builds the machine the HAL promises, in the order each part needs the one
+before: physical memory (a memfd), the reserved user range, the trap handlers for user mode, the
+timer, then the interrupt thread. The program's arguments are the boot arguments: `zinc test`,
+`zinc bench`, `zinc run hello`. */
 #include "libos.h"
 #include "kernel/frame.h"
 #include "kernel/main.h"

@@ -19,9 +19,10 @@ there. */
 #define ARCH_SET_GS 0x1001
 #define ARCH_SET_FS 0x1002
 
-/* arch_prctl(code, value) for the system-call path, made while the selector allows system calls. The
-   call overwrites rax, rcx and r11, and takes its arguments in rdi and rsi, which hold the CPU area and
-   the context: r12 and r13 keep them, free here because libos_enter has saved the kernel's already. */
+/* arch_prctl(code, value) for the system-call path, made while the selector allows system calls.
+   The call overwrites rax, rcx and r11, and takes its arguments in rdi and rsi, which hold the CPU
+   area and the context: r12 and r13 keep them, free here because libos_enter has saved the kernel's
+   already. */
 .macro set_base code, value
     mov %rdi, %r12
     mov %rsi, %r13
@@ -44,7 +45,8 @@ libos_enter:
     push %r14
     push %r15
     sub $16, %rsp
-    stmxcsr 0(%rsp)                 /* the kernel's floating-point controls, callee-saved by the ABI */
+    /* the kernel's floating-point controls, callee-saved by the ABI */
+    stmxcsr 0(%rsp)
     fnstcw 4(%rsp)
     mov %rsp, CPU_KERNEL_RSP(%rdi)
     mov CPU_CTX(%rdi), %rsi
@@ -76,7 +78,8 @@ libos_enter:
     push CTX_RIP(%rsi)
 
     movb $1, CPU_IN_USER(%rdi)
-    mov CPU_PENDING(%rdi), %rax     /* an interrupt asked for before in_user was set: do not go in */
+    /* an interrupt asked for before in_user was set: do not go in */
+    mov CPU_PENDING(%rdi), %rax
     cmpl $0, (%rax)
     jne enter_abandoned
     movb $SUD_BLOCK, CPU_SELECTOR(%rdi) /* no system call from here on: they belong to the user */
@@ -98,9 +101,10 @@ libos_enter:
     mov CTX_RSI(%rsi), %rsi
     iretq
 
-    /* Back out of the entry: the kernel's thread pointer, and return as from a trap (hal_context_run has
-       already set the trap to HAL_TRAP_INTERRUPT). A poke that lands here, before in_user is cleared, is
-       inside libos_enter too, and libos_user_trap treats it so: no user register is taken from it. */
+    /* Back out of the entry: the kernel's thread pointer, and return as from a trap
+       (hal_context_run has already set the trap to HAL_TRAP_INTERRUPT). A poke that lands here,
+       before in_user is cleared, is inside libos_enter too, and libos_user_trap treats it so: no
+       user register is taken from it. */
 enter_abandoned:
     movb $0, CPU_IN_USER(%rdi)
     cmpb $0, CPU_TLS_BY_SYSCALL(%rdi)
@@ -178,9 +182,9 @@ libos_trap_signal:
 5:  jmp libos_kernel_fault
     .size libos_trap_signal, . - libos_trap_signal
 
-/*: `libos_resume` is where the signal return lands: on the kernel stack that `libos_enter` left, with the
-user's vector state still in the registers. It saves that state into the context, gives the kernel clean
-floating-point controls, and returns from `libos_enter` as if from an ordinary call. */
+/*: `libos_resume` is where the signal return lands: on the kernel stack that `libos_enter` left,
+with the user's vector state still in the registers. It saves that state into the context, gives the
+kernel clean floating-point controls, and returns from `libos_enter` as if from an ordinary call. */
     .globl libos_resume
     .type libos_resume, @function
 libos_resume:

@@ -49,15 +49,16 @@ faster but must find room for a longer instruction in code it does not understan
 #endif
 
 #define ALT_STACK_SIZE (64 * 1024)
-#define XSTATE_AMX_TILE 0x60000ull /* tile state needs permission first; user programs here get none */
+/* tile state needs permission first; user programs here get none */
+#define XSTATE_AMX_TILE 0x60000ull
 
 void libos_enter(struct libos_cpu *cpu);
 extern const char libos_enter_end[];
 void libos_resume(void);
 void libos_trap_signal(int sig, siginfo_t *info, void *uc);
 
-/* The signals a trap raises; the preemption signal (turn.c) is added at start-up, since its number is
-   only known then. */
+/* The signals a trap raises; the preemption signal (turn.c) is added at start-up, since its number
+   is only known then. */
 static int trap_signals[] = {SIGSYS, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, 0};
 static struct sigaction previous[ARRAY_SIZE(trap_signals)];
 static uint64_t xsave_mask;
@@ -103,7 +104,8 @@ static struct libos_cpu *take_cpu_area(void)
     }
     if (!cpu && i < LIBOS_MAX_CPUS) {
         cpu = calloc(1, sizeof *cpu);
-        void *alt = mmap(NULL, ALT_STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        void *alt =
+            mmap(NULL, ALT_STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (cpu && alt != MAP_FAILED) {
             cpu->alt_lo = (uint64_t)alt;
             cpu->alt_hi = (uint64_t)alt + ALT_STACK_SIZE;
@@ -120,24 +122,25 @@ static struct libos_cpu *take_cpu_area(void)
     return cpu;
 }
 
-/* When a host thread that ran user code ends, its CPU area is free for another. The ending thread still
-   makes system calls on its way out (the C library unmaps its stack with every signal blocked), so first
-   it lets go of the area: the dispatch must stop watching a selector that the next owner will set to BLOCK,
-   or one of those calls becomes a SIGSYS that cannot be delivered and ends the whole process; and its
-   signals must no longer land on a stack the next owner uses. */
+/* When a host thread that ran user code ends, its CPU area is free for another. The ending thread
+   still makes system calls on its way out (the C library unmaps its stack with every signal
+   blocked), so first it lets go of the area: the dispatch must stop watching a selector that the
+   next owner will set to BLOCK, or one of those calls becomes a SIGSYS that cannot be delivered and
+   ends the whole process; and its signals must no longer land on a stack the next owner uses. */
 static void release_cpu_area(void *p)
 {
     struct libos_cpu *cpu = p;
     stack_t none = {.ss_flags = SS_DISABLE};
-    if (prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_OFF, 0, 0, 0) || sigaltstack(&none, NULL))
+    if (prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_OFF, 0, 0, 0) ||
+        sigaltstack(&none, NULL))
         panic("cannot let go of a CPU area");
     hal_lock_acquire(&cpus_lock);
     cpu->taken = false;
     hal_lock_release(&cpus_lock);
 }
 
-/* The first time a host thread runs user code: give it a CPU area, its signal stack, and the dispatch;
-   record its segment bases for the way of switching them that it will use (tls.c). */
+/* The first time a host thread runs user code: give it a CPU area, its signal stack, and the
+   dispatch; record its segment bases for the way of switching them that it will use (tls.c). */
 static struct libos_cpu *setup_cpu(void)
 {
     struct libos_cpu *cpu = take_cpu_area();
@@ -170,14 +173,15 @@ void libos_context_init(void)
         sa.sa_sigaction = libos_trap_signal;
         sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
         sigemptyset(&sa.sa_mask);
-        sigaddset(&sa.sa_mask, libos_preempt_signal); /* a poke never lands inside a trap's handler */
+        /* a poke never lands inside a trap's handler */
+        sigaddset(&sa.sa_mask, libos_preempt_signal);
         if (sigaction(trap_signals[i], &sa, &previous[i]))
             panic("cannot install the trap handler for signal %d", trap_signals[i]);
     }
 }
 
-/* Whether the CPU can load this segment base. wrfsbase takes any canonical address; arch_prctl only one
-   in the user half. */
+/* Whether the CPU can load this segment base. wrfsbase takes any canonical address; arch_prctl only
+   one in the user half. */
 static bool base_loadable(const struct libos_cpu *cpu, uint64_t base)
 {
     return cpu->tls_by_syscall ? base < X86_USER_HALF_END : x86_canonical(base);
@@ -188,14 +192,16 @@ void hal_context_run(struct hal_context *ctx, struct hal_trap *trap)
     if (!this_cpu)
         this_cpu = setup_cpu();
     ctx->rflags = (ctx->rflags & X86_RFLAGS_USER_MASK) | X86_RFLAGS_ALWAYS;
-    /* What would fault inside libos_enter: iretq to a non-canonical address, a base that cannot load. */
+    /* What would fault inside libos_enter: iretq to a non-canonical address, a base that cannot
+       load. */
     if (!x86_canonical(ctx->rip) || !base_loadable(this_cpu, ctx->fsbase) ||
         !base_loadable(this_cpu, ctx->gsbase)) {
         *trap = (struct hal_trap){.kind = HAL_TRAP_OTHER, .code = SIGSEGV};
         return;
     }
     this_cpu->ctx = ctx;
-    this_cpu->trap = (struct hal_trap){.kind = HAL_TRAP_INTERRUPT}; /* unless a trap says otherwise */
+    /* unless a trap says otherwise */
+    this_cpu->trap = (struct hal_trap){.kind = HAL_TRAP_INTERRUPT};
     libos_turn_take();
     libos_mmu_sync();
     libos_enter(this_cpu);
@@ -220,17 +226,21 @@ static void describe_trap(int sig, const siginfo_t *info, const greg_t *g, struc
     case SIGSEGV:
     case SIGBUS:
         if (sig == SIGSEGV && g[REG_TRAPNO] != X86_VECTOR_PAGE_FAULT) {
-            trap->kind = HAL_TRAP_OTHER; /* a general protection fault: a non-canonical address, say */
+            /* a general protection fault: a non-canonical address, say */
+            trap->kind = HAL_TRAP_OTHER;
             break;
         }
         trap->kind = HAL_TRAP_PAGE_FAULT;
         trap->addr = (vaddr_t)info->si_addr;
-        /* LAB ch01-fault-access BEGIN: tell a read from a write and from an instruction fetch, by the
-           hardware's page-fault error code that Linux passes on in the signal frame (g[REG_ERR]).
+        /* LAB ch01-fault-access BEGIN: tell a read from a write and from an instruction fetch, by
+           the hardware's page-fault error code that Linux passes on in the signal frame
+           (g[REG_ERR]).
            stub:
         trap->access = HAL_MMU_READ;
         */
-        trap->access = g[REG_ERR] & PF_FETCH ? HAL_MMU_EXEC : g[REG_ERR] & PF_WRITE ? HAL_MMU_WRITE : HAL_MMU_READ;
+        trap->access = g[REG_ERR] & PF_FETCH   ? HAL_MMU_EXEC
+                       : g[REG_ERR] & PF_WRITE ? HAL_MMU_WRITE
+                                               : HAL_MMU_READ;
         /* LAB END */
         break;
     case SIGILL:
@@ -248,8 +258,8 @@ static void describe_trap(int sig, const siginfo_t *info, const greg_t *g, struc
     }
 }
 
-/* Called by libos_trap_signal for a trap from user code, on the alternate stack, with the kernel's thread
-   pointer back in place. */
+/* Called by libos_trap_signal for a trap from user code, on the alternate stack, with the kernel's
+   thread pointer back in place. */
 void libos_user_trap(int sig, siginfo_t *info, ucontext_t *uc, struct libos_cpu *cpu)
 {
     greg_t *g = uc->uc_mcontext.gregs;
@@ -278,13 +288,14 @@ to_kernel:
     g[REG_EFL] = X86_RFLAGS_ALWAYS;
 }
 
-/* A trap signal that did not come from user code is the kernel's own fault. Say so, then give the signal
-   to whoever had it before (the address sanitizer, or the default action, which ends the process). */
+/* A trap signal that did not come from user code is the kernel's own fault. Say so, then give the
+   signal to whoever had it before (the address sanitizer, or the default action, which ends the
+   process). */
 void libos_kernel_fault(int sig, siginfo_t *info, ucontext_t *uc)
 {
     greg_t *g = uc->uc_mcontext.gregs;
-    kprintf("\n*** kernel fault: signal %d at pc 0x%lx, address %p\n", sig, (unsigned long)g[REG_RIP],
-            info->si_addr);
+    kprintf("\n*** kernel fault: signal %d at pc 0x%lx, address %p\n", sig,
+            (unsigned long)g[REG_RIP], info->si_addr);
     for (size_t i = 0; i < ARRAY_SIZE(trap_signals); i++) {
         if (trap_signals[i] != sig)
             continue;
@@ -292,6 +303,7 @@ void libos_kernel_fault(int sig, siginfo_t *info, ucontext_t *uc)
             previous[i].sa_sigaction(sig, info, uc);
             return;
         }
-        signal(sig, SIG_DFL); /* returning re-runs the faulting instruction, which now ends the process */
+        /* returning re-runs the faulting instruction, which now ends the process */
+        signal(sig, SIG_DFL);
     }
 }

@@ -1,8 +1,8 @@
 /*: # LibOS: the CPU
 
-Boot arguments, shutting down and backtraces, the host's way (idling is in irq.c). A backtrace comes from
-glibc's `backtrace`, which unwinds the stack with the compiler's unwind tables; the kernel is linked with
-`-rdynamic` so that the names can be found. */
+Boot arguments, shutting down and backtraces, the host's way (idling is in irq.c). A backtrace comes
+from glibc's `backtrace`, which unwinds the stack with the compiler's unwind tables; the kernel is
+linked with `-rdynamic` so that the names can be found. */
 #include <execinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +20,8 @@ void libos_set_boot_args(int argc, char **argv)
     size_t len = 0;
     boot_args[0] = '\0';
     for (int i = 1; i < argc; i++) {
-        int n = snprintf(boot_args + len, sizeof boot_args - len, "%s%s", i > 1 ? " " : "", argv[i]);
+        int n =
+            snprintf(boot_args + len, sizeof boot_args - len, "%s%s", i > 1 ? " " : "", argv[i]);
         if (n < 0 || (size_t)n >= sizeof boot_args - len) {
             fprintf(stderr, "zinc: boot arguments too long\n");
             exit(2);

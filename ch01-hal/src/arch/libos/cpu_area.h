@@ -41,17 +41,20 @@ struct libos_cpu {
     uint8_t in_user;
     uint8_t tls_by_syscall; /* this thread switches %fs with arch_prctl, not wrfsbase (tls.c) */
     uint64_t kernel_rsp; /* where hal_context_run left the kernel's stack */
-    uint64_t kernel_fs;  /* the kernel's thread pointer, recorded when the thread first runs user code */
+    /* the kernel's thread pointer, recorded when the thread first runs user code */
+    uint64_t kernel_fs;
     struct hal_context *ctx;
     uint64_t xsave_mask; /* which parts of the vector state xsave and xrstor move */
-    uint64_t user_gs; /* on the arch_prctl path: the %gs base loaded now, so an equal one needs no call */
+    /* on the arch_prctl path: the %gs base loaded now, so an equal one needs no call */
+    uint64_t user_gs;
     uint64_t alt_lo, alt_hi; /* the alternate signal stack */
     uint32_t *pending;       /* this thread's "interrupt requested" flag (thread.c) */
     struct hal_trap trap;    /* why the user came back, for hal_context_run to return */
     bool taken;              /* a live host thread uses this area */
 };
 
-/* Every CPU area ever made; a NULL entry ends the list. An area is reused when its thread has ended. */
+/* Every CPU area ever made; a NULL entry ends the list. An area is reused when its thread has
+   ended. */
 extern struct libos_cpu *libos_cpus[LIBOS_MAX_CPUS];
 
 _Static_assert(offsetof(struct libos_cpu, selector) == CPU_SELECTOR, "cpu area layout");

@@ -1,9 +1,10 @@
 /*: # LibOS: the machine is a Linux process
 
-What the LibOS target fixes for the layers above: its name, the range of user addresses, and what a lock is.
-User programs live in the low 2 GiB of the process, an area the kernel reserves at start-up and that no host
-library uses; that range also stays clear of the AddressSanitizer's shadow memory, which begins just below
-2 GiB. Locks are host mutexes. The register set is x86_64's, shared with the bare-metal x86_64 target. */
+What the LibOS target fixes for the layers above: its name, the range of user addresses, and what a
+lock is. User programs live in the low 2 GiB of the process, an area the kernel reserves at start-up
+and that no host library uses; that range also stays clear of the AddressSanitizer's shadow memory,
+which begins just below 2 GiB. Locks are host mutexes. The register set is x86_64's, shared with the
+bare-metal x86_64 target. */
 #ifndef ZINC_HAL_ARCH_H
 #define ZINC_HAL_ARCH_H
 

@@ -1,13 +1,14 @@
 /*: # LibOS: interrupts come from a host thread
 
-A host process gets no interrupts, so LibOS makes its own. One host thread, the *interrupt thread*, waits
-in `poll` for the timerfd and for standard input; when one is ready it calls the registered handler, just as
-a CPU jumps to a handler when a device raises its line. Handlers take `hal_lock`s (host mutexes) to exclude
-the rest of the kernel, which is what disabling interrupts achieves on bare metal.
+A host process gets no interrupts, so LibOS makes its own. One host thread, the *interrupt thread*,
+waits in `poll` for the timerfd and for standard input; when one is ready it calls the registered
+handler, just as a CPU jumps to a handler when a device raises its line. Handlers take `hal_lock`s
+(host mutexes) to exclude the rest of the kernel, which is what disabling interrupts achieves on
+bare metal.
 
-`hal_cpu_idle` waits on a condition variable that the interrupt thread signals after each interrupt, with a
-short timeout: a caller checks its condition, then idles, and an interrupt that lands between the two must
-not leave it asleep for good. */
+`hal_cpu_idle` waits on a condition variable that the interrupt thread signals after each interrupt,
+with a short timeout: a caller checks its condition, then idles, and an interrupt that lands between
+the two must not leave it asleep for good. */
 #include <errno.h>
 #include <poll.h>
 #include <sys/ioctl.h>
@@ -29,7 +30,8 @@ static struct {
 
 void hal_irq_register(unsigned irq, hal_irq_handler handler, void *arg)
 {
-    irq_table_set(irq, handler, arg); /* the lines are always on: the interrupt thread watches both */
+    /* the lines are always on: the interrupt thread watches both */
+    irq_table_set(irq, handler, arg);
 }
 
 static void raise_irq(unsigned irq)
@@ -59,9 +61,11 @@ static void *interrupt_thread(void *unused)
                 raise_irq(HAL_IRQ_TIMER);
         }
         if (fds[1].revents) {
-            /* Readable with nothing to read is the end of input: stop watching, or poll would spin. */
+            /* Readable with nothing to read is the end of input: stop watching, or poll would
+               spin. */
             int waiting = 0;
-            if ((fds[1].revents & POLLIN) && ioctl(STDIN_FILENO, FIONREAD, &waiting) == 0 && waiting > 0)
+            if ((fds[1].revents & POLLIN) && ioctl(STDIN_FILENO, FIONREAD, &waiting) == 0 &&
+                waiting > 0)
                 raise_irq(HAL_IRQ_SERIAL);
             else
                 fds[1].fd = -1;

@@ -18,20 +18,21 @@ void libos_timer_init(void);
 /* Page tables: reserve the user range at start-up. */
 void libos_mmu_init(void);
 
-/* What the host must have (host.c): a host that lacks it gets one line saying why, and exit status 2. */
+/* What the host must have (host.c): a host that lacks it gets one line saying why, and exit status
+   2. */
 void libos_check_host(void);
 void libos_refuse(const char *why, ...) __attribute__((noreturn, format(printf, 1, 2)));
 
-/* The two ways to switch the thread pointer (tls.c). A thread takes the path chosen when it first runs
-   user code; start-up chooses it, and the benchmark changes it to measure both. */
+/* The two ways to switch the thread pointer (tls.c). A thread takes the path chosen when it first
+   runs user code; start-up chooses it, and the benchmark changes it to measure both. */
 enum libos_tls_path { LIBOS_TLS_FSGSBASE, LIBOS_TLS_SYSCALL };
 void libos_tls_init(void);
 bool libos_tls_path_available(enum libos_tls_path path);
 enum libos_tls_path libos_tls_path(void);
 void libos_tls_set_path(enum libos_tls_path path);
 const char *libos_tls_path_name(enum libos_tls_path path);
-/* Whether user code may move its own segment bases with the fsgsbase instructions, behind the kernel's
-   back: on the system-call path the kernel's record in the context is the truth. */
+/* Whether user code may move its own segment bases with the fsgsbase instructions, behind the
+   kernel's back: on the system-call path the kernel's record in the context is the truth. */
 bool libos_user_sets_own_bases(void);
 
 /* User mode: install the trap handlers. */

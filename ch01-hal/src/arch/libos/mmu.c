@@ -1,18 +1,20 @@
 /*: # LibOS: page tables made of `mmap`
 
-A LibOS page table has two halves. The *record* is a software page table, a four-level radix tree shaped like
-x86_64's, that says which frame backs each user page and with which permissions; `hal_pt_query` reads it.
-The *effect* is the host's own page table: the process maps the memfd at each user page, at the frame's
-offset, with the matching protection, so user code touching the page reaches the frame.
+A LibOS page table has two halves. The *record* is a software page table, a four-level radix tree
+shaped like x86_64's, that says which frame backs each user page and with which permissions;
+`hal_pt_query` reads it. The *effect* is the host's own page table: the process maps the memfd at
+each user page, at the frame's offset, with the matching protection, so user code touching the page
+reaches the frame.
 
-The process has only one host address space, so only one table can be in effect at a time: the *live*
-one. `hal_pt_activate` only records which table this CPU wants; when the CPU is about to run user code
-(`libos_mmu_sync`, with its turn at the address space, see turn.c), a table that is not live is made live:
-the user range is wiped (a single `mmap` of inaccessible memory over it) and the table's record replayed,
-merging runs of adjacent pages into one `mmap` each. Changes to the live table are applied to the host at
-once; changes to others only to their record. A switch costs in proportion to the size of the address
-space: the price LibOS pays for running on a host, and why zCore calls shared host page tables its known
-problem. Pages without `HAL_MMU_USER` are kept inaccessible to user code. */
+The process has only one host address space, so only one table can be in effect at a time: the
+*live* one. `hal_pt_activate` only records which table this CPU wants; when the CPU is about to run
+user code (`libos_mmu_sync`, with its turn at the address space, see turn.c), a table that is not
+live is made live: the user range is wiped (a single `mmap` of inaccessible memory over it) and the
+table's record replayed, merging runs of adjacent pages into one `mmap` each. Changes to the live
+table are applied to the host at once; changes to others only to their record. A switch costs in
+proportion to the size of the address space: the price LibOS pays for running on a host, and why
+zCore calls shared host page tables its known problem. Pages without `HAL_MMU_USER` are kept
+inaccessible to user code. */
 #include <stdlib.h>
 #include <sys/mman.h>
 
@@ -26,7 +28,8 @@ problem. Pages without `HAL_MMU_USER` are kept inaccessible to user code. */
 #define PTE_ADDR (~(uint64_t)PTE_FLAGS)
 
 struct node {
-    uint64_t entry[ENTRIES]; /* inner levels: a struct node *; leaves: frame | flags | PTE_PRESENT */
+    /* inner levels: a struct node *; leaves: frame | flags | PTE_PRESENT */
+    uint64_t entry[ENTRIES];
 };
 
 struct hal_pt {
@@ -50,8 +53,8 @@ static unsigned index_at(vaddr_t va, int level)
     return (va >> (PAGE_SHIFT + 9 * (LEVELS - 1 - level))) & (ENTRIES - 1);
 }
 
-/* The leaf entry for va, creating the inner nodes on the way if create is set; NULL if absent or if memory
-   for a node ran out. */
+/* The leaf entry for va, creating the inner nodes on the way if create is set; NULL if absent or if
+   memory for a node ran out. */
 static uint64_t *walk(struct hal_pt *pt, vaddr_t va, bool create)
 {
     struct node *n = pt->root;
@@ -74,20 +77,22 @@ static int host_prot(unsigned flags)
 {
     if (!(flags & HAL_MMU_USER))
         return PROT_NONE;
-    return (flags & HAL_MMU_READ ? PROT_READ : 0) | (flags & HAL_MMU_WRITE ? PROT_READ | PROT_WRITE : 0) |
+    return (flags & HAL_MMU_READ ? PROT_READ : 0) |
+           (flags & HAL_MMU_WRITE ? PROT_READ | PROT_WRITE : 0) |
            (flags & HAL_MMU_EXEC ? PROT_EXEC : 0);
 }
 
 static void host_map(vaddr_t va, paddr_t pa, size_t len, unsigned flags)
 {
-    if (mmap((void *)va, len, host_prot(flags), MAP_SHARED | MAP_FIXED, libos_pmem_fd(), pa) == MAP_FAILED)
+    if (mmap((void *)va, len, host_prot(flags), MAP_SHARED | MAP_FIXED, libos_pmem_fd(), pa) ==
+        MAP_FAILED)
         panic("host mmap of 0x%lx failed", (unsigned long)va);
 }
 
 static void host_unmap(vaddr_t va, size_t len)
 {
-    if (mmap((void *)va, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0) ==
-        MAP_FAILED)
+    if (mmap((void *)va, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED,
+             -1, 0) == MAP_FAILED)
         panic("host unmap of 0x%lx failed", (unsigned long)va);
 }
 
@@ -211,8 +216,8 @@ int hal_pt_query(struct hal_pt *pt, vaddr_t va, paddr_t *pa, unsigned *flags)
     return 0;
 }
 
-/* Replay the record of a table onto the host, one mmap per run of pages that are adjacent in both user
-   and physical memory and share their flags. */
+/* Replay the record of a table onto the host, one mmap per run of pages that are adjacent in both
+   user and physical memory and share their flags. */
 struct run {
     vaddr_t va;
     paddr_t pa;

@@ -1,10 +1,11 @@
 /*: # LibOS: physical memory is a memfd
 
-zCore's idea: one file stands for all of physical memory. A physical address is an offset into a memfd, and
-"mapping a frame" at a user address is an `mmap` of that file at that offset (arch/libos/mmu.c). The kernel
-itself sees all of it through one shared mapping, its *window*, the LibOS counterpart of the direct map that
-the bare-metal kernels keep in their higher half. Because it is a shared file mapping, a byte the kernel
-writes through the window is the byte the user sees at its own address. */
+zCore's idea: one file stands for all of physical memory. A physical address is an offset into a
+memfd, and "mapping a frame" at a user address is an `mmap` of that file at that offset
+(arch/libos/mmu.c). The kernel itself sees all of it through one shared mapping, its *window*, the
+LibOS counterpart of the direct map that the bare-metal kernels keep in their higher half. Because
+it is a shared file mapping, a byte the kernel writes through the window is the byte the user sees
+at its own address. */
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>

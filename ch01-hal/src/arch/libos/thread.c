@@ -1,9 +1,10 @@
 /*: # LibOS: kernel threads are host threads
 
-The host's scheduler runs them, on as many cores as the machine has: LibOS gets multiprocessing for free.
-Parking is a condition variable on the thread's own wake token, timed on the monotonic clock that
-`hal_timer_now` also reads. A thread's `struct hal_thread` is made when it first asks for it and is never
-freed, because a waker may still hold it after the thread has ended; all of them stay on one list. */
+The host's scheduler runs them, on as many cores as the machine has: LibOS gets multiprocessing for
+free. Parking is a condition variable on the thread's own wake token, timed on the monotonic clock
+that `hal_timer_now` also reads. A thread's `struct hal_thread` is made when it first asks for it
+and is never freed, because a waker may still hold it after the thread has ended; all of them stay
+on one list. */
 #include <errno.h>
 #include <sched.h>
 #include <signal.h>
@@ -158,8 +159,8 @@ void hal_thread_set_wait_self(void *p)
 
 void hal_thread_interrupt(struct hal_thread *t)
 {
-    /* The flag first: a thread about to enter user code checks it after it announced itself in user mode
-       (context.S), so either it sees the flag or the signal finds it in user code. */
+    /* The flag first: a thread about to enter user code checks it after it announced itself in user
+       mode (context.S), so either it sees the flag or the signal finds it in user code. */
     __atomic_store_n(&t->interrupt_pending, 1, __ATOMIC_SEQ_CST);
     pthread_mutex_lock(&t->mutex);
     if (t->alive && !pthread_equal(t->host, pthread_self()))

@@ -1,8 +1,8 @@
 /*: # LibOS: the timer is a timerfd
 
-The clock is the host's `CLOCK_MONOTONIC`, counted from start-up. The one-shot deadline is a timerfd armed
-with an absolute time; the interrupt thread (arch/libos/irq.c) sees it become readable and raises
-`HAL_IRQ_TIMER`. */
+The clock is the host's `CLOCK_MONOTONIC`, counted from start-up. The one-shot deadline is a timerfd
+armed with an absolute time; the interrupt thread (arch/libos/irq.c) sees it become readable and
+raises `HAL_IRQ_TIMER`. */
 #include <sys/timerfd.h>
 #include <time.h>
 
@@ -39,7 +39,8 @@ uint64_t hal_timer_now(void)
 
 void hal_timer_set_deadline(uint64_t deadline)
 {
-    /* An all-zero it_value disarms a timerfd, so a deadline at the very start of time becomes 1 ns. */
+    /* An all-zero it_value disarms a timerfd, so a deadline at the very start of time becomes 1
+       ns. */
     struct itimerspec spec = {0};
     if (deadline != HAL_NO_DEADLINE) {
         uint64_t at = boot_ns + deadline;

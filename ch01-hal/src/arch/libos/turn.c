@@ -1,18 +1,19 @@
 /*: # LibOS: taking turns at the host address space
 
-A LibOS "CPU" is a host thread, and there may be many, but the host process has one address space, which
-can hold one page table at a time (arch/libos/mmu.c). So host threads take *turns* at running user code:
-`libos_turn_take` waits for the turn, first come first served, and the holder gives it back as soon as its
-user code traps. Threads of one process run one at a time as a result; kernel code, and threads blocked
-in the kernel, do not need the turn at all.
+A LibOS "CPU" is a host thread, and there may be many, but the host process has one address space,
+which can hold one page table at a time (arch/libos/mmu.c). So host threads take *turns* at running
+user code: `libos_turn_take` waits for the turn, first come first served, and the holder gives it
+back as soon as its user code traps. Threads of one process run one at a time as a result; kernel
+code, and threads blocked in the kernel, do not need the turn at all.
 
-A turn must not last for ever: a user program in an endless loop never traps by itself. A thread that
-has waited 10 ms for the turn *pokes* the holder with a signal (`libos_preempt_signal`), which makes the
-holder's `hal_context_run` return `HAL_TRAP_INTERRUPT`, exactly as a timer interrupt does on bare metal.
-`hal_thread_interrupt` uses the same poke.
+A turn must not last for ever: a user program in an endless loop never traps by itself. A thread
+that has waited 10 ms for the turn *pokes* the holder with a signal (`libos_preempt_signal`), which
+makes the holder's `hal_context_run` return `HAL_TRAP_INTERRUPT`, exactly as a timer interrupt does
+on bare metal. `hal_thread_interrupt` uses the same poke.
 
-The turn is taken and given on every system call, so the uncontended case must be cheap: a ticket lock
-whose counters are atomics, with the mutex and condition variable used only when someone has to wait. */
+The turn is taken and given on every system call, so the uncontended case must be cheap: a ticket
+lock whose counters are atomics, with the mutex and condition variable used only when someone has to
+wait. */
 #include <errno.h>
 #include <signal.h>
 #include <time.h>

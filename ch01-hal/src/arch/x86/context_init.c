@@ -1,9 +1,10 @@
 /*: # A fresh x86_64 register set
 
-Shared by LibOS and bare-metal x86_64. Every register starts at zero except the ones a program needs from
-its first instruction: the instruction and stack pointers, the flags, and the floating-point controls.
-The vector state area is in the `xsave` format; with an all-zero header, `xrstor` gives the registers their
-reset values, except the two control words, which it takes from the area, so they are set here. */
+Shared by LibOS and bare-metal x86_64. Every register starts at zero except the ones a program needs
+from its first instruction: the instruction and stack pointers, the flags, and the floating-point
+controls. The vector state area is in the `xsave` format; with an all-zero header, `xrstor` gives
+the registers their reset values, except the two control words, which it takes from the area, so
+they are set here. */
 #include <string.h>
 
 #include "hal/hal.h"

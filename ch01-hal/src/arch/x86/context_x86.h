@@ -2,11 +2,12 @@
 
 LibOS and bare-metal x86_64 run the same user machine code, so they share its register set and its
 conventions. The layout is fixed (the assembly in both targets uses the offsets below): the sixteen
-general registers, the instruction pointer, the flags, the two segment bases, then the floating-point and
-vector state in the `xsave` format, which must be 64-byte aligned.
+general registers, the instruction pointer, the flags, the two segment bases, then the
+floating-point and vector state in the `xsave` format, which must be 64-byte aligned.
 
-The syscall convention is Linux's and Zircon's: number in `rax`, arguments in `rdi rsi rdx r10 r8 r9`,
-result in `rax`; the `syscall` instruction itself overwrites `rcx` (return address) and `r11` (flags). */
+The syscall convention is Linux's and Zircon's: number in `rax`, arguments in
+`rdi rsi rdx r10 r8 r9`, result in `rax`; the `syscall` instruction itself overwrites `rcx` (return
+address) and `r11` (flags). */
 #ifndef ZINC_CONTEXT_X86_H
 #define ZINC_CONTEXT_X86_H
 
@@ -18,7 +19,8 @@ result in `rax`; the `syscall` instruction itself overwrites `rcx` (return addre
 /* The ELF machine number of programs for this register set (EM_X86_64). */
 #define HAL_ELF_MACHINE 62
 
-#define X86_FPU_AREA_SIZE 2880 /* room for xsave with AVX-512 (2696 bytes); a context then fits a page */
+/* room for xsave with AVX-512 (2696 bytes); a context then fits a page */
+#define X86_FPU_AREA_SIZE 2880
 
 struct hal_context {
     uint64_t rax, rbx, rcx, rdx, rsi, rdi, rbp, rsp; /* offsets 0 .. 56 */
@@ -36,14 +38,14 @@ _Static_assert(__builtin_offsetof(struct hal_context, fsbase) == CTX_FSBASE, "co
 _Static_assert(__builtin_offsetof(struct hal_context, gsbase) == CTX_GSBASE, "context layout");
 _Static_assert(__builtin_offsetof(struct hal_context, fpu) == CTX_FPU, "context layout");
 
-/* The flags a user program may hold: the arithmetic flags, trap, direction, alignment check. Bit 1 is
-   always set and interrupts are always enabled in user mode. */
+/* The flags a user program may hold: the arithmetic flags, trap, direction, alignment check. Bit 1
+   is always set and interrupts are always enabled in user mode. */
 #define X86_RFLAGS_USER_MASK 0x40dd5ul
 #define X86_RFLAGS_ALWAYS 0x202ul
 
-/* An address is canonical when its top 17 bits are all equal: the lower half of the address space, which
-   belongs to user programs and ends at X86_USER_HALF_END, or the upper half. Anything else is refused by
-   the CPU when it is loaded as an instruction pointer or a segment base. */
+/* An address is canonical when its top 17 bits are all equal: the lower half of the address space,
+   which belongs to user programs and ends at X86_USER_HALF_END, or the upper half. Anything else is
+   refused by the CPU when it is loaded as an instruction pointer or a segment base. */
 #define X86_USER_HALF_END 0x0000800000000000ul
 static inline bool x86_canonical(uint64_t a) { return (uint64_t)((int64_t)(a << 16) >> 16) == a; }
 
@@ -66,7 +68,10 @@ static inline uint64_t *x86_arg_reg(struct hal_context *c, int i)
     return regs[i];
 }
 static inline uint64_t hal_context_arg(struct hal_context *c, int i) { return *x86_arg_reg(c, i); }
-static inline void hal_context_set_arg(struct hal_context *c, int i, uint64_t v) { *x86_arg_reg(c, i) = v; }
+static inline void hal_context_set_arg(struct hal_context *c, int i, uint64_t v)
+{
+    *x86_arg_reg(c, i) = v;
+}
 
 static inline uint64_t hal_context_syscall_nr(const struct hal_context *c) { return c->rax; }
 static inline uint64_t hal_context_syscall_arg(const struct hal_context *c, int i)

@@ -1,22 +1,23 @@
 /*: # x86_64 start-up
 
-`x86_boot` is the first C the kernel runs, called by boot.S in long mode, on the boot stack, with interrupts
-off and the physical address of the multiboot information. It builds the machine the HAL promises in the
-order each part needs the one before, then calls `kmain`, as LibOS's `main` does:
+`x86_boot` is the first C the kernel runs, called by boot.S in long mode, on the boot stack, with
+interrupts off and the physical address of the multiboot information. It builds the machine the HAL
+promises in the order each part needs the one before, then calls `kmain`, as LibOS's `main` does:
 
 1. the serial line, so that anything that goes wrong from here on can be reported;
-2. the boot arguments and the memory map, copied out of the multiboot information: the memory right after
-   the kernel, where the loader left that information, is the next step's;
-3. the kernel's page table, with the direct map of all physical memory (mmu.c); its tables come from the
-   memory just after the kernel image;
-4. the GDT and TSS, the IDT, the syscall entry and the floating-point unit;
-5. the frame allocator, given every free range of RAM except the kernel and the page tables of step 3;
+2. the boot arguments and the memory map, copied out of the multiboot information: the memory right
+   after the kernel, where the loader left that information, is the next step's;
+3. the kernel's page table, with the direct map of all physical memory (mmu.c); its tables come from
+   the memory just after the kernel image;
+4. the GDT and TSS, the CPU area (percpu.h), the IDT, the syscall entry and the floating-point unit;
+5. the frame allocator, given every free range of RAM but the kernel and step 3's page tables;
 6. the interrupt controllers and the timer; then interrupts on, and `kmain`.
 
-The multiboot information reaches C as a physical address below 1 GiB, where the boot page table still maps
-physical memory at `KERNEL_VMA`. */
+The multiboot information reaches C as a physical address below 1 GiB, where the boot page table
+still maps physical memory at `KERNEL_VMA`. */
 #include <string.h>
 
+#include "arch/x86_64/percpu.h"
 #include "kernel/frame.h"
 #include "kernel/main.h"
 #include "kernel/panic.h"
@@ -113,6 +114,7 @@ NORETURN void x86_boot(uint32_t multiboot_info)
     paddr_t kernel_start = (uint64_t)__kernel_start - KERNEL_VMA;
     paddr_t tables_end = x86_mmu_init(PAGE_ROUND_UP((uint64_t)_end - KERNEL_VMA));
     x86_gdt_init();
+    x86_cpu_area_init(0, &x86_tss);
     x86_idt_init();
     x86_context_init();
     add_free_memory(kernel_start, tables_end);

@@ -1,25 +1,28 @@
 /*: # x86_64: entering and leaving user mode
 
-`x86_enter_user(ctx)` is the body of `hal_context_run`. It saves the kernel's callee-saved registers on the
-kernel stack and leaves the stack pointer in two places: the CPU area, where the way back finds it, and the
-TSS, so that a trap from user mode pushes its frame just below. Then it loads the user's state: the
-floating-point and vector registers (`fxrstor`), the two segment bases (model-specific registers, since
-the kernel uses neither `%fs` nor `%gs`), the general registers. Two instructions can drop to user mode:
+`x86_enter_user(ctx)` is the body of `hal_context_run`. It saves the kernel's callee-saved registers
+on the kernel stack and leaves the stack pointer in two places: the CPU area, where the way back
+finds it, and the TSS, so that a trap from user mode pushes its frame just below. Then it loads the
+user's state: the floating-point and vector registers (`fxrstor`), the two segment bases
+(model-specific registers: `MSR_USER_GS_BASE` is where the user's `%gs` base waits while the kernel
+runs, percpu.h), the general registers. Two instructions can drop to user mode:
 
-- `sysretq` is the fast one, the partner of `syscall`: it takes the instruction pointer from `rcx` and the
-  flags from `r11`, and sets the user's code and stack segments from `STAR`. It fits exactly when `rcx`
-  and `r11` already hold those values, which is the case after every system call (the `syscall`
-  instruction put them there).
-- `iretq` pops the instruction pointer, code segment, flags, stack pointer and stack segment from a frame
-  we push; it leaves every general register as the context says. It is used after a fault or an
-  interrupt, and for a fresh context.
+- `sysretq` is the fast one, the partner of `syscall`: it takes the instruction pointer from `rcx`
+  and the flags from `r11`, and sets the user's code and stack segments from `STAR`. It fits exactly
+  when `rcx` and `r11` already hold those values, which is the case after every system call (the
+  `syscall` instruction put them there).
+- `iretq` pops the instruction pointer, code segment, flags, stack pointer and stack segment from a
+  frame we push; it leaves every general register as the context says. It is used after a fault or
+  an interrupt, and for a fresh context.
 
-The user's turn ends at a `syscall` (`x86_syscall_entry` below) or at a trap from user mode (trap.S). Both
-save the registers into the context and meet in `x86_leave_user`, which saves the floating-point state
-and the segment bases and returns from `x86_enter_user` on the kernel stack, with the reason: the vector
-number, or `X86_VECTOR_SYSCALL`. */
+The user's turn ends at a `syscall` (`x86_syscall_entry` below) or at a trap from user mode
+(trap.S). Both save the registers into the context and meet in `x86_leave_user`, which saves the
+floating-point state and the segment bases and returns from `x86_enter_user` on the kernel stack,
+with the reason: the vector number, or `X86_VECTOR_SYSCALL`. Every access to the CPU area is written
+`THIS_CPU(field)`, and the last instruction in the kernel and the first out of user mode are marked
+with `kernel_gs_leave` and `kernel_gs_enter` (percpu.h). */
+#include "arch/x86_64/percpu.h"
 #include "context_offsets.h"
-#include "cpu_area.h"
 #include "layout.h"
 
 .macro load_user_registers
@@ -50,16 +53,17 @@ x86_enter_user:
     push %r13
     push %r14
     push %r15
-    mov %rsp, x86_cpu + CPU_KERNEL_RSP(%rip)
-    mov %rsp, x86_tss + TSS_RSP0(%rip)
-    mov %rdi, x86_cpu + CPU_CTX(%rip)
+    mov %rsp, THIS_CPU(CPU_KERNEL_RSP)
+    mov THIS_CPU(CPU_TSS), %rax
+    mov %rsp, TSS_RSP0(%rax)
+    mov %rdi, THIS_CPU(CPU_CTX)
 
     fxrstor64 CTX_FPU(%rdi)
     mov $MSR_FS_BASE, %ecx
     mov CTX_FSBASE(%rdi), %eax
     mov CTX_FSBASE + 4(%rdi), %edx
     wrmsr
-    mov $MSR_GS_BASE, %ecx
+    mov $MSR_USER_GS_BASE, %ecx
     mov CTX_GSBASE(%rdi), %eax
     mov CTX_GSBASE + 4(%rdi), %edx
     wrmsr
@@ -73,6 +77,7 @@ x86_enter_user:
     load_user_registers
     mov CTX_RSP(%rdi), %rsp
     mov CTX_RDI(%rdi), %rdi
+    kernel_gs_leave
     sysretq
 
 1:  push $USER_DS
@@ -82,19 +87,22 @@ x86_enter_user:
     push CTX_RIP(%rdi)
     load_user_registers
     mov CTX_RDI(%rdi), %rdi
+    kernel_gs_leave
     iretq
     .size x86_enter_user, . - x86_enter_user
 
-/*: `x86_syscall_entry` is where `syscall` lands (`LSTAR`), in kernel mode but still on the user's stack,
-with `rcx` holding the user's next instruction, `r11` its flags, and interrupts off (`FMASK`). It parks
-the user's stack pointer in the CPU area, moves to the kernel stack at once, and saves the registers. */
+/*: `x86_syscall_entry` is where `syscall` lands (`LSTAR`), in kernel mode but still on the user's
+stack, with `rcx` holding the user's next instruction, `r11` its flags, and interrupts off
+(`FMASK`). It parks the user's stack pointer in the CPU area, moves to the kernel stack at once, and
+saves the registers. */
     .globl x86_syscall_entry
     .type x86_syscall_entry, @function
 x86_syscall_entry:
-    mov %rsp, x86_cpu + CPU_USER_RSP(%rip)
-    mov x86_cpu + CPU_KERNEL_RSP(%rip), %rsp
+    kernel_gs_enter
+    mov %rsp, THIS_CPU(CPU_USER_RSP)
+    mov THIS_CPU(CPU_KERNEL_RSP), %rsp
     push %rdi
-    mov x86_cpu + CPU_CTX(%rip), %rdi
+    mov THIS_CPU(CPU_CTX), %rdi
     pop CTX_RDI(%rdi)
     mov %rax, CTX_RAX(%rdi)
     mov %rbx, CTX_RBX(%rdi)
@@ -112,14 +120,15 @@ x86_syscall_entry:
     mov %r15, CTX_R15(%rdi)
     mov %rcx, CTX_RIP(%rdi)
     mov %r11, CTX_RFLAGS(%rdi)
-    mov x86_cpu + CPU_USER_RSP(%rip), %rax
+    mov THIS_CPU(CPU_USER_RSP), %rax
     mov %rax, CTX_RSP(%rdi)
     mov $X86_VECTOR_SYSCALL, %esi
     .size x86_syscall_entry, . - x86_syscall_entry
     /* fall through */
 
-/* x86_leave_user: rdi = the context, esi = the reason. The user's flags may still be in force after a
-   trap (an interrupt gate clears only a few): the kernel gets clean ones, interrupts still off. */
+/* x86_leave_user: rdi = the context, esi = the reason, kernel_gs_enter done. The user's flags may
+   still be in force after a trap (an interrupt gate clears only a few): the kernel gets clean ones,
+   interrupts still off. */
     .globl x86_leave_user
 x86_leave_user:
     fxsave64 CTX_FPU(%rdi)
@@ -127,12 +136,12 @@ x86_leave_user:
     rdmsr
     mov %eax, CTX_FSBASE(%rdi)
     mov %edx, CTX_FSBASE + 4(%rdi)
-    mov $MSR_GS_BASE, %ecx
+    mov $MSR_USER_GS_BASE, %ecx
     rdmsr
     mov %eax, CTX_GSBASE(%rdi)
     mov %edx, CTX_GSBASE + 4(%rdi)
     mov %esi, %eax
-    mov x86_cpu + CPU_KERNEL_RSP(%rip), %rsp
+    mov THIS_CPU(CPU_KERNEL_RSP), %rsp
     push $2                         /* rflags with only the always-one bit */
     popfq
     pop %r15

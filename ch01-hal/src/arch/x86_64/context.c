@@ -3,25 +3,27 @@
 The same contract as LibOS (hal/context.h), kept by the hardware. Start-up programs the three
 model-specific registers of `syscall`:
 
-- `STAR`: the kernel's code selector, loaded on `syscall` (with the stack selector 8 above it), and the
-  base from which `sysret` computes the user's (layout.h);
+- `STAR`: the kernel's code selector, loaded on `syscall` (with the stack selector 8 above it), and
+  the base from which `sysret` computes the user's (layout.h);
 - `LSTAR`: the address `syscall` jumps to, `x86_syscall_entry` (context.S);
-- `FMASK`: the flags `syscall` clears. Interrupts, so that the entry code runs undisturbed until it is on
-  the kernel stack; the trap flag, so that a user single-stepping does not trap inside the kernel; the
-  direction flag, as C expects; alignment checking; and nested task.
+- `FMASK`: the flags `syscall` clears. Interrupts, so that the entry code runs undisturbed until it
+  is on the kernel stack; the trap flag, so that a user single-stepping does not trap inside the
+  kernel; the direction flag, as C expects; alignment checking; and nested task.
 
-It also readies the floating-point unit, which belongs to user programs: the kernel is compiled not to use
-it (`-mno-sse` and friends), so user state can stay in the registers while the kernel runs, and
-`hal_context_run` only moves it between the registers and the context with `fxrstor` and `fxsave`. Where
-the CPU has them, `wrfsbase` and friends are opened to user programs (`CR4.FSGSBASE`), as on Linux, and
-two protections are turned on that cost nothing: SMEP (the kernel may not execute user pages) and SMAP (it
-may not touch them at all: it reads user memory through the frames, kernel/uspace.c).
+It also readies the floating-point unit, which belongs to user programs: the kernel is compiled not
+to use it (`-mno-sse` and friends), so user state can stay in the registers while the kernel runs,
+and `hal_context_run` only moves it between the registers and the context with `fxrstor` and
+`fxsave`. Where the CPU has them, `wrfsbase` and friends are opened to user programs
+(`CR4.FSGSBASE`), as on Linux, and two protections are turned on that cost nothing: SMEP (the kernel
+may not execute user pages) and SMAP (it may not touch them at all: it reads user memory through the
+frames, kernel/uspace.c).
 
-`hal_context_run` then checks what the hardware would refuse in kernel mode, so that no value a kernel
-puts in a context can crash it: an instruction pointer or segment base outside the canonical half of the
-address space (a non-canonical `rip` makes `sysretq` or `iretq` fault in kernel mode; a non-canonical base
-makes `wrmsr` fault). Such a context gets a general protection trap without running. */
-#include "cpu_area.h"
+`hal_context_run` then checks what the hardware would refuse in kernel mode, so that no value a
+kernel puts in a context can crash it: an instruction pointer or segment base outside the canonical
+half of the address space (a non-canonical `rip` makes `sysretq` or `iretq` fault in kernel mode; a
+non-canonical base makes `wrmsr` fault). Such a context gets a general protection trap without
+running. */
+#include "arch/x86_64/percpu.h"
 #include "x86_64.h"
 
 #define VEC_DIVIDE 0
@@ -38,8 +40,6 @@ makes `wrmsr` fault). Such a context gets a general protection trap without runn
 #define CPUID7_SMEP (1u << 7)
 #define CPUID7_SMAP (1u << 20)
 
-struct x86_cpu x86_cpu;
-
 unsigned x86_enter_user(struct hal_context *ctx);
 void x86_syscall_entry(void);
 
@@ -55,8 +55,8 @@ void x86_context_init(void)
     cpuid(0, 0, r);
     if (r[0] >= 7) {
         cpuid(7, 0, r);
-        cr4 |= (r[1] & CPUID7_FSGSBASE ? CR4_FSGSBASE : 0) | (r[1] & CPUID7_SMEP ? CR4_SMEP : 0) |
-               (r[1] & CPUID7_SMAP ? CR4_SMAP : 0);
+        cr4 |= (r[1] & CPUID7_FSGSBASE ? CR4_FSGSBASE : 0) |
+               (r[1] & CPUID7_SMEP ? CR4_SMEP : 0) | (r[1] & CPUID7_SMAP ? CR4_SMAP : 0);
     }
     WRITE_CR(4, cr4);
     __asm__ volatile("fninit");
@@ -64,6 +64,7 @@ void x86_context_init(void)
 
 static void describe_trap(unsigned vector, struct hal_trap *trap)
 {
+    const struct x86_cpu *cpu = x86_this_cpu();
     *trap = (struct hal_trap){.code = vector};
     switch (vector) {
     case X86_VECTOR_SYSCALL:
@@ -71,8 +72,10 @@ static void describe_trap(unsigned vector, struct hal_trap *trap)
         break;
     case VEC_PAGE_FAULT:
         trap->kind = HAL_TRAP_PAGE_FAULT;
-        trap->addr = x86_cpu.fault_addr;
-        trap->access = x86_cpu.error & PF_FETCH ? HAL_MMU_EXEC : x86_cpu.error & PF_WRITE ? HAL_MMU_WRITE : HAL_MMU_READ;
+        trap->addr = cpu->fault_addr;
+        trap->access = cpu->error & PF_FETCH   ? HAL_MMU_EXEC
+                       : cpu->error & PF_WRITE ? HAL_MMU_WRITE
+                                               : HAL_MMU_READ;
         break;
     case VEC_INVALID_OPCODE:
         trap->kind = HAL_TRAP_ILLEGAL;

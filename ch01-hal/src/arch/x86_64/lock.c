@@ -1,8 +1,9 @@
 /*: # x86_64: locks
 
-Interrupts off first, then the flag: a lock held by code that an interrupt handler on the same CPU then
-tries to take would otherwise spin forever. `pause` tells the CPU it is in a spin loop (it saves power,
-and on a hyper-threaded core leaves the sibling the pipeline). */
+Interrupts off first, then the flag: a lock held by code that an interrupt handler on the same CPU
+then tries to take would otherwise spin forever. While the lock is taken, the CPU waits in
+`x86_relax` (relax.h). */
+#include "arch/x86_64/relax.h"
 #include "x86_64.h"
 
 void hal_lock_init(struct hal_lock *lock)
@@ -14,7 +15,7 @@ void hal_lock_acquire(struct hal_lock *lock)
 {
     uint64_t flags = x86_irq_save();
     while (__atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE))
-        __asm__ volatile("pause");
+        x86_relax();
     lock->saved_irqs = flags;
 }
 

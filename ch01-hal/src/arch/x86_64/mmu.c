@@ -1,9 +1,9 @@
 /*: # x86_64: page tables
 
-An x86_64 page table is a four-level radix tree of 4 KiB tables, 512 entries of 8 bytes each. A virtual
-address's bits 47..39 index the top table (the PML4), 38..30 the next (the PDPT), 29..21 the page directory,
-20..12 the page table, whose entry gives the frame; bits 11..0 are the offset in the page. An entry holds a
-physical address and these flags:
+An x86_64 page table is a four-level radix tree of 4 KiB tables, 512 entries of 8 bytes each. A
+virtual address's bits 47..39 index the top table (the PML4), 38..30 the next (the PDPT), 29..21 the
+page directory, 20..12 the page table, whose entry gives the frame; bits 11..0 are the offset in the
+page. An entry holds a physical address and these flags:
 
 | bit | name  | meaning                                                                   |
 |-----|-------|---------------------------------------------------------------------------|
@@ -14,20 +14,19 @@ physical address and these flags:
 | 7   | PS    | in a directory entry: a 2 MiB page, no page table below                   |
 | 63  | NX    | no execute (honoured because boot.S set `EFER.NXE`)                       |
 
-Bits 9..11 and 52..58 are the software's. Zinc keeps in them what `hal_pt_map` was asked for: a *mapped*
-bit, and the `HAL_MMU_*` flags themselves, so that `hal_pt_query` answers exactly what was mapped (x86 has
-no separate read permission: a present page is readable) and a page mapped with no access at all is still
-recorded, though not present.
+Bits 9..11 and 52..58 are the software's. Zinc keeps in them what `hal_pt_map` was asked for: a
+*mapped* bit, and the `HAL_MMU_*` flags themselves, so that `hal_pt_query` answers exactly what was
+mapped (x86 has no separate read permission: a present page is readable) and a page mapped with no
+access at all is still recorded, though not present.
 
-**The kernel's half.** Entries 256..511 of every PML4 are the kernel's: the direct map (entry 256, all of
-physical memory at `DIRECT_MAP`, in 2 MiB pages) and the kernel image (entry 511). `x86_mmu_init` builds them
-once in the boot PML4, which stays the kernel's own table; `hal_pt_create` copies those 256 entries into
-each new table. They point to the same lower tables, so every address space sees one kernel. The lower
-half is the user's, in 4 KiB pages.
+**The kernel's half.** Entries 256..511 of every PML4 are the kernel's: the direct map (entry 256,
+all of physical memory at `DIRECT_MAP`, in 2 MiB pages) and the kernel image (entry 511).
+`x86_mmu_init` builds them once in the boot PML4, which stays the kernel's own table;
+`hal_pt_create` copies those 256 entries into each new table. They point to the same lower tables,
+so every address space sees one kernel. The lower half is the user's, in 4 KiB pages.
 
-**The TLB** caches translations. Loading `cr3` flushes it (none of our pages is global); a change to a
-table that is not active needs nothing; a change that removes or narrows a mapping in the active table
-needs `invlpg` on that page. */
+**The TLB** caches translations: a change that removes or narrows entries is followed by
+`x86_tlb_flush`, and a table is freed only after `x86_tlb_forget` (tlb.c). */
 #include <string.h>
 
 #include "kernel/frame.h"
@@ -68,8 +67,8 @@ static bool overlaps_ram(paddr_t start, paddr_t end)
     return false;
 }
 
-/* Build the direct map from tables taken at free_from (through the boot mapping of the first GiB), then
-   drop the identity map that boot.S needed. Returns the end of the memory taken. */
+/* Build the direct map from tables taken at free_from (through the boot mapping of the first
+   GiB), then drop the identity map that boot.S needed. Returns the end of the memory taken. */
 paddr_t x86_mmu_init(paddr_t free_from)
 {
     paddr_t top = 4 * GIB; /* at least the 32-bit space, where the PC's device registers live */
@@ -91,7 +90,8 @@ paddr_t x86_mmu_init(paddr_t free_from)
         next += PAGE_SIZE;
         for (int i = 0; i < ENTRIES; i++) {
             paddr_t pa = gib + i * MIB2;
-            pd[i] = pa | PTE_P | PTE_W | PTE_PS | PTE_NX | (overlaps_ram(pa, pa + MIB2) ? 0 : PTE_PCD | PTE_PWT);
+            bool device = !overlaps_ram(pa, pa + MIB2);
+            pd[i] = pa | PTE_P | PTE_W | PTE_PS | PTE_NX | (device ? PTE_PCD | PTE_PWT : 0);
         }
     }
     x86_direct_map_size = top;
@@ -124,7 +124,8 @@ static unsigned index_at(vaddr_t va, int level)
 }
 
 /* The page-table entry for va, creating the tables on the way if create is set; NULL if a table is
-   missing (or no frame was left to make one). Tables above the leaf allow everything: the leaf decides. */
+   missing (or no frame was left to make one). Tables above the leaf allow everything: the leaf
+   decides. */
 static uint64_t *walk(struct hal_pt *pt, vaddr_t va, bool create)
 {
     uint64_t *table = pt->entry;
@@ -185,9 +186,8 @@ static void free_tables(uint64_t *table, int level)
 
 void hal_pt_destroy(struct hal_pt *pt)
 {
+    x86_tlb_forget(pa_of(pt));
     hal_lock_acquire(&mmu_lock);
-    if (is_active(pt))
-        WRITE_CR(3, (uint64_t)boot_pml4 - KERNEL_VMA);
     for (int i = 0; i < KERNEL_HALF; i++) {
         if (!(pt->entry[i] & PTE_P))
             continue;
@@ -231,16 +231,17 @@ int hal_pt_unmap(struct hal_pt *pt, vaddr_t va, size_t len)
     if (!valid_range(va, len))
         return HAL_EINVAL;
     hal_lock_acquire(&mmu_lock);
-    bool active = is_active(pt);
+    bool changed = false;
     for (size_t off = 0; off < len; off += PAGE_SIZE) {
         uint64_t *e = walk(pt, va + off, false);
         if (e && *e) {
+            changed |= (*e & PTE_P) != 0; /* an absent entry is in no TLB */
             *e = 0;
-            if (active)
-                __asm__ volatile("invlpg (%0)" ::"r"(va + off) : "memory");
         }
     }
     hal_lock_release(&mmu_lock);
+    if (changed)
+        x86_tlb_flush(pa_of(pt), va, len);
     return 0;
 }
 
@@ -249,16 +250,17 @@ int hal_pt_protect(struct hal_pt *pt, vaddr_t va, size_t len, unsigned flags)
     if (!valid_range(va, len))
         return HAL_EINVAL;
     hal_lock_acquire(&mmu_lock);
-    bool active = is_active(pt);
+    bool changed = false;
     for (size_t off = 0; off < len; off += PAGE_SIZE) {
         uint64_t *e = walk(pt, va + off, false);
         if (e && (*e & PTE_MAPPED)) {
+            changed |= (*e & PTE_P) != 0;
             *e = make_pte(*e & PTE_ADDR, flags);
-            if (active)
-                __asm__ volatile("invlpg (%0)" ::"r"(va + off) : "memory");
         }
     }
     hal_lock_release(&mmu_lock);
+    if (changed)
+        x86_tlb_flush(pa_of(pt), va, len);
     return 0;
 }
 

@@ -1,23 +1,25 @@
 /*: # x86_64: the timer is the HPET
 
-The High Precision Event Timer gives both things the HAL's timer needs, with no calibration: a 64-bit
-*main counter* that counts up at a fixed rate from the moment it is enabled (the clock), and *comparators*
-that raise an interrupt when the counter reaches their value (the deadline). Its capabilities register
-says the period of one count in femtoseconds (10 ns on QEMU's). Its registers sit at physical
-`0xfed00000` on PCs, QEMU's included; a kernel for real machines would read that from the ACPI HPET
-table. QEMU's HPET takes 32-bit accesses only, so 64-bit values are read and written in halves.
+The High Precision Event Timer gives both things the HAL's timer needs, with no calibration: a
+64-bit *main counter* that counts up at a fixed rate from the moment it is enabled (the clock), and
+*comparators* that raise an interrupt when the counter reaches their value (the deadline). Its
+capabilities register says the period of one count in femtoseconds (10 ns on QEMU's). Its registers
+sit at physical `0xfed00000` on PCs, QEMU's included; a kernel for real machines would read that
+from the ACPI HPET table. QEMU's HPET takes 32-bit accesses only, so 64-bit values are read and
+written in halves.
 
-In *legacy replacement* mode, comparator 0 raises ISA interrupt 0 (the old PIT's line, I/O APIC input 2)
-and comparator 1 ISA interrupt 8 (the old real-time clock's). Zinc uses the first for the kernel's
-deadline (`HAL_IRQ_TIMER`) and the second as the idle CPU's alarm clock (cpu.c): `hal_cpu_idle` must come
-back within about 10 ms even if nothing happens, and the alarm's interrupt, which has no handler, is what
-wakes it.
+In *legacy replacement* mode, comparator 0 raises ISA interrupt 0 (the old PIT's line, I/O APIC
+input 2) and comparator 1 ISA interrupt 8 (the old real-time clock's). Zinc uses the first for the
+kernel's deadline (`HAL_IRQ_TIMER`) and the second as the idle CPU's alarm clock (cpu.c):
+`hal_cpu_idle` must come back within about 10 ms even if nothing happens, and the alarm's interrupt,
+which has no handler, is what wakes it.
 
-A comparator fires when the counter *reaches* its value, so on real hardware one set in the past would
-never fire: after setting a deadline, the kernel reads the counter, and if the deadline has already gone
-by it sends the timer interrupt to itself through the local APIC. (QEMU's HPET fires a comparator in the
-past at once; the kernel's timer handler takes a second interrupt in its stride, since it only ever runs
-the timers that are due.) */
+A comparator fires when the counter *reaches* its value, so on real hardware one set in the past
+would never fire: after setting a deadline, the kernel reads the counter, and if the deadline has
+already gone by it raises the timer interrupt itself through the local APIC, on the CPU the
+comparator's interrupt goes to (apic.c): the kernel's timers are served on that CPU alone. (QEMU's
+HPET fires a comparator in the past at once; the kernel's timer handler takes a second interrupt in
+its stride, since it only ever runs the timers that are due.) */
 #include "kernel/panic.h"
 #include "x86_64.h"
 
@@ -36,12 +38,15 @@ the timers that are due.) */
 #define ALARM_PIN 8
 #define FS_PER_NS 1000000ul
 #define MAX_PERIOD_FS 100000000ul /* the specification's slowest counter: 100 ns */
-#define FOREVER_TICKS (1ul << 62)  /* over a thousand years away: QEMU would take a larger one as past */
+#define FOREVER_TICKS (1ul << 62) /* over a thousand years: QEMU would take a larger one as past */
 
 static uint64_t period_fs;
 
 static uint32_t hpet_read(unsigned reg) { return *(volatile uint32_t *)x86_phys(HPET_BASE + reg); }
-static void hpet_write(unsigned reg, uint32_t v) { *(volatile uint32_t *)x86_phys(HPET_BASE + reg) = v; }
+static void hpet_write(unsigned reg, uint32_t v)
+{
+    *(volatile uint32_t *)x86_phys(HPET_BASE + reg) = v;
+}
 
 /* The counter, read high, low, high until the high half holds still across the low one. */
 static uint64_t counter(void)
@@ -54,7 +59,8 @@ static uint64_t counter(void)
     return (uint64_t)hi << 32 | lo;
 }
 
-/* Arm a comparator: its interrupt is off while the halves change, so that no half-written value fires. */
+/* Arm a comparator: its interrupt is off while the halves change, so that no half-written value
+   fires. */
 static void arm(int timer, uint64_t ticks)
 {
     hpet_write(HPET_TIMER_CONFIG(timer), 0);
@@ -63,7 +69,8 @@ static void arm(int timer, uint64_t ticks)
     hpet_write(HPET_TIMER_CONFIG(timer), TIMER_INTERRUPT_ENABLE); /* one-shot, edge-triggered */
 }
 
-/* No comparator value means "never" (QEMU takes the largest for one long past): turn the interrupt off. */
+/* No comparator value means "never" (QEMU takes the largest for one long past): turn the
+   interrupt off. */
 static void disarm(int timer)
 {
     hpet_write(HPET_TIMER_CONFIG(timer), 0);
@@ -111,7 +118,7 @@ void hal_timer_set_deadline(uint64_t deadline)
     }
     arm(TIMER_DEADLINE, ticks);
     if (counter() >= ticks)
-        x86_apic_self_ipi(X86_IRQ_VECTOR(HAL_IRQ_TIMER));
+        x86_apic_raise(X86_IRQ_VECTOR(HAL_IRQ_TIMER));
 }
 
 void x86_timer_alarm(uint64_t ns_from_now)

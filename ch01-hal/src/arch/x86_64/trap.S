@@ -1,26 +1,28 @@
 /*: # x86_64: the trap entry
 
-When an exception or an interrupt arrives, the CPU looks up its vector in the IDT (idt.c), switches to the
-kernel's stack if it came from user mode (the TSS says which), and pushes the *interrupt frame*: the old
-`ss`, `rsp`, `rflags`, `cs` and `rip`, plus an error code for some exceptions. Then it jumps to the handler
-with interrupts off (all our gates are interrupt gates).
+When an exception or an interrupt arrives, the CPU looks up its vector in the IDT (idt.c), switches
+to the kernel's stack if it came from user mode (the TSS says which), and pushes the *interrupt
+frame*: the old `ss`, `rsp`, `rflags`, `cs` and `rip`, plus an error code for some exceptions. Then
+it jumps to the handler with interrupts off (all our gates are interrupt gates).
 
-Every vector has a 16-byte stub here, so the IDT entry for vector `n` is `x86_vectors + 16 n`. Each stub
-makes the frame uniform, by pushing a zero where the CPU pushed no error code, pushes its vector number and
-jumps to `trap_common`, which looks at the privilege level in the saved `cs`:
+Every vector has a 16-byte stub here, so the IDT entry for vector `n` is `x86_vectors + 16 n`. Each
+stub makes the frame uniform, by pushing a zero where the CPU pushed no error code, pushes its
+vector number and jumps to `trap_common`, which looks at the privilege level in the saved `cs`:
 
-- **from user mode**, the trap ends the user's turn: the registers are saved into the running
-  `hal_context` and `x86_leave_user` (context.S) returns from `hal_context_run`, which handles the trap in
-  C. Nothing is left on this stack: `hal_context_run` runs the user again from scratch.
-- **from kernel mode**, the trap interrupted the kernel itself: an interrupt, to be served before going
-  on, or a fault, which is a kernel bug. The general registers are pushed to complete a `struct
-  x86_trap_frame` (kernel_trap.c) and `x86_kernel_trap` is called; `iretq` resumes the kernel where it
-  was interrupted. */
+- **from user mode**, the trap ends the user's turn: the kernel takes over (`kernel_gs_enter`,
+  percpu.h), the registers are saved into the running `hal_context` and `x86_leave_user`
+  (context.S) returns from `hal_context_run`, which handles the trap in C. Nothing is left on this
+  stack: `hal_context_run` runs the user again from scratch.
+- **from kernel mode**, the trap interrupted the kernel itself: an interrupt, to be served before
+  going on, or a fault, which is a kernel bug. The general registers are pushed to complete a
+  `struct x86_trap_frame` (kernel_trap.c) and `x86_kernel_trap` is called; `iretq` resumes the
+  kernel where it was interrupted. */
+#include "arch/x86_64/percpu.h"
 #include "context_offsets.h"
-#include "cpu_area.h"
 
 /* The exceptions for which the CPU pushes an error code. */
-#define HAS_ERROR(n) ((n) == 8 || ((n) >= 10 && (n) <= 14) || (n) == 17 || (n) == 21 || (n) == 29 || (n) == 30)
+#define HAS_ERROR(n) \
+    ((n) == 8 || ((n) >= 10 && (n) <= 14) || (n) == 17 || (n) == 21 || (n) == 29 || (n) == 30)
 
     .text
     .balign 16
@@ -41,8 +43,9 @@ x86_vectors:
 trap_common:
     testb $3, 24(%rsp)
     jz kernel_trap
+    kernel_gs_enter
     push %rdi
-    mov x86_cpu + CPU_CTX(%rip), %rdi
+    mov THIS_CPU(CPU_CTX), %rdi
     pop CTX_RDI(%rdi)
     mov %rax, CTX_RAX(%rdi)
     mov %rbx, CTX_RBX(%rdi)
@@ -65,9 +68,9 @@ trap_common:
     mov 40(%rsp), %rax
     mov %rax, CTX_RSP(%rdi)
     mov 8(%rsp), %rax
-    mov %rax, x86_cpu + CPU_ERROR(%rip)
+    mov %rax, THIS_CPU(CPU_ERROR)
     mov %cr2, %rax
-    mov %rax, x86_cpu + CPU_FAULT_ADDR(%rip)
+    mov %rax, THIS_CPU(CPU_FAULT_ADDR)
     mov 0(%rsp), %esi
     jmp x86_leave_user
 

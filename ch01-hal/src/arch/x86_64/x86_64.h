@@ -1,16 +1,22 @@
 /*: # x86_64 internals
 
 What the files of the x86_64 target share among themselves, and nothing above the HAL sees: the
-instructions C cannot express (port I/O, model-specific and control registers, the interrupt flag), the
-physical memory map that boot hands to the rest, and each part's start-up function. */
+instructions C cannot express (port I/O, model-specific and control registers, the interrupt flag),
+the physical memory map that boot hands to the rest, and each part's start-up function. */
 #ifndef ZINC_X86_64_H
 #define ZINC_X86_64_H
 
 #include "hal/hal.h"
 #include "layout.h"
 
-static inline void outb(uint16_t port, uint8_t v) { __asm__ volatile("outb %0, %1" ::"a"(v), "Nd"(port)); }
-static inline void outl(uint16_t port, uint32_t v) { __asm__ volatile("outl %0, %1" ::"a"(v), "Nd"(port)); }
+static inline void outb(uint16_t port, uint8_t v)
+{
+    __asm__ volatile("outb %0, %1" ::"a"(v), "Nd"(port));
+}
+static inline void outl(uint16_t port, uint32_t v)
+{
+    __asm__ volatile("outl %0, %1" ::"a"(v), "Nd"(port));
+}
 static inline uint8_t inb(uint16_t port)
 {
     uint8_t v;
@@ -29,17 +35,19 @@ static inline void wrmsr(uint32_t msr, uint64_t v)
     __asm__ volatile("wrmsr" ::"c"(msr), "a"((uint32_t)v), "d"((uint32_t)(v >> 32)));
 }
 
-#define READ_CR(n)                                                                                      \
-    ({                                                                                                  \
-        uint64_t v_;                                                                                    \
-        __asm__ volatile("mov %%cr" #n ", %0" : "=r"(v_));                                              \
-        v_;                                                                                             \
+#define READ_CR(n)                                                                          \
+    ({                                                                                      \
+        uint64_t v_;                                                                        \
+        __asm__ volatile("mov %%cr" #n ", %0" : "=r"(v_));                                  \
+        v_;                                                                                 \
     })
 #define WRITE_CR(n, v) __asm__ volatile("mov %0, %%cr" #n ::"r"((uint64_t)(v)) : "memory")
 
 static inline void cpuid(uint32_t leaf, uint32_t sub, uint32_t r[4])
 {
-    __asm__ volatile("cpuid" : "=a"(r[0]), "=b"(r[1]), "=c"(r[2]), "=d"(r[3]) : "a"(leaf), "c"(sub));
+    __asm__ volatile("cpuid"
+                     : "=a"(r[0]), "=b"(r[1]), "=c"(r[2]), "=d"(r[3])
+                     : "a"(leaf), "c"(sub));
 }
 
 /* Disable interrupts and return the flags from before; restore them. */
@@ -55,7 +63,7 @@ static inline void x86_irq_restore(uint64_t flags)
         __asm__ volatile("sti" ::: "memory");
 }
 
-/* The kernel's pointer to a physical address, through the direct map (valid once mmu.c built it). */
+/* The kernel's pointer to a physical address, through the direct map (once mmu.c built it). */
 static inline volatile void *x86_phys(paddr_t pa) { return (volatile void *)(DIRECT_MAP + pa); }
 
 /* The RAM that the boot memory map reported as free to use. */
@@ -68,8 +76,8 @@ extern struct x86_region x86_ram[X86_MAX_REGIONS];
 extern int x86_ram_count;
 extern uint64_t x86_direct_map_size; /* physical addresses below this are in the direct map */
 
-/* The interrupt vectors: the CPU's exceptions are 0..31, HAL irq n is X86_IRQ_VECTOR(n). The idle alarm
-   (timer.c) is an interrupt of the HAL's own, numbered after the kernel's two. */
+/* The interrupt vectors: the CPU's exceptions are 0..31, HAL irq n is X86_IRQ_VECTOR(n). The idle
+   alarm (timer.c) is an interrupt of the HAL's own, numbered after the kernel's two. */
 #define X86_IRQ_VECTOR(irq) (32 + (irq))
 #define X86_IRQ_ALARM 2
 #define X86_VECTOR_SPURIOUS 0xff
@@ -86,11 +94,17 @@ void x86_timer_init(void);
 /* Interrupt controllers (apic.c) and the dispatch of interrupts (irq.c). */
 void x86_ioapic_route(unsigned pin, unsigned vector, bool enabled);
 void x86_apic_eoi(void);
-void x86_apic_self_ipi(unsigned vector);
+void x86_apic_send(uint32_t apic_id, uint32_t command);
+void x86_apic_raise(unsigned vector);
 void x86_irq_dispatch(unsigned vector);
 
 /* The timer's second comparator, which wakes an idle CPU (timer.c); HAL_NO_DEADLINE cancels it. */
 void x86_timer_alarm(uint64_t ns_from_now);
+
+/* Keep the TLBs in step with a table, at physical address table (tlb.c): after entries of
+   [va, va + len) were removed or narrowed; before the table is freed. */
+void x86_tlb_flush(paddr_t table, vaddr_t va, size_t len);
+void x86_tlb_forget(paddr_t table);
 
 /* Print the return addresses of a backtrace from frame pointer fp (cpu.c). */
 void x86_backtrace_from(uint64_t fp, int max);

@@ -1,12 +1,12 @@
 /*: # LibOS against its host
 
-The same round trip measured in the same run beside the host's cheapest system call, `getppid()`, which
-enters and leaves the Linux kernel without doing any work. The ratio is what running user code through
-Syscall User Dispatch costs over a real kernel entry.
+The same round trip measured in the same run beside the host's cheapest system call, `getppid()`,
+which enters and leaves the Linux kernel without doing any work. The ratio is what running user code
+through Syscall User Dispatch costs over a real kernel entry.
 
-The round trip also depends on how the thread pointer is switched (arch/libos/tls.c): the benchmark says
-which way this kernel chose, and where the CPU allows both, measures the other one too, on a new host
-thread (a thread keeps the way it had when it first ran user code). */
+The round trip also depends on how the thread pointer is switched (arch/libos/tls.c): the benchmark
+says which way this kernel chose, and where the CPU allows both, measures the other one too, on a
+new host thread (a thread keeps the way it had when it first ran user code). */
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -64,7 +64,8 @@ KBENCH(libos_vs_host)
     kbench_report("null syscall round trip (context_run)", zinc, "ns");
     kbench_report("host getppid()", host, "ns");
     kbench_report_ratio("round trip / getppid()", zinc, host);
-    enum libos_tls_path other = chosen == LIBOS_TLS_FSGSBASE ? LIBOS_TLS_SYSCALL : LIBOS_TLS_FSGSBASE;
+    enum libos_tls_path other =
+        chosen == LIBOS_TLS_FSGSBASE ? LIBOS_TLS_SYSCALL : LIBOS_TLS_FSGSBASE;
     if (!libos_tls_path_available(other)) {
         kprintf("  (the %s are not available here)\n", libos_tls_path_name(other));
         return;

@@ -1,7 +1,8 @@
 /*: # LibOS: a program that never traps does not keep the CPU
 
-Host threads take turns at running user code (arch/libos/turn.c). A program in an endless loop would hold
-its turn for ever; a thread that waits is allowed to poke it, and `hal_thread_interrupt` pokes on demand. */
+Host threads take turns at running user code (arch/libos/turn.c). A program in an endless loop would
+hold its turn for ever; a thread that waits is allowed to poke it, and `hal_thread_interrupt` pokes
+on demand. */
 #include "kernel/ktest.h"
 #include "user_support.h"
 
@@ -46,7 +47,8 @@ KTEST(spinning_program_yields_its_turn)
     user_run_serve(&hello);
     KEXPECT_TRUE(hello.outcome.exited);
     KEXPECT_STREQ(hello.out, "Hello from user mode!\n1 + 2 + ... + 100 = 5050\n");
-    /* hello could only run once the spinner was interrupted; the spinner counts that a moment later. */
+    /* hello could only run once the spinner was interrupted; the spinner counts that a moment
+       later. */
     uint64_t give_up = hal_timer_now() + 5000000000ull;
     while (!__atomic_load_n(&spinner.interrupts, __ATOMIC_SEQ_CST) && hal_timer_now() < give_up)
         hal_thread_yield();

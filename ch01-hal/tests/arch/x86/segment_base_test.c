@@ -1,9 +1,10 @@
 /*: # x86: the kernel's segment bases, on LibOS and bare metal
 
-Both x86 targets keep a user program's two segment bases in its context and load them on every entry.
-LibOS has two ways to load them (arch/libos/tls.c), and the second skips the `%gs` load when the base
-has not changed: so a program must see the bases the kernel gave, again after a trap, and new ones when
-the kernel moved them in between. And no context the kernel could fill wrongly may crash it. */
+Both x86 targets keep a user program's two segment bases in its context and load them on every
+entry. LibOS has two ways to load them (arch/libos/tls.c), and the second skips the `%gs` load when
+the base has not changed: so a program must see the bases the kernel gave, again after a trap, and
+new ones when the kernel moved them in between. And no context the kernel could fill wrongly may
+crash it. */
 #include "kernel/ktest.h"
 #include "user_support.h"
 

@@ -1,10 +1,10 @@
 /*: # x86_64: tests of user mode that only bare metal can pass
 
-The generic tests (tests/context_test.c, tests/mmu_test.c) hold on every target. These check what the
-x86_64 hardware adds: an interrupt takes the CPU back from a program that never traps; the kernel's half of
-every address space is out of the user's reach, for reading and for execution; contexts a kernel could set
-up wrongly are refused rather than crashing it (tests/arch/x86/); each context has vector registers of its
-own; and a program may move its own segment bases. */
+The generic tests (tests/context_test.c, tests/mmu_test.c) hold on every target. These check what
+the x86_64 hardware adds: an interrupt takes the CPU back from a program that never traps; the
+kernel's half of every address space is out of the user's reach, for reading and for execution;
+contexts a kernel could set up wrongly are refused rather than crashing it (tests/arch/x86/); each
+context has vector registers of its own; and a program may move its own segment bases. */
 #include "kernel/ktest.h"
 #include "kernel/timer.h"
 #include "user_support.h"
@@ -12,8 +12,9 @@ own; and a program may move its own segment bases. */
 
 #define MS 1000000ull
 
-/* The timer keeps firing every 5 ms until the test cancels it: an emulator the host pauses may let the
-   first one fire before the program runs, and the program would then spin with nothing to stop it. */
+/* The timer keeps firing every 5 ms until the test cancels it: an emulator the host pauses may let
+   the first one fire before the program runs, and the program would then spin with nothing to stop
+   it. */
 static void count_tick(struct ktimer *t, void *arg)
 {
     (*(int *)arg)++;
@@ -65,8 +66,8 @@ KTEST(user_cannot_read_or_run_the_kernel)
 
 KTEST(vector_registers_belong_to_their_context)
 {
-    /* Stop one program at its system call with its value in xmm0, run another to the end with a different
-       value, then let the first check its register. */
+    /* Stop one program at its system call with its value in xmm0, run another to the end with a
+       different value, then let the first check its register. */
     struct user_run a, b;
     struct hal_trap trap;
     KASSERT_EQ(user_run_load(&a, "regs", ktest_random() >> 4, 0), 0);
@@ -88,11 +89,13 @@ KTEST(user_may_set_fs_and_gs_bases)
     uint32_t r[4];
     cpuid(7, 0, r);
     struct user_run run;
-    uint64_t gs = 0x10000000 + (ktest_random() & 0xfffff0), fs = 0x20000000 + (ktest_random() & 0xfffff0);
+    uint64_t gs = 0x10000000 + (ktest_random() & 0xfffff0),
+             fs = 0x20000000 + (ktest_random() & 0xfffff0);
     KASSERT_EQ(user_run_load(&run, "segs", gs, fs), 0);
     user_run_serve(&run);
     if (!(r[1] & 1)) {
-        /* A CPU without the instructions: the program's first one is illegal, and the kernel survives it. */
+        /* A CPU without the instructions: the program's first one is illegal, and the kernel
+           survives it. */
         KEXPECT_EQ(run.outcome.trap.kind, HAL_TRAP_ILLEGAL);
         user_run_free(&run);
         return;

@@ -1,13 +1,15 @@
 /*: # Bare metal: a slab allocator
 
-Blocks come in eight sizes, the powers of two from 16 to 2048 bytes. Each block lives in a *slab*: one
-frame cut into blocks of a single size, with a small header at the start of the frame that counts the
-blocks in use and holds the slab's own free list. A size keeps a list of its slabs that still have room.
+Blocks come in eight sizes, the powers of two from 16 to 2048 bytes. Each block lives in a *slab*:
+one frame cut into blocks of a single size, with a small header at the start of the frame that
+counts the blocks in use and holds the slab's own free list. A size keeps a list of its slabs that
+still have room.
 
 - `kzalloc` takes a block from the first slab with room, or cuts a new frame into a slab.
-- `kfree` finds the slab from the block's address alone (it is the start of the block's frame, because the
-  direct map keeps frames page-aligned) and gives the block back; a slab whose last block comes back
-  returns its frame to the frame allocator, so memory the kernel stops using is free again. */
+- `kfree` finds the slab from the block's address alone (it is the start of the block's frame,
+  because the direct map keeps frames page-aligned) and gives the block back; a slab whose last
+  block comes back returns its frame to the frame allocator, so memory the kernel stops using is
+  free again. */
 #include <string.h>
 
 #include "hal/hal.h"

@@ -6,8 +6,8 @@ The number in `a7`, the arguments in `a0` to `a5`, `ecall`, the result in `a0`. 
 
 #include <stdint.h>
 
-static inline int64_t zinc_syscall(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
-                                   uint64_t a5)
+static inline int64_t zinc_syscall(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
+                                   uint64_t a4, uint64_t a5)
 {
     register uint64_t r_a0 __asm__("a0") = a0;
     register uint64_t r_a1 __asm__("a1") = a1;

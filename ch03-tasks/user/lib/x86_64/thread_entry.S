@@ -1,8 +1,8 @@
 /*: # Where a new thread begins (x86_64)
 
-The entry that `zinc_thread_start` (launch.c) gives a thread: the function to run in `rdi`, its argument
-in `rsi`. Like `_start`, it makes the stack as C wants it, then calls the function and ends the thread
-when the function returns, since there is nowhere to return to. */
+The entry that `zinc_thread_start` (launch.c) gives a thread: the function to run in `rdi`, its
+argument in `rsi`. Like `_start`, it makes the stack as C wants it, then calls the function and ends
+the thread when the function returns, since there is nowhere to return to. */
     .text
     .globl zinc_thread_entry
 zinc_thread_entry:

@@ -1,7 +1,8 @@
 /*: # A process's own handles
 
-As in Fuchsia's `zircon/process.h`: the handles a program starts with, kept by the start-up code. Each is
-ZX_HANDLE_INVALID when the start-up message brought none (a process has a root VMAR from chapter 4 on). */
+As in Fuchsia's `zircon/process.h`: the handles a program starts with, kept by the start-up code.
+Each is ZX_HANDLE_INVALID when the start-up message brought none (a process has a root VMAR from
+chapter 4 on). */
 #ifndef ZIRCON_PROCESS_H
 #define ZIRCON_PROCESS_H
 

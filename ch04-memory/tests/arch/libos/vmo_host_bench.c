@@ -1,7 +1,8 @@
 /*: # LibOS against its host: the nearest Linux operation
 
-Linux's own "map 1 MiB of shared memory, touch every page, unmap": a memfd, `mmap`, a store per page (each
-a page fault served by Linux), `munmap`, measured in the same run as Zinc's own "map+touch+unmap". */
+Linux's own "map 1 MiB of shared memory, touch every page, unmap": a memfd, `mmap`, a store per page
+(each a page fault served by Linux), `munmap`, measured in the same run as Zinc's own
+"map+touch+unmap". */
 #include <sys/mman.h>
 #include <unistd.h>
 

@@ -11,9 +11,10 @@ then turns interrupts on for one instruction, so that the handler runs, and off 
 has them on otherwise.
 
 The hart's number is in `tp`, which the kernel keeps for it: boot.S sets 0 on the boot hart,
-hart_entry.S the others', and the trap vector gives it back after a user program (trap.S). `metal_cpu_kick`
-sends a hart the software interrupt (smp.c). A hart does not need to drop its user page table as it
-switches threads: the one who frees a table asks the harts that hold it (tlb.c). */
+hart_entry.S the others', and the trap vector gives it back after a user program (trap.S).
+`metal_cpu_kick` sends a hart the software interrupt (smp.c). A hart does not need to drop its
+user page table as it switches threads: the one who frees a table asks the harts that hold it
+(tlb.c). */
 #ifndef ZINC_CPU_LOCAL_H
 #define ZINC_CPU_LOCAL_H
 

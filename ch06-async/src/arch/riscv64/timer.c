@@ -34,7 +34,7 @@ hart that runs it runs it once more before it stops, and the due timers are not 
 static uint64_t hz, boot_ticks;
 static uint64_t deadline = NO_TICKS; /* atomic: the kernel's deadline, in ticks */
 static uint32_t firing, again;       /* atomic: a hart runs the handler; run it once more */
-static bool bounded[METAL_MAX_CPUS]; /* each hart's own: its timer rings within 10 ms of being set */
+static bool bounded[METAL_MAX_CPUS]; /* each hart's own: its timer rings within 10 ms of set */
 
 static uint64_t ticks(void)
 {

@@ -3,43 +3,42 @@
 The scheduler (arch/metal/thread.c) must keep interrupts off across a switch of threads, which a
 `hal_lock` alone cannot do: the lock gives back the interrupt state when it is released, and the
 switch happens after. So it saves and restores the state itself, with these two. `metal_cpu_relax`
-is the body of a spin loop. `metal_cpu_sleep`, called with interrupts off, halts until an interrupt
-and lets it be served: `sti` takes effect only after the instruction that follows it, so an
-interrupt that is already pending cannot slip in between and be missed; it ends the `hlt` instead.
-The CPU's number is in its area (cpu_area.h), and `metal_cpu_kick` sends it the interrupt that ends
+is the body of a spin loop, which answers the other CPUs' requests (relax.h). `metal_cpu_sleep`,
+called with interrupts off, halts until an interrupt and lets it be served: `sti` takes effect only
+after the instruction that follows it, so an interrupt that is already pending cannot slip in
+between and be missed; it ends the `hlt` instead. The CPU's tick is stopped for the sleep (smp.c).
+The CPU's number is in its area (percpu.h), and `metal_cpu_kick` sends it the interrupt that ends
 such a sleep, or a user program's turn (smp.c).
 
-`metal_cpu_forget_user` loads the kernel's own page table, which a CPU does as it switches threads.
-An address space's table is freed when its process is gone (mmu.c's `hal_pt_destroy` makes sure the
-CPU that frees it does not use it any more, but knows nothing of the others); a CPU that had last
-run a thread of that process and then went on to other kernel work, or to sleep, would be walking a
-freed table. The next user thread loads its own again (`hal_pt_activate`). */
+`metal_cpu_forget_user`, called as a CPU switches threads, has nothing to do: a CPU may keep the
+table of the last user thread it ran in `cr3`, since a table is freed only once every CPU that holds
+it has loaded the kernel's own instead (tlb.c), and the next user thread loads its own anyway
+(`hal_pt_activate`). Keeping it saves a reload of `cr3`, and with it an empty TLB, at each switch. */
 #ifndef ZINC_CPU_LOCAL_H
 #define ZINC_CPU_LOCAL_H
 
-#include "cpu_area.h"
+#include "percpu.h"
+#include "relax.h"
 #include "x86_64.h"
+
+/* The local APIC's periodic tick of this CPU (smp.c). */
+void x86_tick_start(void);
+void x86_tick_stop(void);
 
 static inline uint64_t metal_irq_save(void) { return x86_irq_save(); }
 static inline void metal_irq_restore(uint64_t flags) { x86_irq_restore(flags); }
-static inline void metal_cpu_relax(void) { __asm__ volatile("pause" ::: "memory"); }
-static inline void metal_cpu_sleep(void) { __asm__ volatile("sti; hlt; cli" ::: "memory"); }
+static inline void metal_cpu_relax(void) { x86_relax(); }
+static inline unsigned metal_cpu_id(void) { return x86_cpu_index(); }
 
-static inline unsigned metal_cpu_id(void)
+static inline void metal_cpu_sleep(void)
 {
-    uint64_t index;
-    __asm__ volatile("mov %%gs:%c1, %0" : "=r"(index) : "i"(CPU_INDEX));
-    return (unsigned)index;
+    x86_tick_stop();
+    __asm__ volatile("sti; hlt; cli" ::: "memory");
+    x86_tick_start();
 }
 
 void metal_cpu_kick(unsigned cpu);
 
-static inline void metal_cpu_forget_user(void)
-{
-    extern uint64_t boot_pml4[];
-    uint64_t kernel = (uint64_t)boot_pml4 - KERNEL_VMA;
-    if (READ_CR(3) != kernel)
-        WRITE_CR(3, kernel);
-}
+static inline void metal_cpu_forget_user(void) {}
 
 #endif

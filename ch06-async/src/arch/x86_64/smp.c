@@ -16,12 +16,11 @@ mapped at address 0 while it turns paging on: `start_others` maps the first GiB 
 the APs start, as boot.S did for the boot CPU, and takes it away when all have arrived.
 
 Each AP then sets itself up in `x86_cpu_start`, on the stack of the idle thread prepared for it
-(arch/metal/thread.c): a GDT of its own whose TSS is its own, the interrupt table every CPU shares,
-its model-specific registers and its CPU area (context.c), and its local APIC. It waits for the boot
-CPU's word that the start-up mapping is gone, and becomes its idle thread: from then on it takes
-threads from the queue like every CPU. Kernel timers still interrupt the boot CPU only (the I/O APIC
-sends it the HPET's interrupts, timer.c); a thread they wake is queued, and a sleeping CPU is sent
-an interrupt to run it (`metal_cpu_kick`). */
+(arch/metal/thread.c), with chapter 1's functions called once more: a GDT of its own whose TSS is
+its own (gdt.c), its CPU area (percpu.c), the interrupt table every CPU shares, its model-specific
+registers (context.c), and its local APIC. It waits for the boot CPU's word that the start-up
+mapping is gone, and becomes its idle thread: from then on it takes threads from the queue like
+every CPU. */
 #include <string.h>
 
 #include "cpus.h"
@@ -34,19 +33,17 @@ an interrupt to run it (`metal_cpu_kick`). */
 #define LAPIC_ID 0x20
 #define LAPIC_TPR 0x80
 #define LAPIC_SVR 0xf0
-#define LAPIC_ICR_LOW 0x300
-#define LAPIC_ICR_HIGH 0x310
 #define LAPIC_LVT_TIMER 0x320
 #define LAPIC_TIMER_INITIAL 0x380
 #define LAPIC_TIMER_CURRENT 0x390
 #define LAPIC_TIMER_DIVIDE 0x3e0
 #define DIVIDE_BY_16 0x3
-#define SLICE_NS 10000000ull
+#define TICK_NS 10000000ull
+#define LVT_PERIODIC (1 << 17)
 #define SVR_ENABLE 0x100
 #define ICR_INIT 0x500
 #define ICR_STARTUP 0x600
 #define ICR_ASSERT (1 << 14)
-#define ICR_PENDING (1 << 12)
 #define ICR_ALL_BUT_SELF (3 << 18)
 #define X86_IRQ_KICK 3 /* after timer, console, idle alarm: no handler, only an EOI */
 #define ACPI_AREA 0xe0000ul
@@ -59,21 +56,19 @@ extern uint8_t x86_trampoline[], x86_trampoline_cr3[], x86_trampoline_next[],
     x86_trampoline_stacks[], x86_trampoline_end[];
 extern uint64_t boot_pml4[512], boot_pdpt[512]; /* boot.S */
 
-struct table_pointer {
-    uint16_t limit;
-    uint64_t base;
-} __attribute__((packed));
-
 static struct {
-    struct table_pointer gdt, idt; /* the boot CPU's, which the others copy and share */
+    struct {
+        uint16_t limit;
+        uint64_t base;
+    } __attribute__((packed)) idt; /* the boot CPU's, which the others share */
     uint32_t apic_id[X86_MAX_CPUS];
     uint32_t arrived;              /* atomic: how many APs have set themselves up */
     uint32_t go;                   /* atomic: the start-up mapping is gone; enter the scheduler */
-    uint32_t slice_ticks;          /* the local APIC timer's count for SLICE_NS */
+    uint32_t tick_count;           /* the local APIC timer's count for TICK_NS; 0: no tick */
 } smp;
 
 static struct {
-    uint64_t gdt[8];
+    uint64_t gdt[X86_GDT_ENTRIES];
     struct x86_tss tss;
     uint8_t ist[IST_STACK_SIZE] __attribute__((aligned(16)));
 } cpu_tables[X86_MAX_CPUS];
@@ -83,43 +78,33 @@ static volatile uint32_t *lapic(unsigned reg)
     return (volatile uint32_t *)x86_phys((rdmsr(MSR_APIC_BASE) & ~0xffful) + reg);
 }
 
-/* Send an interrupt: the destination's APIC id in the high half, then what and how in the low
-   half, whose write sends it. Interrupts off, so that no handler sends one between the writes. */
-static void send_ipi(uint32_t apic_id, uint32_t command)
-{
-    uint64_t flags = x86_irq_save();
-    *lapic(LAPIC_ICR_HIGH) = apic_id << 24;
-    *lapic(LAPIC_ICR_LOW) = command;
-    while (*lapic(LAPIC_ICR_LOW) & ICR_PENDING)
-        __asm__ volatile("pause");
-    x86_irq_restore(flags);
-}
-
 void metal_cpu_kick(unsigned cpu)
 {
-    send_ipi(smp.apic_id[cpu], X86_IRQ_VECTOR(X86_IRQ_KICK));
+    x86_apic_send(smp.apic_id[cpu], X86_IRQ_VECTOR(X86_IRQ_KICK));
 }
 
-/*: **A slice for user programs.** The HPET's interrupts go to the boot CPU only, so a user program
-that never traps, running on another CPU, would never come back to the kernel. Each CPU's local APIC
-has a timer of its own, which counts down from a value at a rate of its own: `calibrate_slice`
-measures that rate against the HPET once, and `hal_context_run` (context.c) starts the count for 10
-ms before each turn of a user program. When it runs out, the interrupt (with no handler: it only
-ends the turn) returns `HAL_TRAP_INTERRUPT`, and the kernel sees its timers' and threads' state
-again. The same timer bounds the sleep of `hal_cpu_idle` (cpu.c). */
-static void timer_setup(void)
+/*: **A tick on every CPU.** The HPET's interrupts go to the boot CPU only, so a user program
+that never traps, running on another CPU, would never come back to the kernel, and the other tasks
+of that CPU's executor would wait for ever. Each CPU's local APIC has a timer of its own, which
+counts down from a value at a rate of its own: `calibrate_tick` measures that rate against the
+HPET once, and each CPU then runs its timer in periodic mode, every 10 ms. Its interrupt has no
+handler: it ends a user program's turn (`hal_context_run` returns `HAL_TRAP_INTERRUPT`), and bounds
+the sleep of `hal_cpu_idle` (chapter 1's cpu.c, whose HPET alarm wakes the boot CPU alone). An idle
+CPU stops its tick while it sleeps (cpu_local.h), so that a machine with nothing to do stays
+asleep. One CPU needs no tick: the HPET reaches it. */
+static void tick_setup(uint32_t mode)
 {
     *lapic(LAPIC_TIMER_DIVIDE) = DIVIDE_BY_16;
-    *lapic(LAPIC_LVT_TIMER) = X86_IRQ_VECTOR(X86_IRQ_KICK); /* one-shot */
+    *lapic(LAPIC_LVT_TIMER) = X86_IRQ_VECTOR(X86_IRQ_KICK) | mode;
 }
 
-void x86_cpu_slice(void)
+void x86_tick_start(void)
 {
-    if (smp.slice_ticks)
-        *lapic(LAPIC_TIMER_INITIAL) = smp.slice_ticks;
+    if (smp.tick_count)
+        *lapic(LAPIC_TIMER_INITIAL) = smp.tick_count;
 }
 
-void x86_cpu_slice_stop(void)
+void x86_tick_stop(void)
 {
     *lapic(LAPIC_TIMER_INITIAL) = 0;
 }
@@ -169,72 +154,48 @@ static unsigned count_cpus(void)
     return 1;
 }
 
-/* This AP's GDT: the boot CPU's, with its own TSS in the TSS descriptor (as gdt.c makes it). */
-static void load_tables(unsigned index)
-{
-    uint64_t *gdt = cpu_tables[index].gdt;
-    struct x86_tss *tss = &cpu_tables[index].tss;
-    memcpy(gdt, (const void *)smp.gdt.base, smp.gdt.limit + 1);
-    tss->ist[0] = (uint64_t)cpu_tables[index].ist + IST_STACK_SIZE;
-    tss->iomap_base = sizeof *tss;
-    uint64_t base = (uint64_t)tss, limit = sizeof *tss - 1;
-    gdt[TSS_SEL / 8] = (limit & 0xffff) | (base & 0xffffff) << 16 | 0x89ul << 40 |
-                       ((limit >> 16) & 0xf) << 48 | ((base >> 24) & 0xff) << 56;
-    gdt[TSS_SEL / 8 + 1] = base >> 32;
-    struct table_pointer pointer = {smp.gdt.limit, (uint64_t)gdt};
-    __asm__ volatile("lgdt %0\n"
-                     "mov %1, %%ds\n"
-                     "mov %1, %%es\n"
-                     "mov %1, %%ss\n"
-                     "pushq %2\n"
-                     "lea 1f(%%rip), %%rax\n"
-                     "push %%rax\n"
-                     "lretq\n"
-                     "1:\n"
-                     "ltr %w3\n"
-                     "lidt %4"
-                     :
-                     : "m"(pointer), "r"(KERNEL_DS), "i"(KERNEL_CS), "r"(TSS_SEL), "m"(smp.idt)
-                     : "rax", "memory");
-    x86_context_init_cpu(index, tss);
-}
-
 NORETURN void x86_cpu_start(unsigned index);
 
 NORETURN void x86_cpu_start(unsigned index)
 {
-    load_tables(index);
+    struct x86_tss *tss = &cpu_tables[index].tss;
+    tss->ist[0] = (uint64_t)cpu_tables[index].ist + IST_STACK_SIZE;
+    x86_gdt_load(cpu_tables[index].gdt, tss);
+    x86_cpu_area_init(index, tss);
+    __asm__ volatile("lidt %0" ::"m"(smp.idt));
+    x86_context_init();
     *lapic(LAPIC_SVR) = SVR_ENABLE | X86_VECTOR_SPURIOUS;
     *lapic(LAPIC_TPR) = 0;
-    timer_setup();
     smp.apic_id[index] = *lapic(LAPIC_ID) >> 24;
     __atomic_fetch_add(&smp.arrived, 1, __ATOMIC_SEQ_CST);
     while (!__atomic_load_n(&smp.go, __ATOMIC_SEQ_CST))
-        __asm__ volatile("pause");
+        x86_relax();
     WRITE_CR(3, READ_CR(3)); /* forget the start-up mapping */
+    tick_setup(LVT_PERIODIC);
+    x86_tick_start();
     metal_cpu_enter(index);
 }
 
-static void calibrate_slice(void)
+static uint32_t calibrate_tick(void)
 {
-    timer_setup();
+    tick_setup(0); /* one-shot */
     *lapic(LAPIC_TIMER_INITIAL) = UINT32_MAX;
-    delay(SLICE_NS);
-    uint32_t ticks = UINT32_MAX - *lapic(LAPIC_TIMER_CURRENT);
+    delay(TICK_NS);
+    uint32_t count = UINT32_MAX - *lapic(LAPIC_TIMER_CURRENT);
     *lapic(LAPIC_TIMER_INITIAL) = 0;
-    smp.slice_ticks = ticks ? ticks : 1;
+    return count ? count : 1;
 }
 
 static void start_others(void)
 {
-    calibrate_slice();
     unsigned cpus = count_cpus();
     if (cpus > X86_MAX_CPUS)
         cpus = X86_MAX_CPUS;
     smp.apic_id[0] = *lapic(LAPIC_ID) >> 24;
     if (cpus == 1)
         return;
-    __asm__ volatile("sgdt %0; sidt %1" : "=m"(smp.gdt), "=m"(smp.idt));
+    uint32_t tick = calibrate_tick();
+    __asm__ volatile("sidt %0" : "=m"(smp.idt));
     uint8_t *page0 = hal_pmem_ptr(0);
     memcpy(page0, x86_trampoline, x86_trampoline_end - x86_trampoline);
     *(uint32_t *)(page0 + (x86_trampoline_cr3 - x86_trampoline)) = (uint64_t)boot_pml4 - KERNEL_VMA;
@@ -246,10 +207,10 @@ static void start_others(void)
     boot_pml4[0] = boot_pml4[511];
     WRITE_CR(3, READ_CR(3));
 
-    send_ipi(0, ICR_ALL_BUT_SELF | ICR_INIT | ICR_ASSERT);
+    x86_apic_send(0, ICR_ALL_BUT_SELF | ICR_INIT | ICR_ASSERT);
     delay(10000000);
     for (int i = 0; i < 2; i++) {
-        send_ipi(0, ICR_ALL_BUT_SELF | ICR_STARTUP | 0); /* vector 0: page 0 */
+        x86_apic_send(0, ICR_ALL_BUT_SELF | ICR_STARTUP | 0); /* vector 0: page 0 */
         delay(200000);
     }
     uint64_t give_up = hal_timer_now() + START_TIMEOUT_NS;
@@ -260,6 +221,11 @@ static void start_others(void)
     boot_pml4[0] = 0;
     boot_pdpt[0] = 0;
     WRITE_CR(3, READ_CR(3));
+    smp.tick_count = tick;
     __atomic_store_n(&smp.go, 1, __ATOMIC_SEQ_CST);
+    tick_setup(LVT_PERIODIC);
+    x86_tick_start();
+    while (__atomic_load_n(&metal_cpu_count, __ATOMIC_SEQ_CST) < cpus) /* all in the scheduler */
+        x86_relax();
 }
 INIT_STEP(start_others, INIT_KERNEL);

@@ -13,7 +13,7 @@ All CPUs start at once, so they take a number each, with an atomic add on a coun
 trampoline's data, and that number picks the stack each starts on and is the argument of
 `x86_cpu_start`. The data (the page table, the counter, the stacks) are filled in by smp.c before
 the start-up interrupt, at the offsets of the `x86_trampoline_*` symbols. */
-#include "cpu_area.h"
+#include "percpu.h"
 #include "layout.h"
 
 #define AT(label) ((label) - x86_trampoline)
