@@ -48,6 +48,18 @@ void riscv_uart_enable_interrupt(void);
 /* Read a 16-bit word of user code through the active page table; false if it is not mapped executable. */
 bool riscv_fetch_user_u16(vaddr_t va, uint16_t *out);
 
+/* The CPU area: what the user vector needs to find its way back (offsets in trap.S). */
+struct riscv_cpu {
+    struct hal_context *ctx;
+    uint64_t kernel_sp;
+    uint64_t scratch;
+    uint64_t kernel_tp;
+};
+
+/* The running hart's CPU area, for a turn of a user program that starts now (percpu.c). With
+   interrupts off. */
+struct riscv_cpu *riscv_user_turn(void);
+
 /* The boot page table (boot.S), whose kernel half every table copies. */
 struct hal_pt;
 extern struct hal_pt boot_pt;

@@ -10,7 +10,7 @@ Every hart has a timer of its own, and `set_timer` sets the calling hart's. The 
 deadline (kernel/timer.c sets the earliest of its timers), which any hart may set: the deadline is
 a shared word, and the hart that sets it arms its own timer. Other harts arm theirs for earlier
 wake-ups of their own: `hal_cpu_idle` (irq.c) so that an idle hart looks again within 10 ms, and
-`hal_context_run` (context.c) so that a user program's turn ends within 10 ms, the *slice*, on
+`riscv_user_turn` (percpu.c) so that a user program's turn ends within 10 ms, the *slice*, on
 every hart (the kernel's tick, task/sched_tick.c, interrupts only one). Such a wake-up comes at the
 earlier of the two times, so that the hart that armed it still sees the deadline come. Each hart
 remembers whether such a wake-up is still to come (`bounded`), so that a user turn that starts
