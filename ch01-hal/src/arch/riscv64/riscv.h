@@ -34,6 +34,7 @@ void riscv_pmem_init(paddr_t base, size_t size);
 void riscv_timer_init(uint64_t timebase_hz);
 void riscv_set_boot_args(const char *args);
 void riscv_trap_init(void);
+void riscv_hart_traps(void); /* the part of riscv_trap_init each hart needs (irq.c) */
 
 /* Interrupts: dispatch one by its scause (interrupt bit cleared), and the handlers behind it. */
 void riscv_interrupt(uint64_t cause);
@@ -70,6 +71,9 @@ extern struct hal_pt boot_pt;
 void riscv_tlb_load(paddr_t root);
 void riscv_tlb_flush(paddr_t root, vaddr_t va, size_t len);
 void riscv_tlb_forget(paddr_t root);
+
+/* Do what another hart asked with a software interrupt (irq.c calls it): with one hart, nothing. */
+void riscv_tlb_answer(void);
 
 /* The trap vectors (trap.S), and the guard page of the stack the kernel vector takes when the
    interrupted one is full. */

@@ -11,7 +11,8 @@ address space the same address-space identifier (none), so a hart that loads ano
 - `riscv_tlb_forget`, before a table is freed, loads the boot table instead if it is the loaded
   one, so that the hart never walks a freed page.
 
-Chapter 6 brings up every hart, where another hart may hold a table too; it replaces this file. */
+Chapter 6 brings up every hart, where another hart may hold a table too; it replaces this file, and
+`riscv_tlb_answer` there does what another hart asks (irq.c). */
 #include "riscv.h"
 
 #define FLUSH_ALL_PAGES 64
@@ -45,4 +46,9 @@ void riscv_tlb_forget(paddr_t root)
 {
     if (loaded(root))
         riscv_tlb_load(virt_to_phys(&boot_pt));
+}
+
+void riscv_tlb_answer(void)
+{
+    /* One hart: no other hart asks it anything. */
 }

@@ -3,25 +3,15 @@
 The harts the kernel runs are numbered from 0, the boot hart, in the order they started; that
 number is what `tp` holds in the kernel (cpu_local.h). The SBI names a hart by its own *hart id*,
 which the board gives (on QEMU's `virt`, 0 .. n - 1, but nothing promises that): `riscv_hart_id`
-translates. The software interrupt is the one a hart sends another (irq.c). */
+translates. */
 #ifndef ZINC_RISCV_HARTS_H
 #define ZINC_RISCV_HARTS_H
 
 #include "cpus.h"
 #include "riscv.h"
 
-#define SIE_SSIE (UL(1) << 1)
-#define SIP_SSIP (UL(1) << 1)
-#define IRQ_S_SOFT 1
-
 /* The SBI's hart id of the hart numbered index (smp.c). */
 extern uint64_t riscv_hart_id[METAL_MAX_CPUS];
-
-/* The hart's own trap state, as it starts (irq.c). */
-void riscv_hart_traps(void);
-
-/* Do what another hart asked with a software interrupt (tlb.c). */
-void riscv_tlb_answer(void);
 
 /* Tell the harts in mask (bit i: hart number i) to forget what they hold of [va, va + len) in
    their TLBs, and wait until they have (smp.c). */
