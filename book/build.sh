@@ -3,8 +3,9 @@
 # book/out/zinc.epub, and book/out/zinc.pdf when Chromium, the PDF engine, is installed.
 #
 # Three steps, all Pandoc with the filter book/zinc.lua (see book/appendix-making.md):
-#   1. expand  each page's Markdown: includes of source files become prose and listings; each page's
-# anchors go to build/book/NAME.anchors. The pages are independent, so they run in parallel.
+#   1. expand  each page's Markdown: includes of source files become prose and listings; each
+#              page's anchors go to build/book/NAME.anchors. The pages are independent, so they
+#              run in parallel.
 #   2. link    each page to HTML, resolving cross-references through the anchors of all pages.
 #   3. single  all pages as one document: the EPUB, and a one-page HTML that Chromium prints to PDF.
 # Any missing file, region, figure or cross-reference stops the build with a message naming it.

@@ -157,8 +157,12 @@ grade:
 run: $(KERNEL)
 	$(BOOT_INTERACTIVE) run
 
+# The benchmarks named in BENCHES (all if empty). A chapter that sets BENCH_BESIDE (a chapter, and
+# the benchmarks of it to run) has those run first on that chapter's own kernel, so that a figure
+# shows beside the same figure of an earlier stage; each run opens with the banner of its stage.
 bench: $(KERNEL)
-	$(BOOT) bench
+	$(if $(BENCH_BESIDE),$(MAKE) --no-print-directory -C $(TOP)/$(firstword $(BENCH_BESIDE)) bench \
+		ARCH=$(ARCH) BENCHES="$(wordlist 2,99,$(BENCH_BESIDE))" &&) $(BOOT) bench $(BENCHES)
 
 # QEMU with the console attached (bare metal), and the debugger stopped at the kernel's C entry.
 qemu: $(KERNEL)

@@ -2,14 +2,14 @@
 # tools/check-book.sh: build the book and check it in a real browser (a step of `make test`).
 #
 # Builds the book (book/build.sh), then opens every HTML page in headless Chromium
-# (tools/chromium.sh) and reads back the DOM it built: - chapter 1 has highlighted code (Pandoc's
-# sourceCode blocks with token spans) under listing heads,
-#     and its figures;
+# (tools/chromium.sh) and reads back the DOM it built:
+#   - chapter 1 has highlighted code (Pandoc's sourceCode blocks with token spans) under listing
+#     heads, and its figures;
 #   - every local link and image (href, src) of every page leads to a file that exists, and a link's
 #     #anchor to an id in that file;
 #   - every figure of book/figures/ is shown by some page, and parses as SVG;
-# - no line of a code listing in the PDF is wrapped or cut (pdftotext, from poppler-utils), which it
-#     first proves it would see, on a probe page printed too wide on purpose.
+#   - no line of a code listing in the PDF is wrapped or cut (pdftotext, from poppler-utils), which
+#     it first proves it would see, on a probe page printed too wide on purpose.
 # Finally it saves a screenshot of chapter 1 to build/book-ch01.png, and two pages of the PDF to
 # build/book-pdf-*.png (pdftoppm), for people to look at.
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -97,11 +97,11 @@ echo "book: $figures figures shown and parsed"
 #     Under each listing head ("path, lines A–B") every numbered line must read as that line of
 #     the source file; a line that reads as only the start of it was wrapped (the rest is on the
 #     next printed line) or cut off.
-# - place: pdftotext -bbox gives each word's box; a word that reaches past the right margin (16 mm,
-#   book/style.css) overflows its listing, which hides it: cut, though its text is still in the
-#   file. It proves it can fail: a small page printed with the book's style, whose listing is made
-#   too wide on purpose, must be caught both ways, while the same listing at the book's size must
-#   pass.
+#   - place: pdftotext -bbox gives each word's box; a word that reaches past the right margin
+#     (16 mm, book/style.css) overflows its listing, which hides it: cut, though its text is still
+#     in the file.
+# It proves it can fail: a small page printed with the book's style, whose listing is made too wide
+# on purpose, must be caught both ways, while the same listing at the book's size must pass.
 # PDF: the listing lines that do not read as their source, one a line, then "checked N pages A B":
 pdf_listings() {
                  # A the page of chapter 2's first listing, B that of the widest line of at most 100

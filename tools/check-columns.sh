@@ -17,8 +17,8 @@ sources() {
         -not -path '*/build/*' -not -path 'book/out/*' 2>/dev/null | sort
 }
 
-too_long() { # FILE...: print FILE:LINE: for each line past 100 columns
-    awk 'length > 100 { print FILENAME ":" FNR ": " length " columns" }' "$@"
+too_long() { # FILE...: print FILE:LINE: for each line past 100 columns (characters, not bytes)
+    LC_ALL=C.UTF-8 grep -Hn '.\{101\}' "$@" | cut -d: -f1,2
 }
 
 probe=$(mktemp)

@@ -11,8 +11,8 @@
 # before a release or after changing set-up. Needs root and Debian's package mirror, the one this
 # machine's apt uses.
 #
-# tools/check-fresh.sh [DIR]    # the system is built in DIR (default build/fresh), and removed
-# after a pass
+#   tools/check-fresh.sh [DIR]    # the system is built in DIR (default build/fresh);
+#                                 # it is removed after a pass
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 work=${1:-$top/build/fresh}

@@ -2,19 +2,20 @@
 # tools/check-labs.sh: prove that the labs work, both ways (a step of `make test`).
 #
 #   1. The reference tree scores full marks: tools/grade.sh passes every test of every lab.
-# 2. The student tree with every lab stripped (tools/labs.sh) builds with warnings as errors, and
-#    the
-#      grader there scores every lab 0.
-# 3. For each chapter, the tree with that chapter's labs stripped together fails exactly the tests
-#    that
-# its labs.txt lists, and passes every other test (the kernel's own and the end-to-end ones). Only
-# one chapter's labs at a time: a later chapter builds on the earlier ones' reference code, and its
-# tests may well fail without it (chapter 2's system calls copy through chapter 1's copy_user), so a
-#      lab is graded in its own chapter. Then the same for each lab stripped alone.
-# 4. A student tree whose tests were edited is refused by the grader; a kernel that does not boot
-#    and a
-#      chapter that does not build leave their labs ungraded, said loudly, with exit status 2.
+#   2. The student tree with every lab stripped (tools/labs.sh) builds with warnings as errors, and
+#      the grader there scores every lab 0.
+#   3. For each chapter, the tree with that chapter's labs stripped together fails exactly the
+#      tests that its labs.txt lists, and passes every other test (the kernel's own and the
+#      end-to-end ones). Only one chapter's labs at a time: a later chapter builds on the earlier
+#      ones' reference code, and its tests may well fail without it (chapter 2's system calls copy
+#      through chapter 1's copy_user), so a lab is graded in its own chapter. Then the same for
+#      each lab stripped alone.
+#   4. A student tree whose tests were edited is refused by the grader; a kernel that does not
+#      boot and a chapter that does not build leave their labs ungraded, said loudly, with exit
+#      status 2.
 # Runs on ARCH (libos by default). Exits non-zero, saying what went wrong, at the first difference.
+# With chapters named (tools/check-labs.sh ch06-async), only their labs are checked, and only those
+# chapters are built and graded: the rest of the tree is the reference's either way.
 top=$(cd "$(dirname "$0")/.." && pwd)
 arch=${ARCH:-libos}
 work=$top/build/labs-check
@@ -22,7 +23,12 @@ failures=0
 say() { echo "labs: $*"; }
 bad() { echo "labs: FAILED: $*"; failures=$((failures + 1)); }
 
-all_labs=$("$top"/tools/list-lines.sh "$top"/ch*/labs/labs.txt 2>/dev/null | awk '{ print $1 }')
+chapters=$*
+[ -n "$chapters" ] || chapters=$(cd "$top" && for m in ch*/Makefile; do dirname "$m"; done)
+lists=$(for ch in $chapters; do
+    [ -f "$top/$ch/labs/labs.txt" ] && echo "$top/$ch/labs/labs.txt"
+done)
+all_labs=$("$top"/tools/list-lines.sh $lists /dev/null | awk '{ print $1 }')
 [ -n "$all_labs" ] || { say "no labs"; exit 0; }
 chapters_of() { # LAB... -> the chapters whose labs.txt lists them
     for lab in "$@"; do
@@ -37,7 +43,7 @@ tests_of() { # LAB... -> the tests that grade them, sorted
 }
 
 # 1. The reference.
-out=$("$top/tools/grade.sh" 2>&1)
+out=$("$top/tools/grade.sh" $all_labs 2>&1)
 total=$(echo "$out" | awk '$1 == "total" { print $NF }')
 if [ -n "$total" ] && [ "${total%/*}" = "${total#*/}" ]; then
     say "the reference scores $total"
@@ -75,8 +81,7 @@ check_stripped() { # [--build-only] NAME LAB...
     seed "$tree"
     want=$(tests_of "$@")
     got=""
-    for m in "$tree"/ch*/Makefile; do
-        ch=$(basename "$(dirname "$m")")
+    for ch in $chapters; do
         if ! make -s -C "$tree/$ch" all ARCH="$arch" > "$tree/build.log" 2>&1; then
             cat "$tree/build.log"; bad "$ch does not build (-Werror) with $name stripped"; return
         fi
@@ -100,7 +105,7 @@ check_stripped() { # [--build-only] NAME LAB...
     fi
 }
 check_stripped --build-only all $all_labs
-for m in "$top"/ch*/labs/labs.txt; do
+for m in $lists; do
     ch=$(basename "$(dirname "$(dirname "$m")")")
     labs=$("$top"/tools/list-lines.sh "$m" | awk '{ print $1 }')
     [ $(echo $labs | wc -w) -gt 1 ] && check_stripped "$ch" $labs
@@ -108,13 +113,13 @@ done
 for lab in $all_labs; do check_stripped "$lab" "$lab"; done
 
 # The grader in the student tree scores nothing, and refuses edited tests.
-out=$("$work/all/tools/grade.sh" 2>&1)
+out=$("$work/all/tools/grade.sh" $all_labs 2>&1)
 total=$(echo "$out" | awk '$1 == "total" { print $NF }')
 [ "${total%/*}" = 0 ] && say "the grader in the student tree scores $total" ||
     { echo "$out"; bad "the student tree scores $total"; }
 test_file=$(cd "$work/all" && ls ch*/tests/*.c | head -n 1)
 echo "/* edited */" >> "$work/all/$test_file"
-"$work/all/tools/grade.sh" > "$work/tampered.log" 2>&1
+"$work/all/tools/grade.sh" $all_labs > "$work/tampered.log" 2>&1
 status=$?
 if [ $status -eq 2 ] && grep -q "differ from the ones handed out" "$work/tampered.log"; then
     say "the grader refuses an edited $test_file"
@@ -138,9 +143,9 @@ ungraded() {
     fi
 }
 first_lab=$(echo $all_labs | awk '{ print $1 }')
-[ "$arch" = libos ] &&
-    ungraded "a kernel that cannot boot" "$top" "$first_lab" ZINC_LIBOS_TLS=refused
-first_source=$(cd "$work/all" && ls "$(chapters_of "$first_lab")"/src/kernel/*.c | head -n 1)
+[ "$arch" = libos ] && ungraded "a kernel that cannot boot" "$top" "$first_lab" ZINC_LIBOS_TLS=refused
+first_source=$(cd "$work/all" && find "$(chapters_of "$first_lab")/src" -path '*/arch' -prune -o \
+    -name '*.c' -print | sort | head -n 1)
 echo "#error this chapter must not build" >> "$work/all/$first_source"
 ungraded "a chapter that does not build" "$work/all" "$first_lab"
 

@@ -4,10 +4,11 @@
 # kernel is).
 #
 #   batch    for tests and benchmarks: standard input feeds the serial line, a time limit
-#            (ZINC_QEMU_TIMEOUT, 120 s by default), and
-#            the kernel's own shutdown status as exit status (124 when the time ran out: a failure).
+#            (ZINC_QEMU_TIMEOUT, 120 s by default), and the kernel's own shutdown status as exit
+#            status (124 when the time ran out: a failure).
 #   console  interactive: the serial line on this terminal. Ctrl-A X quits QEMU.
-# gdb      like console, but QEMU waits halted for a debugger on port 1234 (tools/gdb/riscv64.gdb).
+#   gdb      like console, but QEMU waits halted for a debugger on port 1234
+#            (tools/gdb/riscv64.gdb).
 #
 # SMP is the number of harts (1 by default).
 #

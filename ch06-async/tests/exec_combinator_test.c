@@ -69,6 +69,7 @@ KTEST(exec_select_first_ready_wins_and_cancels_the_rest)
     KEXPECT_EQ(sel.winner, 2);
     KEXPECT_EQ(exec_event_waiters(&e[0]), 0);
     KEXPECT_TRUE(!s.timer.pending);
+    future_cancel(&sel.base); /* nothing to do when it finished; when it failed, frees its arms */
 }
 
 /* A kill, as a later section makes it: an event set from interrupt context (here a timer's
@@ -99,6 +100,7 @@ KTEST(exec_kill_from_an_interrupt_ends_a_long_sleep)
     timer_cancel_sync(&k); /* it has fired; this only makes sure its callback has returned */
     KEXPECT_EQ(sel.winner, 0);
     KEXPECT_TRUE(!s.timer.pending);
+    future_cancel(&sel.base);
 }
 
 /* A task that waits for an event, with a timeout; the test says whether the event is set first. */

@@ -3,12 +3,12 @@
 A kernel of four system calls, enough to show a user program running and talking to the kernel. Its
 numbers are chapter 1's own; chapter 3 brings the real Zircon table and chapter 7 Linux's.
 
-| number | call               | does                                                    |
-|--------|--------------------|---------------------------------------------------------| | 0      |
-`null()`           | nothing: returns 0 (what the benchmark measures)        | | 1      |
-`write(buf, len)`  | prints len bytes from user memory; returns len, or -1   | | 2      |
-`exit(status)`     | ends the program                                        | | 3      |
-`read(buf, len)`   | waits for console input; copies up to len bytes; returns how many, or -1 |
+| number | call               | does                                                             |
+|--------|--------------------|------------------------------------------------------------------|
+| 0      | `null()`           | nothing: returns 0 (what the benchmark measures)                 |
+| 1      | `write(buf, len)`  | prints len bytes from user memory; returns len, or -1            |
+| 2      | `exit(status)`     | ends the program                                                 |
+| 3      | `read(buf, len)`   | waits for input; copies up to len bytes; returns how many, or -1 |
 
 Any other number returns -1. */
 #ifndef ZINC_DEMO_H

@@ -2,6 +2,7 @@
 #include "kernel/kbench.h"
 
 #include "hal/hal.h"
+#include "kernel/ktest.h"
 #include "kernel/printk.h"
 
 void kbench_report(const char *what, uint64_t value, const char *unit)
@@ -16,11 +17,13 @@ void kbench_report_ratio(const char *what, uint64_t a, uint64_t b)
             (unsigned long)(hundredths % 100));
 }
 
-void kbench_run(void)
+void kbench_run(const char *selection)
 {
     kprintf("benchmarks on %s\n", HAL_ARCH_NAME);
     TABLE_FOREACH(struct kbench, kbenches, b)
     {
+        if (!ktest_selected(b->name, selection))
+            continue;
         kprintf("%s:\n", b->name);
         b->fn();
     }

@@ -2,7 +2,8 @@
 
 Speed is measured, never asserted: a benchmark is registered with `KBENCH(name)` and runs when the
 kernel boots with `bench`. It prints its own figures through `kbench_report`, one line each, so that
-`make bench` shows a table that anyone can reproduce. */
+`make bench` shows a table that anyone can reproduce. `make bench BENCHES="NAME..."` runs only the
+ones named. */
 #ifndef ZINC_KBENCH_H
 #define ZINC_KBENCH_H
 
@@ -28,6 +29,7 @@ void kbench_report(const char *what, uint64_t value, const char *unit);
 /* Print a / b with two decimals, as "12.34 x". */
 void kbench_report_ratio(const char *what, uint64_t a, uint64_t b);
 
-void kbench_run(void);
+/* Run the benchmarks that selection names (the boot arguments after "bench"; empty: all). */
+void kbench_run(const char *selection);
 
 #endif

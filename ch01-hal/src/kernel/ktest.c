@@ -62,8 +62,7 @@ uint64_t ktest_random(void)
     return random_state * 0x2545F4914F6CDD1Dull;
 }
 
-/* Does name match one of the space-separated words of selection? An empty selection matches all. */
-static bool selected(const char *name, const char *selection)
+bool ktest_selected(const char *name, const char *selection)
 {
     const char *w = selection;
     bool any = false;
@@ -85,12 +84,12 @@ static bool selected(const char *name, const char *selection)
 int ktest_run(const char *selection)
 {
     int planned = 0, number = 0, failed = 0;
-    TABLE_FOREACH(struct ktest, ktests, t) planned += selected(t->name, selection);
+    TABLE_FOREACH(struct ktest, ktests, t) planned += ktest_selected(t->name, selection);
 
     kprintf("TAP version 13\n1..%d\n", planned);
     TABLE_FOREACH(struct ktest, ktests, t)
     {
-        if (!selected(t->name, selection))
+        if (!ktest_selected(t->name, selection))
             continue;
         number++;
         current.failures = 0;

@@ -20,6 +20,7 @@ test. */
 #ifndef ZINC_KTEST_H
 #define ZINC_KTEST_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -49,6 +50,10 @@ int ktest_failed_now(void);
 
 /* Run the tests selected by the boot arguments after "test"; returns the number that failed. */
 int ktest_run(const char *selection);
+
+/* Does name match one of the space-separated words of selection ("NAME" or a prefix "NAME*")? An
+   empty selection matches all. The benchmarks are chosen the same way (kbench_run). */
+bool ktest_selected(const char *name, const char *selection);
 
 /* A per-run random number, for tests that must not be passable by printing a fixed answer. */
 uint64_t ktest_random(void);

@@ -64,7 +64,7 @@ void kmain(void)
     if ((rest = command(args, "test")))
         hal_shutdown(ktest_run(rest) ? 1 : 0);
     if ((rest = command(args, "bench"))) {
-        kbench_run();
+        kbench_run(rest);
         hal_shutdown(0);
     }
     const struct boot_program *program = choose_boot_program(args, &rest);

@@ -17,6 +17,7 @@ The boot arguments name the program and its arguments: `run hello-zircon a b`; w
 #include "object/wait.h"
 #include "task/address_space.h"
 #include "task/task.h"
+#include "task/userboot.h"
 #include "zircon/startup.h"
 
 #define MAX_ARGS_SIZE 512
@@ -69,7 +70,7 @@ static struct message *startup_message(const char *args, struct process *p, stru
 }
 
 /* Make the process, load it, give it its bootstrap channel and start it. */
-static zx_status_t launch(const char *name, const char *args, struct process **out)
+zx_status_t userboot_launch(const char *name, const char *args, struct process **out)
 {
     struct process *p;
     struct thread *t;
@@ -126,7 +127,7 @@ static int userboot(const char *args)
         args = name;
     }
     struct process *p;
-    zx_status_t status = launch(name, args, &p);
+    zx_status_t status = userboot_launch(name, args, &p);
     if (status != ZX_OK) {
         kprintf("userboot: cannot start %s: error %d\n", name, status);
         return 1;

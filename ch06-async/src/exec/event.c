@@ -52,6 +52,13 @@ static enum poll event_wait_poll(struct future *f, struct waker waker)
     struct exec_event *e = w->event;
     hal_lock_acquire(&e->lock);
     bool set = e->set;
+    /* LAB ch06-event-waker BEGIN: leave the waker where the set will find it: if e is not set
+       and w is not in its queue, keep waker in w and link w at the head of e->waiters (next,
+       and link: the address of the pointer that points at w, which the next waiter's link must
+       then name). If e is set and w is still in the queue, take it out (unlink_locked).
+       stub:
+    (void)waker;
+    */
     if (set && w->link) {
         unlink_locked(w);
     } else if (!set && !w->link) {
@@ -62,6 +69,7 @@ static enum poll event_wait_poll(struct future *f, struct waker waker)
         w->link = &e->waiters;
         e->waiters = w;
     }
+    /* LAB END */
     hal_lock_release(&e->lock);
     return set ? POLL_READY : POLL_PENDING;
 }

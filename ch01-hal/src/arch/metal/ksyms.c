@@ -1,8 +1,8 @@
 /*: # Kernel symbols, implemented
 
-The table is sorted by address, so the function containing an address is the last entry at or below it:
-a binary search. The first link has an empty table (the weak definitions below), and backtraces then print
-bare addresses. */
+The table is sorted by address, so the function containing an address is the last entry at or below
+it: a binary search. The first link has an empty table (the weak definitions below), and backtraces
+then print bare addresses. */
 #include "ksyms.h"
 
 #include "kernel/printk.h"
@@ -33,12 +33,14 @@ const char *ksym_lookup(uint64_t addr, uint64_t *offset)
 
 void ksym_print_frame(int depth, uint64_t addr)
 {
-    /* A return address can lie just past its function, when the call was the function's last instruction
-       (a call to a function that never returns): name the function of the byte before it. */
+    /* A return address can lie just past its function, when the call was the function's last
+       instruction (a call to a function that never returns): name the function of the byte before
+       it. */
     uint64_t offset = 0;
     const char *name = ksym_lookup(addr - 1, &offset);
     if (name)
-        kprintf("  #%d 0x%016lx %s+0x%lx\n", depth, (unsigned long)addr, name, (unsigned long)offset + 1);
+        kprintf("  #%d 0x%016lx %s+0x%lx\n", depth, (unsigned long)addr, name,
+                (unsigned long)offset + 1);
     else
         kprintf("  #%d 0x%016lx\n", depth, (unsigned long)addr);
 }

@@ -1,9 +1,9 @@
 /*: # Kernel symbols, for backtraces on bare metal
 
-A backtrace of bare addresses sends the reader to `addr2line`; one with names reads at once. The build links
-the kernel twice: the first time to learn where every function landed (tools/ksyms.sh reads it with `nm`
-into a sorted table), the second time with that table inside. The addresses do not move between the two
-links, because the table is placed after everything else in the image. */
+A backtrace of bare addresses sends the reader to `addr2line`; one with names reads at once. The
+build links the kernel twice: the first time to learn where every function landed (tools/ksyms.sh
+reads it with `nm` into a sorted table), the second time with that table inside. The addresses do
+not move between the two links, because the table is placed after everything else in the image. */
 #ifndef ZINC_KSYMS_H
 #define ZINC_KSYMS_H
 

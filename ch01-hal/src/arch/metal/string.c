@@ -1,8 +1,9 @@
 /*: # The C library functions the kernel uses, for bare metal
 
-On LibOS the kernel calls the host's C library; on bare metal there is none, so here are the few functions
-that kernel code calls, written plainly. (The compiler may also emit calls to `memcpy` and `memset` on its
-own, for struct copies and initialisers, which is why these exact names are needed.) */
+On LibOS the kernel calls the host's C library; on bare metal there is none, so here are the few
+functions that kernel code calls, written plainly. (The compiler may also emit calls to `memcpy` and
+`memset` on its own, for struct copies and initialisers, which is why these exact names are
+needed.) */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>

@@ -1,18 +1,20 @@
 /*: # Kernel threads on bare metal
 
-A kernel thread is a stack and a saved stack pointer. The threads form a ring; `hal_thread_yield` moves to
-the next one that is alive with `metal_switch`. It is cooperative: a thread runs until it yields or returns,
-which is all chapter 1 needs. Chapter 3 adds a 10 ms timer tick that makes user threads yield this ring.
+A kernel thread is a stack and a saved stack pointer. The threads form a ring; `hal_thread_yield`
+moves to the next one that is alive with `metal_switch`. It is cooperative: a thread runs until it
+yields or returns, which is all chapter 1 needs. Chapter 3 adds a 10 ms timer tick that makes user
+threads yield this ring.
 
 Stacks come from a fixed pool in the kernel image (`METAL_THREADS` of them), because a stack must be
-contiguous in memory and the frame allocator deals in single pages. A finished thread's slot is reused.
-Each slot starts with the stack's guard page (metal.h), which `metal_guard_stacks` unmaps at boot,
-and the thread that runs is the one whose guard page `metal_stack_guard` names, for the trap code:
-it is changed just before a switch, which is harmless, as no stack pointer of the thread switched
-away from can lie in or just above the next thread's guard page.
+contiguous in memory and the frame allocator deals in single pages. A finished thread's slot is
+reused. Each slot starts with the stack's guard page (metal.h), which `metal_guard_stacks` unmaps at
+boot, and the thread that runs is the one whose guard page `metal_stack_guard` names, for the trap
+code: it is changed just before a switch, which is harmless, as no stack pointer of the thread
+switched away from can lie in or just above the next thread's guard page.
 
-Parking is polling, for now: a parked thread yields to the others until its token is set or its deadline
-passes, and idles the CPU when it finds itself alone; chapter 6's executor is what ends the polling. */
+Parking is polling, for now: a parked thread yields to the others until its token is set or its
+deadline passes, and idles the CPU when it finds itself alone; chapter 6's executor is what ends the
+polling. */
 #include "hal/hal.h"
 #include "kernel/panic.h"
 #include "ksyms.h"

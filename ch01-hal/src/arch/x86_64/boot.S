@@ -1,25 +1,26 @@
 /*: # x86_64: from multiboot to long mode
 
-QEMU's `-kernel` option understands *multiboot* (version 1), the boot protocol of GRUB: it scans the first
-8 KiB of the file for the header below, loads the image where the header says, and jumps to its entry with
-the CPU in 32-bit protected mode, paging off, `eax` holding the multiboot magic and `ebx` the physical
-address of the *multiboot information*: the command line and the memory map.
+QEMU's `-kernel` option understands *multiboot* (version 1), the boot protocol of GRUB: it scans the
+first 8 KiB of the file for the header below, loads the image where the header says, and jumps to
+its entry with the CPU in 32-bit protected mode, paging off, `eax` holding the multiboot magic and
+`ebx` the physical address of the *multiboot information*: the command line and the memory map.
 
-Our image is a 64-bit ELF file, which QEMU's multiboot loader refuses to parse; so the header carries the
-load addresses itself (flag bit 16, "the a.out kludge"): load the file's bytes from `load_addr` to
-`load_end_addr`, clear up to `bss_end_addr`, enter at `entry_addr`. All of them are physical addresses:
-each is a symbol's link address minus `KERNEL_VMA` (the linker script puts the image at physical
-`KERNEL_PHYS`, and links it at `KERNEL_VMA + KERNEL_PHYS`).
+Our image is a 64-bit ELF file, which QEMU's multiboot loader refuses to parse; so the header
+carries the load addresses itself (flag bit 16, "the a.out kludge"): load the file's bytes from
+`load_addr` to `load_end_addr`, clear up to `bss_end_addr`, enter at `entry_addr`. All of them are
+physical addresses: each is a symbol's link address minus `KERNEL_VMA` (the linker script puts the
+image at physical `KERNEL_PHYS`, and links it at `KERNEL_VMA + KERNEL_PHYS`).
 
 The 32-bit code then climbs into long mode, the four steps every x86_64 kernel takes:
 
-1. build a page table: long mode cannot run without paging. This first one maps the first GiB of physical
-   memory twice with 2 MiB pages: at address 0 (*identity*, so the instruction after the switch is still
-   mapped) and at `KERNEL_VMA` (where the kernel is linked). PML4 entries 0 and 511 share one PDPT,
-   whose entries 0 and 510 share one page directory.
+1. build a page table: long mode cannot run without paging. This first one maps the first GiB of
+   physical memory twice with 2 MiB pages: at address 0 (*identity*, so the instruction after the
+   switch is still mapped) and at `KERNEL_VMA` (where the kernel is linked). PML4 entries 0 and 511
+   share one PDPT, whose entries 0 and 510 share one page directory.
 2. enable PAE (`cr4`), the page-table format long mode uses, and load the table into `cr3`;
-3. set `EFER.LME` (long mode enable), and with it `NXE` (so that pages can forbid execution) and `SCE`
-   (so that `syscall` works), then turn on paging: the CPU is now in long mode, in 32-bit compatibility;
+3. set `EFER.LME` (long mode enable), and with it `NXE` (so that pages can forbid execution) and
+   `SCE` (so that `syscall` works), then turn on paging: the CPU is now in long mode, in 32-bit
+   compatibility;
 4. far-jump into a 64-bit code segment of a new GDT. */
 #include "layout.h"
 
@@ -53,8 +54,9 @@ _start:
     mov $PHYS(boot_stack_top), %esp
     mov %ebx, %esi                   /* the multiboot information, for x86_boot */
 
-    /* 1. boot_pml4[0] and boot_pml4[511] -> boot_pdpt; its entries 0 and 510 -> boot_pd; boot_pd maps the
-       first GiB with 512 pages of 2 MiB. The tables are in .bss, which the loader has cleared. */
+    /* 1. boot_pml4[0] and boot_pml4[511] -> boot_pdpt; its entries 0 and 510 -> boot_pd; boot_pd
+       maps the first GiB with 512 pages of 2 MiB. The tables are in .bss, which the loader has
+       cleared. */
     mov $PHYS(boot_pdpt) + PTE_PW, %eax
     mov %eax, PHYS(boot_pml4)
     mov %eax, PHYS(boot_pml4) + 511 * 8
@@ -77,8 +79,8 @@ _start:
     mov $PHYS(boot_pml4), %eax
     mov %eax, %cr3
 
-    /* 3. Long mode, no-execute pages and syscall in EFER; then paging on (and write protection honoured
-       in kernel mode too). */
+    /* 3. Long mode, no-execute pages and syscall in EFER; then paging on (and write protection
+       honoured in kernel mode too). */
     mov $MSR_EFER, %ecx
     rdmsr
     or $(EFER_LME | EFER_NXE | EFER_SCE), %eax
@@ -100,17 +102,20 @@ long_mode:
     xor %eax, %eax
     mov %eax, %fs
     mov %eax, %gs
-    /* Still running at the identity-mapped address: jump to the link address, in the higher half. */
+    /* Still running at the identity-mapped address: jump to the link address, in the higher
+       half. */
     movabs $higher_half, %rax
     jmp *%rax
 higher_half:
     mov $boot_stack_top, %rsp
     xor %ebp, %ebp                   /* the end of every backtrace */
-    mov %esi, %edi                   /* zero-extended: the upper halves are undefined after the switch */
+    /* zero-extended: the upper halves are undefined after the switch */
+    mov %esi, %edi
     call x86_boot
     ud2
 
-/* The GDT of the switch: a 64-bit code segment and a data segment. gdt.c replaces it with the full one. */
+/* The GDT of the switch: a 64-bit code segment and a data segment. gdt.c replaces it with the full
+   one. */
     .section .rodata
     .balign 8
 boot_gdt:

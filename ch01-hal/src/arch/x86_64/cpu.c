@@ -1,19 +1,21 @@
 /*: # x86_64: the CPU
 
-**Idling.** `hlt` stops the CPU until the next interrupt. The `sti` just before it takes effect only after
-the next instruction, so no interrupt can slip in between the two and leave the CPU asleep: it is the
-standard idiom. The idle alarm (timer.c) bounds the sleep at 10 ms, as the HAL promises; it is cancelled
-on waking, so that it never interrupts anything but an idle CPU.
+**Idling.** `hlt` stops the CPU until the next interrupt. The `sti` just before it takes effect only
+after the next instruction, so no interrupt can slip in between the two and leave the CPU asleep: it
+is the standard idiom. The idle alarm (timer.c) bounds the sleep at 10 ms, as the HAL promises; it
+is cancelled on waking, so that it never interrupts anything but an idle CPU.
 
-**Shutting down.** QEMU's `isa-debug-exit` device ends QEMU when a value is written to its port, with exit
-status `(value << 1) | 1`. So that the status always tells the kernel's verdict from QEMU's own failures
-(which exit with 1) and from a reset (which exits with 0), Zinc writes the status plus one: QEMU exits with
-`2 × status + 3`, and tools/qemu-x86_64.sh turns that back into the status.
+**Shutting down.** QEMU's `isa-debug-exit` device ends QEMU when a value is written to its port,
+with exit status `(value << 1) | 1`. So that the status always tells the kernel's verdict from
+QEMU's own failures (which exit with 1) and from a reset (which exits with 0), Zinc writes the
+status plus one: QEMU exits with `2 × status + 3`, and tools/qemu-x86_64.sh turns that back into
+the status.
 
-**Backtraces** follow the frame pointers: every function compiled with `-fno-omit-frame-pointer` starts by
-pushing `rbp` and pointing `rbp` at it, so `[rbp]` is the caller's `rbp` and `[rbp + 8]` the return address.
-The chain ends at a zero `rbp` (boot.S and the thread start-up put one there), and the walk stops as well
-at anything that is not inside the kernel image, where all kernel stacks live. */
+**Backtraces** follow the frame pointers: every function compiled with `-fno-omit-frame-pointer`
+starts by pushing `rbp` and pointing `rbp` at it, so `[rbp]` is the caller's `rbp` and `[rbp + 8]`
+the return address. The chain ends at a zero `rbp` (boot.S and the thread start-up put one there),
+and the walk stops as well at anything that is not inside the kernel image, where all kernel stacks
+live. */
 #include "ksyms.h"
 #include "x86_64.h"
 

@@ -1,13 +1,13 @@
 /*: # x86_64: the interrupt descriptor table
 
-The IDT has one 16-byte *gate* per vector: the address of the handler (trap.S gives each vector a stub, 16
-bytes apart), the code segment to run it in, and:
+The IDT has one 16-byte *gate* per vector: the address of the handler (trap.S gives each vector a
+stub, 16 bytes apart), the code segment to run it in, and:
 
-- the type: an *interrupt gate* turns interrupts off on entry, so that a handler is never interrupted
-  before it has saved what it needs. Every gate here is one.
-- the privilege a program needs to raise the vector itself with `int n`: 0 for all but the breakpoint, so
-  that a user's `int $0x80` is a general protection fault, while its `int3` is the breakpoint trap the
-  debugger convention expects.
+- the type: an *interrupt gate* turns interrupts off on entry, so that a handler is never
+  interrupted before it has saved what it needs. Every gate here is one.
+- the privilege a program needs to raise the vector itself with `int n`: 0 for all but the
+  breakpoint, so that a user's `int $0x80` is a general protection fault, while its `int3` is the
+  breakpoint trap the debugger convention expects.
 - the IST slot, for the three vectors that must never use the stack they interrupted (gdt.c). */
 #include "x86_64.h"
 

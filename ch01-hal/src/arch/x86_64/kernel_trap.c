@@ -13,20 +13,40 @@ panic says whose (gdt.c). */
 #include "x86_64.h"
 
 struct x86_trap_frame {
-    uint64_t r15, r14, r13, r12, r11, r10, r9, r8, rbp, rdi, rsi, rdx, rcx, rbx, rax; /* pushed by trap.S */
-    uint64_t vector, error;                                                            /* by the stub */
-    uint64_t rip, cs, rflags, rsp, ss;                                                 /* by the CPU */
+    /* pushed by trap.S */
+    uint64_t r15, r14, r13, r12, r11, r10, r9, r8, rbp, rdi, rsi, rdx, rcx, rbx, rax;
+    /* by the stub */
+    uint64_t vector, error;
+    /* by the CPU */
+    uint64_t rip, cs, rflags, rsp, ss;
 };
 
 #define VEC_DOUBLE_FAULT 8
 #define VEC_PAGE_FAULT 14
 
 static const char *const exception_names[] = {
-    "divide error", "debug", "non-maskable interrupt", "breakpoint", "overflow", "bound range",
-    "invalid opcode", "device not available", "double fault", "coprocessor segment overrun",
-    "invalid TSS", "segment not present", "stack fault", "general protection fault", "page fault",
-    "reserved", "x87 floating-point error", "alignment check", "machine check", "SIMD floating-point error",
-    "virtualization exception", "control protection fault",
+    "divide error",
+    "debug",
+    "non-maskable interrupt",
+    "breakpoint",
+    "overflow",
+    "bound range",
+    "invalid opcode",
+    "device not available",
+    "double fault",
+    "coprocessor segment overrun",
+    "invalid TSS",
+    "segment not present",
+    "stack fault",
+    "general protection fault",
+    "page fault",
+    "reserved",
+    "x87 floating-point error",
+    "alignment check",
+    "machine check",
+    "SIMD floating-point error",
+    "virtualization exception",
+    "control protection fault",
 };
 
 static NORETURN void kernel_fault(const struct x86_trap_frame *f)
@@ -35,7 +55,8 @@ static NORETURN void kernel_fault(const struct x86_trap_frame *f)
     if (panicking) /* a fault while reporting one: say nothing more */
         hal_shutdown(PANIC_STATUS);
     panicking = true;
-    const char *name = f->vector < ARRAY_SIZE(exception_names) ? exception_names[f->vector] : "exception";
+    const char *name =
+        f->vector < ARRAY_SIZE(exception_names) ? exception_names[f->vector] : "exception";
     uint64_t offset = 0;
     const char *function = ksym_lookup(f->rip, &offset);
     bool overflow = (f->vector == VEC_PAGE_FAULT || f->vector == VEC_DOUBLE_FAULT) &&
@@ -52,8 +73,8 @@ static NORETURN void kernel_fault(const struct x86_trap_frame *f)
     kprintf("    rsi %016lx  rdi %016lx  rbp %016lx  rsp %016lx\n", f->rsi, f->rdi, f->rbp, f->rsp);
     kprintf("    r8  %016lx  r9  %016lx  r10 %016lx  r11 %016lx\n", f->r8, f->r9, f->r10, f->r11);
     kprintf("    r12 %016lx  r13 %016lx  r14 %016lx  r15 %016lx\n", f->r12, f->r13, f->r14, f->r15);
-    kprintf("    rip %016lx  rflags %08lx  cs %04lx  ss %04lx  cr3 %016lx\n", f->rip, f->rflags, f->cs, f->ss,
-            READ_CR(3));
+    kprintf("    rip %016lx  rflags %08lx  cs %04lx  ss %04lx  cr3 %016lx\n", f->rip, f->rflags,
+            f->cs, f->ss, READ_CR(3));
     kprintf("called from:\n");
     x86_backtrace_from(f->rbp, 16);
     hal_shutdown(PANIC_STATUS);

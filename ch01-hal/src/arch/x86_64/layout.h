@@ -2,14 +2,15 @@
 
 The numbers that both the assembly and the C of this target use. They describe three things:
 
-- **The address space.** The kernel image is linked at `KERNEL_VMA` plus its load address: the top 2 GiB
-  of the address space, where `-mcmodel=kernel` code can reach every symbol with a 32-bit signed
-  immediate. Physical memory is mapped a second time, all of it, at `DIRECT_MAP`, the start of the upper
-  half: physical address `pa` is the kernel's pointer `DIRECT_MAP + pa`.
-- **The segments.** Long mode ignores segment bases and limits, but the CPU still checks privilege through
-  the selectors. The order of the GDT is dictated by `syscall`/`sysret`, which compute the selectors from
-  one base each: kernel code, then kernel data; then (a 32-bit user code slot we never use), user data,
-  user code. The low two bits of a selector are the privilege level, 3 for the user.
+- **The address space.** The kernel image is linked at `KERNEL_VMA` plus its load address: the top 2
+  GiB of the address space, where `-mcmodel=kernel` code can reach every symbol with a 32-bit signed
+  immediate. Physical memory is mapped a second time, all of it, at `DIRECT_MAP`, the start of the
+  upper half: physical address `pa` is the kernel's pointer `DIRECT_MAP + pa`.
+- **The segments.** Long mode ignores segment bases and limits, but the CPU still checks privilege
+  through the selectors. The order of the GDT is dictated by `syscall`/`sysret`, which compute the
+  selectors from one base each: kernel code, then kernel data; then (a 32-bit user code slot we
+  never use), user data, user code. The low two bits of a selector are the privilege level, 3 for
+  the user.
 - **Control and model-specific registers**, by their bits. */
 #ifndef ZINC_X86_LAYOUT_H
 #define ZINC_X86_LAYOUT_H

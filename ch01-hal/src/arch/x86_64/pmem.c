@@ -1,8 +1,8 @@
 /*: # x86_64: physical memory is the direct map
 
-mmu.c maps all of physical memory at `DIRECT_MAP`, so reaching a physical address is an addition. The size
-the HAL reports is the RAM of the boot memory map; the direct map is larger (it spans at least the 32-bit
-space, where device registers live), and an address beyond it is a kernel bug. */
+mmu.c maps all of physical memory at `DIRECT_MAP`, so reaching a physical address is an addition.
+The size the HAL reports is the RAM of the boot memory map; the direct map is larger (it spans at
+least the 32-bit space, where device registers live), and an address beyond it is a kernel bug. */
 #include <string.h>
 
 #include "kernel/panic.h"

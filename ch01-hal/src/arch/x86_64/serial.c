@@ -1,19 +1,19 @@
 /*: # x86_64: the 16550 UART
 
-The PC's first serial port, COM1, is a 16550 UART at I/O ports `0x3f8`..`0x3ff`; QEMU connects it to its
-standard output and input (`-serial stdio`). Its registers, by offset from the base:
+The PC's first serial port, COM1, is a 16550 UART at I/O ports `0x3f8`..`0x3ff`; QEMU connects it to
+its standard output and input (`-serial stdio`). Its registers, by offset from the base:
 
-| offset | register                                   | what Zinc does with it                        |
-|--------|--------------------------------------------|-----------------------------------------------|
-| 0      | data: write to send, read to receive       | one byte at a time                            |
-| 1      | interrupt enable (IER)                     | bit 0: interrupt when a byte has arrived      |
-| 2      | FIFO control                               | enable and clear the 16-byte FIFOs            |
-| 3      | line control (LCR)                         | 8 data bits, no parity, 1 stop bit            |
-| 4      | modem control (MCR)                        | OUT2, which on a PC connects the IRQ line     |
-| 5      | line status (LSR)                          | bit 0: a byte waits; bit 5: room to send      |
+| offset | register                             | what Zinc does with it                        |
+|--------|--------------------------------------|-----------------------------------------------|
+| 0      | data: write to send, read to receive | one byte at a time                            |
+| 1      | interrupt enable (IER)               | bit 0: interrupt when a byte has arrived      |
+| 2      | FIFO control                         | enable and clear the 16-byte FIFOs            |
+| 3      | line control (LCR)                   | 8 data bits, no parity, 1 stop bit            |
+| 4      | modem control (MCR)                  | OUT2, which on a PC connects the IRQ line     |
+| 5      | line status (LSR)                    | bit 0: a byte waits; bit 5: room to send      |
 
-With bit 7 of LCR set, offsets 0 and 1 are instead the divisor of the 115200 Hz clock: 1 for 115200 baud.
-Output polls the line status; input arrives as ISA interrupt 4, which the I/O APIC delivers as
+With bit 7 of LCR set, offsets 0 and 1 are instead the divisor of the 115200 Hz clock: 1 for 115200
+baud. Output polls the line status; input arrives as ISA interrupt 4, which the I/O APIC delivers as
 `HAL_IRQ_SERIAL` (irq.c). */
 #include "x86_64.h"
 

@@ -1,14 +1,15 @@
 /*: # x86_64: switching kernel threads
 
-`metal_switch(save, next)` (arch/metal/metal.h): push what the C convention says a function must keep
-(`rbp`, `rbx`, `r12`..`r15`) and the flags, which carry the thread's interrupt state; store the stack
-pointer; take the other thread's; pop its registers; return, into the other thread. The other registers
-need no saving: the caller of `metal_switch` expects them clobbered, as for any call.
+`metal_switch(save, next)` (arch/metal/metal.h): push what the C convention says a function must
+keep (`rbp`, `rbx`, `r12`..`r15`) and the flags, which carry the thread's interrupt state; store the
+stack pointer; take the other thread's; pop its registers; return, into the other thread. The other
+registers need no saving: the caller of `metal_switch` expects them clobbered, as for any call.
 
-`metal_stack_init(top, entry)` makes a new stack look as if the thread had called `metal_switch` from the
-start of `thread_trampoline`: zero registers, flags with interrupts on, and the trampoline as the return
-address. The trampoline calls `entry` (held in the saved `r12`) with the stack aligned as the C convention
-wants, 16 bytes at the call, and with `rbp` zero, which ends backtraces there. */
+`metal_stack_init(top, entry)` makes a new stack look as if the thread had called `metal_switch`
+from the start of `thread_trampoline`: zero registers, flags with interrupts on, and the trampoline
+as the return address. The trampoline calls `entry` (held in the saved `r12`) with the stack aligned
+as the C convention wants, 16 bytes at the call, and with `rbp` zero, which ends backtraces
+there. */
 
     .text
     .globl metal_switch

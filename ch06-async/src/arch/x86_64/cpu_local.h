@@ -13,7 +13,8 @@ such a sleep, or a user program's turn (smp.c).
 `metal_cpu_forget_user`, called as a CPU switches threads, has nothing to do: a CPU may keep the
 table of the last user thread it ran in `cr3`, since a table is freed only once every CPU that holds
 it has loaded the kernel's own instead (tlb.c), and the next user thread loads its own anyway
-(`hal_pt_activate`). Keeping it saves a reload of `cr3`, and with it an empty TLB, at each switch. */
+(`hal_pt_activate`). Keeping it saves a reload of `cr3`, and with it an empty TLB, at each
+switch. */
 #ifndef ZINC_CPU_LOCAL_H
 #define ZINC_CPU_LOCAL_H
 

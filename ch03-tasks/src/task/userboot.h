@@ -1,0 +1,14 @@
+/*: # Starting a program from the kernel
+
+userboot's first step, which the kernel's own benchmarks also take: make a process in the root job,
+load the program `name` from the boot filesystem, give it its bootstrap channel with the start-up
+message (the words of `args`, the first being the program's name) and start its thread. */
+#ifndef ZINC_USERBOOT_H
+#define ZINC_USERBOOT_H
+
+#include "task/task.h"
+
+/* Start the program; *out receives a reference to its process. */
+zx_status_t userboot_launch(const char *name, const char *args, struct process **out);
+
+#endif
