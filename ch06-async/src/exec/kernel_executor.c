@@ -1,14 +1,14 @@
 /*: # The kernel's executor, started
 
 At boot, after every subsystem is ready (`INIT_LATE`), the kernel's executor gets its task that
-never finishes and its CPUs: kernel threads that run it for ever. On LibOS each is a host thread,
-so two of them use the two cores of a small machine; on bare metal they share the one CPU. */
+never finishes and its CPUs: kernel threads that run it for ever, one per CPU (hal/cpu_count.h). On
+bare metal every CPU has been brought up by then (`INIT_KERNEL`), and the threads spread over them
+from the one run queue; on LibOS each is a host thread, one per core of the host. */
 #include "exec/kernel_executor.h"
 
+#include "hal/cpu_count.h"
 #include "kernel/init.h"
 #include "kernel/panic.h"
-
-#define KERNEL_EXECUTOR_THREADS 2
 
 struct executor kernel_executor;
 
@@ -34,7 +34,7 @@ static void kernel_executor_init(void)
 {
     executor_init(&kernel_executor);
     task_spawn(&kernel_executor, &keeper, &forever);
-    for (int i = 0; i < KERNEL_EXECUTOR_THREADS; i++)
+    for (unsigned i = 0, cpus = hal_cpu_count(); i < cpus; i++)
         if (hal_thread_spawn(run_kernel_executor, NULL) != 0)
             panic("no kernel thread for the kernel's executor");
 }

@@ -27,7 +27,9 @@ An Sv39 page-table entry (PTE), 64 bits:
 
 `satp` then gets the mode (8 = Sv39) and the root table's physical page number. The jump into the higher
 half adds `PHYS_OFFSET` to a pc-relative address. Then the code zeroes `.bss`, takes the boot stack, and
-calls `riscv_boot` (boot.c) with `a0` and `a1` as OpenSBI left them. */
+calls `riscv_boot` (boot.c) with `a0` and `a1` as OpenSBI left them.
+The thread pointer `tp`, which the kernel keeps for the hart's number among the harts it runs, is 0:
+the boot hart is the first (chapter 6 starts the others). */
 #include "csr.h"
 #include "riscv.h"
 
@@ -96,6 +98,7 @@ _start:
 4:  lla sp, metal_boot_guard + PAGE_SIZE + BOOT_STACK_SIZE
     li s0, 0                        /* the end of every backtrace */
     li ra, 0
+    li tp, 0                        /* the boot hart's number */
     lla t0, riscv_kernel_vector
     csrw stvec, t0
     call riscv_boot

@@ -24,11 +24,12 @@ static void add_free(paddr_t start, paddr_t end)
         frame_add_region(start, end - start);
 }
 
+uint64_t riscv_boot_hart;
+
 void riscv_boot(uint64_t hart, paddr_t fdt)
 {
+    riscv_boot_hart = hart; /* any of them: OpenSBI draws lots when there are several */
     riscv_uart_init();
-    if (hart != 0)
-        panic("started on hart %lu: Zinc serves the interrupts of hart 0 only (plic.c)", (unsigned long)hart);
     struct fdt_facts facts;
     if (fdt_read(phys_to_virt(fdt), &facts))
         panic("no usable device tree at 0x%lx", (unsigned long)fdt);

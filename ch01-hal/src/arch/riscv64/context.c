@@ -22,16 +22,7 @@ divide trap (a division by zero gives a defined result), so `HAL_TRAP_ARITHMETIC
 
 #include "riscv.h"
 
-/* The CPU area: what the user vector needs to find its way back (offsets in trap.S). */
-struct riscv_cpu {
-    struct hal_context *ctx;
-    uint64_t kernel_sp;
-    uint64_t scratch;
-};
-
 void riscv_enter(struct riscv_cpu *cpu);
-
-static struct riscv_cpu cpu;
 
 void hal_context_init(struct hal_context *ctx, vaddr_t pc, vaddr_t sp)
 {
@@ -80,9 +71,10 @@ static void describe_trap(struct hal_context *ctx, uint64_t cause, uint64_t tval
 void hal_context_run(struct hal_context *ctx, struct hal_trap *trap)
 {
     uint64_t status = csr_read_clear(sstatus, SSTATUS_SIE);
-    cpu.ctx = ctx;
+    struct riscv_cpu *cpu = riscv_user_turn();
+    cpu->ctx = ctx;
     csr_write(stvec, riscv_user_vector);
-    riscv_enter(&cpu);
+    riscv_enter(cpu);
     csr_write(stvec, riscv_kernel_vector);
     uint64_t cause = csr_read(scause);
     describe_trap(ctx, cause, csr_read(stval), trap);

@@ -35,10 +35,14 @@ store), the illegal instruction, the breakpoint and the `ecall` from user mode. 
 #define SSTATUS_FS_CLEAN (UL(2) << 13)
 #define SSTATUS_SUM (UL(1) << 18)
 
+#define SIE_SSIE (UL(1) << 1)
 #define SIE_STIE (UL(1) << 5)
 #define SIE_SEIE (UL(1) << 9)
 
 #define SCAUSE_INTERRUPT (UL(1) << 63)
+#define SIP_SSIP (UL(1) << 1) /* the software interrupt is pending */
+
+#define IRQ_S_SOFT 1
 #define IRQ_S_TIMER 5
 #define IRQ_S_EXTERNAL 9
 
@@ -50,6 +54,7 @@ store), the illegal instruction, the breakpoint and the `ecall` from user mode. 
 #define EXC_STORE_PAGE_FAULT 15
 
 #define SATP_SV39 (UL(8) << 60)
+#define SATP_PPN ((UL(1) << 44) - 1) /* the root table's physical page number */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

@@ -26,8 +26,9 @@ entry with V set and R, W, X clear would mean "next table", it is written with V
 `MAPPED` set. Every leaf has A and D set in advance, so the hardware never has to fault or write back to
 track them.
 
-The hart caches translations in its TLB; a change to the active table is followed by `sfence.vma` for the
-page, and switching tables (`satp`) by a full `sfence.vma`. */
+The hart caches translations in its TLB, which must forget an entry once it changes: after a change
+to the table, and before the table is freed. What that takes depends on how many harts may hold the
+table (tlb.c); this file says only which table and which range. */
 #include "kernel/frame.h"
 #include "kernel/panic.h"
 #include "metal.h"
@@ -43,13 +44,10 @@ page, and switching tables (`satp`) by a full `sfence.vma`. */
 #define PTE_D 0x080ul
 #define PTE_MAPPED 0x100ul /* a software bit: this leaf is a mapping, even with V clear */
 #define PTE_PPN_SHIFT 10
-#define SATP_PPN ((1ul << 44) - 1)
 
 struct hal_pt {
     uint64_t entry[ENTRIES];
 };
-
-extern struct hal_pt boot_pt;
 
 static paddr_t entry_pa(uint64_t e)
 {
@@ -105,17 +103,6 @@ static paddr_t root_pa(struct hal_pt *pt)
     return virt_to_phys(pt);
 }
 
-static bool is_active(struct hal_pt *pt)
-{
-    return (csr_read(satp) & SATP_PPN) == root_pa(pt) >> PAGE_SHIFT;
-}
-
-static void flush_page(struct hal_pt *pt, vaddr_t va)
-{
-    if (is_active(pt))
-        __asm__ volatile("sfence.vma %0, zero" ::"r"(va) : "memory");
-}
-
 static bool valid_range(vaddr_t va, size_t len)
 {
     return va % PAGE_SIZE == 0 && len % PAGE_SIZE == 0 && len > 0 && va >= HAL_USER_BASE &&
@@ -135,16 +122,12 @@ struct hal_pt *hal_pt_create(void)
 
 void hal_pt_activate(struct hal_pt *pt)
 {
-    if (is_active(pt))
-        return;
-    csr_write(satp, SATP_SV39 | root_pa(pt) >> PAGE_SHIFT);
-    __asm__ volatile("sfence.vma" ::: "memory");
+    riscv_tlb_load(root_pa(pt));
 }
 
 void hal_pt_destroy(struct hal_pt *pt)
 {
-    if (is_active(pt))
-        hal_pt_activate(&boot_pt);
+    riscv_tlb_forget(root_pa(pt));
     for (int i = 0; i < ENTRIES / 2; i++) {
         if (!(pt->entry[i] & PTE_V))
             continue;
@@ -174,8 +157,8 @@ int hal_pt_map(struct hal_pt *pt, vaddr_t va, paddr_t pa, size_t len, unsigned f
             return HAL_ENOMEM;
         }
         *e = (pa + off) >> PAGE_SHIFT << PTE_PPN_SHIFT | leaf_bits(flags);
-        flush_page(pt, va + off);
     }
+    riscv_tlb_flush(root_pa(pt), va, len);
     return 0;
 }
 
@@ -221,17 +204,16 @@ int hal_pt_unmap(struct hal_pt *pt, vaddr_t va, size_t len)
         return HAL_EINVAL;
     for (size_t off = 0; off < len; off += PAGE_SIZE) {
         uint64_t *e = walk(pt->entry, va + off, false);
-        if (e && *e) {
+        if (e && *e)
             *e = 0;
-            flush_page(pt, va + off);
-        }
     }
     paddr_t unlinked = 0;
     prune(pt->entry, 2, va, va + len - 1, &unlinked);
-    /* `sfence.vma` for an address flushes leaf translations only: an unlinked table may still be
-       cached as the way to one, which only a full fence forgets; then the tables can go. */
-    if (unlinked && is_active(pt))
-        __asm__ volatile("sfence.vma" ::: "memory");
+    /* `sfence.vma` for an address forgets leaf translations only: an unlinked table may still be
+       cached as the way to one, which only a full fence forgets. So then every hart that may hold
+       the table forgets all of it (a length past every address asks for that); then the tables
+       can go. */
+    riscv_tlb_flush(root_pa(pt), unlinked ? 0 : va, unlinked ? (size_t)-1 : len);
     while (unlinked) {
         paddr_t next = *table_at(unlinked);
         frame_free(unlinked);
@@ -246,11 +228,10 @@ int hal_pt_protect(struct hal_pt *pt, vaddr_t va, size_t len, unsigned flags)
         return HAL_EINVAL;
     for (size_t off = 0; off < len; off += PAGE_SIZE) {
         uint64_t *e = walk(pt->entry, va + off, false);
-        if (e && (*e & PTE_MAPPED)) {
+        if (e && (*e & PTE_MAPPED))
             *e = entry_pa(*e) >> PAGE_SHIFT << PTE_PPN_SHIFT | leaf_bits(flags);
-            flush_page(pt, va + off);
-        }
     }
+    riscv_tlb_flush(root_pa(pt), va, len);
     return 0;
 }
 

@@ -2,8 +2,9 @@
 
 Devices do not interrupt a hart directly: their lines go into the PLIC, which forwards them as the
 *supervisor external interrupt* (`scause` 9) to the harts whose *context* enables them. Each hart has two
-contexts, machine and supervisor; hart 0's supervisor context is number 1, the only one Zinc (a single
-hart) uses. The PLIC's registers, 32 bits each:
+contexts, machine and supervisor: on `virt`, hart `h`'s supervisor context is number `2h + 1`.
+Zinc uses one, the boot hart's (which OpenSBI chooses: on a machine of several harts, any of them).
+The PLIC's registers, 32 bits each:
 
 | offset                          | register                                                        |
 |---------------------------------|-----------------------------------------------------------------|
@@ -17,7 +18,7 @@ serves the device, and completes, in a loop until nothing is pending. */
 #include "riscv.h"
 #include "virt.h"
 
-#define CONTEXT 1 /* hart 0, supervisor mode */
+#define CONTEXT (2 * riscv_boot_hart + 1) /* the boot hart, supervisor mode */
 #define PRIORITY(source) (0x4 * (source))
 #define ENABLE (0x2000 + 0x80 * CONTEXT)
 #define THRESHOLD (0x200000 + 0x1000 * CONTEXT)

@@ -22,6 +22,9 @@ so it is linked at `PHYS_OFFSET + 0x80200000`), and so are the devices and all o
 static inline void *phys_to_virt(paddr_t pa) { return (void *)(pa + PHYS_OFFSET); }
 static inline paddr_t virt_to_phys(const void *va) { return (paddr_t)va - PHYS_OFFSET; }
 
+/* The SBI's id of the hart that booted (boot.c), which takes the devices' interrupts (plic.c). */
+extern uint64_t riscv_boot_hart;
+
 /* The image's bounds (kernel.ld). */
 extern char kernel_start[], kernel_end[];
 
@@ -31,6 +34,7 @@ void riscv_pmem_init(paddr_t base, size_t size);
 void riscv_timer_init(uint64_t timebase_hz);
 void riscv_set_boot_args(const char *args);
 void riscv_trap_init(void);
+void riscv_hart_traps(void); /* the part of riscv_trap_init each hart needs (irq.c) */
 
 /* Interrupts: dispatch one by its scause (interrupt bit cleared), and the handlers behind it. */
 void riscv_interrupt(uint64_t cause);
@@ -44,6 +48,32 @@ void riscv_uart_enable_interrupt(void);
 
 /* Read a 16-bit word of user code through the active page table; false if it is not mapped executable. */
 bool riscv_fetch_user_u16(vaddr_t va, uint16_t *out);
+
+/* The CPU area: what the user vector needs to find its way back (offsets in trap.S). */
+struct riscv_cpu {
+    struct hal_context *ctx;
+    uint64_t kernel_sp;
+    uint64_t scratch;
+    uint64_t kernel_tp;
+};
+
+/* The running hart's CPU area, for a turn of a user program that starts now (percpu.c). With
+   interrupts off. */
+struct riscv_cpu *riscv_user_turn(void);
+
+/* The boot page table (boot.S), whose kernel half every table copies. */
+struct hal_pt;
+extern struct hal_pt boot_pt;
+
+/* The TLB (tlb.c), for a root table at physical address root: make it the one in use on this hart;
+   make every hart forget what it holds of [va, va + len) after the entries changed; and before the
+   table is freed, make sure no hart uses it any more. */
+void riscv_tlb_load(paddr_t root);
+void riscv_tlb_flush(paddr_t root, vaddr_t va, size_t len);
+void riscv_tlb_forget(paddr_t root);
+
+/* Do what another hart asked with a software interrupt (irq.c calls it): with one hart, nothing. */
+void riscv_tlb_answer(void);
 
 /* The trap vectors (trap.S), and the guard page of the stack the kernel vector takes when the
    interrupted one is full. */

@@ -4,7 +4,8 @@ Below the kernel runs OpenSBI, the *Supervisor Binary Interface*'s implementatio
 that owns what supervisor mode may not touch (the timer comparator, the machine's power). The kernel asks it
 with `ecall`, the same instruction user programs use to ask the kernel: extension number in `a7`, function
 in `a6`, arguments in `a0`.., error and value back in `a0` and `a1`. Zinc needs two extensions:
-TIME (`set_timer`: one timer interrupt at a given value of `time`) and SRST (system reset: power off). */
+TIME (`set_timer`: one timer interrupt at a given value of `time`) and SRST (system reset: power
+off); chapter 6 makes more calls through `sbi_call`, to start the other harts and to signal them. */
 #ifndef ZINC_RISCV_SBI_H
 #define ZINC_RISCV_SBI_H
 
@@ -13,6 +14,14 @@ TIME (`set_timer`: one timer interrupt at a given value of `time`) and SRST (sys
 #define SBI_SRST_SHUTDOWN 0
 #define SBI_SRST_NO_REASON 0
 #define SBI_SRST_SYSTEM_FAILURE 1
+
+/* Any call: an error (0 for success, negative SBI_ERR_*) and a value. */
+struct sbiret {
+    long error;
+    long value;
+};
+struct sbiret sbi_call(uint64_t ext, uint64_t fn, uint64_t arg0, uint64_t arg1, uint64_t arg2,
+                       uint64_t arg3);
 
 /* Raise the supervisor timer interrupt once `time` >= when; a new call replaces the last one. */
 void sbi_set_timer(uint64_t when);

@@ -20,13 +20,16 @@ the registers must be saved. A program that never uses them costs no saves.
 the context pointer saves every register of the program, then its floating-point state if Dirty, and
 turns the unit off (FS = Off) for the kernel. It takes the kernel's stack pointer back from the CPU area
 and returns from `riscv_enter` as from an ordinary call: `hal_context_run` goes on, with the reason in
-`scause`. The kernel's `gp` and `tp` are not restored: Zinc's kernel uses neither. */
+`scause`. It takes the kernel's `tp` back too, which `riscv_enter` kept in the CPU area: the calling
+convention reserves it, so C code expects it unchanged across the call (chapter 6 keeps the hart's
+number there). The kernel's `gp` is not restored: Zinc's kernel does not use it. */
 #include "context_riscv.h"
 #include "csr.h"
 
 #define CPU_CTX 0
 #define CPU_KERNEL_SP 8
 #define CPU_SCRATCH 16
+#define CPU_KERNEL_TP 24
 #define KERNEL_SAVED (14 * 8)
 
     .macro save_callee
@@ -82,6 +85,7 @@ and returns from `riscv_enter` as from an ordinary call: `hal_context_run` goes 
 riscv_enter:
     save_callee
     sd sp, CPU_KERNEL_SP(a0)
+    sd tp, CPU_KERNEL_TP(a0)
     csrw sscratch, a0
     ld t0, CPU_CTX(a0)
 
@@ -136,6 +140,7 @@ riscv_user_vector:
 1:  set_fs 0, t2
 
     ld sp, CPU_KERNEL_SP(t0)
+    ld tp, CPU_KERNEL_TP(t0)
     restore_callee
     ret
     .size riscv_user_vector, . - riscv_user_vector

@@ -231,12 +231,15 @@ static struct hal_thread *thread_new(void (*fn)(void *), void *arg, enum thread_
 /*: A CPU that finds nothing to run says so in `sleeping`, under the queue's lock, before it sleeps.
 Whoever queues a thread looks at the flags after queueing it: either the sleeper saw the thread in
 the queue, or the waker sees the flag and sends the sleeper an interrupt, which ends its sleep even
-if it arrives before the halt (cpu_local.h). One sleeper is woken per thread queued. */
+if it arrives before the halt (cpu_local.h). One sleeper is woken per thread queued, and the waker
+takes its flag down as it chooses it: two threads queued one after the other wake two sleepers, not
+the same one twice while it has not yet woken (with three CPUs or more, the second thread would
+wait in the queue while a CPU slept). */
 static void wake_a_cpu(void)
 {
     unsigned self = metal_cpu_id();
     for (unsigned i = 0; i < METAL_MAX_CPUS; i++) {
-        if (i != self && __atomic_load_n(&metal_cpus[i].sleeping, __ATOMIC_SEQ_CST)) {
+        if (i != self && __atomic_exchange_n(&metal_cpus[i].sleeping, 0, __ATOMIC_SEQ_CST)) {
             metal_cpu_kick(i);
             return;
         }
