@@ -3,14 +3,14 @@
 # core.
 #
 # The tests are independent jobs: one stage on one target (the build and its run), the LibOS checks,
-# the labs and the book. Each is one process at a time (a serial build, then a kernel that runs on
-# one CPU of the host or of QEMU's TCG), so this runs as many jobs at once as the machine has cores
-# (TEST_JOBS to choose). A job's output goes to build/test-logs/NAME.log. The results come out in
-# the order of the list below, whatever order the jobs end in: for a job that passed, its "== stage:
-# target" line (with the time it took) and its verdict (its last "N passed, M failed", or the labs'
-# and the book's summaries); for a job that failed, its whole log, so that the reader sees why.
-# Every job runs even when one fails, so that one run shows every failure; the exit status is
-# non-zero if any failed.
+# the labs, the book and the column check. Each is one process at a time (a serial build, then a
+# kernel that runs on one CPU of the host or of QEMU's TCG), so this runs as many jobs at once as
+# the machine has cores (TEST_JOBS to choose). A job's output goes to build/test-logs/NAME.log. The
+# results come out in the order of the list below, whatever order the jobs end in: for a job that
+# passed, its "== stage: target" line (with the time it took) and its verdict (its last "N passed, M
+# failed", or the summaries of the labs, the book and the columns); for a job that failed, its
+# whole log, so that the reader sees why. Every job runs even when one fails, so that one run shows
+# every failure; the exit status is non-zero if any failed.
 #
 # A job may wait for others: the runs that reuse a LibOS build (the thread-pointer run, the host
 # check, the labs, which grade the reference tree) start after the job that made it, so that two
@@ -31,6 +31,8 @@ job() {
     if [ "$1" = --early ]; then early+=(${#names[@]}); shift; else late+=(${#names[@]}); fi
     names+=("$1") titles+=("$2") afters+=("$3") commands+=("$4")
 }
+job columns "columns: every source the book may show keeps to 100 columns" "" \
+    tools/check-columns.sh
 first=${stages[0]}
 latest=${stages[-1]}
 libos_jobs=""
@@ -98,7 +100,7 @@ print_ended() {
         if [ "${state[i]}" -eq 0 ]; then
             echo "== ${titles[i]} (${took[i]} s)"
             grep -aE '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1
-            grep -aE '^(labs|book): ' "$log"
+            grep -aE '^(labs|book|columns): ' "$log"
         else
             echo "== ${titles[i]} (${took[i]} s): FAILED with status ${state[i]}; its log ($log):"
             cat "$log"

@@ -19,8 +19,8 @@
 mode=$1; image=$2; shift 2
 firmware=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
 [ -f "$firmware" ] || { echo "$0: $firmware is missing (apt-get install opensbi)" >&2; exit 2; }
-set -- qemu-system-riscv64 -machine virt -smp "${SMP:-1}" -m 128M -bios "$firmware" -kernel "$image" \
-    -append "$*" -no-reboot
+set -- qemu-system-riscv64 -machine virt -smp "${SMP:-1}" -m 128M -bios "$firmware" \
+    -kernel "$image" -append "$*" -no-reboot
 case $mode in
 batch)
     echo "# qemu-system-riscv64, accelerator: tcg"

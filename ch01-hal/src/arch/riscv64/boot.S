@@ -1,17 +1,18 @@
 /*: # riscv64: the first instructions
 
-OpenSBI starts the kernel in supervisor mode at physical `0x80200000`, with the MMU off, interrupts off,
-the hart's number in `a0` and the physical address of the device tree in `a1`. Before any C runs, this
-code turns on Sv39 paging with the *boot page table*, whose entries are the ones every address space will
-share (riscv.h):
+OpenSBI starts the kernel in supervisor mode at physical `0x80200000`, with the MMU off, interrupts
+off, the hart's number in `a0` and the physical address of the device tree in `a1`. Before any C
+runs, this code turns on Sv39 paging with the *boot page table*, whose entries are the ones every
+address space will share (riscv.h):
 
-- entries 256..511 of the root table map physical gigabyte `i - 256` at `PHYS_OFFSET + (i - 256) GiB`,
-  each as one 1 GiB *gigapage*: a leaf entry right in the root table. This is the direct map: 256 GiB of
-  physical address space for 256 entries and no other table. Its pages are global (`G`: present in every
-  address space), readable, writable, executable, and not for the user (no `U`).
-- one more entry maps the gigabyte this code runs in at its own physical address, the *identity* map, so
-  that the instruction after the one that turns paging on can still be fetched. It goes as soon as the
-  code runs in the higher half.
+- entries 256..511 of the root table map physical gigabyte `i - 256` at
+  `PHYS_OFFSET + (i - 256) GiB`, each as one 1 GiB *gigapage*: a leaf entry right in the root table.
+  This is the direct map: 256 GiB of physical address space for 256 entries and no other table. Its
+  pages are global (`G`: present in every address space), readable, writable, executable, and not
+  for the user (no `U`).
+- one more entry maps the gigabyte this code runs in at its own physical address, the *identity*
+  map, so that the instruction after the one that turns paging on can still be fetched. It goes as
+  soon as the code runs in the higher half.
 
 An Sv39 page-table entry (PTE), 64 bits:
 
@@ -25,11 +26,11 @@ An Sv39 page-table entry (PTE), 64 bits:
 | 8, 9   | RSW   | free for the kernel's own use                                        |
 | 10..53 | PPN   | physical page number: the physical address shifted right by 12      |
 
-`satp` then gets the mode (8 = Sv39) and the root table's physical page number. The jump into the higher
-half adds `PHYS_OFFSET` to a pc-relative address. Then the code zeroes `.bss`, takes the boot stack, and
-calls `riscv_boot` (boot.c) with `a0` and `a1` as OpenSBI left them.
-The thread pointer `tp`, which the kernel keeps for the hart's number among the harts it runs, is 0:
-the boot hart is the first (chapter 6 starts the others). */
+`satp` then gets the mode (8 = Sv39) and the root table's physical page number. The jump into the
+higher half adds `PHYS_OFFSET` to a pc-relative address. Then the code zeroes `.bss`, takes the boot
+stack, and calls `riscv_boot` (boot.c) with `a0` and `a1` as OpenSBI left them. The thread pointer
+`tp`, which the kernel keeps for the hart's number among the harts it runs, is 0: the boot hart is
+the first (chapter 6 starts the others). */
 #include "csr.h"
 #include "riscv.h"
 

@@ -1,14 +1,14 @@
 /*: # riscv64: start-up in C
 
-boot.S calls `riscv_boot` in the higher half, on the boot stack, with interrupts off. It builds the machine
-the HAL promises in the order each part needs the one before: the UART (so that a panic can be read),
-the facts from the device tree, physical memory and the frame allocator, the boot arguments, the timer,
-and last the interrupts. Then `kmain`.
+boot.S calls `riscv_boot` in the higher half, on the boot stack, with interrupts off. It builds the
+machine the HAL promises in the order each part needs the one before: the UART (so that a panic can
+be read), the facts from the device tree, physical memory and the frame allocator, the boot
+arguments, the timer, and last the interrupts. Then `kmain`.
 
-The frame allocator gets all of RAM except two pieces: everything below the end of the kernel's image
-(OpenSBI's own memory, which its device tree lists under `/reserved-memory`, sits at the start of RAM, and
-the kernel above it) and the device tree itself, which QEMU places near the top of RAM and whose
-`bootargs` string the kernel keeps using. */
+The frame allocator gets all of RAM except two pieces: everything below the end of the kernel's
+image (OpenSBI's own memory, which its device tree lists under `/reserved-memory`, sits at the start
+of RAM, and the kernel above it) and the device tree itself, which QEMU places near the top of RAM
+and whose `bootargs` string the kernel keeps using. */
 #include "fdt.h"
 #include "kernel/frame.h"
 #include "kernel/main.h"

@@ -1,13 +1,15 @@
 /*: # The riscv64 register set
 
-The 31 general registers `x1`..`x31` in their numbering order, so that register `xN` sits at offset `8 * N`.
-Register `x0` is always zero and needs no slot, so its slot holds the program counter. Then the 32
-floating-point registers and their control register `fcsr`: user programs are built for the full `rv64gc`
-instruction set and may use them (the kernel itself never does: it is built soft-float).
+The 31 general registers `x1`..`x31` in their numbering order, so that register `xN` sits at offset
+`8 * N`. Register `x0` is always zero and needs no slot, so its slot holds the program counter. Then
+the 32 floating-point registers and their control register `fcsr`: user programs are built for the
+full `rv64gc` instruction set and may use them (the kernel itself never does: it is built
+soft-float).
 
-The syscall convention is Linux's on riscv64: number in `a7`, arguments in `a0`..`a5`, result in `a0`. The
-`ecall` instruction changes no register, so every other register survives a system call. The function
-call convention passes arguments in the same `a0`..`a5`, and `tp` is the thread pointer. */
+The syscall convention is Linux's on riscv64: number in `a7`, arguments in `a0`..`a5`, result in
+`a0`. The `ecall` instruction changes no register, so every other register survives a system call.
+The function call convention passes arguments in the same `a0`..`a5`, and `tp` is the thread
+pointer. */
 #ifndef ZINC_CONTEXT_RISCV_H
 #define ZINC_CONTEXT_RISCV_H
 
@@ -45,10 +47,16 @@ static inline void hal_context_set_tls(struct hal_context *c, uint64_t v) { c->t
 
 /* a0 .. a5 are consecutive: x10 .. x15. */
 static inline uint64_t hal_context_arg(struct hal_context *c, int i) { return (&c->a0)[i]; }
-static inline void hal_context_set_arg(struct hal_context *c, int i, uint64_t v) { (&c->a0)[i] = v; }
+static inline void hal_context_set_arg(struct hal_context *c, int i, uint64_t v)
+{
+    (&c->a0)[i] = v;
+}
 
 static inline uint64_t hal_context_syscall_nr(const struct hal_context *c) { return c->a7; }
-static inline uint64_t hal_context_syscall_arg(const struct hal_context *c, int i) { return (&c->a0)[i]; }
+static inline uint64_t hal_context_syscall_arg(const struct hal_context *c, int i)
+{
+    return (&c->a0)[i];
+}
 static inline void hal_context_set_return(struct hal_context *c, uint64_t v) { c->a0 = v; }
 #endif
 

@@ -1,22 +1,22 @@
 /*: # riscv64: the device tree parser
 
-A flattened device tree is three blocks behind a header: the *structure block*, a stream of 32-bit tokens
-that walks the tree depth first; the *strings block*, which holds every property name once; and the memory
-reservation block, which QEMU leaves empty. All numbers are big-endian.
+A flattened device tree is three blocks behind a header: the *structure block*, a stream of 32-bit
+tokens that walks the tree depth first; the *strings block*, which holds every property name once;
+and the memory reservation block, which QEMU leaves empty. All numbers are big-endian.
 
-| token              | followed by                                                                 |
-|--------------------|-----------------------------------------------------------------------------|
-| `BEGIN_NODE` (1)   | the node's name, NUL-terminated, padded to 4 bytes (the root's name is "")  |
-| `END_NODE` (2)     | nothing                                                                     |
-| `PROP` (3)         | the value's length, the name's offset in the strings block, the value, padded |
-| `NOP` (4)          | nothing                                                                     |
-| `END` (9)          | nothing: the end of the block                                               |
+| token            | followed by                                                                |
+|------------------|----------------------------------------------------------------------------|
+| `BEGIN_NODE` (1) | the node's name, NUL-terminated, padded to 4 bytes (the root's name is "") |
+| `END_NODE` (2)   | nothing                                                                    |
+| `PROP` (3)       | its length, its name's offset in the strings block, the value, padded to 4 |
+| `NOP` (4)        | nothing                                                                    |
+| `END` (9)        | nothing: the end of the block                                              |
 
 The walk keeps the depth and the name of the current node under the root; that is all it needs to
-recognise the three properties it looks for. The `reg` of `/memory` is a list of (address, size) pairs of
-`#address-cells` and `#size-cells` 32-bit cells each, two properties of the root node that come before
-its children. Every read checks that it stays inside the blob, so a damaged blob is an error, not a
-fault. */
+recognise the three properties it looks for. The `reg` of `/memory` is a list of (address, size)
+pairs of `#address-cells` and `#size-cells` 32-bit cells each, two properties of the root node that
+come before its children. Every read checks that it stays inside the blob, so a damaged blob is an
+error, not a fault. */
 #include "fdt.h"
 
 #include <string.h>
@@ -29,8 +29,8 @@ fault. */
 #define FDT_END 9
 
 struct fdt_header {
-    uint32_t magic, totalsize, off_dt_struct, off_dt_strings, off_mem_rsvmap, version, last_comp_version,
-        boot_cpuid_phys, size_dt_strings, size_dt_struct;
+    uint32_t magic, totalsize, off_dt_struct, off_dt_strings, off_mem_rsvmap, version,
+        last_comp_version, boot_cpuid_phys, size_dt_strings, size_dt_struct;
 };
 
 static uint32_t be32(const void *p)
@@ -75,7 +75,8 @@ int fdt_read(const void *fdt, struct fdt_facts *facts)
         return -1;
     uint32_t size = be32(&h->totalsize), strings = be32(&h->off_dt_strings);
     uint32_t strings_size = be32(&h->size_dt_strings);
-    struct walk w = {base + be32(&h->off_dt_struct), base + be32(&h->off_dt_struct) + be32(&h->size_dt_struct)};
+    struct walk w = {base + be32(&h->off_dt_struct),
+                     base + be32(&h->off_dt_struct) + be32(&h->size_dt_struct)};
     if (w.end > base + size || strings + strings_size > size)
         return -1;
 
@@ -119,8 +120,8 @@ int fdt_read(const void *fdt, struct fdt_facts *facts)
             } else if (depth == 2 && strcmp(node, "chosen") == 0 && strcmp(name, "bootargs") == 0 &&
                        len > 0 && value[len - 1] == '\0')
                 facts->bootargs = (const char *)value;
-            else if (depth == 2 && strcmp(node, "cpus") == 0 && strcmp(name, "timebase-frequency") == 0 &&
-                     (len == 4 || len == 8))
+            else if (depth == 2 && strcmp(node, "cpus") == 0 &&
+                     strcmp(name, "timebase-frequency") == 0 && (len == 4 || len == 8))
                 facts->timebase_hz = read_cells(value, len / 4);
             break;
         }

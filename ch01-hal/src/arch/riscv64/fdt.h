@@ -1,8 +1,8 @@
 /*: # riscv64: reading the device tree
 
-The device tree is how a RISC-V board describes itself: a tree of nodes with named properties, passed to the
-kernel in memory in the *flattened* format (FDT, "devicetree blob"). QEMU writes one for the `virt` board
-and OpenSBI hands its address on in `a1`. Chapter 1 needs three facts from it:
+The device tree is how a RISC-V board describes itself: a tree of nodes with named properties,
+passed to the kernel in memory in the *flattened* format (FDT, "devicetree blob"). QEMU writes one
+for the `virt` board and OpenSBI hands its address on in `a1`. Chapter 1 needs three facts from it:
 
 | path                          | property             | fact                                     |
 |-------------------------------|----------------------|------------------------------------------|
@@ -10,7 +10,8 @@ and OpenSBI hands its address on in `a1`. Chapter 1 needs three facts from it:
 | `/chosen`                     | `bootargs`           | the boot arguments (`-append` in QEMU)   |
 | `/cpus`                       | `timebase-frequency` | how fast the `time` counter runs         |
 
-The parser (fdt.c) reads exactly those, and how big the blob is, so that its memory is not handed out. */
+The parser (fdt.c) reads exactly those, and how big the blob is, so that its memory is not handed
+out. */
 #ifndef ZINC_RISCV_FDT_H
 #define ZINC_RISCV_FDT_H
 
@@ -24,7 +25,8 @@ struct fdt_facts {
     size_t blob_size;
 };
 
-/* Read the facts from the blob at fdt; 0 on success, -1 if it is not a device tree or a fact is missing. */
+/* Read the facts from the blob at fdt; 0 on success, -1 if it is not a device tree or a fact is
+   missing. */
 int fdt_read(const void *fdt, struct fdt_facts *facts);
 
 #endif

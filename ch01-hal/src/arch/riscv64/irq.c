@@ -1,9 +1,9 @@
 /*: # riscv64: interrupts
 
-Two kinds of interrupt reach the kernel in supervisor mode: the timer (`scause` 5, from the SBI) and the
-external interrupt (`scause` 9, from the PLIC, behind which sit the devices). `riscv_interrupt` is called
-with interrupts off, from the kernel's trap vector or from `hal_context_run` when the interrupt came while
-a user program ran; it finds the HAL's interrupt number and calls its handler.
+Two kinds of interrupt reach the kernel in supervisor mode: the timer (`scause` 5, from the SBI) and
+the external interrupt (`scause` 9, from the PLIC, behind which sit the devices). `riscv_interrupt`
+is called with interrupts off, from the kernel's trap vector or from `hal_context_run` when the
+interrupt came while a user program ran; it finds the HAL's interrupt number and calls its handler.
 
 A third kind is how one hart signals another: the *software interrupt* (`scause` 1). Chapter 1 runs
 one hart and never sends it, but the kernel enables it, and answers it, from the start: from chapter
@@ -11,11 +11,11 @@ one hart and never sends it, but the kernel enables it, and answers it, from the
 program, or to ask it to let go of a page table about to be freed (`riscv_tlb_answer`, tlb.c). The
 hart clears it (its bit in `sip`) before it answers, so that one sent meanwhile asks again.
 
-`hal_cpu_idle` waits with `wfi`. The race every idle loop has (the caller checked its condition, and the
-interrupt that would change it arrives just before the `wfi`) is closed by the hardware: `wfi` wakes for
-any interrupt that is *pending and enabled in `sie`*, even with `SIE` off. So idle turns interrupts off,
-sleeps, and turns them on, at which point the handler runs. The timer is also set to wake it within 10 ms
-(timer.c), so that a caller always gets to look again soon, as on LibOS. */
+`hal_cpu_idle` waits with `wfi`. The race every idle loop has (the caller checked its condition, and
+the interrupt that would change it arrives just before the `wfi`) is closed by the hardware: `wfi`
+wakes for any interrupt that is *pending and enabled in `sie`*, even with `SIE` off. So idle turns
+interrupts off, sleeps, and turns them on, at which point the handler runs. The timer is also set to
+wake it within 10 ms (timer.c), so that a caller always gets to look again soon, as on LibOS. */
 #include "csr.h"
 #include "kernel/panic.h"
 #include "hal/irq_table.h"

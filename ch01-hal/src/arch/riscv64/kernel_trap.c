@@ -1,15 +1,16 @@
 /*: # riscv64: traps in the kernel
 
-An interrupt that arrives while the kernel runs is served here and the kernel goes on. An exception in the
-kernel is the kernel's own bug: it never touches user memory directly (it reads and writes user pages
-through the page table and the direct map, kernel/uspace.c; `sstatus.SUM` stays 0, so even a stray access
-to a user address faults), so there is nothing to recover. The panic says what happened, where, with which
-address, shows every register and a backtrace that runs through the trap into the faulting code (trap.S
-left a frame record for it), and stops the machine with a failing status.
+An interrupt that arrives while the kernel runs is served here and the kernel goes on. An exception
+in the kernel is the kernel's own bug: it never touches user memory directly (it reads and writes
+user pages through the page table and the direct map, kernel/uspace.c; `sstatus.SUM` stays 0, so
+even a stray access to a user address faults), so there is nothing to recover. The panic says what
+happened, where, with which address, shows every register and a backtrace that runs through the trap
+into the faulting code (trap.S left a frame record for it), and stops the machine with a failing
+status.
 
-The function that faulted may be a *leaf*, one that calls no other; gcc gives a leaf no frame record, or
-takes it down early, so the walk from `s0` skips the leaf's caller. That caller is where `ra` points,
-which is why the panic names the functions of both `pc` and `ra`.
+The function that faulted may be a *leaf*, one that calls no other; gcc gives a leaf no frame
+record, or takes it down early, so the walk from `s0` skips the leaf's caller. That caller is where
+`ra` points, which is why the panic names the functions of both `pc` and `ra`.
 
 A stack overflow reaches `riscv_kernel_stack_overflow` instead, on the trap stack kept for it
 (trap.S), and the panic names the stack that ran into its guard page, then shows the same registers
@@ -39,8 +40,9 @@ static const char *const exception_names[] = {
 };
 
 static const char *const register_names[32] = {
-    "pc", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5",
-    "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
+    "pc", "ra", "sp", "gp", "tp",  "t0",  "t1", "t2", "s0", "s1", "a0",
+    "a1", "a2", "a3", "a4", "a5",  "a6",  "a7", "s2", "s3", "s4", "s5",
+    "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
 };
 
 static void print_symbol(const char *reg, uint64_t addr)
@@ -54,12 +56,13 @@ static void print_trap(const char *prefix, const struct riscv_frame *f)
 {
     uint64_t cause = csr_read(scause);
     kprintf("%s%s (scause %lu) at pc 0x%lx, address 0x%lx\n", prefix,
-            cause < ARRAY_SIZE(exception_names) ? exception_names[cause] : "exception", (unsigned long)cause,
-            (unsigned long)f->x[0], (unsigned long)csr_read(stval));
+            cause < ARRAY_SIZE(exception_names) ? exception_names[cause] : "exception",
+            (unsigned long)cause, (unsigned long)f->x[0], (unsigned long)csr_read(stval));
     print_symbol("pc", f->x[0]);
     print_symbol("ra", f->x[1]);
     for (int i = 0; i < 32; i++)
-        kprintf("%4s %016lx%s", register_names[i], (unsigned long)f->x[i], i % 4 == 3 ? "\n" : "  ");
+        kprintf("%4s %016lx%s", register_names[i], (unsigned long)f->x[i],
+                i % 4 == 3 ? "\n" : "  ");
     kprintf("sstatus %016lx\n", (unsigned long)f->sstatus);
 }
 

@@ -1,9 +1,9 @@
 /*: # riscv64: locks
 
-Interrupts off first, then the spin: in the other order an interrupt handler could find the lock taken by
-the code it interrupted, and spin for ever. The flag is taken with an atomic swap (`amoswap.w.aq`, from the
-A extension) with acquire ordering, and given back with a release store, so that the guarded data's
-accesses stay between the two. */
+Interrupts off first, then the spin: in the other order an interrupt handler could find the lock
+taken by the code it interrupted, and spin for ever. The flag is taken with an atomic swap
+(`amoswap.w.aq`, from the A extension) with acquire ordering, and given back with a release store,
+so that the guarded data's accesses stay between the two. */
 #include "csr.h"
 #include "riscv.h"
 

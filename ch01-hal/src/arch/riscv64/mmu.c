@@ -1,16 +1,17 @@
 /*: # riscv64: Sv39 page tables
 
 Sv39 translates a 39-bit virtual address through three levels of tables, each one 4 KiB page of 512
-eight-byte entries (the entry format is in boot.S). The address splits into three 9-bit indexes and the
-12-bit offset in the page:
+eight-byte entries (the entry format is in boot.S). The address splits into three 9-bit indexes and
+the 12-bit offset in the page:
 
     38        30 29        21 20        12 11            0
     | VPN[2]    | VPN[1]    | VPN[0]    | page offset    |
 
-`VPN[2]` picks an entry in the root table (the one `satp` names), which points to a second-level table;
-`VPN[1]` an entry there, pointing to a third-level table; `VPN[0]` the entry for the page itself, a *leaf*
-(one with R, W or X set). A leaf may also sit higher up, for a 2 MiB or 1 GiB page, which is how the
-kernel's direct map is made; user pages here are always 4 KiB leaves at the third level.
+`VPN[2]` picks an entry in the root table (the one `satp` names), which points to a second-level
+table; `VPN[1]` an entry there, pointing to a third-level table; `VPN[0]` the entry for the page
+itself, a *leaf* (one with R, W or X set). A leaf may also sit higher up, for a 2 MiB or 1 GiB page,
+which is how the kernel's direct map is made; user pages here are always 4 KiB leaves at the third
+level.
 
 A `struct hal_pt` *is* the root table, a page from the frame allocator seen through the direct map.
 Its upper half (entries 256..511) is copied from the boot table when it is created: the kernel's
@@ -20,11 +21,11 @@ is split to take out the guard pages of the kernel stacks: see the end of this f
 is the user's: a table there is freed once an unmap leaves it empty, and all of them when the table
 is destroyed.
 
-How HAL permissions become PTE bits: read is R, write is W and R (Sv39 reserves W without R), execute is
-X, user is U. A page mapped with no permission at all must still count as mapped (a guard page); since an
-entry with V set and R, W, X clear would mean "next table", it is written with V clear and the software bit
-`MAPPED` set. Every leaf has A and D set in advance, so the hardware never has to fault or write back to
-track them.
+How HAL permissions become PTE bits: read is R, write is W and R (Sv39 reserves W without R),
+execute is X, user is U. A page mapped with no permission at all must still count as mapped (a guard
+page); since an entry with V set and R, W, X clear would mean "next table", it is written with V
+clear and the software bit `MAPPED` set. Every leaf has A and D set in advance, so the hardware
+never has to fault or write back to track them.
 
 The hart caches translations in its TLB, which must forget an entry once it changes: after a change
 to the table, and before the table is freed. What that takes depends on how many harts may hold the
@@ -64,8 +65,8 @@ static unsigned index_at(vaddr_t va, int level)
     return (va >> (PAGE_SHIFT + 9 * level)) & (ENTRIES - 1);
 }
 
-/* The leaf entry for va under root, creating the tables on the way if create is set; NULL if a table is
-   missing (or memory for one ran out). */
+/* The leaf entry for va under root, creating the tables on the way if create is set; NULL if a
+   table is missing (or memory for one ran out). */
 static uint64_t *walk(uint64_t *root, vaddr_t va, bool create)
 {
     uint64_t *table = root;
@@ -94,8 +95,8 @@ static uint64_t leaf_bits(unsigned flags)
 
 static unsigned leaf_flags(uint64_t e)
 {
-    return (e & PTE_R ? HAL_MMU_READ : 0) | (e & PTE_W ? HAL_MMU_WRITE : 0) | (e & PTE_X ? HAL_MMU_EXEC : 0) |
-           (e & PTE_U ? HAL_MMU_USER : 0);
+    return (e & PTE_R ? HAL_MMU_READ : 0) | (e & PTE_W ? HAL_MMU_WRITE : 0) |
+           (e & PTE_X ? HAL_MMU_EXEC : 0) | (e & PTE_U ? HAL_MMU_USER : 0);
 }
 
 static paddr_t root_pa(struct hal_pt *pt)

@@ -1,17 +1,17 @@
 /*: # riscv64: the PLIC, the platform-level interrupt controller
 
 Devices do not interrupt a hart directly: their lines go into the PLIC, which forwards them as the
-*supervisor external interrupt* (`scause` 9) to the harts whose *context* enables them. Each hart has two
-contexts, machine and supervisor: on `virt`, hart `h`'s supervisor context is number `2h + 1`.
-Zinc uses one, the boot hart's (which OpenSBI chooses: on a machine of several harts, any of them).
-The PLIC's registers, 32 bits each:
+*supervisor external interrupt* (`scause` 9) to the harts whose *context* enables them. Each hart
+has two contexts, machine and supervisor: on `virt`, hart `h`'s supervisor context is number
+`2h + 1`. Zinc uses one, the boot hart's (which OpenSBI chooses: on a machine of several harts, any
+of them). The PLIC's registers, 32 bits each:
 
-| offset                          | register                                                        |
-|---------------------------------|-----------------------------------------------------------------|
-| `4 * source`                    | the source's priority; 0 means never                            |
-| `0x2000 + 0x80 * context`       | the context's enable bits, one per source                        |
-| `0x200000 + 0x1000 * context`   | the context's threshold: only priorities above it get through     |
-| `0x200004 + 0x1000 * context`   | claim (read: the highest pending source, 0 if none) and complete (write it back when done) |
+| offset                        | register                                                        |
+|-------------------------------|-----------------------------------------------------------------|
+| `4 * source`                  | the source's priority; 0 means never                            |
+| `0x2000 + 0x80 * context`     | the context's enable bits, one per source                       |
+| `0x200000 + 0x1000 * context` | the context's threshold: only priorities above it get through   |
+| `0x200004 + 0x1000 * context` | claim: read the highest pending source; complete: write it back |
 
 A source that has been claimed is not signalled again until it is completed, so the handler claims,
 serves the device, and completes, in a loop until nothing is pending. */

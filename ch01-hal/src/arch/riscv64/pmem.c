@@ -1,8 +1,9 @@
 /*: # riscv64: physical memory through the direct map
 
 RAM is one region that the device tree gives (on `virt`, from `0x80000000`, as much as QEMU's `-m`
-says). The whole of it is visible in the kernel's half at `PHYS_OFFSET` higher (boot.S), so a physical
-address becomes a pointer by one addition. An address outside RAM is a kernel bug, and says so. */
+says). The whole of it is visible in the kernel's half at `PHYS_OFFSET` higher (boot.S), so a
+physical address becomes a pointer by one addition. An address outside RAM is a kernel bug, and says
+so. */
 #include <string.h>
 
 #include "kernel/panic.h"

@@ -3,11 +3,11 @@
 What the files of the riscv64 target share among themselves, and nothing above the HAL sees.
 
 **The address space.** Sv39 translates 39-bit virtual addresses; the valid ones are the low 256 GiB
-(`0` .. `0x3f_ffff_ffff`), which belong to the user, and the high 256 GiB (`0xffff_ffc0_0000_0000` on),
-which belong to the kernel. The kernel's half is one *direct map* of physical memory: physical address `pa`
-is at virtual `pa + PHYS_OFFSET`. The kernel's image is part of it (QEMU loads it at physical `0x80200000`,
-so it is linked at `PHYS_OFFSET + 0x80200000`), and so are the devices and all of RAM, which is how
-`hal_pmem_ptr` reaches any frame. */
+(`0` .. `0x3f_ffff_ffff`), which belong to the user, and the high 256 GiB (`0xffff_ffc0_0000_0000`
+on), which belong to the kernel. The kernel's half is one *direct map* of physical memory: physical
+address `pa` is at virtual `pa + PHYS_OFFSET`. The kernel's image is part of it (QEMU loads it at
+physical `0x80200000`, so it is linked at `PHYS_OFFSET + 0x80200000`), and so are the devices and
+all of RAM, which is how `hal_pmem_ptr` reaches any frame. */
 #ifndef ZINC_RISCV_H
 #define ZINC_RISCV_H
 
@@ -46,7 +46,8 @@ unsigned riscv_plic_claim(void);
 void riscv_plic_complete(unsigned source);
 void riscv_uart_enable_interrupt(void);
 
-/* Read a 16-bit word of user code through the active page table; false if it is not mapped executable. */
+/* Read a 16-bit word of user code through the active page table; false if it is not mapped
+   executable. */
 bool riscv_fetch_user_u16(vaddr_t va, uint16_t *out);
 
 /* The CPU area: what the user vector needs to find its way back (offsets in trap.S). */

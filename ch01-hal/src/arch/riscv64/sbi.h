@@ -1,11 +1,12 @@
 /*: # riscv64: calling the SBI
 
-Below the kernel runs OpenSBI, the *Supervisor Binary Interface*'s implementation: machine-mode firmware
-that owns what supervisor mode may not touch (the timer comparator, the machine's power). The kernel asks it
-with `ecall`, the same instruction user programs use to ask the kernel: extension number in `a7`, function
-in `a6`, arguments in `a0`.., error and value back in `a0` and `a1`. Zinc needs two extensions:
-TIME (`set_timer`: one timer interrupt at a given value of `time`) and SRST (system reset: power
-off); chapter 6 makes more calls through `sbi_call`, to start the other harts and to signal them. */
+Below the kernel runs OpenSBI, the *Supervisor Binary Interface*'s implementation: machine-mode
+firmware that owns what supervisor mode may not touch (the timer comparator, the machine's power).
+The kernel asks it with `ecall`, the same instruction user programs use to ask the kernel: extension
+number in `a7`, function in `a6`, arguments in `a0`.., error and value back in `a0` and `a1`. Zinc
+needs two extensions: TIME (`set_timer`: one timer interrupt at a given value of `time`) and SRST
+(system reset: power off); chapter 6 makes more calls through `sbi_call`, to start the other harts
+and to signal them. */
 #ifndef ZINC_RISCV_SBI_H
 #define ZINC_RISCV_SBI_H
 

@@ -1,8 +1,8 @@
 /*: # riscv64: the kernel's `<string.h>`
 
-Bare metal has no C library, and the kernel is compiled without the system's headers (`-nostdinc`, see
-tools/arch/riscv64.mk): only the compiler's own freestanding ones (`stdint.h`, `stddef.h`, `stdbool.h`,
-`stdarg.h`) and this one, which declares what arch/metal/string.c defines. */
+Bare metal has no C library, and the kernel is compiled without the system's headers (`-nostdinc`,
+see tools/arch/riscv64.mk): only the compiler's own freestanding ones (`stdint.h`, `stddef.h`,
+`stdbool.h`, `stdarg.h`) and this one, which declares what arch/metal/string.c defines. */
 #ifndef ZINC_STRING_H
 #define ZINC_STRING_H
 

@@ -1,10 +1,10 @@
 /*: # riscv64: switching kernel threads
 
 `metal_switch(save, next)` (arch/metal/metal.h) is a function call that returns on another stack: it
-pushes the registers the calling convention says a callee must keep (`ra`, `s0`..`s11`), stores the stack
-pointer in `*save`, takes `next` as the stack pointer, pops the same registers from there and returns,
-into whatever that thread was doing when it last called `metal_switch`. The other registers need no saving:
-the caller of a function already expects them to change.
+pushes the registers the calling convention says a callee must keep (`ra`, `s0`..`s11`), stores the
+stack pointer in `*save`, takes `next` as the stack pointer, pops the same registers from there and
+returns, into whatever that thread was doing when it last called `metal_switch`. The other registers
+need no saving: the caller of a function already expects them to change.
 
 A new thread's stack is made (thread_stack.c) to look as if `riscv_thread_start` had called
 `metal_switch`: the first switch to it "returns" there, with the entry function in `s1`. It turns

@@ -1,13 +1,15 @@
 /*: # riscv64: the timer
 
-The clock is the `time` CSR, a counter that runs at the board's *timebase frequency* (from the device
-tree: 10 MHz on `virt`, so one tick is 100 ns), counted here from start-up and turned into nanoseconds.
-The one-shot deadline is the SBI's `set_timer`: OpenSBI raises the supervisor timer interrupt when `time`
-reaches the value given, and a new value replaces the old one. Setting the largest value cancels it.
+The clock is the `time` CSR, a counter that runs at the board's *timebase frequency* (from the
+device tree: 10 MHz on `virt`, so one tick is 100 ns), counted here from start-up and turned into
+nanoseconds. The one-shot deadline is the SBI's `set_timer`: OpenSBI raises the supervisor timer
+interrupt when `time` reaches the value given, and a new value replaces the old one. Setting the
+largest value cancels it.
 
-`hal_cpu_idle` (irq.c) may set an earlier wake-up than the kernel's deadline, so that an idle hart looks
-again within 10 ms whatever happens. The interrupt handler tells the two apart: only when the kernel's own
-deadline has come does it raise `HAL_IRQ_TIMER`; after an early wake-up it arms the deadline again. */
+`hal_cpu_idle` (irq.c) may set an earlier wake-up than the kernel's deadline, so that an idle hart
+looks again within 10 ms whatever happens. The interrupt handler tells the two apart: only when the
+kernel's own deadline has come does it raise `HAL_IRQ_TIMER`; after an early wake-up it arms the
+deadline again. */
 #include "csr.h"
 #include "riscv.h"
 #include "sbi.h"
@@ -16,7 +18,8 @@ deadline has come does it raise `HAL_IRQ_TIMER`; after an early wake-up it arms 
 #define NO_TICKS UINT64_MAX
 
 static uint64_t hz, boot_ticks;
-static uint64_t deadline = NO_TICKS; /* the kernel's deadline, in ticks; touched with interrupts off */
+/* the kernel's deadline, in ticks; touched with interrupts off */
+static uint64_t deadline = NO_TICKS;
 
 static uint64_t ticks(void)
 {
@@ -61,7 +64,8 @@ void riscv_timer_wake_within(uint64_t max_ns)
 void riscv_timer_interrupt(void)
 {
     if (ticks() < deadline) {
-        sbi_set_timer(deadline == NO_TICKS ? NO_TICKS : deadline + boot_ticks); /* an early wake-up */
+        /* an early wake-up */
+        sbi_set_timer(deadline == NO_TICKS ? NO_TICKS : deadline + boot_ticks);
         return;
     }
     deadline = NO_TICKS;

@@ -1,28 +1,30 @@
 /*: # riscv64: into user mode and back
 
-A trap (an exception or an interrupt) makes the hart save the pc in `sepc`, the reason in `scause` and
-`stval`, the interrupt-enable bit and the mode it came from in `sstatus` (`SPIE`, `SPP`), turn interrupts
-off, switch to supervisor mode and jump to `stvec`. It saves no register: that is the trap vector's job.
-`sret` undoes it: back to the mode in `SPP`, interrupts as in `SPIE`, at `sepc`.
+A trap (an exception or an interrupt) makes the hart save the pc in `sepc`, the reason in `scause`
+and `stval`, the interrupt-enable bit and the mode it came from in `sstatus` (`SPIE`, `SPP`), turn
+interrupts off, switch to supervisor mode and jump to `stvec`. It saves no register: that is the
+trap vector's job. `sret` undoes it: back to the mode in `SPP`, interrupts as in `SPIE`, at `sepc`.
 
-Zinc has two vectors, as xv6 does, and `hal_context_run` (context.c) switches `stvec` between them with
-interrupts off: `riscv_user_vector` while a user program runs, `riscv_kernel_vector` otherwise.
+Zinc has two vectors, as xv6 does, and `hal_context_run` (context.c) switches `stvec` between them
+with interrupts off: `riscv_user_vector` while a user program runs, `riscv_kernel_vector` otherwise.
 
-**`riscv_enter(cpu)`** is the body of `hal_context_run`. It saves the kernel's callee-saved registers on
-the kernel stack and the stack pointer in the CPU area, puts the CPU area's address in `sscratch`, loads
-the user's registers from the context and `sret`s into user mode. The floating-point registers go too:
-the kernel never uses them (it is built soft-float), so they hold the user's values until the next trap.
-`sstatus.FS` says what the floating-point unit's state is: the loads make it *Dirty*; it is set to *Clean*
-before `sret`, so that at the next trap *Dirty* means that the program wrote a floating-point register and
-the registers must be saved. A program that never uses them costs no saves.
+**`riscv_enter(cpu)`** is the body of `hal_context_run`. It saves the kernel's callee-saved
+registers on the kernel stack and the stack pointer in the CPU area, puts the CPU area's address in
+`sscratch`, loads the user's registers from the context and `sret`s into user mode. The
+floating-point registers go too: the kernel never uses them (it is built soft-float), so they hold
+the user's values until the next trap. `sstatus.FS` says what the floating-point unit's state is:
+the loads make it *Dirty*; it is set to *Clean* before `sret`, so that at the next trap *Dirty*
+means that the program wrote a floating-point register and the registers must be saved. A program
+that never uses them costs no saves.
 
-**`riscv_user_vector`** finds the CPU area by swapping `sscratch` with `t0`, frees `t1` in it, and through
-the context pointer saves every register of the program, then its floating-point state if Dirty, and
-turns the unit off (FS = Off) for the kernel. It takes the kernel's stack pointer back from the CPU area
-and returns from `riscv_enter` as from an ordinary call: `hal_context_run` goes on, with the reason in
-`scause`. It takes the kernel's `tp` back too, which `riscv_enter` kept in the CPU area: the calling
-convention reserves it, so C code expects it unchanged across the call (chapter 6 keeps the hart's
-number there). The kernel's `gp` is not restored: Zinc's kernel does not use it. */
+**`riscv_user_vector`** finds the CPU area by swapping `sscratch` with `t0`, frees `t1` in it, and
+through the context pointer saves every register of the program, then its floating-point state if
+Dirty, and turns the unit off (FS = Off) for the kernel. It takes the kernel's stack pointer back
+from the CPU area and returns from `riscv_enter` as from an ordinary call: `hal_context_run` goes
+on, with the reason in `scause`. It takes the kernel's `tp` back too, which `riscv_enter` kept in
+the CPU area: the calling convention reserves it, so C code expects it unchanged across the call
+(chapter 6 keeps the hart's number there). The kernel's `gp` is not restored: Zinc's kernel does not
+use it. */
 #include "context_riscv.h"
 #include "csr.h"
 
@@ -147,13 +149,13 @@ riscv_user_vector:
 
     .option pop
 
-/*: **`riscv_kernel_vector`** takes traps that arrive in the kernel itself. It saves every register in a
-frame on the current stack, in the same layout as a `struct hal_context` (pc first, then `x1`..`x31`),
-plus `sstatus`, and calls `riscv_kernel_trap` (kernel_trap.c): an interrupt is served and the frame
-restored, so the interrupted code goes on as if nothing happened; an exception in the kernel is a bug and
-ends in a panic. At the top of the frame it writes a frame record (the interrupted pc as the return
-address, the interrupted `s0` as the caller's frame), so that a backtrace taken in the handler runs on
-into the code that was interrupted.
+/*: **`riscv_kernel_vector`** takes traps that arrive in the kernel itself. It saves every register
+in a frame on the current stack, in the same layout as a `struct hal_context` (pc first, then
+`x1`..`x31`), plus `sstatus`, and calls `riscv_kernel_trap` (kernel_trap.c): an interrupt is served
+and the frame restored, so the interrupted code goes on as if nothing happened; an exception in the
+kernel is a bug and ends in a panic. At the top of the frame it writes a frame record (the
+interrupted pc as the return address, the interrupted `s0` as the caller's frame), so that a
+backtrace taken in the handler runs on into the code that was interrupted.
 
 **A full stack.** The frame goes on the stack the kernel was using, and that stack may be the
 problem: a function that ran past its bottom stores into the guard page (arch/metal/metal.h) and

@@ -1,7 +1,7 @@
 /*: # riscv64: the serial line, a 16550 UART
 
-The `virt` board's console is a 16550 UART, the PC's serial chip since the 1980s, at physical `0x10000000`
-(reached through the direct map). Its registers are bytes:
+The `virt` board's console is a 16550 UART, the PC's serial chip since the 1980s, at physical
+`0x10000000` (reached through the direct map). Its registers are bytes:
 
 | offset | register | what the kernel uses                                                    |
 |--------|----------|-------------------------------------------------------------------------|
@@ -38,8 +38,9 @@ void riscv_uart_init(void)
 {
     *reg(IER) = 0;
     *reg(LCR) = LCR_8N1;
-    /* FIFOs on, but not cleared: input that arrived during boot (a test feeds the line from the start)
-       is still waiting, and turning the FIFOs on when the firmware already did clears nothing. */
+    /* FIFOs on, but not cleared: input that arrived during boot (a test feeds the line from the
+       start) is still waiting, and turning the FIFOs on when the firmware already did clears
+       nothing. */
     *reg(FCR) = FCR_ENABLE;
 }
 

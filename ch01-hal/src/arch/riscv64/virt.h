@@ -1,8 +1,9 @@
 /*: # riscv64: QEMU's `virt` board
 
-Where the devices of the board sit in physical memory, as QEMU's device tree says (its `/soc` node). The
-kernel reads the device tree for what varies between runs (the amount of RAM, the boot arguments, the
-timer's frequency); the devices' addresses are fixed by the board, so they are written down here.
+Where the devices of the board sit in physical memory, as QEMU's device tree says (its `/soc` node).
+The kernel reads the device tree for what varies between runs (the amount of RAM, the boot
+arguments, the timer's frequency); the devices' addresses are fixed by the board, so they are
+written down here.
 
 | device                        | physical address | interrupt |
 |-------------------------------|------------------|-----------|
