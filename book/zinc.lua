@@ -15,9 +15,9 @@ expand   (one run per page) replaces every include block of a chapter.md,
          `/*: ... */` comment becomes Markdown prose, and the code between comments becomes a
          listing headed by its path and first line, with numbered lines. An include marked `.suite`
          (a tests appendix) also gets the summary of its tests that the PDF prints instead of its
-         code. It checks that every figure exists, and writes the page's anchors (headings and
-         listings) to the file named by `zinc-anchors`, one `page<TAB>id<TAB>level<TAB>title` a
-         line.
+         code, and so does one marked `.summary` (another machine's code). It checks that every
+         figure exists, and writes the page's anchors (headings and listings) to the file named by
+         `zinc-anchors`, one `page<TAB>id<TAB>level<TAB>title` a line.
 link     (one run per HTML page) turns cross-references into links to the right page:
          `[text](#id)` to a heading or listing anywhere in the book, `[text](src/kernel/timer.c)` to
          the listing of that file. A `::: toc` block becomes the book's table of contents.
@@ -172,6 +172,12 @@ local function part_lines(lines, kind, name)
     end
   end
   return nil
+end
+
+-- Is this include printed as a summary in the PDF? A test suite (`.suite`) is, and so is any other
+-- file marked `.summary`: the code of a machine the chapter's reading path does not follow.
+local function printed_as_summary(b)
+  return b.classes:includes("suite") or b.classes:includes("summary")
 end
 
 -- A suite file in the PDF: the tests it holds, one a line, with where each begins (see `.suite`
@@ -349,7 +355,7 @@ local function expand(doc)
       local got = {}
       if not b.classes:includes("changes") then -- .changes: only what it changes, below
         got = include(path, { region = b.attributes.region, test = b.attributes.test,
-          ["function"] = b.attributes["function"], suite = b.classes:includes("suite") }, section)
+          ["function"] = b.attributes["function"], suite = printed_as_summary(b) }, section)
       end
       if b.attributes.replaces then
         local old = clean_path(srcdir .. "/" .. b.attributes.replaces)
@@ -543,7 +549,7 @@ local function edition_filter()
   return {
     Div = function(d)
       if d.classes:includes("suite-summary") and not print_edition then return {} end
-      if d.classes:includes("suite") and print_edition then
+      if printed_as_summary(d) and print_edition then
         local kept = {}
         for _, b in ipairs(d.content) do
           if b.t == "Div" and b.classes:includes("listing") then
