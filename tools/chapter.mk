@@ -40,14 +40,14 @@ USER_BINS := $(foreach s,$(USER_SOURCES),$(BUILD)/user/$(basename $(notdir $(s))
 BLOBS_OBJ := $(BUILD)/gen/blobs.o
 
 # Zircon programs (chapter 3 on): each user/NAME.c of any chapter is a program, and so is each
-# directory user/NAME/ (lib/ excepted), made of the .c files of that directory in every chapter: a
-# later chapter adds tests to chapter 3's user/core-tests/ by adding files. Each is linked with the
-# user library (user/lib/ and user/lib/$(USER_ARCH)/ of every chapter, and the libzircon stubs
-# generated from the syscall lists) into a static ELF program at USER_BASE. They travel in the
-# kernel image too: that is the boot filesystem.
+# directory user/NAME/ (lib/ and chapter 7's linux/ excepted), made of the .c files of that
+# directory in every chapter: a later chapter adds tests to chapter 3's user/core-tests/ by adding
+# files. Each is linked with the user library (user/lib/ and user/lib/$(USER_ARCH)/ of every
+# chapter, and the libzircon stubs generated from the syscall lists) into a static ELF program at
+# USER_BASE. They travel in the kernel image too: that is the boot filesystem.
 ZX_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/*.c))
 ZX_DIR_FILES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/*/*.c))
-ZX_DIRS := $(sort $(filter-out lib,$(notdir $(patsubst %/,%,$(dir $(ZX_DIR_FILES))))))
+ZX_DIRS := $(sort $(filter-out lib linux,$(notdir $(patsubst %/,%,$(dir $(ZX_DIR_FILES))))))
 ZX_DIR_SOURCES = $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/$(1)/*.c))
 ZX_PROGRAMS := $(foreach s,$(ZX_SOURCES),$(BUILD)/zircon/$(basename $(notdir $(s))).elf) \
 	$(foreach d,$(ZX_DIRS),$(BUILD)/zircon/$(d).elf)
@@ -63,6 +63,14 @@ ULIB_CFLAGS := -std=gnu11 -O2 -g -fno-toplevel-reorder -ffreestanding -nostdlib 
 	-fno-pie -no-pie \
 	-fno-stack-protector -fno-omit-frame-pointer -fno-tree-loop-distribute-patterns $(WARNINGS)
 
+# Linux programs (chapter 7 on): each user/linux/NAME.c of any chapter is a static Linux program,
+# built against musl with the compiler tools/linux-userland.sh makes for this architecture (set-up
+# runs it), and packed into the image as NAME, like the Zircon programs.
+LINUX_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/linux/*.c))
+LINUX_PROGRAMS := $(foreach s,$(LINUX_SOURCES),$(BUILD)/linux/$(basename $(notdir $(s))).elf)
+LINUX_CC := $(TOP)/build/userland/$(USER_ARCH)/cc
+LINUX_CFLAGS := -std=gnu11 -O2 -g $(WARNINGS)
+
 # Zircon system calls: every chapter's src/zircon/syscalls.list makes the dispatch table and the
 # prototypes (tools/gen-syscalls.sh). Chapter 1 has none, so its build skips this.
 SYSCALL_LISTS := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/src/zircon/syscalls.list))
@@ -73,13 +81,15 @@ OBJECTS += $(BUILD)/gen/syscall_table.o
 INCLUDES += -I$(BUILD)/gen/include
 endif
 
-CPPFLAGS += $(INCLUDES) -DZINC_ARCH_$(ARCH) -DZINC_CHAPTER='"$(CHAPTER)"'
+CPPFLAGS += $(INCLUDES) -DZINC_ARCH_$(ARCH) -DZINC_CHAPTER='"$(CHAPTER)"' \
+	-DZINC_USER_ARCH='"$(USER_ARCH)"'
 
 # A file whose contents change when the set of source files does (or the flags), so that deleting a
 # file also rebuilds what was made from it: the kernel and the programs depend on it.
 BUILD_LIST := $(BUILD)/gen/build-list.txt
 BUILD_LIST_TEXT := $(CC) $(CFLAGS) $(USER_CC) $(ULIB_CFLAGS) $(ZX_LDFLAGS) $(SOURCES) \
-	$(USER_SOURCES) $(ZX_SOURCES) $(foreach d,$(ZX_DIRS),$(call ZX_DIR_SOURCES,$(d))) $(ULIB_SOURCES)
+	$(USER_SOURCES) $(ZX_SOURCES) $(foreach d,$(ZX_DIRS),$(call ZX_DIR_SOURCES,$(d))) $(ULIB_SOURCES) \
+	$(LINUX_SOURCES)
 $(shell mkdir -p $(BUILD)/gen && echo '$(BUILD_LIST_TEXT)' > $(BUILD_LIST).new && \
 	(cmp -s $(BUILD_LIST).new $(BUILD_LIST) || mv $(BUILD_LIST).new $(BUILD_LIST)); \
 	rm -f $(BUILD_LIST).new)
@@ -127,9 +137,13 @@ $(BUILD)/zircon/%.elf: $(ZX_SOURCES) $(foreach d,$(ZX_DIRS),$(call ZX_DIR_SOURCE
 		$(filter %/$*.c,$(ZX_SOURCES)) $(call ZX_DIR_SOURCES,$*) $(ULIB_SOURCES) \
 		$(BUILD)/gen/user/zircon_stubs.c
 
-$(BUILD)/gen/blobs.S: $(USER_BINS) $(ZX_PROGRAMS) $(TOP)/tools/blobs.sh
+$(BUILD)/linux/%.elf: $(LINUX_SOURCES) $(LINUX_CC)
 	@mkdir -p $(dir $@)
-	$(Q)$(TOP)/tools/blobs.sh $(USER_BINS) $(ZX_PROGRAMS) > $@
+	$(call say,LINUX,$@)$(LINUX_CC) $(LINUX_CFLAGS) -o $@ $(filter %/$*.c,$(LINUX_SOURCES))
+
+$(BUILD)/gen/blobs.S: $(USER_BINS) $(ZX_PROGRAMS) $(LINUX_PROGRAMS) $(TOP)/tools/blobs.sh
+	@mkdir -p $(dir $@)
+	$(Q)$(TOP)/tools/blobs.sh $(USER_BINS) $(ZX_PROGRAMS) $(LINUX_PROGRAMS) > $@
 
 $(BLOBS_OBJ): $(BUILD)/gen/blobs.S
 	$(Q)$(CC) $(CPPFLAGS) $(ASFLAGS) -c $< -o $@

@@ -29,8 +29,11 @@ CFLAGS := -std=gnu11 -O2 -g $(ARCH_FLAGS) -ffreestanding -nostdlib -fno-pic -fno
 ASFLAGS := -g $(ARCH_FLAGS)
 # No C library: only the compiler's freestanding headers, and the kernel's own string.h
 # (arch/riscv64/).
+# No C library for the kernel: only the compiler's own headers, and after everything else the
+# Linux headers of the cross C library (Debian's linux-libc-dev-riscv64-cross), for the numbers
+# and structures of Linux's system-call interface that chapter 7 serves.
 CPPFLAGS := -DUSER_PROGRAM_BASE=$(USER_BASE)ul -nostdinc \
-	-isystem $(shell $(CC) -print-file-name=include)
+	-isystem $(shell $(CC) -print-file-name=include) -idirafter /usr/riscv64-linux-gnu/include
 LDSCRIPT := $(TOP)/ch01-hal/src/arch/riscv64/kernel.ld
 LDFLAGS := $(ARCH_FLAGS) -nostdlib -static -Wl,--build-id=none -Wl,-T,$(LDSCRIPT)
 

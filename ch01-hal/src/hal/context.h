@@ -51,7 +51,7 @@ struct hal_trap {
      hal_context_pc / hal_context_set_pc, hal_context_sp / hal_context_set_sp,
      hal_context_arg / hal_context_set_arg       the function-call argument registers 0..5,
      hal_context_syscall_nr, hal_context_syscall_arg (0..5), hal_context_set_return,
-     hal_context_set_tls                         the thread pointer (fsbase, tp). */
+     hal_context_tls / hal_context_set_tls       the thread pointer (fsbase, tp). */
 
 /* Give ctx a fresh register set that starts at pc with stack pointer sp. */
 void hal_context_init(struct hal_context *ctx, vaddr_t pc, vaddr_t sp);

@@ -100,6 +100,13 @@ void kobject_set_name(struct kobject *obj, const char *name, size_t len)
     hal_lock_release(&obj->lock);
 }
 
+void kobject_get_name(struct kobject *obj, char name[ZX_MAX_NAME_LEN])
+{
+    hal_lock_acquire(&obj->lock);
+    memcpy(name, obj->name, ZX_MAX_NAME_LEN);
+    hal_lock_release(&obj->lock);
+}
+
 zx_signals_t kobject_signals(struct kobject *obj)
 {
     hal_lock_acquire(&obj->lock);

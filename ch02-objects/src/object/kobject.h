@@ -72,6 +72,8 @@ zx_koid_t kobject_related_koid(struct kobject *obj);
 /* Set the name from len bytes of name, cut to ZX_MAX_NAME_LEN - 1; the stored name ends with a zero
    byte. */
 void kobject_set_name(struct kobject *obj, const char *name, size_t len);
+/* Copy the name (ZX_MAX_NAME_LEN bytes, ending with a zero byte) to name. */
+void kobject_get_name(struct kobject *obj, char name[ZX_MAX_NAME_LEN]);
 
 zx_signals_t kobject_signals(struct kobject *obj);
 

@@ -67,9 +67,7 @@ zx_status_t sys_object_set_property(zx_handle_t handle, uint32_t property, uaddr
 
 static zx_status_t get_name(struct kobject *obj, void *value)
 {
-    hal_lock_acquire(&obj->lock);
-    memcpy(value, obj->name, ZX_MAX_NAME_LEN);
-    hal_lock_release(&obj->lock);
+    kobject_get_name(obj, value);
     return ZX_OK;
 }
 

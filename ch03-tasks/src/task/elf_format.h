@@ -9,7 +9,11 @@ share them, and chapter 7's Linux loader will too. */
 #include <stdint.h>
 
 #define ET_EXEC 2 /* an executable: file type */
+#define ET_DYN 3  /* a position-independent one (or a shared library) */
 #define PT_LOAD 1 /* a segment to load: program header type */
+#define PT_INTERP 3 /* the dynamic loader the program needs */
+#define PT_NOTE 4   /* notes: who made the file, and for what */
+#define PT_PHDR 6   /* where the program headers themselves are in memory */
 #define PF_X 1    /* segment permissions */
 #define PF_W 2
 #define PF_R 4

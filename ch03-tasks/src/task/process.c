@@ -50,6 +50,7 @@ zx_status_t process_create(struct job *job, const char *name, struct process **o
     kobject_set_name(&p->base, name, ZX_MAX_NAME_LEN);
     handle_table_init(&p->handles);
     hal_lock_init(&p->lock);
+    p->personality = &zircon_personality;
     const struct address_space_provider *asp = address_space_provider();
     zx_status_t status = asp ? asp->attach(p) : ZX_OK;
     if (status != ZX_OK) {
@@ -75,6 +76,8 @@ zx_status_t process_create(struct job *job, const char *name, struct process **o
 /* The end: release what the process holds and tell the world. Runs once, with no thread left. */
 static void process_die(struct process *p)
 {
+    if (p->personality->process_exit)
+        p->personality->process_exit(p);
     handle_table_destroy(&p->handles);
     exceptionate_unbind(&p->exceptionate);
     const struct address_space_provider *asp = address_space_provider();

@@ -20,6 +20,7 @@ it dies (a job also when its last reference goes). */
 #include "object/waiter.h"
 #include "syscall/caller.h"
 #include "task/exceptionate.h"
+#include "task/personality.h"
 #include "zircon/task.h"
 
 enum job_state { JOB_READY, JOB_KILLING, JOB_DEAD };
@@ -53,6 +54,8 @@ struct process {
     int64_t return_code;
     zx_time_t start_time;
     struct exceptionate exceptionate;
+    const struct personality *personality; /* whose calls it makes (task/personality.h) */
+    void *personality_state;               /* what that personality keeps for it, if anything */
 };
 
 struct thread {
@@ -69,6 +72,7 @@ struct thread {
     struct wait_self waits; /* cancelled by kill: a killed thread stops waiting */
     void *runner; /* what runs it (task/thread_loop.c): here its kernel thread */
     struct exceptionate exceptionate;
+    void *personality_state; /* what its process's personality keeps for it, if anything */
 };
 
 extern const struct kobject_type job_type, process_type, thread_type;

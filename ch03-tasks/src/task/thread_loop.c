@@ -3,11 +3,12 @@
 Each Zircon thread runs this loop on a kernel thread of its own. It is chapter 1's idea at full
 size: run the user's registers until they trap, look at why, act, and run them again.
 
-- A **system call** goes to the dispatcher of chapter 2; its result goes back in the return
-  register.
+- A **system call** goes to the process's personality (task/personality.h): for a Zircon program,
+  the dispatcher of chapter 2. Its result goes back in the return register.
 - An **interrupt** (the timer, or a poke from another CPU) is a chance to let other threads run.
-- A **fault** is an exception: the thread stops while the search of task/exception_raise.c offers it
-  to the handlers, and then runs on, ends, or has its process killed. Either way the kernel goes on.
+- A **fault** goes to the personality too. For a Zircon program it is an exception: the thread stops
+  while the search of task/exception_raise.c offers it to the handlers, and then runs on, ends, or
+  has its process killed. Either way the kernel goes on.
 
 Before every entry into user mode the loop checks whether the thread must end: killed, or its
 process dying. That check, and the poke that `thread_kill` sends, are why a kill always takes
@@ -15,9 +16,7 @@ effect.
 
 What runs the loop is this file's business alone: here a kernel thread of its own, which chapter 6
 replaces with a task of its executor. */
-#include "syscall/dispatch.h"
 #include "task/address_space.h"
-#include "task/exception.h"
 
 static void thread_loop(void *arg)
 {
@@ -31,12 +30,9 @@ static void thread_loop(void *arg)
            space the current one again (free when it still is). */
         hal_pt_activate(t->process->memory.pt);
         hal_context_run(t->ctx, &trap);
+        const struct personality *persona = t->process->personality;
         if (trap.kind == HAL_TRAP_SYSCALL) {
-            uint64_t regs[SYSCALL_REGISTER_ARGS];
-            for (int i = 0; i < SYSCALL_REGISTER_ARGS; i++)
-                regs[i] = hal_context_syscall_arg(t->ctx, i);
-            hal_context_set_return(
-                t->ctx, (uint64_t)zx_syscall_dispatch(hal_context_syscall_nr(t->ctx), regs));
+            hal_context_set_return(t->ctx, (uint64_t)persona->syscall(t));
         } else if (trap.kind == HAL_TRAP_INTERRUPT) {
             hal_thread_yield();
         } else if (trap.kind != HAL_TRAP_PAGE_FAULT ||
@@ -45,9 +41,11 @@ static void thread_loop(void *arg)
                this thread is being killed (a wait for a pager, say) is no exception: the thread
                just ends. */
             if (!__atomic_load_n(&t->kill, __ATOMIC_SEQ_CST))
-                exception_raise(t, &trap);
+                persona->fault(t, &trap);
         }
     }
+    if (t->process->personality->thread_exit)
+        t->process->personality->thread_exit(t);
     exceptionate_unbind(&t->exceptionate);
     process_thread_ended(t->process, t);
     wait_self_attach(NULL);

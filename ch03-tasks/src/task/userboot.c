@@ -112,7 +112,7 @@ zx_status_t userboot_launch(const char *name, const char *args, struct process *
 /* Whatever the program left running goes down with the machine: kill the root job and wait (a few
    seconds at most) until it is dead, which is when every process under it has finished dying, so
    that no thread is inside user code or a system call when the kernel stops. */
-static void stop_everything(void)
+void userboot_stop_everything(void)
 {
     zx_signals_t seen;
     uint64_t give_up = hal_timer_now() + 5000000000ull;
@@ -141,7 +141,7 @@ static int userboot(const char *args)
     kprintf("userboot: %s (koid %lu) exited with return code %ld\n", name,
             (unsigned long)p->base.koid, (long)p->return_code);
     kobject_unref(&p->base);
-    stop_everything();
+    userboot_stop_everything();
     return 0; /* the kernel did its part; what the program's code means is for whoever reads it */
 }
 BOOT_PROGRAM(userboot, 3);

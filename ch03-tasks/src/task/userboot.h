@@ -11,4 +11,8 @@ message (the words of `args`, the first being the program's name) and start its 
 /* Start the program; *out receives a reference to its process. */
 zx_status_t userboot_launch(const char *name, const char *args, struct process **out);
 
+/* Kill the root job and wait (a few seconds at most) until everything under it is dead: before
+   the kernel stops, no thread may be inside user code or a system call. */
+void userboot_stop_everything(void);
+
 #endif

@@ -35,13 +35,6 @@ its question holds. A process that has died has no address space left: `ZX_ERR_B
 /* records gathered per pass: a zx_info_vmo_t is 128 bytes, and the pass sits on the stack */
 #define CHUNK 8
 
-static void name_of(struct kobject *obj, char name[ZX_MAX_NAME_LEN])
-{
-    hal_lock_acquire(&obj->lock);
-    memcpy(name, obj->name, ZX_MAX_NAME_LEN);
-    hal_lock_release(&obj->lock);
-}
-
 /* The record of v; via is ZX_INFO_VMO_VIA_HANDLE (with the handle's rights), _VIA_MAPPING, or
    both. */
 static void vmo_record(struct vmo *v, uint32_t via, zx_rights_t rights, zx_info_vmo_t *out)
@@ -66,7 +59,7 @@ static void vmo_record(struct vmo *v, uint32_t via, zx_rights_t rights, zx_info_
         /* Zinc maps every VMO cached, physical ones included */
         .cache_policy = ZX_CACHE_POLICY_CACHED,
     };
-    name_of(&v->base, out->name);
+    kobject_get_name(&v->base, out->name);
 }
 
 static zx_status_t vmo_info(const struct info_request *req, size_t record_size)
@@ -166,7 +159,7 @@ static void map_record(zx_info_maps_t *r, size_t depth, vaddr_t base, size_t siz
 {
     *r = (zx_info_maps_t){.base = base, .size = size, .depth = depth, .type = type};
     if (named)
-        name_of(named, r->name);
+        kobject_get_name(named, r->name);
 }
 
 static void visit_map(const struct vmar_node *n, void *arg)

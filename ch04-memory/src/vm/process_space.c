@@ -131,9 +131,7 @@ static zx_status_t vmar_load(struct process *p, const uint8_t *file, size_t size
     struct vmar_image image = {p->space, NULL, 0, ""};
     if (!image.root)
         return ZX_ERR_BAD_STATE;
-    hal_lock_acquire(&p->base.lock);
-    memcpy(image.name, p->base.name, ZX_MAX_NAME_LEN);
-    hal_lock_release(&p->base.lock);
+    kobject_get_name(&p->base, image.name);
     zx_status_t status = elf_load_into(&vmar_target, &image, file, size, entry);
     if (image.vmo)
         kobject_unref(&image.vmo->base);

@@ -14,6 +14,7 @@ handle came with it. A thread that has ended owns nothing: naming one is naming 
 futex whose owner has ended since reports no owner. No rights are needed on the owner's handle. */
 #include "object/futex.h"
 #include "syscall/caller.h"
+#include "syscall/futex_caller.h"
 #include "syscall/deadline.h"
 #include "syscall/sys.h"
 #include "task/task.h"
@@ -26,7 +27,7 @@ static zx_status_t load_from_caller(uaddr_t addr, int32_t *value)
                : ZX_OK;
 }
 
-static struct futex_space caller_space(void)
+struct futex_space futex_caller_space(void)
 {
     return (struct futex_space){thread_current()->process, load_from_caller};
 }
@@ -75,7 +76,7 @@ zx_status_t sys_futex_wait(uaddr_t value_ptr, zx_futex_t current_value,
     zx_status_t status = readable(value_ptr);
     if (status != ZX_OK)
         return status;
-    struct futex_space s = caller_space();
+    struct futex_space s = futex_caller_space();
     struct futex_owner owner = owner_of(new_futex_owner);
     if (owner.status == ZX_OK && owner.thread == &thread_current()->base)
         owner.status = ZX_ERR_INVALID_ARGS; /* it is about to wait: an owner may not */
@@ -89,7 +90,7 @@ static zx_status_t wake(uaddr_t value_ptr, uint32_t wake_count, bool single_owne
 {
     if (!aligned(value_ptr))
         return ZX_ERR_INVALID_ARGS;
-    struct futex_space s = caller_space();
+    struct futex_space s = futex_caller_space();
     futex_wake(&s, value_ptr, wake_count, single_owner);
     return ZX_OK;
 }
@@ -113,7 +114,7 @@ static zx_status_t requeue(uaddr_t value_ptr, uint32_t wake_count, zx_futex_t cu
         status = ZX_ERR_INVALID_ARGS;
     if (status != ZX_OK)
         return status;
-    struct futex_space s = caller_space();
+    struct futex_space s = futex_caller_space();
     struct futex_owner owner = owner_of(new_requeue_owner);
     status = futex_requeue(&s, value_ptr, wake_count, current_value, requeue_ptr, requeue_count,
                            owner, single_owner);
@@ -141,7 +142,7 @@ zx_status_t sys_futex_get_owner(uaddr_t value_ptr, uaddr_t koid)
 {
     if (!aligned(value_ptr))
         return ZX_ERR_INVALID_ARGS;
-    struct futex_space s = caller_space();
+    struct futex_space s = futex_caller_space();
     struct kobject *owner = futex_owner(&s, value_ptr);
     zx_koid_t id = ZX_KOID_INVALID;
     if (owner) {

@@ -22,9 +22,7 @@ effect whether the thread waits or computes. */
 #include "exec/kernel_executor.h"
 #include "exec/suspend.h"
 #include "kernel/kmalloc.h"
-#include "syscall/dispatch.h"
 #include "task/address_space.h"
-#include "task/exception.h"
 
 /* What the pending wait of a thread belongs to. */
 enum waiting_in {
@@ -51,13 +49,11 @@ static bool told_to_stop(const struct thread *t)
     return __atomic_load_n(&t->kill, __ATOMIC_SEQ_CST);
 }
 
-/* Run the system call the thread trapped with. Its result is 64 bits wide: a time, say. */
+/* Run the system call the thread trapped with, as its process's personality makes it. Its result is
+   64 bits wide: a time, say. */
 static int64_t dispatch(struct thread *t)
 {
-    uint64_t regs[SYSCALL_REGISTER_ARGS];
-    for (int i = 0; i < SYSCALL_REGISTER_ARGS; i++)
-        regs[i] = hal_context_syscall_arg(t->ctx, i);
-    return zx_syscall_dispatch(hal_context_syscall_nr(t->ctx), regs);
+    return t->process->personality->syscall(t);
 }
 
 /* Carry status, the outcome of handling tt's trap or of the wait that handling was in, to its end;
@@ -76,7 +72,7 @@ static zx_status_t settle(struct thread_task *tt, int64_t status)
             /* A fault the address space gave up on is an exception, unless the thread is being
                killed (a wait for a pager, say): then it just ends. */
             tt->in = IN_EXCEPTION;
-            status = exception_raise(t, &tt->trap);
+            status = t->process->personality->fault(t, &tt->trap);
         } else {
             return ZX_OK;
         }
@@ -97,7 +93,7 @@ static zx_status_t handle(struct thread_task *tt)
         return settle(tt, address_space_fault(t->process, tt->trap.addr, tt->trap.access));
     }
     tt->in = IN_EXCEPTION;
-    return told_to_stop(t) ? ZX_OK : settle(tt, exception_raise(t, &tt->trap));
+    return told_to_stop(t) ? ZX_OK : settle(tt, t->process->personality->fault(t, &tt->trap));
 }
 
 /* Run the thread until it waits (WAIT_PENDING), gives up its slice (ZX_ERR_SHOULD_WAIT) or must
@@ -141,6 +137,8 @@ static enum poll poll_thread(struct future *f, struct waker w)
     wait_self_attach(&t->waits);
     hal_pt_activate(t->process->memory.pt); /* a wait's second half may copy to the user */
     zx_status_t status = run(tt);
+    if (status == ZX_OK && t->process->personality->thread_exit)
+        t->process->personality->thread_exit(t); /* still as the thread, in its address space */
     wait_self_attach(NULL);
     zx_caller_set_current(NULL);
     __atomic_store_n(&tt->cpu, NULL, __ATOMIC_RELEASE);

@@ -20,8 +20,11 @@ void libos_set_boot_args(int argc, char **argv)
     size_t len = 0;
     boot_args[0] = '\0';
     for (int i = 1; i < argc; i++) {
-        int n =
-            snprintf(boot_args + len, sizeof boot_args - len, "%s%s", i > 1 ? " " : "", argv[i]);
+        /* A word with a blank is quoted, so that it stays one word for a boot program that reads
+           the line as a shell would (chapter 7's): the bare-metal command line is typed so. */
+        const char *quote = !strchr(argv[i], ' ') ? "" : strchr(argv[i], '"') ? "'" : "\"";
+        int n = snprintf(boot_args + len, sizeof boot_args - len, "%s%s%s%s", i > 1 ? " " : "",
+                         quote, argv[i], quote);
         if (n < 0 || (size_t)n >= sizeof boot_args - len) {
             fprintf(stderr, "zinc: boot arguments too long\n");
             exit(2);

@@ -4,6 +4,8 @@ What the files of the LibOS target share among themselves, and nothing above the
 #ifndef ZINC_LIBOS_H
 #define ZINC_LIBOS_H
 
+#include <pthread.h>
+
 #include "hal/hal.h"
 
 /* Physical memory: the memfd that holds it. */

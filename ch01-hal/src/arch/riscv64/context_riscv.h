@@ -44,6 +44,7 @@ static inline void hal_context_set_pc(struct hal_context *c, uint64_t v) { c->pc
 static inline uint64_t hal_context_sp(const struct hal_context *c) { return c->sp; }
 static inline void hal_context_set_sp(struct hal_context *c, uint64_t v) { c->sp = v; }
 static inline void hal_context_set_tls(struct hal_context *c, uint64_t v) { c->tp = v; }
+static inline uint64_t hal_context_tls(const struct hal_context *c) { return c->tp; }
 
 /* a0 .. a5 are consecutive: x10 .. x15. */
 static inline uint64_t hal_context_arg(struct hal_context *c, int i) { return (&c->a0)[i]; }

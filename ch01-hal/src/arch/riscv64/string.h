@@ -17,6 +17,8 @@ int strncmp(const char *a, const char *b, size_t n);
 int strcmp(const char *a, const char *b);
 size_t strcspn(const char *s, const char *reject);
 char *strchr(const char *s, int c);
+char *strrchr(const char *s, int c);
+void *memchr(const void *s, int c, size_t n);
 char *strstr(const char *haystack, const char *needle);
 
 #endif

@@ -60,6 +60,7 @@ static inline void hal_context_set_pc(struct hal_context *c, uint64_t v) { c->ri
 static inline uint64_t hal_context_sp(const struct hal_context *c) { return c->rsp; }
 static inline void hal_context_set_sp(struct hal_context *c, uint64_t v) { c->rsp = v; }
 static inline void hal_context_set_tls(struct hal_context *c, uint64_t v) { c->fsbase = v; }
+static inline uint64_t hal_context_tls(const struct hal_context *c) { return c->fsbase; }
 
 /* The function-call argument registers of the System V ABI, to start a thread with arguments. */
 static inline uint64_t *x86_arg_reg(struct hal_context *c, int i)

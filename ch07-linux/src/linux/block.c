@@ -1,0 +1,74 @@
+/*: # Blocking Linux system calls: the waits
+
+Two operations in the two halves of object/waiter.h. A wait on an object holds a reference to the
+object until it is finished, because the system call that armed it has returned (in chapter 6) and
+with it the file that held the object: another thread may close that descriptor meanwhile. */
+#include "linux/block.h"
+
+#include <asm/errno.h>
+
+#include "kernel/kmalloc.h"
+#include "object/wait.h"
+
+#define POLL_AGAIN_NS 10000000ull /* 10 ms: how soon a call with nothing to wait on looks again */
+
+static int64_t outcome(zx_status_t ended)
+{
+    if (ended == ZX_OK)
+        return WAIT_RESTART;
+    return ended == ZX_ERR_TIMED_OUT ? -ETIMEDOUT : -EINTR;
+}
+
+static zx_status_t signalled(struct signal_wait *w, zx_status_t status, zx_signals_t observed)
+{
+    kobject_unref(w->obj);
+    kfree(w);
+    return (zx_status_t)outcome(status);
+}
+
+/* A wait for nothing but time: the deadline is the object. */
+struct timed_wait {
+    struct wait_op op;
+    bool then_restart; /* run the call again, rather than return 0 */
+};
+
+static zx_status_t timed_out(struct wait_op *op, zx_status_t ended)
+{
+    struct timed_wait *w = container_of(op, struct timed_wait, op);
+    bool restart = w->then_restart;
+    kfree(w);
+    if (ended == ZX_ERR_CANCELED)
+        return -EINTR;
+    return restart ? WAIT_RESTART : 0;
+}
+
+static int64_t wait_until(uint64_t deadline, bool then_restart)
+{
+    struct timed_wait *w = kzalloc(sizeof *w);
+    if (!w)
+        return -ENOMEM;
+    w->then_restart = then_restart;
+    wait_op_init(&w->op, deadline, ZX_THREAD_STATE_BLOCKED_SLEEPING, timed_out);
+    return wait_then(&w->op);
+}
+
+int64_t linux_block_on(struct kobject *obj, zx_signals_t signals, uint64_t deadline)
+{
+    if (!obj) {
+        uint64_t soon = hal_timer_now() + POLL_AGAIN_NS;
+        if (deadline != HAL_NO_DEADLINE && deadline <= hal_timer_now())
+            return -ETIMEDOUT;
+        return wait_until(deadline < soon ? deadline : soon, true);
+    }
+    struct signal_wait *w = kzalloc(sizeof *w);
+    if (!w)
+        return -ENOMEM;
+    kobject_ref(obj);
+    return object_wait(w, obj, NULL, 0, signals, deadline, ZX_THREAD_STATE_BLOCKED_WAIT_ONE,
+                       signalled);
+}
+
+int64_t linux_sleep_until(uint64_t deadline)
+{
+    return wait_until(deadline, false);
+}

@@ -1,0 +1,94 @@
+/*: # The tree of Linux processes
+
+Pids are handed out in increasing order, wrapping around and skipping those in use, as Linux does,
+so that a pid is not soon used again by another process. Every Linux process is on one list, under
+one lock, with its parent and children: the tree is small (at most `LINUX_PROCESS_MAX`) and
+changes only at fork, exit and reaping, so one lock keeps it simple and correct. */
+#include "linux/process.h"
+
+#include "kernel/kmalloc.h"
+#include "object/event.h"
+
+#define PID_MAX 32768
+
+struct hal_lock linux_tree_lock = HAL_LOCK_INIT;
+static struct linux_process *all[LINUX_PROCESS_MAX]; /* the tree lock */
+static int last_pid;
+
+struct linux_process *linux_current(void)
+{
+    return thread_current()->process->personality_state;
+}
+
+struct linux_thread *linux_thread_current(void)
+{
+    return thread_current()->personality_state;
+}
+
+/* With the tree lock held: a free slot of `all` and an unused pid, or -1 for none. */
+static int take_pid(int *slot)
+{
+    *slot = -1;
+    for (int i = 0; i < LINUX_PROCESS_MAX && *slot < 0; i++)
+        if (!all[i])
+            *slot = i;
+    if (*slot < 0)
+        return -1;
+    for (;;) {
+        last_pid = last_pid % PID_MAX + 1;
+        if (!linux_process_find(last_pid))
+            return last_pid;
+    }
+}
+
+struct linux_process *linux_process_find(int pid)
+{
+    for (int i = 0; i < LINUX_PROCESS_MAX; i++)
+        if (all[i] && all[i]->pid == pid)
+            return all[i];
+    return NULL;
+}
+
+void linux_process_forget(struct linux_process *lp)
+{
+    for (int i = 0; i < LINUX_PROCESS_MAX; i++)
+        if (all[i] == lp)
+            all[i] = NULL;
+}
+
+struct linux_process *linux_process_attach(struct process *p, struct linux_process *parent,
+                                           struct fd_table *files, struct thread *t)
+{
+    struct linux_process *lp = kzalloc(sizeof *lp);
+    struct linux_thread *lt = kzalloc(sizeof *lt);
+    if (!lp || !lt || event_create(&lp->child_exited) != ZX_OK) {
+        kfree(lp);
+        kfree(lt);
+        return NULL;
+    }
+    hal_lock_acquire(&linux_tree_lock);
+    int slot, pid = take_pid(&slot);
+    if (pid > 0) {
+        all[slot] = lp;
+        lp->pid = lt->tid = pid;
+        lp->parent = parent;
+        if (parent) {
+            lp->next_sibling = parent->children;
+            parent->children = lp;
+        }
+    }
+    hal_lock_release(&linux_tree_lock);
+    if (pid < 0) {
+        kobject_unref(lp->child_exited);
+        kfree(lp);
+        kfree(lt);
+        return NULL;
+    }
+    kobject_ref(&p->base);
+    lp->process = p;
+    lp->files = files;
+    lp->wait_status = 9; /* killed (SIGKILL), unless it exits by itself */
+    p->personality_state = lp;
+    t->personality_state = lt;
+    return lp;
+}

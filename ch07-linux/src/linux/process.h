@@ -1,0 +1,73 @@
+/*: # A Linux process is a Zircon process with more state
+
+Chapter 3's `struct process` already has what every program needs: threads, an address space (a
+root VMAR, chapter 4), a job to belong to and a return code. A Linux process keeps beside it, in the
+process's `personality_state`, what Linux adds:
+
+- a **pid**, a small number, and a **parent**, whose `wait4` collects the child's exit status;
+  until then the child stays a *zombie*: dead, its memory and files gone, only its status left;
+- a **descriptor table** (fs/fd_table.h), where Zircon has a handle table;
+- the **program break**, the end of the heap that `brk` moves;
+- the process group and session of job control, and the signal dispositions (later files).
+
+A Linux thread keeps its thread id (the main thread's is the pid) and the address that
+`set_tid_address` names, cleared and woken when the thread ends.
+
+The Linux processes form a tree of their own, rooted at the first one the kernel starts (pid 1,
+linux/boot.c), all in one Zircon job. */
+#ifndef ZINC_LINUX_PROCESS_H
+#define ZINC_LINUX_PROCESS_H
+
+#include <asm/errno.h>
+
+#include "fs/fd_table.h"
+#include "syscall/user_copy.h"
+#include "task/task.h"
+
+struct vnode;
+
+/* The personality of Linux processes (linux/personality.c). */
+extern const struct personality linux_personality;
+
+/* How many Linux processes may exist at once, zombies included: a fork past it is -EAGAIN. */
+#define LINUX_PROCESS_MAX 512
+
+struct linux_process {
+    struct process *process; /* the Zircon process (a reference, kept until reaped) */
+    int pid;
+    struct linux_process *parent; /* NULL for the first process; guarded by the tree lock */
+    struct linux_process *children, *next_sibling; /* the same */
+    struct fd_table *files;
+    vaddr_t brk_start, brk;       /* the heap: the pages of [brk_start, brk) are mapped */
+    struct kobject *child_exited; /* an event, signalled when one of its children exits */
+    bool exited;                  /* a zombie, until its parent reaps it; the tree lock */
+    int wait_status;              /* what wait4 reports: (code << 8), or the signal's number */
+    char exe[128];                /* the path execve ran: /proc/self/exe */
+    struct vnode *cwd;            /* the working directory (with a reference; fs/) */
+    uint32_t umask;
+};
+
+struct linux_thread {
+    int tid;
+    uaddr_t clear_child_tid; /* set_tid_address: zeroed and woken at the thread's end */
+};
+
+/* The Linux process and thread of the calling thread. */
+struct linux_process *linux_current(void);
+struct linux_thread *linux_thread_current(void);
+
+/* Make p a Linux process with a new pid, child of parent (NULL for the first), with descriptor
+   table files (which it takes over), and its thread t (p's first) a Linux thread: the new state,
+   or NULL if memory or pids ran out (-EAGAIN). */
+struct linux_process *linux_process_attach(struct process *p, struct linux_process *parent,
+                                           struct fd_table *files, struct thread *t);
+
+/* The living or zombie process with this pid, or NULL; under the tree lock. */
+struct linux_process *linux_process_find(int pid);
+/* Take lp off the list of processes, freeing its pid; under the tree lock. */
+void linux_process_forget(struct linux_process *lp);
+
+/* The lock of the process tree: parents, children, zombies, pids. */
+extern struct hal_lock linux_tree_lock;
+
+#endif

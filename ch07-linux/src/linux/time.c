@@ -1,0 +1,90 @@
+/*: # Time
+
+Linux's clocks over the kernel's one monotonic clock (hal/timer.h): `LINUX_CLOCK_MONOTONIC` and
+`CLOCK_BOOTTIME` are it; `LINUX_CLOCK_REALTIME`, the wall clock, is it plus the time of the boot.
+Zinc reads no real-time clock chip yet, so the boot is taken to be at `BOOT_EPOCH`, a fixed date:
+the wall clock runs at the right speed from there. The process and thread CPU clocks are answered
+with the monotonic clock too, which is an upper bound of what they measure.
+
+`nanosleep` and `clock_nanosleep` wait for a deadline (linux/block.c); a relative sleep's deadline
+is computed once, at the first run of the call. */
+#include <linux/time_types.h>
+
+#include "linux/block.h"
+#include "linux/syscall.h"
+#include "linux/uaccess.h"
+
+/* The clocks' numbers, from Linux's <linux/time.h> (which cannot be included beside the host C
+   library's <time.h> in the LibOS build, nor its names be used there). */
+enum {
+    LINUX_CLOCK_REALTIME = 0,
+    LINUX_CLOCK_MONOTONIC = 1,
+    LINUX_CLOCK_REALTIME_COARSE = 5,
+    LINUX_CLOCK_TAI = 11, /* the highest */
+    LINUX_TIMER_ABSTIME = 1,
+};
+
+#define BOOT_EPOCH 1798761600ull /* 2027-01-01 00:00:00 UTC, in seconds since 1970 */
+#define NS 1000000000ull
+
+static uint64_t clock_now(uint64_t clock)
+{
+    uint64_t now = hal_timer_now();
+    return clock == LINUX_CLOCK_REALTIME || clock == LINUX_CLOCK_REALTIME_COARSE
+               ? now + BOOT_EPOCH * NS
+               : now;
+}
+
+static int64_t linux_clock_gettime(const uint64_t *arg)
+{
+    if (arg[0] > LINUX_CLOCK_TAI)
+        return -EINVAL;
+    uint64_t now = clock_now(arg[0]);
+    struct __kernel_timespec ts = {(int64_t)(now / NS), (int64_t)(now % NS)};
+    return copy_to_user(arg[1], &ts, sizeof ts);
+}
+LINUX_SYSCALL(clock_gettime, linux_clock_gettime);
+
+static int64_t linux_clock_getres(const uint64_t *arg)
+{
+    struct __kernel_timespec ts = {0, 1};
+    if (arg[0] > LINUX_CLOCK_TAI)
+        return -EINVAL;
+    return arg[1] ? copy_to_user(arg[1], &ts, sizeof ts) : 0;
+}
+LINUX_SYSCALL(clock_getres, linux_clock_getres);
+
+static int64_t linux_gettimeofday(const uint64_t *arg)
+{
+    uint64_t now = clock_now(LINUX_CLOCK_REALTIME);
+    struct __kernel_old_timeval tv = {(int64_t)(now / NS), (int64_t)(now % NS / 1000)};
+    return arg[0] ? copy_to_user(arg[0], &tv, sizeof tv) : 0;
+}
+LINUX_SYSCALL(gettimeofday, linux_gettimeofday);
+
+/* Sleep until ts: absolute on clock if absolute, else from now. */
+static int64_t sleep_for(uint64_t clock, uaddr_t ts_addr, bool absolute)
+{
+    struct __kernel_timespec ts;
+    if (copy_from_user(&ts, ts_addr, sizeof ts))
+        return -EFAULT;
+    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (int64_t)NS)
+        return -EINVAL;
+    uint64_t span = (uint64_t)ts.tv_sec * NS + (uint64_t)ts.tv_nsec, now = clock_now(clock);
+    uint64_t deadline = hal_timer_now() + (absolute ? (span > now ? span - now : 0) : span);
+    return linux_sleep_until(deadline);
+}
+
+static int64_t linux_nanosleep(const uint64_t *arg)
+{
+    return sleep_for(LINUX_CLOCK_MONOTONIC, arg[0], false);
+}
+LINUX_SYSCALL(nanosleep, linux_nanosleep);
+
+static int64_t linux_clock_nanosleep(const uint64_t *arg)
+{
+    if (arg[0] > LINUX_CLOCK_TAI)
+        return -EINVAL;
+    return sleep_for(arg[0], arg[2], arg[1] & LINUX_TIMER_ABSTIME);
+}
+LINUX_SYSCALL(clock_nanosleep, linux_clock_nanosleep);
