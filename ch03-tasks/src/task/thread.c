@@ -74,8 +74,8 @@ zx_status_t thread_create(struct process *p, const char *name, struct thread **o
     return ZX_OK;
 }
 
-zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_t arg1,
-                         uint64_t arg2)
+/* The checks of a start, and t RUNNING (and its process, if this is its first thread). */
+static zx_status_t mark_started(struct thread *t, vaddr_t entry)
 {
     struct process *p = t->process;
     hal_lock_acquire(&p->lock);
@@ -84,29 +84,51 @@ zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_
         status = ZX_ERR_BAD_STATE;
     else if (entry != 0 && (entry < HAL_USER_BASE || entry >= HAL_USER_END))
         status = ZX_ERR_INVALID_ARGS; /* 0 is allowed, and faults: Zircon's way to test a crash */
-    if (status != ZX_OK) {
-        hal_lock_release(&p->lock);
-        return status;
-    }
-    t->state = ZX_THREAD_STATE_RUNNING;
-    if (p->state == PROCESS_INITIAL) {
-        p->state = PROCESS_RUNNING;
-        p->start_time = (zx_time_t)hal_timer_now();
+    if (status == ZX_OK) {
+        t->state = ZX_THREAD_STATE_RUNNING;
+        if (p->state == PROCESS_INITIAL) {
+            p->state = PROCESS_RUNNING;
+            p->start_time = (zx_time_t)hal_timer_now();
+        }
     }
     hal_lock_release(&p->lock);
-    hal_context_init(t->ctx, entry, stack);
-    hal_context_set_arg(t->ctx, 0, arg1);
-    hal_context_set_arg(t->ctx, 1, arg2);
+    return status;
+}
+
+/* Start what runs t, whose registers are ready. */
+static zx_status_t run(struct thread *t)
+{
     sched_tick_start();
     kobject_ref(&t->base); /* the runner's */
     if (thread_loop_start(t) != ZX_OK) {
         kobject_unref(&t->base);
-        hal_lock_acquire(&p->lock);
+        hal_lock_acquire(&t->process->lock);
         t->state = ZX_THREAD_STATE_NEW;
-        hal_lock_release(&p->lock);
+        hal_lock_release(&t->process->lock);
         return ZX_ERR_NO_RESOURCES;
     }
     return ZX_OK;
+}
+
+zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_t arg1,
+                         uint64_t arg2)
+{
+    zx_status_t status = mark_started(t, entry);
+    if (status != ZX_OK)
+        return status;
+    hal_context_init(t->ctx, entry, stack);
+    hal_context_set_arg(t->ctx, 0, arg1);
+    hal_context_set_arg(t->ctx, 1, arg2);
+    return run(t);
+}
+
+zx_status_t thread_start_as(struct thread *t, const struct hal_context *regs)
+{
+    zx_status_t status = mark_started(t, hal_context_pc(regs));
+    if (status != ZX_OK)
+        return status;
+    *t->ctx = *regs;
+    return run(t);
 }
 
 void thread_kill(struct thread *t)

@@ -12,18 +12,36 @@ with it the file that held the object: another thread may close that descriptor 
 
 #define POLL_AGAIN_NS 10000000ull /* 10 ms: how soon a call with nothing to wait on looks again */
 
+/* What a wait that did not get its signal makes the call return. */
 static int64_t outcome(zx_status_t ended)
 {
-    if (ended == ZX_OK)
-        return WAIT_RESTART;
     return ended == ZX_ERR_TIMED_OUT ? -ETIMEDOUT : -EINTR;
 }
 
+/* A wait for a signal, and what the call returns once it came. */
+struct object_wait {
+    struct signal_wait wait;
+    int64_t then; /* WAIT_RESTART: run the call again */
+};
+
 static zx_status_t signalled(struct signal_wait *w, zx_status_t status, zx_signals_t observed)
 {
+    struct object_wait *ow = container_of(w, struct object_wait, wait);
+    int64_t then = ow->then;
     kobject_unref(w->obj);
-    kfree(w);
-    return (zx_status_t)outcome(status);
+    kfree(ow);
+    return (zx_status_t)(status == ZX_OK ? then : outcome(status));
+}
+
+static int64_t wait_for(struct kobject *obj, zx_signals_t signals, uint64_t deadline, int64_t then)
+{
+    struct object_wait *ow = kzalloc(sizeof *ow);
+    if (!ow)
+        return -ENOMEM;
+    ow->then = then;
+    kobject_ref(obj);
+    return object_wait(&ow->wait, obj, NULL, 0, signals, deadline, ZX_THREAD_STATE_BLOCKED_WAIT_ONE,
+                       signalled);
 }
 
 /* A wait for nothing but time: the deadline is the object. */
@@ -60,12 +78,12 @@ int64_t linux_block_on(struct kobject *obj, zx_signals_t signals, uint64_t deadl
             return -ETIMEDOUT;
         return wait_until(deadline < soon ? deadline : soon, true);
     }
-    struct signal_wait *w = kzalloc(sizeof *w);
-    if (!w)
-        return -ENOMEM;
-    kobject_ref(obj);
-    return object_wait(w, obj, NULL, 0, signals, deadline, ZX_THREAD_STATE_BLOCKED_WAIT_ONE,
-                       signalled);
+    return wait_for(obj, signals, deadline, WAIT_RESTART);
+}
+
+int64_t linux_block_then(struct kobject *obj, zx_signals_t signals, int64_t value)
+{
+    return wait_for(obj, signals, HAL_NO_DEADLINE, value);
 }
 
 int64_t linux_sleep_until(uint64_t deadline)

@@ -20,6 +20,10 @@ the thread's task, which is polled again once the signal has come. */
    call returns. */
 int64_t linux_block_on(struct kobject *obj, zx_signals_t signals, uint64_t deadline);
 
+/* Return this from a system call that, its work done, must wait until obj asserts one of signals
+   before it returns value (vfork's parent); -EINTR if the thread is killed meanwhile. */
+int64_t linux_block_then(struct kobject *obj, zx_signals_t signals, int64_t value);
+
 /* Return this from a system call that sleeps until deadline and then returns 0. */
 int64_t linux_sleep_until(uint64_t deadline);
 

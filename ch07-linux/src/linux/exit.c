@@ -54,6 +54,8 @@ static bool adopt(struct linux_process *child, struct linux_process *dying)
 
 void linux_process_ended(struct linux_process *lp)
 {
+    if (lp->vfork_done) /* a vfork parent waits for this */
+        kobject_signal(lp->vfork_done, 0, ZX_EVENT_SIGNALED);
     fd_table_destroy(lp->files);
     lp->files = NULL;
     struct linux_process *orphans = NULL;
@@ -89,6 +91,8 @@ void linux_process_reap(struct linux_process *lp)
     hal_lock_release(&linux_tree_lock);
     lp->process->personality_state = NULL;
     kobject_unref(lp->child_exited);
+    if (lp->vfork_done)
+        kobject_unref(lp->vfork_done);
     kobject_unref(&lp->process->base);
     kfree(lp);
 }

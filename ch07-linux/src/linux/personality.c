@@ -49,7 +49,7 @@ static zx_status_t linux_fault(struct thread *t, const struct hal_trap *trap)
     int sig = signal_of(trap);
     char name[ZX_MAX_NAME_LEN];
     kobject_get_name(&t->process->base, name);
-    kprintf("linux: %s (pid %d) killed by signal %d: %s at %#lx, pc %#lx\n", name,
+    kprintf("linux: %s (pid %d) killed by signal %d: %s at 0x%lx, pc 0x%lx\n", name,
             ((struct linux_process *)t->process->personality_state)->pid, sig,
             hal_trap_name(trap->kind), (unsigned long)trap->addr,
             (unsigned long)hal_context_pc(t->ctx));

@@ -72,6 +72,8 @@ struct linux_process *linux_process_attach(struct process *p, struct linux_proce
         all[slot] = lp;
         lp->pid = lt->tid = pid;
         lp->parent = parent;
+        lp->pgid = parent ? parent->pgid : pid;
+        lp->sid = parent ? parent->sid : pid;
         if (parent) {
             lp->next_sibling = parent->children;
             parent->children = lp;

@@ -45,6 +45,8 @@ struct linux_process {
     char exe[128];                /* the path execve ran: /proc/self/exe */
     struct vnode *cwd;            /* the working directory (with a reference; fs/) */
     uint32_t umask;
+    int pgid, sid;              /* its process group and session (job control) */
+    struct kobject *vfork_done; /* a vfork child's: signalled at its exec or end; else NULL */
 };
 
 struct linux_thread {

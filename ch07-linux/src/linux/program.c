@@ -5,9 +5,12 @@ programs live. Its header is checked first, while the old program is still there
 error: only a file that will load makes the process lose its old image. */
 #include "linux/program.h"
 
+#include <asm/signal.h>
 #include <string.h>
 
+#include "linux/exit.h"
 #include "linux/program_file.h"
+#include "object/event.h"
 
 int linux_program_exec(struct process *p, const char *path, const struct exec_args *args,
                        struct exec_image *image)
@@ -17,8 +20,8 @@ int linux_program_exec(struct process *p, const char *path, const struct exec_ar
     int err = program_file_open(path, &f);
     if (err)
         return err;
-    if (!(err = exec_check(&f)))
-        err = exec_load(p, &f, path, args, image);
+    if (!(err = exec_check(&f)) && (err = exec_load(p, &f, path, args, image)) != 0)
+        linux_exit_group(p, SIGKILL); /* its old program is gone already: it cannot go on */
     program_file_close(&f);
     if (err)
         return err;
@@ -29,6 +32,8 @@ int linux_program_exec(struct process *p, const char *path, const struct exec_ar
     lp->exe[n] = '\0';
     const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     kobject_set_name(&p->base, name, ZX_MAX_NAME_LEN);
+    if (lp->vfork_done) /* a vfork parent waits for this */
+        kobject_signal(lp->vfork_done, 0, ZX_EVENT_SIGNALED);
     return 0;
 }
 
