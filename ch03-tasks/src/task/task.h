@@ -109,8 +109,8 @@ zx_status_t thread_create(struct process *p, const char *name, struct thread **o
    process is ending), ZX_ERR_INVALID_ARGS if entry is neither 0 nor a user address. */
 zx_status_t thread_start(struct thread *t, vaddr_t entry, vaddr_t stack, uint64_t arg1,
                          uint64_t arg2);
-/* Start t with a copy of the register set regs (chapter 7's fork: the child goes on where its parent
-   was); the same errors. */
+/* Start t with a copy of the register set regs (chapter 7's fork: the child goes on where its
+   parent was); the same errors. */
 zx_status_t thread_start_as(struct thread *t, const struct hal_context *regs);
 void thread_kill(struct thread *t);
 
