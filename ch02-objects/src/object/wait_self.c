@@ -13,7 +13,8 @@ void wait_self_attach(struct wait_self *self)
 bool wait_cancelled(void)
 {
     struct wait_self *self = hal_thread_wait_self();
-    return self && self->cancelled && __atomic_load_n(self->cancelled, __ATOMIC_SEQ_CST);
+    return self && ((self->cancelled && __atomic_load_n(self->cancelled, __ATOMIC_SEQ_CST)) ||
+                    (self->interrupted && __atomic_load_n(self->interrupted, __ATOMIC_SEQ_CST)));
 }
 
 void wait_blocked_as(uint32_t reason)

@@ -68,6 +68,9 @@ struct suspend;
 
 struct wait_self {
     const bool *cancelled; /* atomic: true once every wait of the thread must end */
+    /* atomic, if not NULL: while true, waits end as cancelled too, though the thread goes on (a
+       Linux thread with a signal to take: chapter 7) */
+    const bool *interrupted;
     /* atomic: while it blocks, why (a ZX_THREAD_STATE_BLOCKED_* state); else 0 */
     uint32_t blocked;
     struct suspend *suspend; /* chapter 6: where the thread's waits suspend it; NULL: they block */

@@ -11,6 +11,8 @@ Zircon or Linux function by name:
   waiting outcomes of object/waiter.h (the loop settles those as for any blocking call);
 - `fault` decides what becomes of a thread whose trap was neither a system call nor a page fault
   the address space could serve: Zircon raises an exception (task/exception_raise.c);
+- `to_user`, if set, runs each time just before the thread's registers run again: a Linux thread
+  takes its pending signals there (the personality may end the thread instead);
 - `thread_exit`, if set, runs when a thread leaves user mode for good, before it leaves its process
   (a Linux thread wakes whoever waits for its end there);
 - `process_exit`, if set, runs when a process dies, before its handles close (a Linux process tells
@@ -32,6 +34,7 @@ struct personality {
     const char *name;
     int64_t (*syscall)(struct thread *t);
     zx_status_t (*fault)(struct thread *t, const struct hal_trap *trap);
+    void (*to_user)(struct thread *t);
     void (*thread_exit)(struct thread *t);
     void (*process_exit)(struct process *p);
 };

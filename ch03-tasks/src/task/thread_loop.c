@@ -26,11 +26,15 @@ static void thread_loop(void *arg)
     zx_caller_set_current(&t->caller);
     wait_self_attach(&t->waits);
     while (!__atomic_load_n(&t->kill, __ATOMIC_SEQ_CST)) {
+        const struct personality *persona = t->process->personality;
         /* Other threads, of other processes, ran since the last trap: make this process's address
            space the current one again (free when it still is). */
         hal_pt_activate(t->process->memory.pt);
+        if (persona->to_user)
+            persona->to_user(t);
+        if (__atomic_load_n(&t->kill, __ATOMIC_SEQ_CST))
+            break; /* the personality ended it */
         hal_context_run(t->ctx, &trap);
-        const struct personality *persona = t->process->personality;
         if (trap.kind == HAL_TRAP_SYSCALL) {
             hal_context_set_return(t->ctx, (uint64_t)persona->syscall(t));
         } else if (trap.kind == HAL_TRAP_INTERRUPT) {

@@ -106,6 +106,10 @@ static zx_status_t run(struct thread_task *tt)
         /* Other threads, of other processes, ran since the last trap: make this process's address
            space the current one again (free when it still is). */
         hal_pt_activate(t->process->memory.pt);
+        if (t->process->personality->to_user)
+            t->process->personality->to_user(t);
+        if (told_to_stop(t))
+            break; /* the personality ended it */
         hal_context_run(t->ctx, &tt->trap);
         if (tt->trap.kind == HAL_TRAP_INTERRUPT) {
             hal_thread_yield(); /* and the kernel's own threads theirs, on a CPU they share */

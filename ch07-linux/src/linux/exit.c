@@ -12,6 +12,7 @@ is gone) is reaped at once, since nobody could ever ask for its status. */
 #include "linux/exit.h"
 
 #include "kernel/kmalloc.h"
+#include "linux/signals.h"
 #include "linux/syscall.h"
 #include "object/event.h"
 
@@ -70,8 +71,13 @@ void linux_process_ended(struct linux_process *lp)
         }
     }
     struct linux_process *parent = lp->parent;
-    if (parent)
+    if (parent) {
+        bool killed = lp->wait_status & 0x7f;
+        struct signal_origin why = {killed ? CLD_KILLED : CLD_EXITED, lp->pid,
+                                    killed ? lp->wait_status & 0x7f : lp->wait_status >> 8};
+        linux_signal_process_locked(parent, SIGCHLD, why);
         kobject_signal(parent->child_exited, 0, ZX_EVENT_SIGNALED);
+    }
     hal_lock_release(&linux_tree_lock);
     while (orphans) {
         struct linux_process *next = orphans->next_sibling;
@@ -90,6 +96,7 @@ void linux_process_reap(struct linux_process *lp)
     linux_process_forget(lp);
     hal_lock_release(&linux_tree_lock);
     lp->process->personality_state = NULL;
+    linux_signals_detach(lp);
     kobject_unref(lp->child_exited);
     if (lp->vfork_done)
         kobject_unref(lp->vfork_done);

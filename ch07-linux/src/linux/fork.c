@@ -127,6 +127,8 @@ static struct linux_process *copy_state(struct linux_process *lp, struct process
         return NULL;
     }
     child->personality = &linux_personality;
+    ((struct linux_thread *)t->personality_state)->blocked = linux_thread_current()->blocked;
+    clp->trampoline = lp->trampoline;
     clp->brk_start = lp->brk_start;
     clp->brk = lp->brk;
     clp->umask = lp->umask;

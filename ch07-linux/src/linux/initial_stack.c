@@ -10,7 +10,7 @@ and then, 16-byte aligned as the ABI requires at the entry, the words that point
 #include <string.h>
 
 #include "kernel/frame.h"
-#include "linux/random.h"
+#include "linux/random_bytes.h"
 #include "vm/vmo.h"
 
 #define AUXV_PAIRS 18

@@ -5,55 +5,56 @@ What makes a process a Linux process, as far as the thread loop can tell (task/p
 - its **system calls** go to the table of linux/syscall.h, by Linux's numbers for this
   architecture;
 - its **faults** are signals: an access to unmapped memory is `SIGSEGV`, an illegal instruction
-  `SIGILL`, a division by zero `SIGFPE`. Until a program installs a handler (linux/signal.c), the
-  default action of each is to end the process, as Linux does; the kernel says so on its console
-  with the address and the program counter, which is what a reader debugging a port wants first;
+  `SIGILL`, a division by zero `SIGFPE`, taken like any signal on the thread's way back to user
+  mode (linux/signals.c): a handler runs, or the process ends, as on Linux;
+- on every **return to user mode** it takes its pending signals;
 - a **thread's end** clears and wakes the word that `set_tid_address` named, which is how a C
   library's `pthread_join` learns that the thread is gone;
 - a **process's end** closes its descriptors, hands its children to pid 1 and tells its parent.
   The process then stays a zombie, its status kept, until the parent reaps it (linux/wait.c). */
-#include <asm/signal.h>
+#include <asm/siginfo.h>
 
 #include "kernel/kmalloc.h"
-#include "kernel/printk.h"
 #include "linux/exit.h"
+#include "linux/signals.h"
 #include "linux/process.h"
 #include "linux/syscall.h"
 #include "object/futex.h"
 #include "syscall/futex_caller.h"
 
+/* The call, by Linux's number; what signal delivery needs to make it again is noted first. */
 static int64_t linux_syscall(struct thread *t)
 {
+    struct linux_thread *lt = t->personality_state;
     uint64_t arg[6];
     for (int i = 0; i < 6; i++)
         arg[i] = hal_context_syscall_arg(t->ctx, i);
-    return linux_syscall_dispatch(hal_context_syscall_nr(t->ctx), arg);
+    lt->after_syscall = true;
+    lt->syscall_nr = hal_context_syscall_nr(t->ctx);
+    lt->syscall_arg0 = arg[0];
+    return linux_syscall_dispatch(lt->syscall_nr, arg);
 }
 
-static int signal_of(const struct hal_trap *trap)
+/* A fault becomes a signal for the thread, taken on its way back to user mode. */
+static zx_status_t linux_fault(struct thread *t, const struct hal_trap *trap)
 {
     switch (trap->kind) {
     case HAL_TRAP_ILLEGAL:
-        return SIGILL;
+        linux_signal_forced(t, SIGILL, ILL_ILLOPC, hal_context_pc(t->ctx));
+        break;
     case HAL_TRAP_BREAKPOINT:
-        return SIGTRAP;
+        linux_signal_forced(t, SIGTRAP, TRAP_BRKPT, hal_context_pc(t->ctx));
+        break;
     case HAL_TRAP_ARITHMETIC:
-        return SIGFPE;
+        linux_signal_forced(t, SIGFPE, FPE_INTDIV, hal_context_pc(t->ctx));
+        break;
+    case HAL_TRAP_PAGE_FAULT:
+        linux_signal_forced(t, SIGSEGV, SEGV_MAPERR, trap->addr);
+        break;
     default:
-        return SIGSEGV;
+        linux_signal_forced(t, SIGSEGV, SI_KERNEL, 0);
+        break;
     }
-}
-
-static zx_status_t linux_fault(struct thread *t, const struct hal_trap *trap)
-{
-    int sig = signal_of(trap);
-    char name[ZX_MAX_NAME_LEN];
-    kobject_get_name(&t->process->base, name);
-    kprintf("linux: %s (pid %d) killed by signal %d: %s at 0x%lx, pc 0x%lx\n", name,
-            ((struct linux_process *)t->process->personality_state)->pid, sig,
-            hal_trap_name(trap->kind), (unsigned long)trap->addr,
-            (unsigned long)hal_context_pc(t->ctx));
-    linux_exit_group(t->process, sig);
     return ZX_OK;
 }
 
@@ -78,6 +79,7 @@ const struct personality linux_personality = {
     .name = "linux",
     .syscall = linux_syscall,
     .fault = linux_fault,
+    .to_user = linux_signal_deliver,
     .thread_exit = linux_thread_exit,
     .process_exit = linux_process_exit,
 };

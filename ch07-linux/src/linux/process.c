@@ -7,6 +7,7 @@ changes only at fork, exit and reaping, so one lock keeps it simple and correct.
 #include "linux/process.h"
 
 #include "kernel/kmalloc.h"
+#include "linux/signals.h"
 #include "object/event.h"
 
 #define PID_MAX 32768
@@ -49,6 +50,13 @@ struct linux_process *linux_process_find(int pid)
     return NULL;
 }
 
+void linux_process_each(void (*fn)(struct linux_process *lp, void *arg), void *arg)
+{
+    for (int i = 0; i < LINUX_PROCESS_MAX; i++)
+        if (all[i])
+            fn(all[i], arg);
+}
+
 void linux_process_forget(struct linux_process *lp)
 {
     for (int i = 0; i < LINUX_PROCESS_MAX; i++)
@@ -61,7 +69,10 @@ struct linux_process *linux_process_attach(struct process *p, struct linux_proce
 {
     struct linux_process *lp = kzalloc(sizeof *lp);
     struct linux_thread *lt = kzalloc(sizeof *lt);
-    if (!lp || !lt || event_create(&lp->child_exited) != ZX_OK) {
+    if (!lp || !lt || linux_signals_attach(lp, parent ? parent->signals : NULL) ||
+        event_create(&lp->child_exited) != ZX_OK) {
+        if (lp)
+            linux_signals_detach(lp);
         kfree(lp);
         kfree(lt);
         return NULL;
@@ -81,6 +92,7 @@ struct linux_process *linux_process_attach(struct process *p, struct linux_proce
     }
     hal_lock_release(&linux_tree_lock);
     if (pid < 0) {
+        linux_signals_detach(lp);
         kobject_unref(lp->child_exited);
         kfree(lp);
         kfree(lt);
@@ -88,6 +100,7 @@ struct linux_process *linux_process_attach(struct process *p, struct linux_proce
     }
     kobject_ref(&p->base);
     lp->process = p;
+    t->waits.interrupted = &lt->interrupted; /* a signal ends its waits (linux/signals.h) */
     lp->files = files;
     lp->wait_status = 9; /* killed (SIGKILL), unless it exits by itself */
     p->personality_state = lp;

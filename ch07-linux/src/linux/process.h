@@ -25,6 +25,8 @@ linux/boot.c), all in one Zircon job. */
 #include "task/task.h"
 
 struct vnode;
+struct linux_signals;
+struct signal_origin;
 
 /* The personality of Linux processes (linux/personality.c). */
 extern const struct personality linux_personality;
@@ -45,13 +47,26 @@ struct linux_process {
     char exe[128];                /* the path execve ran: /proc/self/exe */
     struct vnode *cwd;            /* the working directory (with a reference; fs/) */
     uint32_t umask;
-    int pgid, sid;              /* its process group and session (job control) */
-    struct kobject *vfork_done; /* a vfork child's: signalled at its exec or end; else NULL */
+    int pgid, sid;                 /* its process group and session (job control) */
+    struct kobject *vfork_done;    /* a vfork child's: signalled at its exec or end; else NULL */
+    struct linux_signals *signals; /* the dispositions (linux/signals.h) */
+    uint64_t pending;              /* signals sent to the process, not yet taken; atomic */
+    struct signal_origin *origin;  /* for each pending signal, where it came from; tree lock */
+    vaddr_t trampoline;            /* where the signal-return trampoline is mapped */
 };
 
 struct linux_thread {
     int tid;
     uaddr_t clear_child_tid; /* set_tid_address: zeroed and woken at the thread's end */
+    uint64_t blocked;        /* its signal mask */
+    uint64_t pending;        /* signals for this thread alone (its faults); atomic */
+    uint64_t saved_mask;     /* rt_sigsuspend's: the mask to restore after the handler */
+    bool has_saved_mask;
+    bool interrupted; /* atomic: a signal it does not block is pending: its waits end */
+    int fault_code;   /* the pending fault's si_code and address */
+    uint64_t fault_addr;
+    bool after_syscall; /* it comes back from a system call, which may be made again */
+    uint64_t syscall_nr, syscall_arg0; /* that call, to make it again */
 };
 
 /* The Linux process and thread of the calling thread. */
@@ -66,6 +81,8 @@ struct linux_process *linux_process_attach(struct process *p, struct linux_proce
 
 /* The living or zombie process with this pid, or NULL; under the tree lock. */
 struct linux_process *linux_process_find(int pid);
+/* Call fn(lp, arg) for every living or zombie process; under the tree lock. */
+void linux_process_each(void (*fn)(struct linux_process *lp, void *arg), void *arg);
 /* Take lp off the list of processes, freeing its pid; under the tree lock. */
 void linux_process_forget(struct linux_process *lp);
 

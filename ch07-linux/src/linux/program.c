@@ -10,6 +10,7 @@ error: only a file that will load makes the process lose its old image. */
 
 #include "linux/exit.h"
 #include "linux/program_file.h"
+#include "linux/signals.h"
 #include "object/event.h"
 
 int linux_program_exec(struct process *p, const char *path, const struct exec_args *args,
@@ -26,6 +27,7 @@ int linux_program_exec(struct process *p, const char *path, const struct exec_ar
     if (err)
         return err;
     lp->brk_start = lp->brk = image->end;
+    linux_signals_exec(lp);
     fd_close_on_exec(lp->files);
     size_t n = strlen(path) < sizeof lp->exe ? strlen(path) : sizeof lp->exe - 1;
     memcpy(lp->exe, path, n);

@@ -3,8 +3,8 @@
 Each thread of a C program has thread-local storage (`errno`, the C library's per-thread state),
 found through a register the kernel saves and restores with the thread: `fs`'s base on x86_64, `tp`
 on riscv64. On riscv64 a program sets `tp` itself, with an ordinary instruction; on x86_64 writing
-`fs`'s base takes a privileged instruction (or the fsgsbase instructions, which Zinc does not
-let programs use), so the C library asks the kernel: `arch_prctl(ARCH_SET_FS, address)`.
+`fs`'s base takes a privileged instruction (or the fsgsbase instructions, which not every processor
+has), so the C library asks the kernel: `arch_prctl(ARCH_SET_FS, address)`.
 
 `set_tid_address` names a word that the kernel clears and wakes (as a futex) when the thread ends
 (linux/personality.c), and answers the thread's id. */

@@ -3,7 +3,7 @@
 The generator is Blackman and Vigna's xoshiro256**: four words of state, a few shifts, rotations
 and additions per 64-bit output. Seeding it with splitmix64 from the clock makes the four words
 different even though the clock is one number. */
-#include "linux/random.h"
+#include "linux/random_bytes.h"
 
 #include <string.h>
 

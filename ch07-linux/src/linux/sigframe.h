@@ -1,0 +1,34 @@
+/*: # The signal frame: each architecture's own
+
+What linux/signals.c asks of the architecture to call a handler and to come back from it. The
+frame's layout is part of Linux's interface on each architecture (debuggers and `ucontext`-reading
+programs rely on it), so arch/x86/sigframe.c and arch/riscv64/sigframe.c each write their own,
+from the same `struct hal_context`. */
+#ifndef ZINC_LINUX_SIGFRAME_H
+#define ZINC_LINUX_SIGFRAME_H
+
+#include <asm/siginfo.h>
+
+#include "linux/signals.h"
+
+/* Build on ctx's stack a frame holding ctx, the mask to restore (old_mask) and info, and set ctx to
+   call act's handler with it, returning to act's restorer or else to trampoline. 0, or -EFAULT if
+   the stack cannot hold the frame. */
+int sigframe_push(struct hal_context *ctx, const struct linux_sigaction *act, const siginfo_t *info,
+                  uint64_t old_mask, uint64_t trampoline);
+
+/* rt_sigreturn: reload ctx from the frame at its stack pointer, and the mask into *mask. Returns
+   the value the return register must hold afterwards (the system call's result must not overwrite
+   what it was), or -EFAULT for a frame that cannot be read. */
+int64_t sigframe_pop(struct hal_context *ctx, uint64_t *mask);
+
+/* The result register after a system call, and going back to make the call again: the program
+   counter back over the system-call instruction, the registers as they were at the call. */
+int64_t sigframe_syscall_result(const struct hal_context *ctx);
+void sigframe_restart_syscall(struct hal_context *ctx, uint64_t nr, uint64_t arg0);
+
+/* The instructions of a trampoline that makes rt_sigreturn, for a handler with no restorer. */
+extern const uint8_t sigframe_trampoline[];
+extern const size_t sigframe_trampoline_size;
+
+#endif

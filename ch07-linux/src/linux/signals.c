@@ -1,0 +1,371 @@
+/*: # Signals: sending, taking, and the calls
+
+Sending a signal only marks it pending (for the process, or for one thread) and wakes a thread that
+does not block it; everything else happens on that thread's way back to user mode, in
+`linux_signal_deliver`, which the personality calls there. One signal is taken at a time: its
+handler runs, and the next pending signal is taken when the handler returns to the kernel, or the
+thread makes its next system call.
+
+The default actions follow signal(7): `SIGCHLD`, `SIGURG`, `SIGWINCH` and `SIGCONT` are ignored;
+the stop signals would stop the process, which this part of the chapter does not do yet (they are
+ignored, and the kernel says so); all others end the process, reported to its parent as a death by
+that signal. `SIGKILL` and `SIGSTOP` can be neither caught, ignored nor blocked. */
+#include "linux/signals.h"
+
+#include <string.h>
+
+#include "kernel/kmalloc.h"
+#include "kernel/printk.h"
+#include "linux/block.h"
+#include "linux/exit.h"
+#include "linux/sigframe.h"
+#include "linux/syscall.h"
+#include "linux/uaccess.h"
+#include "vm/vmar.h"
+
+#define UNBLOCKABLE (SIG_BIT(SIGKILL) | SIG_BIT(SIGSTOP))
+#define IGNORED_BY_DEFAULT                                                                         \
+    (SIG_BIT(SIGCHLD) | SIG_BIT(SIGURG) | SIG_BIT(SIGWINCH) | SIG_BIT(SIGCONT))
+#define STOPPING (SIG_BIT(SIGSTOP) | SIG_BIT(SIGTSTP) | SIG_BIT(SIGTTIN) | SIG_BIT(SIGTTOU))
+
+int linux_signals_attach(struct linux_process *lp, const struct linux_signals *copy_of)
+{
+    lp->signals = kzalloc(sizeof *lp->signals);
+    lp->origin = kzalloc(sizeof *lp->origin * LINUX_NSIG);
+    if (!lp->signals || !lp->origin)
+        return -ENOMEM;
+    if (copy_of)
+        *lp->signals = *copy_of;
+    return 0;
+}
+
+void linux_signals_detach(struct linux_process *lp)
+{
+    kfree(lp->signals);
+    kfree(lp->origin);
+    lp->signals = NULL;
+    lp->origin = NULL;
+}
+
+/* A new program keeps what its parent ignored and nothing else; it gets the trampoline page. */
+void linux_signals_exec(struct linux_process *lp)
+{
+    for (int i = 0; i < LINUX_NSIG; i++)
+        if (lp->signals->action[i].handler != (uint64_t)SIG_IGN)
+            lp->signals->action[i] = (struct linux_sigaction){0};
+    struct vmar *root = lp->process->space;
+    struct vmo *vmo;
+    vaddr_t addr;
+    lp->trampoline = 0;
+    if (vmo_create(PAGE_SIZE, false, &vmo) != ZX_OK)
+        return;
+    kobject_set_name(&vmo->base, "sigreturn", ZX_MAX_NAME_LEN);
+    if (vmo_write(vmo, 0, sigframe_trampoline, sigframe_trampoline_size) == ZX_OK &&
+        vmar_map(root, ZX_VM_SPECIFIC | ZX_VM_PERM_READ | ZX_VM_PERM_EXECUTE,
+                 USER_STACK_TOP - root->start, vmo, 0, PAGE_SIZE, &addr) == ZX_OK)
+        lp->trampoline = addr;
+    kobject_unref(&vmo->base);
+}
+
+static bool ignored(const struct linux_process *lp, int sig)
+{
+    uint64_t handler = lp->signals->action[sig - 1].handler;
+    return handler == (uint64_t)SIG_IGN ||
+           (handler == (uint64_t)SIG_DFL && (SIG_BIT(sig) & (IGNORED_BY_DEFAULT | STOPPING)));
+}
+
+/* Does thread t have a signal to take now? Then its waits must end. */
+static void update_interrupted(struct thread *t)
+{
+    struct linux_thread *lt = t->personality_state;
+    struct linux_process *lp = t->process->personality_state;
+    uint64_t pending = __atomic_load_n(&lt->pending, __ATOMIC_SEQ_CST) |
+                       __atomic_load_n(&lp->pending, __ATOMIC_SEQ_CST);
+    bool now = pending & ~(lt->blocked & ~UNBLOCKABLE);
+    __atomic_store_n(&lt->interrupted, now, __ATOMIC_SEQ_CST);
+}
+
+/* Wake the threads of lp that do not block sig, out of their waits or out of user code. */
+static void notify(struct linux_process *lp, int sig)
+{
+    struct process *p = lp->process;
+    hal_lock_acquire(&p->lock);
+    for (struct thread *t = p->threads; t; t = t->next_in_process) {
+        struct linux_thread *lt = t->personality_state;
+        if (lt && !(lt->blocked & ~UNBLOCKABLE & SIG_BIT(sig))) {
+            __atomic_store_n(&lt->interrupted, true, __ATOMIC_SEQ_CST);
+            thread_loop_poke(t);
+        }
+    }
+    hal_lock_release(&p->lock);
+}
+
+/* Lock order: the tree's, then a process's (notify). */
+void linux_signal_process_locked(struct linux_process *lp, int sig, struct signal_origin origin)
+{
+    if (ignored(lp, sig) || lp->exited)
+        return; /* an ignored signal is dropped as it is sent */
+    lp->origin[sig - 1] = origin;
+    __atomic_fetch_or(&lp->pending, SIG_BIT(sig), __ATOMIC_SEQ_CST);
+    notify(lp, sig);
+}
+
+void linux_signal_process(struct linux_process *lp, int sig, struct signal_origin origin)
+{
+    hal_lock_acquire(&linux_tree_lock);
+    linux_signal_process_locked(lp, sig, origin);
+    hal_lock_release(&linux_tree_lock);
+}
+
+void linux_signal_forced(struct thread *t, int sig, int code, uint64_t addr)
+{
+    struct linux_thread *lt = t->personality_state;
+    struct linux_process *lp = t->process->personality_state;
+    struct linux_sigaction *act = &lp->signals->action[sig - 1];
+    if (act->handler == (uint64_t)SIG_IGN || (lt->blocked & SIG_BIT(sig))) {
+        *act = (struct linux_sigaction){0}; /* as Linux: a fault cannot be ignored away */
+        lt->blocked &= ~SIG_BIT(sig);
+    }
+    lt->fault_code = code;
+    lt->fault_addr = addr;
+    __atomic_fetch_or(&lt->pending, SIG_BIT(sig), __ATOMIC_SEQ_CST);
+    update_interrupted(t);
+}
+
+/* Take the lowest pending signal t does not block: its number, and its siginfo; 0 if none. */
+static int take(struct thread *t, siginfo_t *info)
+{
+    struct linux_thread *lt = t->personality_state;
+    struct linux_process *lp = t->process->personality_state;
+    uint64_t allowed = ~(lt->blocked & ~UNBLOCKABLE);
+    memset(info, 0, sizeof *info);
+    uint64_t mine = __atomic_load_n(&lt->pending, __ATOMIC_SEQ_CST) & allowed;
+    if (mine) {
+        int sig = __builtin_ctzll(mine) + 1;
+        __atomic_fetch_and(&lt->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST);
+        info->si_signo = sig;
+        info->si_code = lt->fault_code;
+        info->si_addr = (void *)lt->fault_addr;
+        return sig;
+    }
+    for (;;) {
+        uint64_t shared = __atomic_load_n(&lp->pending, __ATOMIC_SEQ_CST) & allowed;
+        if (!shared)
+            return 0;
+        int sig = __builtin_ctzll(shared) + 1;
+        if (!(__atomic_fetch_and(&lp->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST) & SIG_BIT(sig)))
+            continue; /* another thread took it */
+        hal_lock_acquire(&linux_tree_lock);
+        struct signal_origin o = lp->origin[sig - 1];
+        hal_lock_release(&linux_tree_lock);
+        info->si_signo = sig;
+        info->si_code = o.code;
+        info->si_pid = o.pid;
+        info->si_status = o.status;
+        return sig;
+    }
+}
+
+/* Calls that a handler never makes run again (they return -EINTR whatever SA_RESTART says), as
+   signal(7) lists: the waits for a signal and the sleeps, the multiplexing waits. */
+static bool never_restarted(uint64_t nr)
+{
+    return nr == __NR_rt_sigsuspend || nr == __NR_nanosleep || nr == __NR_clock_nanosleep ||
+           nr == __NR_ppoll || nr == __NR_pselect6
+#ifdef __NR_pause
+           || nr == __NR_pause
+#endif
+        ;
+}
+
+/* Call the handler of sig with info: the frame, the mask, and a call interrupted by it. */
+static void run_handler(struct thread *t, int sig, const siginfo_t *info, bool after_syscall)
+{
+    struct linux_thread *lt = t->personality_state;
+    struct linux_process *lp = t->process->personality_state;
+    struct linux_sigaction act = lp->signals->action[sig - 1];
+    if (after_syscall && sigframe_syscall_result(t->ctx) == -EINTR && (act.flags & SA_RESTART) &&
+        !never_restarted(lt->syscall_nr))
+        sigframe_restart_syscall(t->ctx, lt->syscall_nr, lt->syscall_arg0);
+    uint64_t old_mask = lt->has_saved_mask ? lt->saved_mask : lt->blocked;
+    lt->has_saved_mask = false;
+    if (sigframe_push(t->ctx, &act, info, old_mask, lp->trampoline)) {
+        linux_exit_group(t->process, SIGSEGV); /* no stack to run the handler on */
+        return;
+    }
+    lt->blocked |= act.mask | (act.flags & SA_NODEFER ? 0 : SIG_BIT(sig));
+    lt->blocked &= ~UNBLOCKABLE;
+    if (act.flags & SA_RESETHAND)
+        lp->signals->action[sig - 1] = (struct linux_sigaction){0};
+}
+
+/* A program killed by its own fault: the kernel says where, which is what a reader porting a
+   program wants to know first (Linux says it only in its log, as a "segfault at" line). */
+static void report_fault(struct thread *t, const siginfo_t *info)
+{
+    uint64_t faults =
+        SIG_BIT(SIGSEGV) | SIG_BIT(SIGBUS) | SIG_BIT(SIGILL) | SIG_BIT(SIGFPE) | SIG_BIT(SIGTRAP);
+    if (!(SIG_BIT(info->si_signo) & faults) || info->si_code == SI_USER)
+        return;
+    char name[ZX_MAX_NAME_LEN];
+    kobject_get_name(&t->process->base, name);
+    kprintf("linux: %s (pid %d) killed by signal %d at 0x%lx, pc 0x%lx\n", name,
+            ((struct linux_process *)t->process->personality_state)->pid, info->si_signo,
+            (unsigned long)info->si_addr, (unsigned long)hal_context_pc(t->ctx));
+}
+
+void linux_signal_deliver(struct thread *t)
+{
+    struct linux_thread *lt = t->personality_state;
+    struct linux_process *lp = t->process->personality_state;
+    bool after_syscall = lt->after_syscall;
+    lt->after_syscall = false;
+    siginfo_t info;
+    int sig;
+    while ((sig = take(t, &info)) != 0) {
+        uint64_t handler = lp->signals->action[sig - 1].handler;
+        if (handler == (uint64_t)SIG_IGN ||
+            (handler == (uint64_t)SIG_DFL && (SIG_BIT(sig) & IGNORED_BY_DEFAULT)))
+            continue;
+        if (handler == (uint64_t)SIG_DFL && (SIG_BIT(sig) & STOPPING)) {
+            kprintf("linux: pid %d: signal %d would stop it; Zinc does not stop processes yet\n",
+                    lp->pid, sig);
+            continue;
+        }
+        if (handler == (uint64_t)SIG_DFL) {
+            report_fault(t, &info);
+            linux_exit_group(t->process, sig);
+            return;
+        }
+        run_handler(t, sig, &info, after_syscall);
+        break;
+    }
+    if (!sig && lt->has_saved_mask) { /* a sigsuspend that took no handler */
+        lt->blocked = lt->saved_mask;
+        lt->has_saved_mask = false;
+    }
+    update_interrupted(t);
+}
+
+static int64_t linux_rt_sigaction(const uint64_t *arg)
+{
+    int sig = (int)arg[0];
+    if (sig < 1 || sig > LINUX_NSIG || arg[3] != sizeof(sigset_t))
+        return -EINVAL;
+    struct linux_process *lp = linux_current();
+    struct linux_sigaction *act = &lp->signals->action[sig - 1];
+    struct sigaction user;
+    if (arg[2]) {
+        memset(&user, 0, sizeof user);
+        user.sa_handler = (__sighandler_t)act->handler;
+        user.sa_flags = act->flags;
+#ifdef SA_RESTORER
+        user.sa_restorer = (__sigrestore_t)act->restorer;
+#endif
+        memcpy(&user.sa_mask, &act->mask, sizeof act->mask);
+        if (copy_to_user(arg[2], &user, sizeof user))
+            return -EFAULT;
+    }
+    if (!arg[1])
+        return 0;
+    if (SIG_BIT(sig) & UNBLOCKABLE)
+        return -EINVAL;
+    if (copy_from_user(&user, arg[1], sizeof user))
+        return -EFAULT;
+    struct linux_sigaction new = {(uint64_t)user.sa_handler, user.sa_flags, 0, 0};
+#ifdef SA_RESTORER
+    new.restorer = (uint64_t)user.sa_restorer;
+#endif
+    memcpy(&new.mask, &user.sa_mask, sizeof new.mask);
+    *act = new;
+    if (ignored(lp, sig)) /* a pending signal now ignored is dropped */
+        __atomic_fetch_and(&lp->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST);
+    return 0;
+}
+LINUX_SYSCALL(rt_sigaction, linux_rt_sigaction);
+
+static int64_t linux_rt_sigprocmask(const uint64_t *arg)
+{
+    struct linux_thread *lt = linux_thread_current();
+    uint64_t set, old = lt->blocked;
+    if (arg[3] != sizeof(sigset_t))
+        return -EINVAL;
+    if (arg[1] && copy_from_user(&set, arg[1], sizeof set))
+        return -EFAULT;
+    if (arg[1]) {
+        switch (arg[0]) {
+        case SIG_BLOCK:
+            lt->blocked |= set;
+            break;
+        case SIG_UNBLOCK:
+            lt->blocked &= ~set;
+            break;
+        case SIG_SETMASK:
+            lt->blocked = set;
+            break;
+        default:
+            return -EINVAL;
+        }
+        lt->blocked &= ~UNBLOCKABLE;
+        update_interrupted(thread_current());
+    }
+    return arg[2] ? copy_to_user(arg[2], &old, sizeof old) : 0;
+}
+LINUX_SYSCALL(rt_sigprocmask, linux_rt_sigprocmask);
+
+static int64_t linux_rt_sigpending(const uint64_t *arg)
+{
+    struct linux_thread *lt = linux_thread_current();
+    if (arg[1] != sizeof(sigset_t))
+        return -EINVAL;
+    uint64_t pending = (lt->pending | linux_current()->pending) & lt->blocked;
+    return copy_to_user(arg[0], &pending, sizeof pending);
+}
+LINUX_SYSCALL(rt_sigpending, linux_rt_sigpending);
+
+/* rt_sigsuspend: wait with the mask given until a handler runs (its frame restores the old mask);
+   always -EINTR. Its first run swaps the masks; a run after a wait is woken finds it done. */
+static int64_t linux_rt_sigsuspend(const uint64_t *arg)
+{
+    struct thread *t = thread_current();
+    struct linux_thread *lt = t->personality_state;
+    uint64_t mask;
+    if (arg[1] != sizeof(sigset_t))
+        return -EINVAL;
+    if (copy_from_user(&mask, arg[0], sizeof mask))
+        return -EFAULT;
+    lt->saved_mask = lt->blocked;
+    lt->has_saved_mask = true;
+    lt->blocked = mask & ~UNBLOCKABLE;
+    update_interrupted(t);
+    if (__atomic_load_n(&lt->interrupted, __ATOMIC_SEQ_CST))
+        return -EINTR;
+    return linux_sleep_until(HAL_NO_DEADLINE); /* ends -EINTR, when a signal interrupts it */
+}
+LINUX_SYSCALL(rt_sigsuspend, linux_rt_sigsuspend);
+
+static int64_t linux_rt_sigreturn(const uint64_t *arg)
+{
+    struct thread *t = thread_current();
+    struct linux_thread *lt = t->personality_state;
+    uint64_t mask;
+    int64_t result = sigframe_pop(t->ctx, &mask);
+    if (result == -EFAULT) {
+        linux_signal_forced(t, SIGSEGV, SI_KERNEL, 0);
+        return -EFAULT;
+    }
+    lt->blocked = mask & ~UNBLOCKABLE;
+    lt->after_syscall = false; /* the registers are the interrupted code's, not a call's */
+    update_interrupted(t);
+    return result;
+}
+LINUX_SYSCALL(rt_sigreturn, linux_rt_sigreturn);
+
+#ifdef __NR_pause
+/* pause: wait until a signal is taken; always -EINTR. */
+static int64_t linux_pause(const uint64_t *arg)
+{
+    return linux_sleep_until(HAL_NO_DEADLINE);
+}
+LINUX_SYSCALL(pause, linux_pause);
+#endif

@@ -1,0 +1,64 @@
+/*: # Signals
+
+A signal is Linux's interrupt for programs: something (another process's `kill`, a child's end, the
+program's own fault) makes a number *pending* for a process or one of its threads, and the next
+time that thread is about to return to user mode (the personality's `to_user`), the kernel acts on
+it: the signal's default action (end the process, or ignore it), or the program's *handler*,
+called as if the interrupted code had called it. To call it, the kernel builds a *signal frame* on
+the user stack, holding the registers it interrupted, and points the registers at the handler; the
+handler returns into a little trampoline that makes the `rt_sigreturn` call, which reloads the
+saved registers from the frame. The frame's layout is each architecture's own, and so is in
+arch/ARCH/sigframe.c (linux/sigframe.h).
+
+A thread may *block* signals (its mask): they stay pending until unblocked. A thread waiting in the
+kernel when an unblocked signal comes must stop waiting: its waits are interrupted
+(`wait_self.interrupted`, chapter 2), the call returns `-EINTR`, or runs again after the handler if
+the handler was installed with `SA_RESTART`. */
+#ifndef ZINC_LINUX_SIGNAL_H
+#define ZINC_LINUX_SIGNAL_H
+
+#include <asm/siginfo.h>
+#include <linux/signal.h>
+
+#include "linux/process.h"
+
+#define LINUX_NSIG 64
+#define SIG_BIT(sig) (1ull << ((sig)-1))
+
+/* A signal's disposition, as rt_sigaction reads and writes it. handler is SIG_DFL (0), SIG_IGN (1)
+   or the handler's address; restorer is 0 where the architecture has none (riscv64). */
+struct linux_sigaction {
+    uint64_t handler, flags, restorer, mask;
+};
+
+/* Every disposition of a process: copied by fork, reset (but for the ignored) by execve. */
+struct linux_signals {
+    struct linux_sigaction action[LINUX_NSIG];
+};
+
+/* Where a pending signal came from, for the handler's siginfo: si_code (SI_USER, SI_KERNEL,
+   CLD_EXITED, ...) and the process that sent it or whose end it tells. */
+struct signal_origin {
+    int code, pid, status;
+};
+
+/* Make sig pending for lp, from origin, and wake a thread of it that can take it. The second with
+   the tree lock held. */
+void linux_signal_process(struct linux_process *lp, int sig, struct signal_origin origin);
+void linux_signal_process_locked(struct linux_process *lp, int sig, struct signal_origin origin);
+
+/* Make sig pending for thread t as the result of what it just did (a fault at addr with si_code
+   code, or a write to a pipe nobody reads): it cannot be ignored or blocked away; if it is, the
+   default action (the end of the process) is taken. */
+void linux_signal_forced(struct thread *t, int sig, int code, uint64_t addr);
+
+/* The personality's to_user: take one pending signal, if the thread has one it does not block. */
+void linux_signal_deliver(struct thread *t);
+
+/* New disposition tables: the defaults, or a copy of lp's (fork), or lp's after an exec. 0 or
+   -ENOMEM. */
+int linux_signals_attach(struct linux_process *lp, const struct linux_signals *copy_of);
+void linux_signals_detach(struct linux_process *lp);
+void linux_signals_exec(struct linux_process *lp);
+
+#endif
