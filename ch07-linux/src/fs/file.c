@@ -7,6 +7,7 @@ end sees it). */
 
 #include <asm/fcntl.h>
 
+#include "fs/vnode.h"
 #include "kernel/kmalloc.h"
 
 struct file *file_create(const struct file_ops *ops, uint32_t flags, void *private)
@@ -30,6 +31,8 @@ void file_unref(struct file *f)
         return;
     if (f->ops->release)
         f->ops->release(f);
+    if (f->node)
+        vnode_unref(f->node);
     kfree(f);
 }
 
