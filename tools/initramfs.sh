@@ -20,8 +20,8 @@ for dir in $rootfs_dirs; do
 done
 for file in "$@"; do
     case "$file" in
-    *=*) dest=${file%%=*}; mkdir -p "$stage$(dirname "$dest")"; cp "${file#*=}" "$stage$dest" ;;
-    *@*) dest=${file%%@*}; mkdir -p "$stage$(dirname "$dest")"; ln -sfn "${file#*@}" "$stage$dest" ;;
+    *=*) dest=${file%%=*}; mkdir -p "$stage${dest%/*}"; cp "${file#*=}" "$stage$dest" ;;
+    *@*) dest=${file%%@*}; mkdir -p "$stage${dest%/*}"; ln -sfn "${file#*@}" "$stage$dest" ;;
     *) echo "initramfs.sh: $file is neither DEST=SOURCE nor DEST@TARGET" >&2; exit 1 ;;
     esac
 done

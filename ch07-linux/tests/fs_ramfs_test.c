@@ -114,9 +114,9 @@ KTEST(fs_path_walk)
 static size_t member(char *out, const char *name, uint32_t mode, const char *data)
 {
     size_t namesize = strlen(name) + 1, size = strlen(data);
-    size_t n = ksnprintf(out, 200, "070701%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x",
-                         1u, mode, 0u, 0u, 1u, 0u, (unsigned)size, 0u, 0u, 0u, 0u,
-                         (unsigned)namesize, 0u);
+    size_t n =
+        ksnprintf(out, 200, "070701%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x%08x", 1u, mode,
+                  0u, 0u, 1u, 0u, (unsigned)size, 0u, 0u, 0u, 0u, (unsigned)namesize, 0u);
     memcpy(out + n, name, namesize);
     n = (n + namesize + 3) & ~(size_t)3;
     memcpy(out + n, data, size);

@@ -7,7 +7,16 @@
 
 #define HEADER_LEN 110
 #define FIELDS 13
-enum { F_INO, F_MODE, F_UID, F_GID, F_NLINK, F_MTIME, F_FILESIZE, F_NAMESIZE = 11 };
+enum {
+    F_INO,
+    F_MODE,
+    F_UID,
+    F_GID,
+    F_NLINK,
+    F_MTIME,
+    F_FILESIZE,
+    F_NAMESIZE = 11
+};
 
 static size_t align4(size_t n)
 {
@@ -47,14 +56,14 @@ static const char *member(const uint8_t *a, size_t len, size_t *offset, struct c
     size_t name_at = at + HEADER_LEN, namesize = f[F_NAMESIZE];
     if (namesize == 0 || namesize > len - name_at)
         return "truncated name";
-    if (a[name_at + namesize - 1] != '\0' || memchr(a + name_at, '\0', namesize) !=
-                                                 a + name_at + namesize - 1)
+    if (a[name_at + namesize - 1] != '\0' ||
+        memchr(a + name_at, '\0', namesize) != a + name_at + namesize - 1)
         return "a name without its zero";
     size_t data_at = align4(name_at + namesize);
     if (data_at > len || f[F_FILESIZE] > len - data_at)
         return "truncated contents";
-    *e = (struct cpio_entry){(const char *)a + name_at, f[F_MODE], f[F_INO], f[F_NLINK],
-                             a + data_at, f[F_FILESIZE]};
+    *e = (struct cpio_entry){
+        (const char *)a + name_at, f[F_MODE], f[F_INO], f[F_NLINK], a + data_at, f[F_FILESIZE]};
     *offset = align4(data_at + f[F_FILESIZE]);
     return NULL;
 }

@@ -2,7 +2,7 @@
 
 An open file lives while a descriptor, a running system call or a `fork`ed copy of a table holds a
 reference to it; the last one to let go runs its `release` (a pipe's end closes there, so the other
-end sees it). */
+end sees it), and the file lets go of its vnode. */
 #include "fs/file.h"
 
 #include <asm/fcntl.h>

@@ -60,8 +60,7 @@ static void remember_link(struct unpack *u, uint32_t ino, struct vnode *node)
 
 /* The vnode for member e, new or (a hard link: *linked) one made already: 0 and *out (a
    reference), or -errno. */
-static int make_node(struct unpack *u, const struct cpio_entry *e, struct vnode **out,
-                     bool *linked)
+static int make_node(struct unpack *u, const struct cpio_entry *e, struct vnode **out, bool *linked)
 {
     *linked = false;
     uint32_t type = e->mode & S_IFMT, mode = e->mode & 07777;

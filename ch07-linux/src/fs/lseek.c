@@ -11,7 +11,13 @@ only from the start. A pipe or a terminal has no position: `-ESPIPE`; a device's
 
 /* The whence values, from Linux's <linux/fs.h> (whose names the C library's <stdio.h> takes in the
    LibOS build). */
-enum { LINUX_SEEK_SET, LINUX_SEEK_CUR, LINUX_SEEK_END, LINUX_SEEK_DATA, LINUX_SEEK_HOLE };
+enum {
+    LINUX_SEEK_SET,
+    LINUX_SEEK_CUR,
+    LINUX_SEEK_END,
+    LINUX_SEEK_DATA,
+    LINUX_SEEK_HOLE
+};
 
 /* The new position of a regular file of size bytes, at pos: or -errno. */
 static int64_t regular_seek(uint64_t size, uint64_t pos, int64_t offset, unsigned whence)
@@ -52,7 +58,7 @@ static int64_t seek(struct file *f, int64_t offset, unsigned whence)
     if (f->node->type == VNODE_DIRECTORY)
         to = whence == LINUX_SEEK_SET && offset >= 0   ? offset
              : whence == LINUX_SEEK_CUR && offset == 0 ? (int64_t)f->pos
-                                                 : -EINVAL;
+                                                       : -EINVAL;
     else
         to = regular_seek(f->node->size, f->pos, offset, whence);
     if (to >= 0)

@@ -69,8 +69,7 @@ static int64_t do_rename(int olddirfd, uaddr_t oldpath, int newdirfd, uaddr_t ne
     return err;
 }
 
-static int64_t do_link(int olddirfd, uaddr_t oldpath, int newdirfd, uaddr_t newpath,
-                       unsigned flags)
+static int64_t do_link(int olddirfd, uaddr_t oldpath, int newdirfd, uaddr_t newpath, unsigned flags)
 {
     if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
         return -EINVAL;

@@ -26,8 +26,8 @@ there, stat looks at what it names. */
 
 enum path_flags {
     PATH_NOFOLLOW = 1, /* a symlink as the last name is the answer, not followed */
-    PATH_ENTRY = 2, /* the caller acts on the last name itself: never followed, and a trailing
-                       slash after a name that is no directory is -ENOTDIR */
+    PATH_ENTRY = 2,    /* the caller acts on the last name itself: never followed, and a trailing
+                          slash after a name that is no directory is -ENOTDIR */
 };
 
 struct lookup {

@@ -122,7 +122,9 @@ static struct vnode *drop_name(struct vnode *dir, struct dir_entry *e)
 static int remove_name(struct vnode *dir, const char *name, bool directory)
 {
     if (ramfs_special_name(name))
-        return directory ? (!strcmp(name, "..") ? -ENOTEMPTY : name[0] ? -EINVAL : -EBUSY)
+        return directory ? (!strcmp(name, "..") ? -ENOTEMPTY
+                            : name[0]           ? -EINVAL
+                                                : -EBUSY)
                          : -EISDIR;
     struct vnode *gone = NULL;
     hal_lock_acquire(&fs_tree_lock);
@@ -177,7 +179,7 @@ static int check_rename(struct dir_entry *old, struct vnode *newdir, struct dir_
 {
     if (!old)
         return -ENOENT;
-    if (new && noreplace)
+    if (new &&noreplace)
         return -EEXIST;
     if (old->node->type == VNODE_DIRECTORY && is_within(newdir, old->node))
         return -EINVAL;

@@ -44,8 +44,7 @@ struct dir_item {
 /* Tell emit the entries of dir from cookie on (".", "..", then the list), until it answers false
    (no room left) or the list ends: the cookie to resume at. Takes the tree lock itself; emit must
    not take it. */
-uint64_t dir_read(struct vnode *dir, uint64_t cookie, bool (*emit)(void *ctx,
-                                                                   const struct dir_item *item),
-                  void *ctx);
+uint64_t dir_read(struct vnode *dir, uint64_t cookie,
+                  bool (*emit)(void *ctx, const struct dir_item *item), void *ctx);
 
 #endif

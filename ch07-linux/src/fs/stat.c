@@ -13,7 +13,7 @@ host's glibc headers are the ones at hand.
 
 Every file belongs to user and group 0. A file opened without a name (the console the first
 process starts with, a pipe) is a character device if it is one of the device table's, and a FIFO
-otherwise. Blocks are counted from the pages a file's VMO holds, so a sparse file shows its holes. */
+otherwise. Blocks are counted from the pages a file's VMO holds: a sparse file shows its holes. */
 #include <asm/stat.h>
 #include <asm/statfs.h>
 #include <linux/fcntl.h>
@@ -27,7 +27,7 @@ otherwise. Blocks are counted from the pages a file's VMO holds, so a sparse fil
 #include "linux/uaccess.h"
 #include "vm/vmo.h"
 
-#define RAMFS_DEV_MINOR 1     /* the file system's own device number: 0:1 */
+#define RAMFS_DEV_MINOR 1      /* the file system's own device number: 0:1 */
 #define TMPFS_MAGIC 0x01021994 /* statfs's f_type for tmpfs, from Linux's <linux/magic.h> */
 
 static struct statx_timestamp stamp(struct vnode_time t)
@@ -66,8 +66,11 @@ static void stat_file(struct file *f, struct statx *sx)
         stat_vnode(f->node, sx);
         return;
     }
-    *sx = (struct statx){.stx_mask = STATX_BASIC_STATS, .stx_blksize = PAGE_SIZE, .stx_nlink = 1,
-                         .stx_mode = S_IFIFO | 0600, .stx_ino = (uintptr_t)f >> 4};
+    *sx = (struct statx){.stx_mask = STATX_BASIC_STATS,
+                         .stx_blksize = PAGE_SIZE,
+                         .stx_nlink = 1,
+                         .stx_mode = S_IFIFO | 0600,
+                         .stx_ino = (uintptr_t)f >> 4};
     TABLE_FOREACH(struct device, devices, d)
     if (f->private == d && f->ops == d->ops) {
         sx->stx_mode = S_IFCHR | 0620;
@@ -173,9 +176,9 @@ LINUX_SYSCALL(newfstatat, linux_newfstatat);
 static int64_t linux_statx(const uint64_t *arg)
 {
     struct statx sx;
-    int err = (uint32_t)arg[3] & STATX__RESERVED ? -EINVAL
-                                                 : stat_at((int)arg[0], arg[1], (unsigned)arg[2],
-                                                           &sx);
+    int err = (uint32_t)arg[3] & STATX__RESERVED
+                  ? -EINVAL
+                  : stat_at((int)arg[0], arg[1], (unsigned)arg[2], &sx);
     return err ? err : copy_to_user(arg[4], &sx, sizeof sx);
 }
 LINUX_SYSCALL(statx, linux_statx);

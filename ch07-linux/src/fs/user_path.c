@@ -12,8 +12,8 @@ struct vnode *fs_cwd(void)
     struct vnode *cwd = fs_root();
     if (hal_thread_local()) { /* a thread that serves a process */
         struct process *p = thread_current()->process;
-        struct linux_process *lp = p->personality == &linux_personality ? p->personality_state
-                                                                        : NULL;
+        struct linux_process *lp =
+            p->personality == &linux_personality ? p->personality_state : NULL;
         if (lp && lp->cwd)
             cwd = lp->cwd;
     }

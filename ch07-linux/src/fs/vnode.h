@@ -99,7 +99,11 @@ void vnode_unref(struct vnode *v);
 
 /* The time now on the wall clock; and stamping a vnode with it (which of its times: flags). */
 struct vnode_time vnode_now(void);
-enum { VNODE_ATIME = 1, VNODE_MTIME = 2, VNODE_CTIME = 4 };
+enum {
+    VNODE_ATIME = 1,
+    VNODE_MTIME = 2,
+    VNODE_CTIME = 4
+};
 void vnode_touch(struct vnode *v, unsigned which);
 
 /* The root directory of the file system (with no new reference: it is never freed). */
