@@ -65,11 +65,23 @@ ULIB_CFLAGS := -std=gnu11 -O2 -g -fno-toplevel-reorder -ffreestanding -nostdlib 
 
 # Linux programs (chapter 7 on): each user/linux/NAME.c of any chapter is a static Linux program,
 # built against musl with the compiler tools/linux-userland.sh makes for this architecture (set-up
-# runs it), and packed into the image as NAME, like the Zircon programs.
+# runs it), and packed into the initramfs as /bin/NAME.
 LINUX_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/linux/*.c))
 LINUX_PROGRAMS := $(foreach s,$(LINUX_SOURCES),$(BUILD)/linux/$(basename $(notdir $(s))).elf)
 LINUX_CC := $(TOP)/build/userland/$(USER_ARCH)/cc
 LINUX_CFLAGS := -std=gnu11 -O2 -g $(WARNINGS)
+
+# The initramfs (chapter 7 on): the root file system of Linux programs, a cpio archive packed into
+# the image as the blob `initramfs` (fs/initramfs.c unpacks it at boot). tools/initramfs.sh stages
+# /bin with each Linux program (without .elf), /etc, /tmp, /root, empty /dev and /proc, each
+# chapter's rootfs/ directory, and the files of INITRAMFS_FILES: DEST=SOURCE copies a file,
+# DEST@TARGET makes a symlink (so busybox is /bin/busybox=PATH plus /bin/sh@busybox).
+ifneq ($(LINUX_PROGRAMS),)
+ROOTFS_DIRS := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/rootfs))
+ROOTFS_FILES := $(if $(ROOTFS_DIRS),$(shell find $(ROOTFS_DIRS) -type f -o -type l))
+INITRAMFS_FILES += $(foreach p,$(LINUX_PROGRAMS),/bin/$(basename $(notdir $(p)))=$(p))
+INITRAMFS := $(BUILD)/gen/initramfs.cpio
+endif
 
 # Zircon system calls: every chapter's src/zircon/syscalls.list makes the dispatch table and the
 # prototypes (tools/gen-syscalls.sh). Chapter 1 has none, so its build skips this.
@@ -141,9 +153,15 @@ $(BUILD)/linux/%.elf: $(LINUX_SOURCES) $(LINUX_CC)
 	@mkdir -p $(dir $@)
 	$(call say,LINUX,$@)$(LINUX_CC) $(LINUX_CFLAGS) -o $@ $(filter %/$*.c,$(LINUX_SOURCES))
 
-$(BUILD)/gen/blobs.S: $(USER_BINS) $(ZX_PROGRAMS) $(LINUX_PROGRAMS) $(TOP)/tools/blobs.sh
+ifneq ($(INITRAMFS),)
+$(INITRAMFS): $(LINUX_PROGRAMS) $(ROOTFS_FILES) $(TOP)/tools/initramfs.sh $(BUILD_LIST)
+	$(call say,CPIO,$@)$(TOP)/tools/initramfs.sh $@ $(BUILD)/rootfs "$(ROOTFS_DIRS)" \
+		$(INITRAMFS_FILES)
+endif
+
+$(BUILD)/gen/blobs.S: $(USER_BINS) $(ZX_PROGRAMS) $(INITRAMFS) $(TOP)/tools/blobs.sh
 	@mkdir -p $(dir $@)
-	$(Q)$(TOP)/tools/blobs.sh $(USER_BINS) $(ZX_PROGRAMS) $(LINUX_PROGRAMS) > $@
+	$(Q)$(TOP)/tools/blobs.sh $(USER_BINS) $(ZX_PROGRAMS) $(INITRAMFS) > $@
 
 $(BLOBS_OBJ): $(BUILD)/gen/blobs.S
 	$(Q)$(CC) $(CPPFLAGS) $(ASFLAGS) -c $< -o $@

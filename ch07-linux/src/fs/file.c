@@ -2,11 +2,12 @@
 
 An open file lives while a descriptor, a running system call or a `fork`ed copy of a table holds a
 reference to it; the last one to let go runs its `release` (a pipe's end closes there, so the other
-end sees it). */
+end sees it), and the file lets go of its vnode. */
 #include "fs/file.h"
 
 #include <asm/fcntl.h>
 
+#include "fs/vnode.h"
 #include "kernel/kmalloc.h"
 
 struct file *file_create(const struct file_ops *ops, uint32_t flags, void *private)
@@ -30,6 +31,8 @@ void file_unref(struct file *f)
         return;
     if (f->ops->release)
         f->ops->release(f);
+    if (f->node)
+        vnode_unref(f->node);
     kfree(f);
 }
 

@@ -11,6 +11,7 @@ any orphan). A child that dies with no parent at all (the first process, or an o
 is gone) is reaped at once, since nobody could ever ask for its status. */
 #include "linux/exit.h"
 
+#include "fs/vnode.h"
 #include "kernel/kmalloc.h"
 #include "linux/signals.h"
 #include "linux/syscall.h"
@@ -59,6 +60,9 @@ void linux_process_ended(struct linux_process *lp)
         kobject_signal(lp->vfork_done, 0, ZX_EVENT_SIGNALED);
     fd_table_destroy(lp->files);
     lp->files = NULL;
+    if (lp->cwd)
+        vnode_unref(lp->cwd);
+    lp->cwd = NULL;
     struct linux_process *orphans = NULL;
     hal_lock_acquire(&linux_tree_lock);
     lp->exited = true;

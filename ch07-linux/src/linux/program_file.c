@@ -1,30 +1,38 @@
-/*: # Where programs come from: the boot filesystem */
+/*: # Where programs come from: the file system
+
+A program is a regular file, found by its path (relative to the caller's working directory) and
+read from its vnode's VMO. Only a regular file with an execute bit runs: anything else is
+`-EACCES`, as in Linux. */
 #include "linux/program_file.h"
 
-#include <string.h>
+#include "fs/ramfs_file.h"
+#include "fs/user_path.h"
 
-#include "kernel/blob.h"
-
-static int read_blob(void *ctx, uint64_t offset, void *buf, size_t len)
+static int read_vnode(void *ctx, uint64_t offset, void *buf, size_t len)
 {
-    const struct blob *b = ctx;
-    if (offset > (uint64_t)(b->end - b->start) || len > (uint64_t)(b->end - b->start) - offset)
-        return -EIO;
-    memcpy(buf, b->start + offset, len);
-    return 0;
+    return ramfs_read(ctx, buf, len, offset) == (int64_t)len ? 0 : -EIO;
 }
 
 int program_file_open(const char *path, struct exec_file *f)
 {
-    const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-    const struct blob *b = blob_find(name);
-    if (!b)
-        return -ENOENT;
-    *f = (struct exec_file){read_blob, (void *)b, (uint64_t)(b->end - b->start)};
-    return 0;
+    struct vnode *cwd = fs_cwd();
+    struct lookup l;
+    int err = path_walk(cwd, path, 0, &l);
+    vnode_unref(cwd);
+    if (err)
+        return err;
+    struct vnode *v = l.node;
+    if (!v)
+        err = -ENOENT;
+    else if (v->type != VNODE_REGULAR || !(v->mode & 0111))
+        err = -EACCES;
+    else
+        vnode_ref(v), *f = (struct exec_file){read_vnode, v, v->size};
+    lookup_done(&l);
+    return err;
 }
 
 void program_file_close(struct exec_file *f)
 {
-    (void)f;
+    vnode_unref(f->ctx);
 }

@@ -1,15 +1,13 @@
 /*: # Where programs come from
 
-`execve` names a program by its path. Until the file system of this chapter holds them, Linux
-programs travel like Zircon ones, in the boot filesystem packed into the kernel image
-(kernel/blob.h), and a path names the program by its last component: `/bin/hello` is the packed
-program `hello`. */
+`execve` names a program by its path, and the program is a file of the file system: the programs
+the kernel image brings are in the initramfs's `/bin` (fs/initramfs.c). */
 #ifndef ZINC_LINUX_PROGRAM_FILE_H
 #define ZINC_LINUX_PROGRAM_FILE_H
 
 #include "linux/exec.h"
 
-/* Open the program at path for loading: 0, or -ENOENT. */
+/* Open the program at path for loading: 0, or -ENOENT, -EACCES, ... as a path walk. */
 int program_file_open(const char *path, struct exec_file *f);
 void program_file_close(struct exec_file *f);
 
