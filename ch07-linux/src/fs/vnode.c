@@ -13,19 +13,18 @@ dropped whole this way). */
 #include "kernel/init.h"
 #include "kernel/kmalloc.h"
 #include "kernel/panic.h"
+#include "linux/clock.h"
 #include "vm/vmo.h"
 
 #define NS 1000000000ull
-/* The wall clock's boot date, as linux/time.c takes it: 2027-01-01 00:00:00 UTC. */
-#define BOOT_EPOCH 1798761600ull
 
 struct hal_lock fs_tree_lock = HAL_LOCK_INIT;
 static uint64_t last_ino; /* atomic */
 
 struct vnode_time vnode_now(void)
 {
-    uint64_t ns = hal_timer_now();
-    return (struct vnode_time){(int64_t)(BOOT_EPOCH + ns / NS), (uint32_t)(ns % NS)};
+    uint64_t ns = linux_clock_realtime();
+    return (struct vnode_time){(int64_t)(ns / NS), (uint32_t)(ns % NS)};
 }
 
 void vnode_touch(struct vnode *v, unsigned which)

@@ -9,7 +9,10 @@ The kernel makes a Zircon process in the root job, makes it a Linux process (pid
 console on descriptors 0, 1 and 2), loads the program with the arguments and a small environment,
 and starts it. Then it waits for the process to end, says how it ended, as a shell's `$?` would
 (the exit status, or 128 plus the number of the signal that killed it), and shuts down. Without
-arguments it runs `/bin/sh`. */
+arguments it runs `/bin/sh`.
+
+A first word without a slash names a Zircon program instead, as in chapters 3 to 6 (`run
+core-tests`): userboot starts it. One kernel, one boot line, either personality. */
 #include <asm/fcntl.h>
 #include <string.h>
 
@@ -98,8 +101,10 @@ static int start(const char *line, struct process **out)
             fd_table_destroy(files);
         err = -ENOMEM;
     }
-    if (!err && (err = linux_program_start(p, t, path, &args)) != 0)
+    if (!err && (err = linux_program_start(p, t, path, &args)) != 0) {
         process_kill(p, 1); /* its Linux state goes with it (linux/exit.c) */
+        linux_thread_detach(t);
+    }
     exec_args_destroy(&args);
     if (t)
         kobject_unref(&t->base);
@@ -109,8 +114,22 @@ static int start(const char *line, struct process **out)
     return err;
 }
 
+/* A program named without a slash is a Zircon program of the boot filesystem: chapter 3's userboot
+   runs it, so that one boot command line reaches both kinds of program. */
+static int zircon_program(const char *args)
+{
+    TABLE_FOREACH(struct boot_program, boot_programs, b)
+    if (!strcmp(b->name, "userboot"))
+        return b->fn(args);
+    return 1;
+}
+
 static int linux_init(const char *args)
 {
+    while (*args == ' ')
+        args++;
+    if (*args && *args != '/' && *args != '"' && *args != '\'')
+        return zircon_program(args);
     struct process *p;
     int err = start(args, &p);
     if (err) {

@@ -30,6 +30,8 @@ struct exec_args {
 #define EXEC_ARGS_MAX (128 * 1024)
 int exec_args_init(struct exec_args *a);
 int exec_args_add(struct exec_args *a, const char *s, size_t len, bool env);
+/* Add the strings of from, less its first skip arguments: 0, -E2BIG, -ENOMEM. */
+int exec_args_append(struct exec_args *a, const struct exec_args *from, int skip);
 void exec_args_destroy(struct exec_args *a);
 
 /* What a loaded program needs to start: its entry, its stack pointer, and what /proc shows. */

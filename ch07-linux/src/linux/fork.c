@@ -26,6 +26,7 @@ POSIX promises of `vfork`: the child gets a copy of the memory rather than the p
 
 #include "kernel/frame.h"
 #include "kernel/kmalloc.h"
+#include "fs/vnode.h"
 #include "linux/block.h"
 #include "linux/process.h"
 #include "linux/syscall.h"
@@ -132,6 +133,9 @@ static struct linux_process *copy_state(struct linux_process *lp, struct process
     clp->brk_start = lp->brk_start;
     clp->brk = lp->brk;
     clp->umask = lp->umask;
+    clp->cwd = lp->cwd;
+    if (clp->cwd)
+        vnode_ref(clp->cwd);
     for (size_t i = 0; i < sizeof clp->exe; i++)
         clp->exe[i] = lp->exe[i];
     return clp;
@@ -179,8 +183,10 @@ static int64_t fork_process(uint64_t flags, vaddr_t sp, uaddr_t parent_tid, uadd
     if (!err && (flags & CLONE_PARENT_SETTID))
         copy_to_user(parent_tid, &clp->pid,
                      sizeof clp->pid); /* as Linux: a bad pointer is ignored */
-    if (err && clp)
+    if (err && clp) {
         process_kill(child, 1); /* its Linux state goes with it (linux/exit.c) */
+        linux_thread_detach(t); /* and the thread's, which never ran */
+    }
     if (t)
         kobject_unref(&t->base);
     *out = err ? NULL : clp;

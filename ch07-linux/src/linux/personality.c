@@ -66,8 +66,7 @@ static void linux_thread_exit(struct thread *t)
         struct futex_space s = futex_caller_space();
         futex_wake(&s, lt->clear_child_tid, 1, false);
     }
-    t->personality_state = NULL;
-    kfree(lt);
+    linux_thread_detach(t);
 }
 
 static void linux_process_exit(struct process *p)

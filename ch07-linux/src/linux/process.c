@@ -103,7 +103,14 @@ struct linux_process *linux_process_attach(struct process *p, struct linux_proce
     t->waits.interrupted = &lt->interrupted; /* a signal ends its waits (linux/signals.h) */
     lp->files = files;
     lp->wait_status = 9; /* killed (SIGKILL), unless it exits by itself */
+    lp->umask = 022;     /* the first process's, as Linux's init gets it; fork copies it */
     p->personality_state = lp;
     t->personality_state = lt;
     return lp;
+}
+
+void linux_thread_detach(struct thread *t)
+{
+    kfree(t->personality_state);
+    t->personality_state = NULL;
 }

@@ -79,6 +79,9 @@ struct linux_thread *linux_thread_current(void);
 struct linux_process *linux_process_attach(struct process *p, struct linux_process *parent,
                                            struct fd_table *files, struct thread *t);
 
+/* Free the Linux state of thread t: at its end, or when it never started. */
+void linux_thread_detach(struct thread *t);
+
 /* The living or zombie process with this pid, or NULL; under the tree lock. */
 struct linux_process *linux_process_find(int pid);
 /* Call fn(lp, arg) for every living or zombie process; under the tree lock. */

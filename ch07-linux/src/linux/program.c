@@ -2,7 +2,11 @@
 
 The program file is found through `program_file_open` (linux/program_file.h), which knows where
 programs live. Its header is checked first, while the old program is still there to receive an
-error: only a file that will load makes the process lose its old image. */
+error: only a file that will load makes the process lose its old image.
+
+A file that is no ELF program but starts with `#!` is a *script*: the line names an interpreter
+(and perhaps one argument for it), and the kernel runs the interpreter with the script's path as an
+argument, so that `./build.sh` runs `/bin/sh ./build.sh`. */
 #include "linux/program.h"
 
 #include <asm/signal.h>
@@ -13,17 +17,78 @@ error: only a file that will load makes the process lose its old image. */
 #include "linux/signals.h"
 #include "object/event.h"
 
+#define SCRIPT_LINE_MAX 256 /* "#!interpreter [argument]": Linux reads this much of it */
+
+/* The interpreter a "#!" line names, and its one optional argument, into line (SCRIPT_LINE_MAX
+   bytes): 0, or -ENOEXEC if f is no script. */
+static int script_interpreter(const struct exec_file *f, char *line, char **interp, char **arg)
+{
+    size_t n = f->size < SCRIPT_LINE_MAX - 1 ? f->size : SCRIPT_LINE_MAX - 1;
+    if (n < 3 || f->read(f->ctx, 0, line, n) || line[0] != '#' || line[1] != '!')
+        return -ENOEXEC;
+    line[n] = '\0';
+    char *end = strchr(line, '\n');
+    if (!end && n == f->size)
+        end = line + n;
+    if (!end)
+        return -ENOEXEC; /* the line is longer than Zinc reads */
+    *end = '\0';
+    char *s = line + 2;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    *interp = s;
+    while (*s && *s != ' ' && *s != '\t')
+        s++;
+    if (*s)
+        *s++ = '\0';
+    while (*s == ' ' || *s == '\t')
+        s++;
+    *arg = s;
+    for (char *e = s + strlen(s); e > s && (e[-1] == ' ' || e[-1] == '\t');)
+        *--e = '\0';
+    return **interp ? 0 : -ENOEXEC;
+}
+
+/* Load the program at path, or, for a script, its interpreter with the arguments the kernel
+   gives it: the interpreter, its argument if any, the script's path, then the script's own
+   arguments after the first. */
+static int load(struct process *p, const char *path, const struct exec_args *args,
+                struct exec_image *image, bool script_allowed)
+{
+    struct exec_file f;
+    char line[SCRIPT_LINE_MAX], *interp, *arg;
+    int err = program_file_open(path, &f);
+    if (err)
+        return err;
+    err = exec_check(&f);
+    if (err == -ENOEXEC && script_allowed && !script_interpreter(&f, line, &interp, &arg)) {
+        program_file_close(&f);
+        struct exec_args with_interp;
+        err = exec_args_init(&with_interp);
+        if (!err)
+            err = exec_args_add(&with_interp, interp, strlen(interp), false);
+        if (!err && *arg)
+            err = exec_args_add(&with_interp, arg, strlen(arg), false);
+        if (!err)
+            err = exec_args_add(&with_interp, path, strlen(path), false);
+        if (!err)
+            err = exec_args_append(&with_interp, args, 1);
+        if (!err) /* one level: an interpreter that is a script is -ENOEXEC, as Linux at depth */
+            err = load(p, interp, &with_interp, image, false);
+        exec_args_destroy(&with_interp);
+        return err;
+    }
+    if (!err && (err = exec_load(p, &f, path, args, image)) != 0)
+        linux_exit_group(p, SIGKILL); /* its old program is gone already: it cannot go on */
+    program_file_close(&f);
+    return err;
+}
+
 int linux_program_exec(struct process *p, const char *path, const struct exec_args *args,
                        struct exec_image *image)
 {
     struct linux_process *lp = p->personality_state;
-    struct exec_file f;
-    int err = program_file_open(path, &f);
-    if (err)
-        return err;
-    if (!(err = exec_check(&f)) && (err = exec_load(p, &f, path, args, image)) != 0)
-        linux_exit_group(p, SIGKILL); /* its old program is gone already: it cannot go on */
-    program_file_close(&f);
+    int err = load(p, path, args, image, true);
     if (err)
         return err;
     lp->brk_start = lp->brk = image->end;

@@ -132,6 +132,16 @@ void linux_signal_forced(struct thread *t, int sig, int code, uint64_t addr)
     update_interrupted(t);
 }
 
+/* The lowest signal of a non-empty set. (A loop: riscv64's kernel has no library for gcc's
+   count-trailing-zeros builtin.) */
+static int lowest(uint64_t set)
+{
+    int sig = 1;
+    for (; !(set & 1); set >>= 1)
+        sig++;
+    return sig;
+}
+
 /* Take the lowest pending signal t does not block: its number, and its siginfo; 0 if none. */
 static int take(struct thread *t, siginfo_t *info)
 {
@@ -141,7 +151,7 @@ static int take(struct thread *t, siginfo_t *info)
     memset(info, 0, sizeof *info);
     uint64_t mine = __atomic_load_n(&lt->pending, __ATOMIC_SEQ_CST) & allowed;
     if (mine) {
-        int sig = __builtin_ctzll(mine) + 1;
+        int sig = lowest(mine);
         __atomic_fetch_and(&lt->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST);
         info->si_signo = sig;
         info->si_code = lt->fault_code;
@@ -152,7 +162,7 @@ static int take(struct thread *t, siginfo_t *info)
         uint64_t shared = __atomic_load_n(&lp->pending, __ATOMIC_SEQ_CST) & allowed;
         if (!shared)
             return 0;
-        int sig = __builtin_ctzll(shared) + 1;
+        int sig = lowest(shared);
         if (!(__atomic_fetch_and(&lp->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST) & SIG_BIT(sig)))
             continue; /* another thread took it */
         hal_lock_acquire(&linux_tree_lock);

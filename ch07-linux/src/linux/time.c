@@ -11,6 +11,7 @@ is computed once, at the first run of the call. */
 #include <linux/time_types.h>
 
 #include "linux/block.h"
+#include "linux/clock.h"
 #include "linux/syscall.h"
 #include "linux/uaccess.h"
 
@@ -27,12 +28,16 @@ enum {
 #define BOOT_EPOCH 1798761600ull /* 2027-01-01 00:00:00 UTC, in seconds since 1970 */
 #define NS 1000000000ull
 
+uint64_t linux_clock_realtime(void)
+{
+    return hal_timer_now() + BOOT_EPOCH * NS;
+}
+
 static uint64_t clock_now(uint64_t clock)
 {
-    uint64_t now = hal_timer_now();
     return clock == LINUX_CLOCK_REALTIME || clock == LINUX_CLOCK_REALTIME_COARSE
-               ? now + BOOT_EPOCH * NS
-               : now;
+               ? linux_clock_realtime()
+               : hal_timer_now();
 }
 
 static int64_t linux_clock_gettime(const uint64_t *arg)

@@ -8,13 +8,13 @@ has), so the C library asks the kernel: `arch_prctl(ARCH_SET_FS, address)`.
 
 `set_tid_address` names a word that the kernel clears and wakes (as a futex) when the thread ends
 (linux/personality.c), and answers the thread's id. */
-#include <asm/prctl.h>
-
 #include "linux/process.h"
 #include "linux/syscall.h"
 #include "linux/uaccess.h"
 
 #ifdef __NR_arch_prctl
+#include <asm/prctl.h> /* x86_64 only */
+
 static int64_t linux_arch_prctl(const uint64_t *arg)
 {
     struct thread *t = thread_current();

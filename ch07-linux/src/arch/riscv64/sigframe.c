@@ -10,7 +10,8 @@ The handler gets the signal's number, the siginfo and the ucontext in `a0`, `a1`
 returns through `ra`. riscv64's Linux has no `SA_RESTORER`: the kernel provides the code that makes
 `rt_sigreturn` (Linux in its vDSO, Zinc in a page of its own, the trampoline of linux/signals.c),
 and `ra` points there. */
-#include <linux/signals.h>
+#include <asm/sigcontext.h>
+#include <linux/signal.h>
 #include <asm/ucontext.h>
 #include <stddef.h>
 #include <string.h>
@@ -36,7 +37,7 @@ int sigframe_push(struct hal_context *ctx, const struct linux_sigaction *act, co
     memset(&copy, 0, sizeof copy);
     copy.info = *info;
     copy.uc.uc_stack.ss_flags = SS_DISABLE;
-    copy.uc.uc_sigmask = old_mask;
+    memcpy(&copy.uc.uc_sigmask, &old_mask, sizeof old_mask);
     memcpy(&copy.uc.uc_mcontext.sc_regs, ctx, GENERAL_REGS * 8);
     memcpy(copy.uc.uc_mcontext.sc_fpregs.d.f, ctx->f, sizeof ctx->f);
     copy.uc.uc_mcontext.sc_fpregs.d.fcsr = (uint32_t)ctx->fcsr;
@@ -59,7 +60,7 @@ int64_t sigframe_pop(struct hal_context *ctx, uint64_t *mask)
     memcpy(ctx, &copy.uc.uc_mcontext.sc_regs, GENERAL_REGS * 8);
     memcpy(ctx->f, copy.uc.uc_mcontext.sc_fpregs.d.f, sizeof ctx->f);
     ctx->fcsr = copy.uc.uc_mcontext.sc_fpregs.d.fcsr & 0xff; /* the rounding mode and flags */
-    *mask = copy.uc.uc_sigmask;
+    memcpy(mask, &copy.uc.uc_sigmask, sizeof *mask);
     return (int64_t)ctx->a0;
 }
 

@@ -74,7 +74,7 @@ int sigframe_push(struct hal_context *ctx, const struct linux_sigaction *act, co
         .cr2 = (uint64_t)info->si_addr,
         .fpstate = (struct _fpstate *)fpstate,
     };
-    f.uc.uc_sigmask = old_mask;
+    memcpy(&f.uc.uc_sigmask, &old_mask, sizeof old_mask);
     f.info = *info;
     if (!f.pretcode || copy_to_user(fpstate, ctx->fpu, FXSAVE_SIZE) ||
         copy_to_user(frame, &f, sizeof f))
@@ -114,7 +114,7 @@ int64_t sigframe_pop(struct hal_context *ctx, uint64_t *mask)
         bv |= XSTATE_X87_SSE;
         memcpy(ctx->fpu + XSTATE_BV, &bv, sizeof bv);
     }
-    *mask = f.uc.uc_sigmask;
+    memcpy(mask, &f.uc.uc_sigmask, sizeof *mask);
     return (int64_t)ctx->rax;
 }
 
