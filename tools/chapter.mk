@@ -76,10 +76,16 @@ LINUX_CFLAGS := -std=gnu11 -O2 -g $(WARNINGS)
 # /bin with each Linux program (without .elf), /etc, /tmp, /root, empty /dev and /proc, each
 # chapter's rootfs/ directory, and the files of INITRAMFS_FILES: DEST=SOURCE copies a file,
 # DEST@TARGET makes a symlink (so busybox is /bin/busybox=PATH plus /bin/sh@busybox).
+# A chapter that sets BUSYBOX_APPLETS gets Debian's busybox (tools/linux-userland.sh) as
+# /bin/busybox, with a link /bin/APPLET for each applet named.
 ifneq ($(LINUX_PROGRAMS),)
 ROOTFS_DIRS := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/rootfs))
 ROOTFS_FILES := $(if $(ROOTFS_DIRS),$(shell find $(ROOTFS_DIRS) -type f -o -type l))
 INITRAMFS_FILES += $(foreach p,$(LINUX_PROGRAMS),/bin/$(basename $(notdir $(p)))=$(p))
+INITRAMFS_FILES += $(if $(BUSYBOX_APPLETS),/bin/busybox=$(TOP)/build/userland/$(USER_ARCH)/busybox \
+	$(foreach a,$(BUSYBOX_APPLETS),/bin/$(a)@busybox))
+INITRAMFS_SOURCES := $(foreach f,$(INITRAMFS_FILES),$(if $(findstring =,$(f)),$(lastword \
+	$(subst =, ,$(f)))))
 INITRAMFS := $(BUILD)/gen/initramfs.cpio
 endif
 
@@ -154,7 +160,7 @@ $(BUILD)/linux/%.elf: $(LINUX_SOURCES) $(LINUX_CC)
 	$(call say,LINUX,$@)$(LINUX_CC) $(LINUX_CFLAGS) -o $@ $(filter %/$*.c,$(LINUX_SOURCES))
 
 ifneq ($(INITRAMFS),)
-$(INITRAMFS): $(LINUX_PROGRAMS) $(ROOTFS_FILES) $(TOP)/tools/initramfs.sh $(BUILD_LIST)
+$(INITRAMFS): $(INITRAMFS_SOURCES) $(ROOTFS_FILES) $(TOP)/tools/initramfs.sh $(BUILD_LIST)
 	$(call say,CPIO,$@)$(TOP)/tools/initramfs.sh $@ $(BUILD)/rootfs "$(ROOTFS_DIRS)" \
 		$(INITRAMFS_FILES)
 endif
