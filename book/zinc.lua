@@ -15,7 +15,14 @@ expand   (one run per page) replaces every include block of a chapter.md,
          `/*: ... */` comment becomes Markdown prose, and the code between comments becomes a
          listing headed by its path and first line, with numbered lines. An include marked `.suite`
          (a tests appendix) also gets the summary of its tests that the PDF prints instead of its
-         code, and so does one marked `.summary` (another machine's code). It checks that every
+         code, and so does one marked `.summary` (another machine's code, or code off the reading
+         path), of which the PDF prints only the functions or tests named in `print=`, and a lab's
+         code:
+
+             ::: {include="src/syscall/channel_sys.c" .summary print="sys_channel_write"}
+             :::
+
+         It checks that every
          figure exists, and writes the page's anchors (headings and listings) to the file named by
          `zinc-anchors`, one `page<TAB>id<TAB>level<TAB>title` a line.
 link     (one run per HTML page) turns cross-references into links to the right page:
@@ -23,7 +30,7 @@ link     (one run per HTML page) turns cross-references into links to the right 
          the listing of that file. A `::: toc` block becomes the book's table of contents.
 single   (one run for the EPUB and the PDF) reads every page's expanded form (`zinc-pages`) into one
          document, and checks its cross-references as `link` does. With `zinc-print=1` (the PDF),
-         suite files show their summaries, not their code.
+         suite and summary files show their summaries (and their excerpts), not their code.
 
 Anything that does not resolve (a missing file, region or figure, a cross-reference to nothing)
 stops the build with a message that names the page and what is missing: the book cannot drift from
@@ -110,6 +117,7 @@ end
 
 -- A listing: the code of lines first..first+#lines-1 of path, under a head that names them.
 local function listing(path, first, lines, lab, id)
+  lines = table.move(lines, 1, #lines, 1, {}) -- trimmed below: the caller's table stays whole
   while #lines > 0 and lines[1]:match("^%s*$") do
     table.remove(lines, 1)
     first = first + 1
@@ -155,12 +163,31 @@ local function defines(line, name)
     line:sub(at - 1, at - 1):match("[%s%*]") ~= nil
 end
 
+-- Which lines are inside a block comment that began on an earlier line (a lab's marker holds its
+-- stub, which may define the same function as the code after it).
+local function commented_lines(lines)
+  local inside, open = {}, false
+  for i, line in ipairs(lines) do
+    inside[i] = open
+    local last_open, last_close = nil, nil
+    for at in line:gmatch("()/%*") do last_open = at end
+    for at in line:gmatch("()%*/") do last_close = at end
+    if last_open and (not last_close or last_close < last_open) then
+      open = true
+    elseif last_close then
+      open = false
+    end
+  end
+  return inside
+end
+
 -- Lines from..to of one test (`kind` "test") or function ("function"): from the comment right above
 -- its first line, if there is one, to the first `}` at the start of a line.
 local function part_lines(lines, kind, name)
+  local commented = commented_lines(lines)
   for i, line in ipairs(lines) do
-    if (kind == "test" and test_name(line) == name)
-        or (kind == "function" and defines(line, name)) then
+    if not commented[i] and ((kind == "test" and test_name(line) == name)
+        or (kind == "function" and defines(line, name))) then
       local from = i
       if i > 1 and lines[i - 1]:match("%*/%s*$") then
         from = i - 1
@@ -175,14 +202,29 @@ local function part_lines(lines, kind, name)
 end
 
 -- Is this include printed as a summary in the PDF? A test suite (`.suite`) is, and so is any other
--- file marked `.summary`: the code of a machine the chapter's reading path does not follow.
+-- file marked `.summary`: the code of a machine the chapter's reading path does not follow, or code
+-- beside it (argument checking, information records) of which the PDF prints only the parts named
+-- in `print=` (and a lab's code, always).
 local function printed_as_summary(b)
   return b.classes:includes("suite") or b.classes:includes("summary")
 end
 
--- A suite file in the PDF: the tests it holds, one a line, with where each begins (see `.suite`
--- below).
-local function suite_summary(path, lines)
+-- "`a`", "`a` and `b`", "`a`, `b` and `c`", as inlines.
+local function names_list(names)
+  local out = {}
+  for k, name in ipairs(names) do
+    if k > 1 then
+      table.insert(out, pandoc.Str(k == #names and " and " or ", "))
+    end
+    table.insert(out, pandoc.Code(name))
+  end
+  return out
+end
+
+-- A suite or summary file in the PDF: its size, what of it is printed (`printed`: the names of its
+-- excerpts, `has_lab`: whether it holds a lab's code), and the tests it holds, one a line, with
+-- where each begins (see `.suite` below).
+local function suite_summary(path, lines, printed, has_lab)
   local items = {}
   for i, line in ipairs(lines) do
     local name = test_name(line)
@@ -190,9 +232,22 @@ local function suite_summary(path, lines)
       table.insert(items, { pandoc.Plain({ pandoc.Code(name), pandoc.Str(", line " .. i) }) })
     end
   end
-  local note = pandoc.Para({ pandoc.Code(path), pandoc.Str(", " .. #lines .. " lines" ..
-    (#items > 0 and (", " .. #items .. (#items == 1 and " test" or " tests")) or "") ..
-    ": the code is in the HTML edition of the book, and in the file.") })
+  local note = { pandoc.Code(path), pandoc.Str(", " .. #lines .. " lines" ..
+    (#items > 0 and (", " .. #items .. (#items == 1 and " test" or " tests")) or "")) }
+  if #printed > 0 or has_lab then
+    table.insert(note, pandoc.Str(", of which this edition prints "))
+    if #printed > 0 then
+      for _, x in ipairs(names_list(printed)) do table.insert(note, x) end
+      if has_lab then table.insert(note, pandoc.Str(" and")) end
+    end
+    if has_lab then table.insert(note, pandoc.Str(" the lab's yellow code")) end
+    table.insert(note, pandoc.Str(": the whole code is in the HTML edition of the book, and in " ..
+      "the file."))
+  else
+    table.insert(note, pandoc.Str(": the code is in the HTML edition of the book, and in the " ..
+      "file."))
+  end
+  note = pandoc.Para(note)
   local blocks = { note }
   if #items > 0 then table.insert(blocks, pandoc.BulletList(items)) end
   return pandoc.Div(blocks, pandoc.Attr("", { "suite-summary" }))
@@ -201,7 +256,8 @@ end
 -- The blocks for one include of path (relative to the repository): the whole file, its region
 -- `opts.region`, or the tests and functions named (space-separated) in `opts.test` and
 -- `opts["function"]`, a listing each. With `opts.suite`, a whole file also gets the summary that
--- the PDF prints instead of its listings.
+-- the PDF prints instead of its listings; and with `opts.print` (names of functions or tests), the
+-- listings of those parts that the PDF prints with it (`.excerpt`, which the HTML leaves out).
 local function include(path, opts, shift)
   local region = opts.region
   local text = read_file(top .. "/" .. path)
@@ -253,9 +309,40 @@ local function include(path, opts, shift)
     end
   end
 
+  -- The parts that the PDF prints of a summarised file: their ranges of lines.
+  local printed, ranges = {}, {}
+  for name in (opts.print or ""):gmatch("%S+") do
+    local a, b = part_lines(lines, "function", name)
+    if not a then a, b = part_lines(lines, "test", name) end
+    if not a then
+      fail("prints the part '" .. name .. "' of " .. path .. ", which has no such function or test")
+    else
+      table.insert(printed, name)
+      table.insert(ranges, { a, b })
+    end
+  end
+
   local out = {}
   local code, code_first, lab = {}, nil, nil
+  local has_lab = false
   local first_listing = not region
+  -- The excerpts of one listing (lines first.. of code): its lines that fall in a printed part, a
+  -- listing for each run of them. A lab's listing is printed whole anyway, so it has none.
+  local function excerpts(first)
+    if lab then return end
+    for _, r in ipairs(ranges) do
+      local a, b = math.max(r[1], first), math.min(r[2], first + #code - 1)
+      if a <= b then
+        local part = {}
+        for k = a, b do table.insert(part, code[k - first + 1]) end
+        local l = listing(path, a, part, nil, nil)
+        if l then
+          l.classes:insert("excerpt")
+          table.insert(out, l)
+        end
+      end
+    end
+  end
   local function flush()
     if code_first then
       local id = first_listing and file_id(path) or nil
@@ -263,6 +350,8 @@ local function include(path, opts, shift)
       if l then
         table.insert(out, l)
         first_listing = false
+        has_lab = has_lab or lab ~= nil
+        excerpts(code_first)
       end
     end
     code, code_first = {}, nil
@@ -313,7 +402,7 @@ local function include(path, opts, shift)
     for k, b in ipairs(out) do
       if b.t == "Div" and b.classes:includes("listing") then at = k; break end
     end
-    table.insert(out, at, suite_summary(path, lines))
+    table.insert(out, at, suite_summary(path, lines, printed, has_lab))
   end
   return out
 end
@@ -354,8 +443,12 @@ local function expand(doc)
       local path = clean_path(srcdir .. "/" .. b.attributes.include)
       local got = {}
       if not b.classes:includes("changes") then -- .changes: only what it changes, below
+        if b.attributes.print and not b.classes:includes("summary") then
+          fail("prints parts of " .. path .. " (print=), but the include is not a .summary")
+        end
         got = include(path, { region = b.attributes.region, test = b.attributes.test,
-          ["function"] = b.attributes["function"], suite = printed_as_summary(b) }, section)
+          ["function"] = b.attributes["function"], suite = printed_as_summary(b),
+          print = b.attributes.print }, section)
       end
       if b.attributes.replaces then
         local old = clean_path(srcdir .. "/" .. b.attributes.replaces)
@@ -542,17 +635,22 @@ end
 -- where a reader can open every test, and its summary (the file's tests, one a line) in the PDF,
 -- which would otherwise print the whole suite line by line. The summary is made by `expand`; each
 -- edition drops the form it does not show. A dropped listing leaves its id behind, so that links to
--- the file still lead to it.
+-- the file still lead to it. A `.summary` file is the same, except that the PDF also prints its
+-- excerpts (`print=`) and its lab's code, which the HTML shows in the whole file's listings.
 local print_edition = false
 
 local function edition_filter()
   return {
     Div = function(d)
-      if d.classes:includes("suite-summary") and not print_edition then return {} end
+      if (d.classes:includes("suite-summary") or d.classes:includes("excerpt"))
+          and not print_edition then
+        return {}
+      end
       if printed_as_summary(d) and print_edition then
         local kept = {}
         for _, b in ipairs(d.content) do
-          if b.t == "Div" and b.classes:includes("listing") then
+          if b.t == "Div" and b.classes:includes("listing") and not b.classes:includes("excerpt")
+              and not b.classes:includes("lab") then
             if b.identifier ~= "" then
               table.insert(kept, pandoc.Div({}, pandoc.Attr(b.identifier)))
             end

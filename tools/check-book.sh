@@ -8,6 +8,7 @@
 #   - every local link and image (href, src) of every page leads to a file that exists, and a link's
 #     #anchor to an id in that file;
 #   - every figure of book/figures/ is shown by some page, and parses as SVG;
+#   - no page shows the excerpts that only the PDF prints (the HTML shows every file whole);
 #   - no line of a code listing in the PDF is wrapped or cut (pdftotext, from poppler-utils), which
 #     it first proves it would see, on a probe page printed too wide on purpose.
 # Finally it saves a screenshot of chapter 1 to build/book-ch01.png, and two pages of the PDF to
@@ -46,6 +47,11 @@ grep -q '<code>ch01-hal/src/kernel/timer.c</code>, lines' "$ch1" ||
 grep -q 'class="listing lab"' "$ch1" || bad "chapter 1 shows no lab listing"
 grep -q 'src="figures/layers.svg"' "$ch1" || bad "chapter 1 does not show the layer diagram"
 grep -q 'src="figures/trap-path.svg"' "$ch1" || bad "chapter 1 does not show the trap path"
+
+# The HTML shows every file whole: the excerpts that the PDF prints of a file marked `.summary`
+# (book/zinc.lua, `print=`) are not on any page, where they would repeat the file's own listings.
+excerpts=$(grep -l 'class="listing[^"]*excerpt' "$dom"/*.html)
+[ -z "$excerpts" ] || bad "HTML pages show the PDF's excerpts: $(echo $excerpts)"
 
 # Every local link and image of every page resolves.
 links=0
@@ -215,6 +221,8 @@ else
     while read -r line; do bad "PDF $line"; done < build/book-pdf-overflow.txt
     [ "${checked:-0}" -ge 2000 ] ||
         bad "the PDF has only ${checked:-0} listing lines that the check could read"
+    pdftotext "$pdf" - | tr -s '\n ' '  ' | grep -q 'of which this edition prints' ||
+        bad "the PDF prints no summarised file's excerpts (.summary with print=)"
     echo "book: $checked listing lines of the PDF read as their sources, none past the margin"
     # Two pages for people to look at: chapter 2's first listing, and the widest line that must fit.
     rm -f build/book-pdf-*.png
