@@ -31,6 +31,7 @@ only fails with `EPIPE`. */
 #include <linux/limits.h>
 
 #include "fs/fd_table.h"
+#include "fs/pipe.h"
 #include "kernel/kmalloc.h"
 #include "linux/process.h"
 #include "linux/syscall.h"
@@ -164,8 +165,7 @@ static struct file *end_file(struct kobject *s, uint32_t flags)
     return f;
 }
 
-/* Make a pipe's two files: 0, or -ENOMEM with nothing made. */
-static int make_pipe(uint32_t nonblock, struct file **reader, struct file **writer)
+int pipe_create(uint32_t nonblock, struct file **reader, struct file **writer)
 {
     struct kobject *r, *w;
     if (socket_create(ZX_SOCKET_STREAM, &r, &w) != ZX_OK)
@@ -187,7 +187,7 @@ static int64_t linux_pipe2(const uint64_t *arg)
     if (arg[1] & ~(uint64_t)(O_CLOEXEC | O_NONBLOCK))
         return -EINVAL; /* O_DIRECT's packet mode, among others, is not served */
     struct file *reader, *writer;
-    int result = make_pipe(arg[1] & O_NONBLOCK, &reader, &writer);
+    int result = pipe_create(arg[1] & O_NONBLOCK, &reader, &writer);
     if (result)
         return result;
     struct fd_table *t = linux_current()->files;
