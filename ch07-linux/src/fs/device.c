@@ -1,6 +1,7 @@
 /*: # Devices: finding and opening them */
 #include "fs/device.h"
 
+#include <asm/errno.h>
 #include <string.h>
 
 const struct device *device_find(const char *name)
@@ -11,7 +12,11 @@ const struct device *device_find(const char *name)
     return NULL;
 }
 
-struct file *device_open(const struct device *d, uint32_t flags)
+int device_open(const struct device *d, uint32_t flags, struct file **out)
 {
-    return file_create(d->ops, flags, (void *)d);
+    int refused = d->open ? d->open(d, flags) : 0;
+    if (refused)
+        return refused;
+    *out = file_create(d->ops, flags, (void *)d);
+    return *out ? 0 : -ENOMEM;
 }

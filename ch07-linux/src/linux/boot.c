@@ -74,7 +74,9 @@ static int boot_args(const char *line, char *path, struct exec_args *args)
 static struct fd_table *console_files(void)
 {
     struct fd_table *files = fd_table_create();
-    struct file *console = files ? device_open(device_find("console"), O_RDWR) : NULL;
+    struct file *console = NULL;
+    if (files)
+        device_open(device_find("console"), O_RDWR, &console);
     for (int fd = 0; console && fd < 3; fd++)
         fd_install(files, console, fd, false);
     if (console)
