@@ -17,7 +17,7 @@ none, and the bytes are dropped. */
 #include <string.h>
 
 #include "fs/device.h"
-#include "linux/random.h"
+#include "linux/random_bytes.h"
 
 static int64_t read_nothing(struct file *f, void *buf, size_t len, uint64_t *pos)
 {

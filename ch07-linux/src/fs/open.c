@@ -25,18 +25,21 @@ descriptor. Following Linux:
 int vnode_open(struct vnode *v, uint32_t flags, struct file **out)
 {
     struct file *f = NULL;
-    if (flags & O_PATH)
+    if (flags & O_PATH) {
         f = file_create(&path_file_ops, flags, NULL);
-    else if (v->type == VNODE_DIRECTORY && (flags & O_ACCMODE) != O_RDONLY)
-        return -EISDIR;
-    else if (v->type == VNODE_DIRECTORY)
+    } else if (v->type == VNODE_DIRECTORY) {
+        if ((flags & O_ACCMODE) != O_RDONLY)
+            return -EISDIR;
         f = file_create(&dir_file_ops, flags, NULL);
-    else if (v->type == VNODE_REGULAR)
+    } else if (v->type == VNODE_REGULAR) {
         f = file_create(&regular_file_ops, flags, NULL);
-    else if (v->type == VNODE_CHAR_DEVICE)
-        f = device_open(v->device, flags);
-    else
+    } else if (v->type == VNODE_CHAR_DEVICE) {
+        int err = device_open(v->device, flags, &f);
+        if (err)
+            return err; /* a device may refuse (/dev/tty with no controlling terminal) */
+    } else {
         return v->type == VNODE_SYMLINK ? -ELOOP : -ENXIO;
+    }
     if (!f)
         return -ENOMEM;
     vnode_ref(f->node = v);
