@@ -185,5 +185,5 @@ int exec_load(struct process *p, const struct exec_file *f, const char *path,
     };
     image->entry = info.entry;
     image->end = prog.hi;
-    return initial_stack_build(root, path, args, &info, &image->sp);
+    return initial_stack_build(root, path, args, &info, image);
 }

@@ -133,6 +133,9 @@ static struct linux_process *copy_state(struct linux_process *lp, struct process
     clp->brk_start = lp->brk_start;
     clp->brk = lp->brk;
     clp->umask = lp->umask;
+    clp->arg_start = lp->arg_start;
+    clp->arg_end = lp->arg_end;
+    clp->env_end = lp->env_end;
     clp->cwd = lp->cwd;
     if (clp->cwd)
         vnode_ref(clp->cwd);

@@ -102,7 +102,7 @@ static void string_pointers(struct word_writer *ww, const struct exec_args *args
 }
 
 int initial_stack_build(struct vmar *root, const char *path, const struct exec_args *args,
-                        const struct program_info *info, vaddr_t *sp)
+                        const struct program_info *info, struct exec_image *image)
 {
     struct stack_writer w = {.base = USER_STACK_TOP - LINUX_STACK_SIZE, .sp = USER_STACK_TOP};
     vaddr_t addr;
@@ -122,11 +122,14 @@ int initial_stack_build(struct vmar *root, const char *path, const struct exec_a
 
     size_t words = 1 + (args->argc + 1) + (args->envc + 1) + 2 * AUXV_PAIRS;
     struct word_writer ww = {.w = &w, .va = (w.sp - words * 8) & ~15ul};
-    *sp = ww.va;
+    image->sp = ww.va;
     word(&ww, args->argc);
     size_t offset = 0;
     string_pointers(&ww, args, &offset, strings, args->argc);
+    image->arg_start = strings;
+    image->arg_end = strings + offset;
     string_pointers(&ww, args, &offset, strings, args->envc);
+    image->env_end = strings + offset;
     const uint64_t auxv[AUXV_PAIRS][2] = {
         {AT_PHDR, info->phdr},
         {AT_PHENT, 56},

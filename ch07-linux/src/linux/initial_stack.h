@@ -30,8 +30,9 @@ struct program_info {
 };
 
 /* Map a new stack under USER_STACK_TOP in root and lay out path, args and the auxiliary vector of
-   info on it: *sp receives the stack pointer to start with. 0 or -ENOMEM. */
+   info on it: image receives the stack pointer to start with, and where the strings are. 0 or
+   -ENOMEM. */
 int initial_stack_build(struct vmar *root, const char *path, const struct exec_args *args,
-                        const struct program_info *info, vaddr_t *sp);
+                        const struct program_info *info, struct exec_image *image);
 
 #endif

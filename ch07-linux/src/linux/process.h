@@ -45,6 +45,7 @@ struct linux_process {
     bool exited;                  /* a zombie, until its parent reaps it; the tree lock */
     int wait_status;              /* what wait4 reports: (code << 8), or the signal's number */
     char exe[128];                /* the path execve ran: /proc/self/exe */
+    vaddr_t arg_start, arg_end, env_end; /* its strings: /proc/PID/cmdline and environ */
     struct vnode *cwd;            /* the working directory (with a reference; fs/) */
     uint32_t umask;
     int pgid, sid;                 /* its process group and session (job control) */

@@ -92,6 +92,9 @@ int linux_program_exec(struct process *p, const char *path, const struct exec_ar
     if (err)
         return err;
     lp->brk_start = lp->brk = image->end;
+    lp->arg_start = image->arg_start;
+    lp->arg_end = image->arg_end;
+    lp->env_end = image->env_end;
     linux_signals_exec(lp);
     fd_close_on_exec(lp->files);
     size_t n = strlen(path) < sizeof lp->exe ? strlen(path) : sizeof lp->exe - 1;
