@@ -1,13 +1,14 @@
 /*: # Who a process is, and on what
 
 The calls that only answer questions: the process's and its parent's ids, the user it runs as, the
-machine (`uname`), and its resource limits.
+machine (`uname`), its resource limits, and its name (`prctl`).
 
 Zinc has one user: every process runs as root (uid and gid 0), and the calls that change identity
 succeed only in keeping it. Limits are answered with Linux's usual values, and the two that Zinc
 enforces say so: the number of descriptors (fs/fd_table.h) and of processes
 (linux/process.h). Setting a limit is accepted within what Zinc can honour. */
 #include <asm/resource.h>
+#include <linux/prctl.h>
 #include <linux/utsname.h>
 #include <string.h>
 
@@ -122,3 +123,27 @@ static int64_t linux_getrlimit(const uint64_t *arg)
 }
 LINUX_SYSCALL(getrlimit, linux_getrlimit);
 #endif
+
+/* prctl: a process's name (PR_SET_NAME, PR_GET_NAME: 16 bytes, as ps shows it); every other option
+   is refused as Linux refuses an unknown one. */
+static int64_t linux_prctl(const uint64_t *arg)
+{
+    struct process *p = thread_current()->process;
+    char name[ZX_MAX_NAME_LEN] = {0};
+    switch (arg[0]) {
+    case PR_SET_NAME: {
+        int64_t len = copy_string_from_user(name, 16, arg[1]);
+        if (len == -EFAULT)
+            return -EFAULT;
+        kobject_set_name(&p->base, name, len < 0 ? 15 : (size_t)len);
+        return 0;
+    }
+    case PR_GET_NAME:
+        kobject_get_name(&p->base, name);
+        name[15] = '\0';
+        return copy_to_user(arg[1], name, 16);
+    default:
+        return -EINVAL;
+    }
+}
+LINUX_SYSCALL(prctl, linux_prctl);

@@ -93,3 +93,15 @@ static int64_t linux_clock_nanosleep(const uint64_t *arg)
     return sleep_for(arg[0], arg[2], arg[1] & LINUX_TIMER_ABSTIME);
 }
 LINUX_SYSCALL(clock_nanosleep, linux_clock_nanosleep);
+
+#ifdef __NR_time
+/* time: the wall clock's seconds, also stored at the pointer if one is given. */
+static int64_t linux_time(const uint64_t *arg)
+{
+    int64_t seconds = (int64_t)(linux_clock_realtime() / NS);
+    if (arg[0] && copy_to_user(arg[0], &seconds, sizeof seconds))
+        return -EFAULT;
+    return seconds;
+}
+LINUX_SYSCALL(time, linux_time);
+#endif
