@@ -76,12 +76,16 @@ LINUX_CFLAGS := -std=gnu11 -O2 -g $(WARNINGS)
 # /bin with each Linux program (without .elf), /etc, /tmp, /root, empty /dev and /proc, each
 # chapter's rootfs/ directory, and the files of INITRAMFS_FILES: DEST=SOURCE copies a file,
 # DEST@TARGET makes a symlink (so busybox is /bin/busybox=PATH plus /bin/sh@busybox).
+# The Zircon programs of the boot filesystem are in /boot too, without their debugging information,
+# for Linux programs to run (linux/zircon_program.h).
 # A chapter that sets BUSYBOX_APPLETS gets Debian's busybox (tools/linux-userland.sh) as
 # /bin/busybox, with a link /bin/APPLET for each applet named.
 ifneq ($(LINUX_PROGRAMS),)
 ROOTFS_DIRS := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/rootfs))
 ROOTFS_FILES := $(if $(ROOTFS_DIRS),$(shell find $(ROOTFS_DIRS) -type f -o -type l))
 INITRAMFS_FILES += $(foreach p,$(LINUX_PROGRAMS),/bin/$(basename $(notdir $(p)))=$(p))
+INITRAMFS_FILES += $(foreach p,$(ZX_PROGRAMS),/boot/$(basename $(notdir $(p)))=$(BUILD)/boot/$(notdir \
+	$(basename $(p))))
 INITRAMFS_FILES += $(if $(BUSYBOX_APPLETS),/bin/busybox=$(TOP)/build/userland/$(USER_ARCH)/busybox \
 	$(foreach a,$(BUSYBOX_APPLETS),/bin/$(a)@busybox))
 INITRAMFS_SOURCES := $(foreach f,$(INITRAMFS_FILES),$(if $(findstring =,$(f)),$(lastword \
@@ -164,6 +168,10 @@ $(INITRAMFS): $(INITRAMFS_SOURCES) $(ROOTFS_FILES) $(TOP)/tools/initramfs.sh $(B
 	$(call say,CPIO,$@)$(TOP)/tools/initramfs.sh $@ $(BUILD)/rootfs "$(ROOTFS_DIRS)" \
 		$(INITRAMFS_FILES)
 endif
+
+$(BUILD)/boot/%: $(BUILD)/zircon/%.elf
+	@mkdir -p $(dir $@)
+	$(Q)$(USER_OBJCOPY) --strip-debug $< $@
 
 $(BUILD)/gen/blobs.S: $(USER_BINS) $(ZX_PROGRAMS) $(INITRAMFS) $(TOP)/tools/blobs.sh
 	@mkdir -p $(dir $@)

@@ -19,12 +19,16 @@ Zircon or Linux function by name:
   its parent there).
 
 A process starts as a Zircon one (task/zircon_personality.c); a loader that puts another kind of
-program in it gives it that program's personality before its first thread starts. The personality
-may keep state of its own per process and per thread, in `personality_state`. */
+program in it gives it that program's personality before its first thread starts. Which kind a
+program file is, the personalities themselves say: a later chapter registers its own with
+`PERSONALITY`, with a `claims` that looks at the start of a file (its ELF headers, its notes), and
+`personality_of_program` asks each in turn; a file nobody claims is a Zircon program. The
+personality may keep state of its own per process and per thread, in `personality_state`. */
 #ifndef ZINC_PERSONALITY_H
 #define ZINC_PERSONALITY_H
 
 #include "hal/context.h"
+#include "kernel/table.h"
 #include "zircon/types.h"
 
 struct process;
@@ -32,6 +36,9 @@ struct thread;
 
 struct personality {
     const char *name;
+    /* Is the program whose file begins with head[0..len) (its first page, or all of a shorter
+       file) one of this personality's? NULL for a personality no loader chooses by itself. */
+    bool (*claims)(const uint8_t *head, size_t len);
     int64_t (*syscall)(struct thread *t);
     zx_status_t (*fault)(struct thread *t, const struct hal_trap *trap);
     void (*to_user)(struct thread *t);
@@ -41,5 +48,14 @@ struct personality {
 
 /* Zircon's: the personality of every process unless its loader says otherwise. */
 extern const struct personality zircon_personality;
+
+TABLE_DECLARE(const struct personality *, personalities);
+#define PERSONALITY(p_)                                                                            \
+    static const struct personality *const personality_entry_##p_ TABLE_ENTRY(personalities) =   \
+        &p_
+
+/* The personality of the program whose file begins with head[0..len): the first registered one
+   that claims it, else Zircon's. */
+const struct personality *personality_of_program(const uint8_t *head, size_t len);
 
 #endif

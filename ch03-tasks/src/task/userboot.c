@@ -26,7 +26,7 @@ The boot arguments name the program and its arguments: `run hello-zircon a b`; w
 /* The start-up message: the header, the handle info words, the arguments (the words of args); the
    handles: the process, its thread, the root job, the root resource, and the root of its address
    space when a provider (chapter 4) gives one. */
-static struct message *startup_message(const char *args, struct process *p, struct thread *t)
+struct message *userboot_startup_message(const char *args, struct process *p, struct thread *t)
 {
     char text[MAX_ARGS_SIZE];
     uint32_t argc = 0, size = 0;
@@ -90,7 +90,7 @@ zx_status_t userboot_launch(const char *name, const char *args, struct process *
         return status;
     }
     if ((status = channel_create(&ours, &theirs)) == ZX_OK) {
-        struct message *m = startup_message(args, p, t);
+        struct message *m = userboot_startup_message(args, p, t);
         status = m ? channel_write(ours, m) : ZX_ERR_NO_MEMORY;
         kobject_unref(ours);
         if (status == ZX_OK)

@@ -6,7 +6,13 @@ message (the words of `args`, the first being the program's name) and start its 
 #ifndef ZINC_USERBOOT_H
 #define ZINC_USERBOOT_H
 
+#include "object/message.h"
 #include "task/task.h"
+
+/* The start-up message of the program of p whose first thread is t, with the words of args as its
+   arguments (the first is the program's name), and handles to p, t, the root job, the root
+   resource and p's root VMAR: NULL when memory ran out. */
+struct message *userboot_startup_message(const char *args, struct process *p, struct thread *t);
 
 /* Start the program; *out receives a reference to its process. */
 zx_status_t userboot_launch(const char *name, const char *args, struct process **out);

@@ -39,6 +39,7 @@ struct exec_image {
     vaddr_t entry, sp;
     vaddr_t end; /* past its highest segment: the program break starts here */
     vaddr_t arg_start, arg_end, env_end; /* its argument and environment strings, on its stack */
+    uint64_t arg0; /* its first argument register: 0 for a Linux program */
 };
 
 /* Check that f is a program this kernel runs: 0, -ENOEXEC (not an ELF program for this machine,

@@ -49,9 +49,12 @@ static int64_t linux_execve(const uint64_t *arg)
         err = copy_strings(&args, arg[2], true, path + STRING_MAX);
     struct exec_image image;
     if (!err)
-        err = linux_program_exec(thread_current()->process, path, &args, &image);
-    if (!err)
+        err = linux_program_exec(thread_current()->process, thread_current(), path, &args, &image);
+    if (!err) {
         hal_context_init(thread_current()->ctx, image.entry, image.sp);
+        hal_context_set_arg(thread_current()->ctx, 0, image.arg0);
+        err = (int64_t)image.arg0; /* what the return register holds (riscv64's a0 is both) */
+    }
     exec_args_destroy(&args);
     frame_free(frame);
     return err;

@@ -2,6 +2,9 @@
 
 What makes a process a Linux process, as far as the thread loop can tell (task/personality.h):
 
+- its **program** is any ELF executable that does not say it is a Zircon program (Zircon programs
+  carry a note saying so, user/lib/zircon_note.c);
+
 - its **system calls** go to the table of linux/syscall.h, by Linux's numbers for this
   architecture;
 - its **faults** are signals: an access to unmapped memory is `SIGSEGV`, an illegal instruction
@@ -13,6 +16,7 @@ What makes a process a Linux process, as far as the thread loop can tell (task/p
 - a **process's end** closes its descriptors, hands its children to pid 1 and tells its parent.
   The process then stays a zombie, its status kept, until the parent reaps it (linux/wait.c). */
 #include <asm/siginfo.h>
+#include <string.h>
 
 #include "kernel/kmalloc.h"
 #include "linux/exit.h"
@@ -21,8 +25,47 @@ What makes a process a Linux process, as far as the thread loop can tell (task/p
 #include "linux/syscall.h"
 #include "object/futex.h"
 #include "syscall/futex_caller.h"
+#include "task/elf_format.h"
 
 /* The call, by Linux's number; what signal delivery needs to make it again is noted first. */
+/* Does the note segment s of the file (within head) hold a note named "Zircon"? */
+static bool has_zircon_note(const uint8_t *head, size_t len, const struct elf_segment *s)
+{
+    if (s->offset > len || s->filesz > len - s->offset)
+        return false; /* beyond the first page: not one of ours, which put it first */
+    for (uint64_t at = s->offset; at + 12 <= s->offset + s->filesz;) {
+        uint32_t n[3]; /* namesz, descsz, type */
+        memcpy(n, head + at, sizeof n);
+        uint64_t name = at + 12, next = name + ((n[0] + 3ull) & ~3ull) + ((n[1] + 3ull) & ~3ull);
+        if (n[0] == sizeof "Zircon" && name + n[0] <= len && !memcmp(head + name, "Zircon", n[0]))
+            return true;
+        at = next;
+    }
+    return false;
+}
+
+/* Every ELF executable is a Linux program, unless it carries the note every Zircon program carries
+   (user/lib/zircon_note.c). Only the first page of the file is looked at. */
+static bool claims_linux_program(const uint8_t *head, size_t len)
+{
+    const struct elf_header *h = (const void *)head;
+    if (len < sizeof *h ||
+        memcmp(h->ident,
+               "\x7f"
+               "ELF",
+               4) ||
+        h->phoff > len || h->phentsize != sizeof(struct elf_segment) ||
+        (uint64_t)h->phnum * sizeof(struct elf_segment) > len - h->phoff)
+        return false;
+    for (unsigned i = 0; i < h->phnum; i++) {
+        struct elf_segment s;
+        memcpy(&s, head + h->phoff + i * sizeof s, sizeof s);
+        if (s.type == PT_NOTE && has_zircon_note(head, len, &s))
+            return false;
+    }
+    return true;
+}
+
 static int64_t linux_syscall(struct thread *t)
 {
     struct linux_thread *lt = t->personality_state;
@@ -76,9 +119,11 @@ static void linux_process_exit(struct process *p)
 
 const struct personality linux_personality = {
     .name = "linux",
+    .claims = claims_linux_program,
     .syscall = linux_syscall,
     .fault = linux_fault,
     .to_user = linux_signal_deliver,
     .thread_exit = linux_thread_exit,
     .process_exit = linux_process_exit,
 };
+PERSONALITY(linux_personality);

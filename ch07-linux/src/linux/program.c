@@ -6,15 +6,20 @@ error: only a file that will load makes the process lose its old image.
 
 A file that is no ELF program but starts with `#!` is a *script*: the line names an interpreter
 (and perhaps one argument for it), and the kernel runs the interpreter with the script's path as an
-argument, so that `./build.sh` runs `/bin/sh ./build.sh`. */
+argument, so that `./build.sh` runs `/bin/sh ./build.sh`.
+
+An ELF program is loaded as the personality that claims it (task/personality.h) would have it: a
+Linux program, or a Zircon one (linux/zircon_program.h). */
 #include "linux/program.h"
 
 #include <asm/signal.h>
 #include <string.h>
 
+#include "kernel/frame.h"
 #include "linux/exit.h"
 #include "linux/program_file.h"
 #include "linux/signals.h"
+#include "linux/zircon_program.h"
 #include "object/event.h"
 
 #define SCRIPT_LINE_MAX 256 /* "#!interpreter [argument]": Linux reads this much of it */
@@ -49,10 +54,30 @@ static int script_interpreter(const struct exec_file *f, char *line, char **inte
     return **interp ? 0 : -ENOEXEC;
 }
 
+/* Load f, a program of this machine, as the personality that claims it: a Linux program, or a
+   Zircon one. */
+static int load_program(struct process *p, struct thread *t, const struct exec_file *f,
+                        const char *path, const struct exec_args *args, struct exec_image *image)
+{
+    paddr_t frame = frame_alloc(); /* the file's first page, for the personalities to look at */
+    if (!frame)
+        return -ENOMEM;
+    size_t n = f->size < PAGE_SIZE ? f->size : PAGE_SIZE;
+    int err = f->read(f->ctx, 0, hal_pmem_ptr(frame), n);
+    const struct personality *kind = err ? NULL : personality_of_program(hal_pmem_ptr(frame), n);
+    frame_free(frame);
+    if (err)
+        return err;
+    image->arg0 = 0;
+    if (kind == &zircon_personality)
+        return zircon_program_exec(p, t, f, path, args, image);
+    return exec_load(p, f, path, args, image);
+}
+
 /* Load the program at path, or, for a script, its interpreter with the arguments the kernel
    gives it: the interpreter, its argument if any, the script's path, then the script's own
    arguments after the first. */
-static int load(struct process *p, const char *path, const struct exec_args *args,
+static int load(struct process *p, struct thread *t, const char *path, const struct exec_args *args,
                 struct exec_image *image, bool script_allowed)
 {
     struct exec_file f;
@@ -74,21 +99,21 @@ static int load(struct process *p, const char *path, const struct exec_args *arg
         if (!err)
             err = exec_args_append(&with_interp, args, 1);
         if (!err) /* one level: an interpreter that is a script is -ENOEXEC, as Linux at depth */
-            err = load(p, interp, &with_interp, image, false);
+            err = load(p, t, interp, &with_interp, image, false);
         exec_args_destroy(&with_interp);
         return err;
     }
-    if (!err && (err = exec_load(p, &f, path, args, image)) != 0)
+    if (!err && (err = load_program(p, t, &f, path, args, image)) != 0)
         linux_exit_group(p, SIGKILL); /* its old program is gone already: it cannot go on */
     program_file_close(&f);
     return err;
 }
 
-int linux_program_exec(struct process *p, const char *path, const struct exec_args *args,
-                       struct exec_image *image)
+int linux_program_exec(struct process *p, struct thread *t, const char *path,
+                       const struct exec_args *args, struct exec_image *image)
 {
     struct linux_process *lp = p->personality_state;
-    int err = load(p, path, args, image, true);
+    int err = load(p, t, path, args, image, true);
     if (err)
         return err;
     lp->brk_start = lp->brk = image->end;
@@ -112,8 +137,8 @@ int linux_program_start(struct process *p, struct thread *t, const char *path,
 {
     struct exec_image image;
     p->personality = &linux_personality;
-    int err = linux_program_exec(p, path, args, &image);
-    if (!err && thread_start(t, image.entry, image.sp, 0, 0) != ZX_OK)
+    int err = linux_program_exec(p, t, path, args, &image);
+    if (!err && thread_start(t, image.entry, image.sp, image.arg0, 0) != ZX_OK)
         err = -ENOMEM;
     return err;
 }
