@@ -103,9 +103,9 @@ has_deb_src() {
 enable_deb_src() {
     apt-cache showsrc musl > /dev/null 2>&1 && return
     if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo > /dev/null; then sudo=sudo; else
-        echo "userland: apt knows no Debian source package, and I am not root to add" \
-            "deb-src entries: add one for each deb entry of /etc/apt/sources.list*," \
-            "then run apt-get update" >&2
+        echo "userland: apt knows no Debian source package, and I am not root: as root, add" \
+            "a deb-src entry for each deb entry of /etc/apt/sources.list*" \
+            "(if there is none), then run apt-get update" >&2
         exit 1
     fi
     lists=$(ls /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null || true)
@@ -168,8 +168,9 @@ cat > "$tmp/hello.c" << 'EOF'
 #include <stdio.h>
 int main(void) { return printf("hello, %s\n", "musl") != 12; }
 EOF
-# proven ARCH MACHINE: ARCH's cc and busybox make and are static executables for MACHINE, and
-# run when this machine can run them (x86_64 here; riscv64 only with Debian's qemu-user).
+# proven ARCH MACHINE: ARCH's cc builds hello.c; that program and ARCH's busybox are static
+# executables for MACHINE, and run when this machine can run them (x86_64 here; riscv64 only
+# with Debian's qemu-user, which set-up does not install).
 proven() {
     run "$1/cc on hello.c" "$tmp/$1/cc" -O2 -o "$tmp/hello-$1" "$tmp/hello.c"
     for program in "$tmp/hello-$1" "$tmp/$1/busybox"; do
