@@ -9,7 +9,8 @@
 # that brings it, instead of surfacing as a compile error deep in the build. It is idempotent and
 # quiet when all is well, so `make test` and `make run` call it every time. The probes take a few
 # seconds, so a stamp (build/setup.ok) remembers that they passed, until a package is installed or
-# removed or this script or its list change.
+# removed or this script or its list change. Last, it provides the Linux programs that chapter 7
+# runs (tools/linux-userland.sh).
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 missing=""
@@ -41,7 +42,7 @@ stamp=$top/build/setup.ok
 newer=$(find /var/lib/dpkg/status "$top/tools/setup.sh" "$top/tools/packages.txt" -newer "$stamp" \
     2>/dev/null || true) # no stamp yet: find fails, which must not end the script (set -e)
 if [ -f "$stamp" ] && [ -z "$newer" ]; then
-    exit 0
+    exec "$top/tools/linux-userland.sh" # the probes passed before; on to the Linux programs
 fi
 probe_dir=$(mktemp -d)
 trap 'rm -rf "$probe_dir"' EXIT
@@ -88,4 +89,7 @@ if [ "$broken" -ne 0 ]; then
     exit 1
 fi
 mkdir -p "$top/build" && touch "$stamp"
-exit 0
+
+# Chapter 7's Linux programs, from Debian's packages (tools/linux-userland.sh: nothing to do once
+# they are built).
+"$top/tools/linux-userland.sh"
