@@ -84,8 +84,7 @@ ifneq ($(LINUX_PROGRAMS),)
 ROOTFS_DIRS := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/rootfs))
 ROOTFS_FILES := $(if $(ROOTFS_DIRS),$(shell find $(ROOTFS_DIRS) -type f -o -type l))
 INITRAMFS_FILES += $(foreach p,$(LINUX_PROGRAMS),/bin/$(basename $(notdir $(p)))=$(p))
-INITRAMFS_FILES += $(foreach p,$(ZX_PROGRAMS),/boot/$(basename $(notdir $(p)))=$(BUILD)/boot/$(notdir \
-	$(basename $(p))))
+INITRAMFS_FILES += $(foreach n,$(basename $(notdir $(ZX_PROGRAMS))),/boot/$(n)=$(BUILD)/boot/$(n))
 INITRAMFS_FILES += $(if $(BUSYBOX_APPLETS),/bin/busybox=$(TOP)/build/userland/$(USER_ARCH)/busybox \
 	$(foreach a,$(BUSYBOX_APPLETS),/bin/$(a)@busybox))
 INITRAMFS_SOURCES := $(foreach f,$(INITRAMFS_FILES),$(if $(findstring =,$(f)),$(lastword \

@@ -8,9 +8,9 @@ heap just past its image, its descriptors marked close-on-exec closed, its name 
 
 #include "linux/exec.h"
 
-/* Run the program at path in p, a Linux process whose thread t will run it, with args: *image says where it starts. 0 or
-   -errno; -ENOENT, -ENOEXEC, -EACCES leave p as it was; an error once its old program is gone ends
-   p (SIGKILL). */
+/* Run the program at path in p, a Linux process whose thread t will run it, with args: *image
+   says where it starts. 0 or -errno; -ENOENT, -ENOEXEC, -EACCES leave p as it was; an error once
+   its old program is gone ends p (SIGKILL). */
 int linux_program_exec(struct process *p, struct thread *t, const char *path,
                        const struct exec_args *args, struct exec_image *image);
 
