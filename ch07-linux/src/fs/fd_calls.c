@@ -22,6 +22,8 @@ as it would alone. */
 
 /* The status flags F_SETFL may change; the access mode and the rest stay as open(2) set them. */
 #define SETTABLE_FLAGS (O_APPEND | O_NONBLOCK)
+/* The flags of open(2) that act once, at the open, and that F_GETFL does not show. */
+#define OPEN_ONLY_FLAGS (O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC)
 
 static struct fd_table *files(void)
 {
@@ -102,7 +104,7 @@ static int64_t file_control(struct file *f, int fd, int cmd, uint64_t arg)
     case F_SETFD:
         return fd_set_cloexec(files(), fd, arg & FD_CLOEXEC);
     case F_GETFL:
-        return f->flags;
+        return f->flags & ~(uint32_t)OPEN_ONLY_FLAGS;
     case F_SETFL:
         hal_lock_acquire(&f->lock);
         f->flags = (f->flags & ~SETTABLE_FLAGS) | ((uint32_t)arg & SETTABLE_FLAGS);
