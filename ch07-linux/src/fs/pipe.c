@@ -24,8 +24,8 @@ whole, never mixed with another writer's bytes, or waits; a stream socket would 
 small write checks for room and writes in one step under the pipe's lock, and the write end's
 *write threshold* is `PIPE_BUF`: the signal a blocked writer waits for is "room for a whole atomic
 write", not "room for one byte". And Linux tells a writer with no reader more than `EPIPE`: it sends
-it `SIGPIPE`, which kills a program that does not handle it. Zinc has no signals yet; the write
-only fails with `EPIPE`. */
+it `SIGPIPE`, which kills a program that does not handle it (fs/rw.c does that, for every file
+that answers `EPIPE`). */
 #include <asm/fcntl.h>
 #include <asm/ioctls.h>
 #include <linux/limits.h>

@@ -7,7 +7,8 @@ memory (fs/file.h), and the copy to or from the program is where a bad pointer b
 A transfer is as long as the file allows at once. A read returns what a pipe or the console has,
 without waiting for more once something came; a regular file keeps giving until its end. When the
 very first chunk would have to wait, the call blocks on what the file names (linux/block.c) and
-runs again, unless the file is non-blocking (`O_NONBLOCK`): then it is `-EAGAIN`. */
+runs again, unless the file is non-blocking (`O_NONBLOCK`): then it is `-EAGAIN`. A write that
+finds no reader at the other end of a pipe is `-EPIPE` and `SIGPIPE` both, as in Linux. */
 #include <asm/fcntl.h>
 #include <linux/uio.h>
 
@@ -15,6 +16,7 @@ runs again, unless the file is non-blocking (`O_NONBLOCK`): then it is `-EAGAIN`
 #include "kernel/frame.h"
 #include "linux/block.h"
 #include "linux/process.h"
+#include "linux/signals.h"
 #include "linux/syscall.h"
 #include "linux/uaccess.h"
 
@@ -50,6 +52,8 @@ static int64_t transfer(struct file *f, bool writing, uaddr_t buf, size_t len, u
             break;
     }
     frame_free(bounce);
+    if (writing && !done && n == -EPIPE) /* a pipe nobody reads: Linux adds a signal */
+        linux_signal_thread(thread_current(), SIGPIPE);
     if (done || n != -EAGAIN || !may_wait || (f->flags & O_NONBLOCK))
         return done ? done : n;
     if (f->ops->wait_on) {

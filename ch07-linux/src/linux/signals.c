@@ -117,6 +117,17 @@ void linux_signal_process(struct linux_process *lp, int sig, struct signal_origi
     hal_lock_release(&linux_tree_lock);
 }
 
+void linux_signal_thread(struct thread *t, int sig)
+{
+    struct linux_thread *lt = t->personality_state;
+    if (ignored(t->process->personality_state, sig))
+        return;
+    lt->fault_code = SI_USER;
+    lt->fault_addr = 0;
+    __atomic_fetch_or(&lt->pending, SIG_BIT(sig), __ATOMIC_SEQ_CST);
+    update_interrupted(t);
+}
+
 void linux_signal_forced(struct thread *t, int sig, int code, uint64_t addr)
 {
     struct linux_thread *lt = t->personality_state;

@@ -47,8 +47,12 @@ struct signal_origin {
 void linux_signal_process(struct linux_process *lp, int sig, struct signal_origin origin);
 void linux_signal_process_locked(struct linux_process *lp, int sig, struct signal_origin origin);
 
+/* Make sig pending for thread t alone, as the kernel's answer to what it just did (SIGPIPE for a
+   write to a pipe nobody reads): it may be caught, ignored or blocked like any signal. */
+void linux_signal_thread(struct thread *t, int sig);
+
 /* Make sig pending for thread t as the result of what it just did (a fault at addr with si_code
-   code, or a write to a pipe nobody reads): it cannot be ignored or blocked away; if it is, the
+   code): it cannot be ignored or blocked away; if it is, the
    default action (the end of the process) is taken. */
 void linux_signal_forced(struct thread *t, int sig, int code, uint64_t addr);
 

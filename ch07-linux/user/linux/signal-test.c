@@ -176,6 +176,22 @@ static void test_children(void)
     }
     check(waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) && WTERMSIG(status) == SIGUSR1,
           "SA_RESETHAND: the second signal takes the default action");
+    int p[2];
+    pipe(p);
+    close(p[0]);
+    pid = fork();
+    if (pid == 0) {
+        write(p[1], "x", 1);
+        _exit(9);
+    }
+    check(waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) && WTERMSIG(status) == SIGPIPE,
+          "a write to a pipe nobody reads is SIGPIPE");
+    signal(SIGPIPE, SIG_IGN);
+    errno = 0;
+    check(write(p[1], "x", 1) == -1 && errno == EPIPE, "and EPIPE once SIGPIPE is ignored");
+    close(p[1]);
+    signal(SIGPIPE, SIG_DFL);
+
     errno = 0;
     check(kill(pid, SIGTERM) == -1 && errno == ESRCH, "kill: a reaped pid is ESRCH");
     check(kill(getpid(), 1000) == -1 && errno == EINVAL, "kill: a bad signal is EINVAL");
