@@ -28,6 +28,7 @@ POSIX promises of `vfork`: the child gets a copy of the memory rather than the p
 #include "kernel/kmalloc.h"
 #include "fs/vnode.h"
 #include "linux/block.h"
+#include "linux/fork.h"
 #include "linux/process.h"
 #include "linux/syscall.h"
 #include "linux/uaccess.h"
@@ -79,9 +80,18 @@ static int copy_regions(struct region *r, struct vmar *child, uaddr_t va, int va
     for (; r && !err; r = r->next) {
         struct vmo *copy;
         vaddr_t addr;
+        /* LAB ch07-fork-snapshot BEGIN: the child's memory for region r: a snapshot child
+           (ZX_VMO_CHILD_SNAPSHOT) of r's range of its VMO, so that parent and child share the
+           pages until either writes one. (It is mapped below, at r's address with r's
+           permissions; the word va, if it is in r, is written into it: the child's copy only.)
+           stub:
+        copy = r->vmo;
+        kobject_ref(&copy->base);
+        */
         if (vmo_create_child(r->vmo, ZX_VMO_CHILD_SNAPSHOT, r->offset, r->size, false, &copy) !=
             ZX_OK)
             return -ENOMEM;
+        /* LAB END */
         if (vmar_map(child, ZX_VM_SPECIFIC | r->perms, r->base - child->start, copy, 0, r->size,
                      &addr) != ZX_OK)
             err = -ENOMEM;
@@ -103,8 +113,7 @@ static void free_regions(struct region *r)
     }
 }
 
-/* The child's memory: a snapshot of every mapping of the parent's. */
-static int copy_memory(struct process *parent, struct process *child, uaddr_t child_tid, int tid)
+int linux_fork_memory(struct process *parent, struct process *child, uaddr_t child_tid, int tid)
 {
     struct walk w = {.tail = &w.regions};
     int err = vmar_walk(parent->space, note_mapping, &w) == ZX_OK ? 0 : -ENOMEM;
@@ -162,7 +171,7 @@ static int64_t fork_process(uint64_t flags, vaddr_t sp, uaddr_t parent_tid, uadd
         err = -EAGAIN;
     if (!err)
         err =
-            copy_memory(self->process, child, flags & CLONE_CHILD_SETTID ? child_tid : 0, clp->pid);
+            linux_fork_memory(self->process, child, flags & CLONE_CHILD_SETTID ? child_tid : 0, clp->pid);
     if (!err && (flags & CLONE_CHILD_CLEARTID))
         ((struct linux_thread *)t->personality_state)->clear_child_tid = child_tid;
     if (!err && (flags & CLONE_VFORK) && event_create(&clp->vfork_done) != ZX_OK)
