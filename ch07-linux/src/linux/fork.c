@@ -170,8 +170,8 @@ static int64_t fork_process(uint64_t flags, vaddr_t sp, uaddr_t parent_tid, uadd
     if (!err && !clp)
         err = -EAGAIN;
     if (!err)
-        err =
-            linux_fork_memory(self->process, child, flags & CLONE_CHILD_SETTID ? child_tid : 0, clp->pid);
+        err = linux_fork_memory(self->process, child, flags & CLONE_CHILD_SETTID ? child_tid : 0,
+                                clp->pid);
     if (!err && (flags & CLONE_CHILD_CLEARTID))
         ((struct linux_thread *)t->personality_state)->clear_child_tid = child_tid;
     if (!err && (flags & CLONE_VFORK) && event_create(&clp->vfork_done) != ZX_OK)
