@@ -71,6 +71,11 @@ LINUX_PROGRAMS := $(foreach s,$(LINUX_SOURCES),$(BUILD)/linux/$(basename $(notdi
 LINUX_CC := $(TOP)/build/userland/$(USER_ARCH)/cc
 LINUX_CFLAGS := -std=gnu11 -O2 -g $(WARNINGS)
 
+# The compiler and busybox come from set-up (`make setup`, which `make test` and `make run` run);
+# a stage built without it (`make -C ch07-linux` in a fresh student tree) makes them here.
+$(TOP)/build/userland/%/cc $(TOP)/build/userland/%/busybox:
+	$(TOP)/tools/linux-userland.sh
+
 # The initramfs (chapter 7 on): the root file system of Linux programs, a cpio archive packed into
 # the image as the blob `initramfs` (fs/initramfs.c unpacks it at boot). tools/initramfs.sh stages
 # /bin with each Linux program (without .elf), /etc, /tmp, /root, empty /dev and /proc, each

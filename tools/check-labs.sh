@@ -55,8 +55,11 @@ fi
 # there compiles only what stripping changed; the rest is the same source, compiled the same way.
 # tar kept the times of the files it copied, and the stripped files are newer than every object. The
 # dependency lists and the build list name the reference's paths: they are rewritten to TREE's, the
-# build list keeping its time (else everything linked would be linked again).
+# build list keeping its time (else everything linked would be linked again). The Linux user
+# programs' compiler and busybox (build/userland, made by set-up) are the reference's, shared.
 seed() {
+    mkdir -p "$1/build"
+    ln -sfn "$top/build/userland" "$1/build/userland"
     for build in "$top"/ch*/build/"$arch"; do
         [ -d "$build" ] || continue
         ch=$(basename "$(dirname "$(dirname "$build")")")
