@@ -80,6 +80,8 @@ static int load(struct process *p, const char *path, const struct exec_args *arg
     }
     if (!err && (err = exec_load(p, &f, path, args, image)) != 0)
         linux_exit_group(p, SIGKILL); /* its old program is gone already: it cannot go on */
+    if (!err)
+        memcpy(image->exe, f.path, sizeof image->exe);
     program_file_close(&f);
     return err;
 }
@@ -97,9 +99,7 @@ int linux_program_exec(struct process *p, const char *path, const struct exec_ar
     lp->env_end = image->env_end;
     linux_signals_exec(lp);
     fd_close_on_exec(lp->files);
-    size_t n = strlen(path) < sizeof lp->exe ? strlen(path) : sizeof lp->exe - 1;
-    memcpy(lp->exe, path, n);
-    lp->exe[n] = '\0';
+    memcpy(lp->exe, image->exe, sizeof lp->exe);
     const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     kobject_set_name(&p->base, name, ZX_MAX_NAME_LEN);
     if (lp->vfork_done) /* a vfork parent waits for this */
