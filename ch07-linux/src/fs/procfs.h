@@ -77,6 +77,9 @@ extern const size_t procfs_process_file_count;
 extern const struct procfs_entry procfs_system_files[];
 extern const size_t procfs_system_file_count;
 
+/* The process whose thread asks, or NULL for a kernel thread (a kernel test) that is none's. */
+struct process *procfs_caller(void);
+
 /* Time, as /proc counts it: clock ticks of USER_HZ (100 a second, what sysconf(_SC_CLK_TCK)
    says) since the boot. */
 #define PROCFS_HZ 100

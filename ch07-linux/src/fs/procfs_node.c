@@ -23,6 +23,11 @@ uint64_t procfs_ino(int pid, int index)
     return INO_BASE + (uint64_t)pid * INO_PER_PID + (uint64_t)(index + 1);
 }
 
+struct process *procfs_caller(void)
+{
+    return hal_thread_local() ? thread_current()->process : NULL; /* no caller: a kernel thread */
+}
+
 uint64_t procfs_ticks(uint64_t ns)
 {
     return ns / (1000000000ull / PROCFS_HZ);

@@ -35,7 +35,7 @@ static void snapshot(struct linux_process *lp, struct procfs_process *out)
     out->ppid = lp->parent ? lp->parent->pid : 0;
     out->pgid = lp->pgid;
     out->sid = lp->sid;
-    out->state = lp->exited ? 'Z' : thread_current()->process == p ? 'R' : 'S';
+    out->state = lp->exited ? 'Z' : procfs_caller() == p ? 'R' : 'S';
     out->umask = lp->umask;
     out->exit_status = lp->exited ? lp->wait_status : 0;
     out->brk_start = lp->brk_start;

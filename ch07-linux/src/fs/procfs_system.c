@@ -28,10 +28,10 @@ The files of `/proc` that speak of the whole system, and `self`:
 
 static int fill_self(struct procfs_text *t, const struct procfs_process *none)
 {
-    struct process *p = thread_current() ? thread_current()->process : NULL;
+    struct process *p = procfs_caller();
     if (!p || p->personality != &linux_personality)
-        return -ENOENT; /* a kernel thread or test: no pid */
-    procfs_printf(t, "%d", linux_current()->pid);
+        return -ENOENT; /* a kernel thread or a Zircon process: no pid */
+    procfs_printf(t, "%d", ((struct linux_process *)p->personality_state)->pid);
     return 0;
 }
 
