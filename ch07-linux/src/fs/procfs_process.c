@@ -46,9 +46,7 @@ static void snapshot(struct linux_process *lp, struct procfs_process *out)
     out->exe[sizeof out->exe - 1] = '\0'; /* an execve may be writing it */
     char name[ZX_MAX_NAME_LEN];
     kobject_get_name(&p->base, name);
-    size_t len = strnlen(name, sizeof out->comm - 1);
-    memcpy(out->comm, name, len);
-    out->comm[len] = '\0';
+    ksnprintf(out->comm, sizeof out->comm, "%s", name); /* cut to 15 bytes, as Linux's */
     hal_lock_acquire(&p->lock);
     out->start_time = (uint64_t)p->start_time;
     out->threads = 0;
