@@ -16,9 +16,6 @@ consult on every step of every walk, and nothing to keep up to date when process
   after the table. A listing resumes at a cookie (fs/dir_file.c), which for a pid is
   `DIR_FIRST_COOKIE + table size + pid`: a process that ends between two `getdents64` calls makes
   the others neither skip nor repeat. */
-#include <asm/errno.h>
-#include <string.h>
-
 #include "fs/procfs.h"
 #include "fs/ramfs.h"
 #include "kernel/frame.h"
