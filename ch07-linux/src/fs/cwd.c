@@ -4,12 +4,14 @@
 to it (linux/process.h), so that it lives on even if it is removed meanwhile (`getcwd` then says
 `-ENOENT`, as Linux does). `getcwd` writes its path by climbing from it to the root through each
 directory's parent, looking up in each parent the name it has there. `umask` sets the permission
-bits that files and directories are made without. */
+bits that files and directories are made without. The same climb gives `execve` the path of the
+program it runs, for `/proc/PID/exe`. */
 #include <linux/fcntl.h>
 #include <string.h>
 
 #include "fs/ramfs_dir.h"
 #include "fs/user_path.h"
+#include "kernel/format.h"
 #include "kernel/frame.h"
 #include "linux/process.h"
 #include "linux/syscall.h"
@@ -79,6 +81,21 @@ static char *path_of(struct vnode *dir, char *page)
     if (!*start)
         *--start = '/';
     return start;
+}
+
+int fs_path_of(struct vnode *dir, const char *name, char *buf, size_t size)
+{
+    paddr_t frame = frame_alloc();
+    if (!frame)
+        return -ENOMEM;
+    hal_lock_acquire(&fs_tree_lock);
+    char *path = path_of(dir, hal_pmem_ptr(frame));
+    hal_lock_release(&fs_tree_lock);
+    int err = !path ? -ENOENT : 0;
+    if (!err && ksnprintf(buf, size, "%s/%s", path[1] ? path : "", name) >= (int)size)
+        err = -ENAMETOOLONG;
+    frame_free(frame);
+    return err;
 }
 
 static int64_t linux_getcwd(const uint64_t *arg)

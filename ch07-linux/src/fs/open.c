@@ -8,6 +8,8 @@ descriptor. Following Linux:
   followed); without `O_EXCL`, a symlink to a missing name makes that name;
 - `O_NOFOLLOW` refuses a symlink as the last name (`-ELOOP`), `O_DIRECTORY` anything but a
   directory (`-ENOTDIR`); a directory cannot be opened for writing or created this way (`-EISDIR`);
+- a file of `/proc` cannot be opened for writing, `-EACCES` (Linux lets its root open some and
+  then fails the write);
 - `O_TRUNC` empties a regular file; `O_APPEND`, `O_NONBLOCK` stay with the open file;
   `O_CLOEXEC` goes with the descriptor (fs/fd_table.h);
 - `O_PATH` opens the name only, for `fstat` and the `*at` calls: nothing is read or written
@@ -27,6 +29,8 @@ int vnode_open(struct vnode *v, uint32_t flags, struct file **out)
     struct file *f = NULL;
     if (flags & O_PATH) {
         f = file_create(&path_file_ops, flags, NULL);
+    } else if (v->read_only && (flags & O_ACCMODE) != O_RDONLY) {
+        return -EACCES;
     } else if (v->type == VNODE_DIRECTORY) {
         if ((flags & O_ACCMODE) != O_RDONLY)
             return -EISDIR;

@@ -43,4 +43,9 @@ int path_walk(struct vnode *start, const char *path, unsigned flags, struct look
 /* Drop the references of a walk that succeeded. */
 void lookup_done(struct lookup *l);
 
+/* The path from the root of name in dir, with no symbolic link nor "..", into buf (size bytes),
+   found as getcwd finds a directory's (fs/cwd.c): 0, -ENOENT if dir was removed, -ENAMETOOLONG,
+   -ENOMEM. */
+int fs_path_of(struct vnode *dir, const char *name, char *buf, size_t size);
+
 #endif

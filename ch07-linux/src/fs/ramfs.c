@@ -8,7 +8,7 @@ its VMO, which is no work for a spinning lock. */
 #include <asm/errno.h>
 #include <string.h>
 
-#include "fs/ramfs_dir.h"
+#include "fs/computed_dir.h"
 
 bool ramfs_special_name(const char *name)
 {
@@ -17,6 +17,8 @@ bool ramfs_special_name(const char *name)
 
 struct vnode *ramfs_lookup(struct vnode *dir, const char *name)
 {
+    if (dir->dir.computed && !ramfs_special_name(name))
+        return dir->dir.computed->lookup(dir, name); /* not under the tree lock: it may wait */
     struct vnode *found = NULL;
     hal_lock_acquire(&fs_tree_lock);
     if (!strcmp(name, ".") || !name[0]) {
@@ -42,7 +44,7 @@ static void changed(struct vnode *dir)
 /* Under the tree lock: can dir take a new entry called name? */
 static int can_add(struct vnode *dir, const char *name)
 {
-    if (dir->dir.removed)
+    if (dir->dir.removed || dir->dir.computed)
         return -ENOENT;
     return ramfs_special_name(name) || dir_find(dir, name) ? -EEXIST : 0;
 }

@@ -4,6 +4,7 @@
 #include <asm/errno.h>
 #include <string.h>
 
+#include "fs/computed_dir.h"
 #include "kernel/kmalloc.h"
 
 struct dir_entry *dir_find(struct vnode *dir, const char *name)
@@ -57,7 +58,7 @@ struct vnode *dir_remove(struct vnode *dir, struct dir_entry *e)
 
 bool dir_is_empty(const struct vnode *dir)
 {
-    return !dir->dir.first;
+    return !dir->dir.first && !dir->dir.computed;
 }
 
 void dir_drop_entries(struct vnode *dir)
@@ -82,7 +83,9 @@ uint64_t dir_read(struct vnode *dir, uint64_t cookie,
         cookie = 1;
     if (cookie == 1 && emit(ctx, &(struct dir_item){"..", parent->ino, VNODE_DIRECTORY, 2}))
         cookie = DIR_FIRST_COOKIE;
-    for (struct dir_entry *e = dir->dir.first; e && cookie >= DIR_FIRST_COOKIE; e = e->next) {
+    bool computed = dir->dir.computed;
+    for (struct dir_entry *e = dir->dir.first; !computed && e && cookie >= DIR_FIRST_COOKIE;
+         e = e->next) {
         if (e->cookie < cookie)
             continue;
         struct dir_item item = {e->name, e->node->ino, e->node->type, e->cookie + 1};
@@ -91,5 +94,7 @@ uint64_t dir_read(struct vnode *dir, uint64_t cookie,
         cookie = e->cookie + 1;
     }
     hal_lock_release(&fs_tree_lock);
+    if (computed && cookie >= DIR_FIRST_COOKIE)
+        cookie = dir->dir.computed->read(dir, cookie, emit, ctx);
     return cookie;
 }

@@ -8,7 +8,8 @@ kernel memory and vanish at shutdown.
 - a **regular file** keeps its bytes in a resizable VMO (chapter 4), so that reading and writing
   are `vmo_read` and `vmo_write`, pages that were never written cost nothing and read as zeros, and
   a later `mmap` of the file can map a snapshot of that VMO;
-- a **directory** keeps a list of entries, name to vnode (fs/ramfs_dir.c);
+- a **directory** keeps a list of entries, name to vnode (fs/ramfs_dir.c), unless its entries are
+  *computed* when asked, as those of `/proc` are (fs/computed_dir.h);
 - a **symbolic link** keeps the path it points to;
 - a **device** names its `struct device` (fs/device.h);
 - a **FIFO** (a named pipe) has nothing of its own yet.
@@ -63,6 +64,7 @@ struct vnode_time {
 };
 
 struct dir_entry;
+struct computed_dir;
 
 struct vnode {
     uint32_t refs; /* atomic */
@@ -70,6 +72,7 @@ struct vnode {
     uint64_t ino;
     uint32_t mode;  /* the permission bits, 07777: the vnode lock */
     uint32_t nlink; /* names, and for a directory 2 + its subdirectories: the tree lock */
+    bool read_only; /* of a file system no one writes (/proc): opening it to write is -EACCES */
     struct hal_lock lock;
     uint64_t size; /* bytes: a regular file's length, a symlink's target's, ... */
     struct vnode_time atime, mtime, ctime;
@@ -80,6 +83,10 @@ struct vnode {
             uint64_t next_cookie; /* the next entry's position for readdir */
             struct vnode *parent; /* not counted; NULL once removed; the root's is itself */
             bool removed;         /* rmdir'd: no entry can be made in it */
+            /* Entries computed when asked instead of kept in the list (fs/computed_dir.h), and
+               for whom (/proc/PID's pid); set once, before the directory is reachable. */
+            const struct computed_dir *computed;
+            int computed_for;
         } dir;
         char *target;                /* a symlink's: size bytes and a zero */
         const struct device *device; /* a character device's */

@@ -15,6 +15,7 @@ struct exec_file {
     int (*read)(void *ctx, uint64_t offset, void *buf, size_t len);
     void *ctx;
     uint64_t size;
+    char path[128]; /* where it is, from the root, its links followed (/proc/PID/exe); or "" */
 };
 
 /* The strings of argv, then those of envp, each ending with its zero byte, in a VMO (they may be
@@ -40,6 +41,7 @@ struct exec_image {
     vaddr_t end; /* past its highest segment: the program break starts here */
     vaddr_t arg_start, arg_end, env_end; /* its argument and environment strings, on its stack */
     uint64_t arg0; /* its first argument register: 0 for a Linux program */
+    char exe[128]; /* the file's path (exec_file's) */
 };
 
 /* Check that f is a program this kernel runs: 0, -ENOEXEC (not an ELF program for this machine,

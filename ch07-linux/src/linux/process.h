@@ -44,9 +44,9 @@ struct linux_process {
     struct kobject *child_exited; /* an event, signalled when one of its children exits */
     bool exited;                  /* a zombie, until its parent reaps it; the tree lock */
     int wait_status;              /* what wait4 reports: (code << 8), or the signal's number */
-    char exe[128];                /* the path execve ran: /proc/self/exe */
+    char exe[128];                /* the program file's path (exec_file's): /proc/self/exe */
     vaddr_t arg_start, arg_end, env_end; /* its strings: /proc/PID/cmdline and environ */
-    struct vnode *cwd;            /* the working directory (with a reference; fs/) */
+    struct vnode *cwd;                   /* the working directory (with a reference; fs/) */
     uint32_t umask;
     int pgid, sid;                 /* its process group and session (job control) */
     struct kobject *vfork_done;    /* a vfork child's: signalled at its exec or end; else NULL */

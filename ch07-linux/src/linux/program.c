@@ -105,6 +105,8 @@ static int load(struct process *p, struct thread *t, const char *path, const str
     }
     if (!err && (err = load_program(p, t, &f, path, args, image)) != 0)
         linux_exit_group(p, SIGKILL); /* its old program is gone already: it cannot go on */
+    if (!err)
+        memcpy(image->exe, f.path, sizeof image->exe);
     program_file_close(&f);
     return err;
 }
@@ -122,9 +124,7 @@ int linux_program_exec(struct process *p, struct thread *t, const char *path,
     lp->env_end = image->env_end;
     linux_signals_exec(lp);
     fd_close_on_exec(lp->files);
-    size_t n = strlen(path) < sizeof lp->exe ? strlen(path) : sizeof lp->exe - 1;
-    memcpy(lp->exe, path, n);
-    lp->exe[n] = '\0';
+    memcpy(lp->exe, image->exe, sizeof lp->exe);
     const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     kobject_set_name(&p->base, name, ZX_MAX_NAME_LEN);
     if (lp->vfork_done) /* a vfork parent waits for this */

@@ -2,7 +2,9 @@
 
 A program is a regular file, found by its path (relative to the caller's working directory) and
 read from its vnode's VMO. Only a regular file with an execute bit runs: anything else is
-`-EACCES`, as in Linux. */
+`-EACCES`, as in Linux. Where the file is, from the root, with the symbolic links that led to it
+followed, is what `/proc/PID/exe` shows (Linux's too): not the path execve was given, which may
+be relative or `/proc/self/exe` itself. */
 #include "linux/program_file.h"
 
 #include "fs/ramfs_file.h"
@@ -27,7 +29,9 @@ int program_file_open(const char *path, struct exec_file *f)
     else if (v->type != VNODE_REGULAR || !(v->mode & 0111))
         err = -EACCES;
     else
-        vnode_ref(v), *f = (struct exec_file){read_vnode, v, v->size};
+        vnode_ref(v), *f = (struct exec_file){read_vnode, v, v->size, ""};
+    if (!err && fs_path_of(l.dir, l.name, f->path, sizeof f->path))
+        f->path[0] = '\0'; /* too long to tell: /proc/PID/exe is then missing */
     lookup_done(&l);
     return err;
 }
