@@ -5,7 +5,7 @@ Two processes, made by hand: the parent's memory holds random bytes, the child's
 the parent's VMO instead of a snapshot of it would pass the first check and fail every other. */
 #include "kernel/ktest.h"
 #include "linux/fork.h"
-#include "process_memory.h"
+#include "linux/process_memory.h"
 #include "vm/vmar.h"
 
 #define BASE 0x20000000ul
@@ -44,8 +44,18 @@ static struct process *parent_with_memory(uint64_t *first)
 static uint64_t read_word(struct process *p, vaddr_t va)
 {
     uint64_t w = 0;
-    KEXPECT_TRUE(process_memory_read(p, va, &w, sizeof w));
+    KEXPECT_EQ(process_memory_read(p, va, &w, sizeof w), sizeof w);
     return w;
+}
+
+/* Store w at va of p as its own write would: into the VMO of its one mapping, at BASE (a store to
+   a snapshot's page copies it first). */
+static void write_word(struct process *p, vaddr_t va, uint64_t w)
+{
+    struct vmar_entry *e = ((struct vmar *)p->space)->entries;
+    KASSERT_TRUE(e && e->mapping && e->base == BASE && va - BASE < e->size);
+    KEXPECT_EQ(vmo_write(e->mapping->vmo, e->mapping->vmo_offset + (va - BASE), &w, sizeof w),
+               ZX_OK);
 }
 
 KTEST(fork_memory_starts_as_the_parents)
@@ -71,8 +81,8 @@ KTEST(fork_memory_writes_are_each_sides_own)
     KASSERT_TRUE(process_create(job_root(), "fork-child", &child) == ZX_OK);
     KEXPECT_EQ(linux_fork_memory(parent, child, 0, 0), 0);
     uint64_t parent_page2 = read_word(parent, BASE + PAGE_SIZE);
-    KEXPECT_TRUE(process_memory_write(child, BASE, &mine, sizeof mine));
-    KEXPECT_TRUE(process_memory_write(parent, BASE + PAGE_SIZE, &theirs, sizeof theirs));
+    write_word(child, BASE, mine);
+    write_word(parent, BASE + PAGE_SIZE, theirs);
     KEXPECT_EQ(read_word(child, BASE), mine);
     KEXPECT_EQ(read_word(parent, BASE), first);
     KEXPECT_EQ(read_word(parent, BASE + PAGE_SIZE), theirs);
@@ -90,8 +100,9 @@ KTEST(fork_memory_writes_the_child_tid_in_the_child_only)
     KASSERT_TRUE(process_create(job_root(), "fork-child", &child) == ZX_OK);
     KEXPECT_EQ(linux_fork_memory(parent, child, BASE + 2 * PAGE_SIZE, tid), 0);
     int seen = 0, before = 0;
-    KEXPECT_TRUE(process_memory_read(child, BASE + 2 * PAGE_SIZE, &seen, sizeof seen));
-    KEXPECT_TRUE(process_memory_read(parent, BASE + 2 * PAGE_SIZE, &before, sizeof before));
+    KEXPECT_EQ(process_memory_read(child, BASE + 2 * PAGE_SIZE, &seen, sizeof seen), sizeof seen);
+    KEXPECT_EQ(process_memory_read(parent, BASE + 2 * PAGE_SIZE, &before, sizeof before),
+               sizeof before);
     KEXPECT_EQ(seen, tid);
     KEXPECT_NE(before, tid);
     kobject_unref(&child->base);

@@ -10,14 +10,14 @@ and so is their number, so that no fixed layout passes. */
 #include "kernel/format.h"
 #include "kernel/ktest.h"
 #include "linux/initial_stack.h"
-#include "process_memory.h"
+#include "linux/process_memory.h"
 
 #define PATH "/bin/a-program"
 
 static uint64_t word_at(struct process *p, vaddr_t va)
 {
     uint64_t w = 0;
-    KEXPECT_TRUE(process_memory_read(p, va, &w, sizeof w));
+    KEXPECT_EQ(process_memory_read(p, va, &w, sizeof w), sizeof w);
     return w;
 }
 
@@ -26,7 +26,7 @@ static bool string_at(struct process *p, vaddr_t va, const char *expected)
 {
     char s[64];
     size_t n = strlen(expected) + 1;
-    return n <= sizeof s && process_memory_read(p, va, s, n) && !memcmp(s, expected, n);
+    return n <= sizeof s && process_memory_read(p, va, s, n) == n && !memcmp(s, expected, n);
 }
 
 /* Lay out a stack for argc arguments and envc environment strings, and check every word of it. */
@@ -69,7 +69,7 @@ static void check_stack(int argc, int envc)
         entry |= type == AT_ENTRY && value == info.entry;
         execfn |= type == AT_EXECFN && string_at(p, value, PATH);
         uint8_t bytes[16];
-        random |= type == AT_RANDOM && process_memory_read(p, value, bytes, sizeof bytes);
+        random |= type == AT_RANDOM && process_memory_read(p, value, bytes, sizeof bytes) == 16;
     }
     KEXPECT_TRUE(page_size && entry && execfn && random);
     KEXPECT_TRUE(string_at(p, image.arg_start, strings[0]));
