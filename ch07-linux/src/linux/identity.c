@@ -1,7 +1,7 @@
 /*: # Who a process is, and on what
 
 The calls that only answer questions: the process's and its parent's ids, the user it runs as, the
-machine (`uname`), its resource limits, and its name (`prctl`).
+machine (`uname`), its resource limits, its name (`prctl`), and the machine's state (`sysinfo`).
 
 Zinc has one user: every process runs as root (uid and gid 0), and the calls that change identity
 succeed only in keeping it. Limits are answered with Linux's usual values, and the two that Zinc
@@ -9,9 +9,11 @@ enforces say so: the number of descriptors (fs/fd_table.h) and of processes
 (linux/process.h). Setting a limit is accepted within what Zinc can honour. */
 #include <asm/resource.h>
 #include <linux/prctl.h>
+#include <linux/sysinfo.h>
 #include <linux/utsname.h>
 #include <string.h>
 
+#include "kernel/frame.h"
 #include "linux/initial_stack.h"
 #include "linux/process.h"
 #include "linux/syscall.h"
@@ -147,3 +149,27 @@ static int64_t linux_prctl(const uint64_t *arg)
     }
 }
 LINUX_SYSCALL(prctl, linux_prctl);
+
+static void count(struct linux_process *lp, void *arg)
+{
+    ++*(int *)arg;
+}
+
+/* sysinfo: what `free` and `uptime` print: the uptime, the memory in frames, the processes. Zinc
+   keeps no load averages and has no swap: those are 0. */
+static int64_t linux_sysinfo(const uint64_t *arg)
+{
+    struct sysinfo info;
+    int processes = 0;
+    hal_lock_acquire(&linux_tree_lock);
+    linux_process_each(count, &processes);
+    hal_lock_release(&linux_tree_lock);
+    memset(&info, 0, sizeof info);
+    info.uptime = (long)(hal_timer_now() / 1000000000ull);
+    info.totalram = frame_total_count();
+    info.freeram = frame_free_count();
+    info.procs = (uint16_t)processes;
+    info.mem_unit = PAGE_SIZE;
+    return copy_to_user(arg[0], &info, sizeof info);
+}
+LINUX_SYSCALL(sysinfo, linux_sysinfo);
