@@ -108,3 +108,28 @@ KTEST(fork_memory_writes_the_child_tid_in_the_child_only)
     kobject_unref(&child->base);
     kobject_unref(&parent->base);
 }
+
+/* The pages the VMO of p's one mapping (at BASE) owns. */
+static uint64_t owned_pages(struct process *p)
+{
+    struct vmar_entry *e = ((struct vmar *)p->space)->entries;
+    if (!e || !e->mapping)
+        return ~0ull;
+    return vmo_committed_pages(e->mapping->vmo, 0, PAGES * PAGE_SIZE);
+}
+
+KTEST(fork_memory_shares_pages_until_written)
+{
+    uint64_t first, w = ktest_random();
+    struct process *parent = parent_with_memory(&first), *child;
+    KASSERT_TRUE(parent != NULL);
+    KASSERT_TRUE(process_create(job_root(), "fork-child", &child) == ZX_OK);
+    KEXPECT_EQ(linux_fork_memory(parent, child, 0, 0), 0);
+    KEXPECT_EQ(owned_pages(parent), PAGES);
+    KEXPECT_EQ(owned_pages(child), 0); /* nothing copied: every page is the parent's */
+    write_word(child, BASE + PAGE_SIZE, w);
+    KEXPECT_EQ(owned_pages(child), 1); /* the page written, and only it */
+    KEXPECT_EQ(read_word(child, BASE), first);
+    kobject_unref(&child->base);
+    kobject_unref(&parent->base);
+}

@@ -85,8 +85,15 @@ static int copy_regions(struct region *r, struct vmar *child, uaddr_t va, int va
            pages until either writes one. (It is mapped below, at r's address with r's
            permissions; the word va, if it is in r, is written into it: the child's copy only.)
            stub:
-        copy = r->vmo;
-        kobject_ref(&copy->base);
+        if (vmo_create(r->size, false, &copy) != ZX_OK)
+            return -ENOMEM;
+        paddr_t page = frame_alloc();
+        for (size_t at = 0; page && at < r->size; at += PAGE_SIZE) {
+            vmo_read(r->vmo, r->offset + at, hal_pmem_ptr(page), PAGE_SIZE);
+            vmo_write(copy, at, hal_pmem_ptr(page), PAGE_SIZE);
+        }
+        if (page)
+            frame_free(page);
         */
         if (vmo_create_child(r->vmo, ZX_VMO_CHILD_SNAPSHOT, r->offset, r->size, false, &copy) !=
             ZX_OK)

@@ -120,23 +120,14 @@ int initial_stack_build(struct vmar *root, const char *path, const struct exec_a
     linux_random_bytes(random, sizeof random);
     vaddr_t random_va = push(&w, random, sizeof random);
 
-    /* LAB ch07-initial-stack BEGIN: start the block of words (ww) low enough for argc, the argv
-       pointers and their NULL, the envp pointers and their NULL, and the auxiliary vector, with
-       the stack pointer (image->sp, where argc goes) 16-byte aligned as the ABI requires; then
-       write argc, the argv pointers and the envp pointers (string_pointers), noting where the
-       argument strings start and end and where the environment's end (image->arg_start,
-       arg_end, env_end).
-       stub:
-    struct word_writer ww = {.w = &w, .va = w.sp - (1 + args->argc + 1 + 2 * AUXV_PAIRS) * 8};
-    image->sp = ww.va;
-    word(&ww, args->argc);
-    size_t offset = 0;
-    string_pointers(&ww, args, &offset, strings, args->argc);
-    image->arg_start = strings;
-    image->arg_end = image->env_end = strings + offset;
-    */
     size_t words = 1 + (args->argc + 1) + (args->envc + 1) + 2 * AUXV_PAIRS;
+    /* LAB ch07-initial-stack BEGIN: start the block of words (ww) low enough for all of them,
+       with the stack pointer (image->sp, where argc goes) 16-byte aligned, as the ABI promises.
+       stub:
+    struct word_writer ww = {.w = &w, .va = w.sp - words * 8};
+    */
     struct word_writer ww = {.w = &w, .va = (w.sp - words * 8) & ~15ul};
+    /* LAB END */
     image->sp = ww.va;
     word(&ww, args->argc);
     size_t offset = 0;
@@ -145,7 +136,6 @@ int initial_stack_build(struct vmar *root, const char *path, const struct exec_a
     image->arg_end = strings + offset;
     string_pointers(&ww, args, &offset, strings, args->envc);
     image->env_end = strings + offset;
-    /* LAB END */
     const uint64_t auxv[AUXV_PAIRS][2] = {
         {AT_PHDR, info->phdr},
         {AT_PHENT, 56},
