@@ -29,8 +29,9 @@ static bool string_at(struct process *p, vaddr_t va, const char *expected)
     return n <= sizeof s && process_memory_read(p, va, s, n) == n && !memcmp(s, expected, n);
 }
 
-/* Lay out a stack for argc arguments and envc environment strings, and check every word of it. */
-static void check_stack(int argc, int envc)
+/* Lay out a stack for argc arguments and envc environment strings, and check every word of it
+   (and that it is aligned, if aligned). */
+static void check_stack(int argc, int envc, bool aligned)
 {
     struct process *p;
     KASSERT_EQ(process_create(job_root(), "stack-test", &p), ZX_OK);
@@ -48,7 +49,8 @@ static void check_stack(int argc, int envc)
     struct exec_image image;
     KASSERT_EQ(initial_stack_build(p->space, PATH, &args, &info, &image), 0);
 
-    KEXPECT_EQ(image.sp % 16, 0);
+    if (aligned)
+        KEXPECT_EQ(image.sp % 16, 0);
     vaddr_t at = image.sp;
     KEXPECT_EQ(word_at(p, at), argc);
     at += 8;
@@ -80,12 +82,12 @@ static void check_stack(int argc, int envc)
 
 KTEST(initial_stack_holds_argc_argv_envp_and_auxv)
 {
-    check_stack(1 + (int)(ktest_random() % 3), 1 + (int)(ktest_random() % 3));
+    check_stack(1 + (int)(ktest_random() % 3), 1 + (int)(ktest_random() % 3), false);
 }
 
 KTEST(initial_stack_is_aligned_whatever_the_counts)
 {
     for (int argc = 1; argc <= 4; argc++)
         for (int envc = 0; envc <= 3; envc++)
-            check_stack(argc, envc);
+            check_stack(argc, envc, true);
 }
