@@ -8,17 +8,19 @@
 # line "exit N" with its exit status. This tool runs each case with the host's busybox (BUSYBOX,
 # build/userland/x86_64/busybox by default: Debian's busybox-static, the very binary Zinc runs; its
 # shell prefers its own applets to the host's programs) exactly as the suite's runner does on Zinc
-# (ch07-linux/rootfs/tests/run.sh): in a fresh scratch directory, with umask 022, no input, the
-# environment Zinc's first process gets and nothing else, the script given to "sh -c" (so that
-# error messages name "sh", not the script's path), under a time limit of 10 seconds.
+# (ch07-linux/rootfs/tests/run.sh): in a fresh scratch directory named "case", with umask 022, no
+# input, the environment Zinc's first process gets and nothing else, the script given to "sh -c"
+# (so that error messages name "sh", not the script's path). A time limit of 10 seconds keeps a
+# case that hangs from hanging the tool.
 #
 # Without --check it writes every NAME.out (or only those of the cases named in CASES, a list of
 # names). With --check it writes nothing and fails, naming each case, when a fresh host run
 # differs from the committed NAME.out: the expectations cannot drift from what Linux does.
+top=$(cd "$(dirname "$0")/.." && pwd)
 mode=write
 [ "$1" = --check ] && { mode=check; shift; }
-dir=${1:-ch07-linux/rootfs/tests/cases}
-bb=$(realpath "${BUSYBOX:-build/userland/x86_64/busybox}") || exit 2
+dir=$(realpath "${1:-$top/ch07-linux/rootfs/tests/cases}") || exit 2
+bb=$(realpath "${BUSYBOX:-$top/build/userland/x86_64/busybox}") || exit 2
 [ -x "$bb" ] || { echo "$0: no busybox at $bb" >&2; exit 2; }
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
