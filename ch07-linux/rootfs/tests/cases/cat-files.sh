@@ -1,0 +1,4 @@
+printf 'first\n' > a
+printf 'second\nthird\n' > b
+cat a b
+cat a - b < a

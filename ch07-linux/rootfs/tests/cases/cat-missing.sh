@@ -1,0 +1,3 @@
+echo there > present
+cat present missing present
+echo "status $?"

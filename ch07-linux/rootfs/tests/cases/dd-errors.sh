@@ -1,0 +1,3 @@
+dd if=nosuch of=x 2>&1
+echo "status $?"
+dd bs=abc 2>&1 | head -n 1

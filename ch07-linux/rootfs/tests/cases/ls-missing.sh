@@ -1,0 +1,3 @@
+touch here
+ls here missing
+echo "status $?"

@@ -1,0 +1,5 @@
+echo old > target
+echo new > source
+mv source target
+cat target
+ls

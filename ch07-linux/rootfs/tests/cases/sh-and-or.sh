@@ -1,0 +1,6 @@
+true && echo "and ran"
+false && echo "not printed"
+false || echo "or ran"
+true || echo "not printed"
+false && true || echo "chained"
+[ -d . ] && [ ! -f . ] && echo "dir, not file"

@@ -1,0 +1,4 @@
+(sleep 0.5; echo slow) &
+(echo fast) &
+wait
+echo end

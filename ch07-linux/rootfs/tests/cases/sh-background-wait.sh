@@ -1,0 +1,4 @@
+sleep 0.2 &
+echo started
+wait
+echo "waited, status $?"

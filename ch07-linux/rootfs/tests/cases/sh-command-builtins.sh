@@ -1,0 +1,4 @@
+type echo
+command -v cd
+command -v nosuchcmd
+echo "status $?"

@@ -1,0 +1,2 @@
+env | sort | grep -v '^PWD='
+echo "$HOME $TERM"

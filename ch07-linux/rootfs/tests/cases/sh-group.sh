@@ -1,0 +1,3 @@
+{ echo a; echo b; } | wc -l
+{ x=set; }
+echo "x=$x"

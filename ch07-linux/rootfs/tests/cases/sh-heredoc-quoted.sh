@@ -1,0 +1,3 @@
+cat <<'END'
+No $expansion here: $(echo x) `echo y`
+END

@@ -1,0 +1,4 @@
+	cat <<-END
+	leading tabs
+		are removed
+	END

@@ -1,0 +1,6 @@
+name=Zinc
+cat <<END
+Hello, $name.
+Sum: $((2 + 3)), today is $(echo a day)
+  indented \$literal
+END

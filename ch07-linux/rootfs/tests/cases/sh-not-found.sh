@@ -1,0 +1,4 @@
+nosuchcommand arg
+echo "status $?"
+./nosuchfile
+echo "status $?"

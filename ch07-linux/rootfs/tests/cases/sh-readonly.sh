@@ -1,0 +1,4 @@
+readonly r=fixed
+(r=changed)
+echo "status $?"
+echo "$r"

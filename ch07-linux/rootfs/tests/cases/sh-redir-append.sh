@@ -1,0 +1,4 @@
+echo one > log
+echo two >> log
+echo three >> log
+cat log

@@ -1,0 +1,6 @@
+set -e
+echo one
+false || echo "or is fine"
+if false; then :; fi
+false
+echo not reached

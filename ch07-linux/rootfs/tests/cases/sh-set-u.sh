@@ -1,0 +1,4 @@
+set -u
+echo start
+echo "$undefined_variable"
+echo not reached

@@ -1,0 +1,5 @@
+set -x
+a=1
+echo "a is $a"
+set +x
+echo quiet

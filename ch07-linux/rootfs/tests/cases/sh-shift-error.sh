@@ -1,0 +1,3 @@
+set -- a
+shift 3
+echo "status $?"

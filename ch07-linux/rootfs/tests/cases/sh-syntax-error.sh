@@ -1,0 +1,2 @@
+sh -c 'if then fi'
+echo "status $?"

@@ -1,0 +1,3 @@
+trap 'echo parent trap' EXIT
+(echo child)
+sh -c 'trap "echo grandchild trap" EXIT; echo grandchild'

@@ -1,0 +1,4 @@
+wait
+echo "status $?"
+wait 12345
+echo "status $?"

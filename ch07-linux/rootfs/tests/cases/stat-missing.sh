@@ -1,0 +1,4 @@
+stat -c %n nosuch
+echo "status $?"
+stat -t . > /dev/null
+echo "status $?"

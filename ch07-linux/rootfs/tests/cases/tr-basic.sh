@@ -1,0 +1,7 @@
+echo 'Hello World' | tr 'a-z' 'A-Z'
+echo 'Hello World' | tr -d 'lo'
+echo 'aaabbbccc   d' | tr -s 'a-c '
+echo 'hello 123' | tr -c 'a-z\n' '_'
+echo 'abc' | tr 'abc' 'x'
+printf 'a b\tc\n' | tr '[:space:]' '.'
+echo 'ABC' | tr '[:upper:]' '[:lower:]'

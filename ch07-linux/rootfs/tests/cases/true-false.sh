@@ -1,0 +1,3 @@
+true; echo $?
+false; echo $?
+true extra args; echo $?
