@@ -38,6 +38,7 @@ int dir_add(struct vnode *dir, const char *name, struct vnode *node)
     else
         dir->dir.first = e;
     dir->dir.last = e;
+    dir->size += DIR_ENTRY_SIZE;
     return 0;
 }
 
@@ -53,6 +54,7 @@ struct vnode *dir_remove(struct vnode *dir, struct dir_entry *e)
         dir->dir.last = before;
     struct vnode *node = e->node;
     kfree(e);
+    dir->size -= DIR_ENTRY_SIZE;
     return node;
 }
 

@@ -14,6 +14,11 @@ code plain. Everything here runs under the tree lock (fs/vnode.h) unless it says
 
 #define DIR_FIRST_COOKIE 2 /* 0 is ".", 1 is ".." */
 
+/* What each name adds to a directory's size, "." and ".." included: a directory's size means
+   nothing exact in a RAM file system, and Linux's tmpfs counts 20 bytes a name; programs only
+   expect it not to be 0 (`test -s`). */
+#define DIR_ENTRY_SIZE 20
+
 struct dir_entry {
     struct dir_entry *next;
     uint64_t cookie;

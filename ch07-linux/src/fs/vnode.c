@@ -55,8 +55,10 @@ struct vnode *vnode_create(enum vnode_type type, uint32_t mode)
     v->nlink = type == VNODE_DIRECTORY ? 2 : 1; /* a directory's own "." counts */
     v->ino = __atomic_add_fetch(&last_ino, 1, __ATOMIC_RELAXED);
     v->atime = v->mtime = v->ctime = vnode_now();
-    if (type == VNODE_DIRECTORY)
+    if (type == VNODE_DIRECTORY) {
         v->dir.next_cookie = DIR_FIRST_COOKIE;
+        v->size = 2 * DIR_ENTRY_SIZE; /* "." and ".." */
+    }
     hal_lock_init(&v->lock);
     return v;
 }
