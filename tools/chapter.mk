@@ -115,7 +115,7 @@ CPPFLAGS += $(INCLUDES) -DZINC_ARCH_$(ARCH) -DZINC_CHAPTER='"$(CHAPTER)"' \
 BUILD_LIST := $(BUILD)/gen/build-list.txt
 BUILD_LIST_TEXT := $(CC) $(CFLAGS) $(USER_CC) $(ULIB_CFLAGS) $(ZX_LDFLAGS) $(SOURCES) \
 	$(USER_SOURCES) $(ZX_SOURCES) $(foreach d,$(ZX_DIRS),$(call ZX_DIR_SOURCES,$(d))) $(ULIB_SOURCES) \
-	$(LINUX_SOURCES)
+	$(LINUX_SOURCES) $(ROOTFS_FILES) $(BUSYBOX_APPLETS)
 $(shell mkdir -p $(BUILD)/gen && echo '$(BUILD_LIST_TEXT)' > $(BUILD_LIST).new && \
 	(cmp -s $(BUILD_LIST).new $(BUILD_LIST) || mv $(BUILD_LIST).new $(BUILD_LIST)); \
 	rm -f $(BUILD_LIST).new)
