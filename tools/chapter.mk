@@ -65,8 +65,9 @@ ULIB_CFLAGS := -std=gnu11 -O2 -g -fno-toplevel-reorder -ffreestanding -nostdlib 
 
 # Linux programs (chapter 7 on): each user/linux/NAME.c of any chapter is a static Linux program,
 # built against musl with the compiler tools/linux-userland.sh makes for this architecture (set-up
-# runs it), and packed into the initramfs as /bin/NAME.
+# runs it), and packed into the initramfs as /bin/NAME; user/linux/*.h are headers they share.
 LINUX_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/linux/*.c))
+LINUX_HEADERS := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/linux/*.h))
 LINUX_PROGRAMS := $(foreach s,$(LINUX_SOURCES),$(BUILD)/linux/$(basename $(notdir $(s))).elf)
 LINUX_CC := $(TOP)/build/userland/$(USER_ARCH)/cc
 LINUX_CFLAGS := -std=gnu11 -O2 -g $(WARNINGS)
@@ -163,7 +164,7 @@ $(BUILD)/zircon/%.elf: $(ZX_SOURCES) $(foreach d,$(ZX_DIRS),$(call ZX_DIR_SOURCE
 		$(filter %/$*.c,$(ZX_SOURCES)) $(call ZX_DIR_SOURCES,$*) $(ULIB_SOURCES) \
 		$(BUILD)/gen/user/zircon_stubs.c
 
-$(BUILD)/linux/%.elf: $(LINUX_SOURCES) $(LINUX_CC)
+$(BUILD)/linux/%.elf: $(LINUX_SOURCES) $(LINUX_HEADERS) $(LINUX_CC)
 	@mkdir -p $(dir $@)
 	$(call say,LINUX,$@)$(LINUX_CC) $(LINUX_CFLAGS) -o $@ $(filter %/$*.c,$(LINUX_SOURCES))
 

@@ -25,16 +25,10 @@ nothing). */
 #include <time.h>
 #include <unistd.h>
 
-static int number, failed;
+#include "tap.h"
+
 /* An address never mapped; volatile, so that the compiler does not see it is bad. */
 static void *volatile bad_address = (void *)8;
-
-static void check(int ok, const char *name)
-{
-    number++;
-    failed += !ok;
-    printf("%sok %d - %s\n", ok ? "" : "not ", number, name);
-}
 
 /* -1 with errno e: how a failed call is checked. */
 #define FAILS_WITH(call, e) ((call) == -1 && errno == (e))
@@ -319,6 +313,5 @@ int main(void)
     test_poll();
     test_select();
     test_devices();
-    printf("%d passed, %d failed\n", number - failed, failed);
-    return failed != 0;
+    return tap_done();
 }

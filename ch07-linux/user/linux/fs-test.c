@@ -18,19 +18,9 @@ bad pointer are made with `syscall`, so that the C library does not touch the po
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "tap.h"
+
 #define BAD_POINTER ((void *)16)
-
-static int passed, failed, number;
-
-static void check(int ok, const char *name)
-{
-    number++;
-    printf("%sok %d - %s\n", ok ? "" : "not ", number, name);
-    if (ok)
-        passed++;
-    else
-        failed++;
-}
 
 /* Did the call fail with err? (A raw system call answers -errno; a libc one sets errno.) */
 static int fails(long result, int err)
@@ -229,6 +219,5 @@ int main(void)
     many_entries();
     names();
     devices();
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return tap_done();
 }

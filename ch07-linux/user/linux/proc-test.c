@@ -15,14 +15,7 @@ is free), never numbers that differ from one machine to the next. */
 #include <sys/wait.h>
 #include <unistd.h>
 
-static int number, failed;
-
-static void check(int ok, const char *name)
-{
-    number++;
-    failed += !ok;
-    printf("%sok %d - %s\n", ok ? "" : "not ", number, name);
-}
+#include "tap.h"
 
 /* The contents of path, zero-terminated, in buf: its length, or -1. */
 static long slurp(const char *path, char *buf, size_t size)
@@ -270,6 +263,5 @@ int main(int argc, char **argv)
     test_other_processes();
     test_system();
     test_refusals();
-    printf("%d passed, %d failed\n", number - failed, failed);
-    return failed != 0;
+    return tap_done();
 }

@@ -16,16 +16,7 @@ that needs nothing but the calls under test. */
 #include <time.h>
 #include <unistd.h>
 
-static int passed, failed;
-
-static void check(int ok, const char *name)
-{
-    printf("%sok %d - %s\n", ok ? "" : "not ", passed + failed + 1, name);
-    if (ok)
-        passed++;
-    else
-        failed++;
-}
+#include "tap.h"
 
 /* Run fn in a child and return its wait status. */
 static int in_child(void (*fn)(void))
@@ -207,6 +198,5 @@ int main(void)
     test_vfork();
     test_memory();
     test_fork_limit();
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return tap_done();
 }

@@ -13,16 +13,7 @@ It prints TAP. */
 #include <time.h>
 #include <unistd.h>
 
-static int passed, failed;
-
-static void check(int ok, const char *name)
-{
-    printf("%sok %d - %s\n", ok ? "" : "not ", passed + failed + 1, name);
-    if (ok)
-        passed++;
-    else
-        failed++;
-}
+#include "tap.h"
 
 static volatile sig_atomic_t got, got_signo, got_code, got_pid;
 static volatile void *got_addr;
@@ -253,6 +244,5 @@ int main(void)
     test_faults();
     test_children();
     test_interrupted_calls();
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return tap_done();
 }
