@@ -79,7 +79,7 @@ void linux_process_ended(struct linux_process *lp)
         bool killed = lp->wait_status & 0x7f;
         struct signal_origin why = {killed ? CLD_KILLED : CLD_EXITED, lp->pid,
                                     killed ? lp->wait_status & 0x7f : lp->wait_status >> 8};
-        linux_signal_process_locked(parent, SIGCHLD, why);
+        linux_signal_process(parent, SIGCHLD, why);
         kobject_signal(parent->child_exited, 0, ZX_EVENT_SIGNALED);
     }
     hal_lock_release(&linux_tree_lock);

@@ -25,7 +25,7 @@ static void kill_if_target(struct linux_process *lp, void *arg)
         return;
     k->found++;
     if (k->sig)
-        linux_signal_process_locked(lp, k->sig, (struct signal_origin){SI_USER, k->sender, 0});
+        linux_signal_process(lp, k->sig, (struct signal_origin){SI_USER, k->sender, 0});
 }
 
 /* Send sig to the targets pid names: 0, -ESRCH if there is none, -EINVAL for a bad signal. */

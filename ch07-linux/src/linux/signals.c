@@ -101,20 +101,13 @@ static void notify(struct linux_process *lp, int sig)
 }
 
 /* Lock order: the tree's, then a process's (notify). */
-void linux_signal_process_locked(struct linux_process *lp, int sig, struct signal_origin origin)
+void linux_signal_process(struct linux_process *lp, int sig, struct signal_origin origin)
 {
     if (ignored(lp, sig) || lp->exited)
         return; /* an ignored signal is dropped as it is sent */
     lp->origin[sig - 1] = origin;
     __atomic_fetch_or(&lp->pending, SIG_BIT(sig), __ATOMIC_SEQ_CST);
     notify(lp, sig);
-}
-
-void linux_signal_process(struct linux_process *lp, int sig, struct signal_origin origin)
-{
-    hal_lock_acquire(&linux_tree_lock);
-    linux_signal_process_locked(lp, sig, origin);
-    hal_lock_release(&linux_tree_lock);
 }
 
 void linux_signal_thread(struct thread *t, int sig)

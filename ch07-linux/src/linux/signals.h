@@ -42,10 +42,9 @@ struct signal_origin {
     int code, pid, status;
 };
 
-/* Make sig pending for lp, from origin, and wake a thread of it that can take it. The second with
-   the tree lock held. */
+/* Make sig pending for lp, from origin, and wake a thread of it that can take it; with the tree
+   lock held (the sender found lp under it, and lp cannot be reaped meanwhile). */
 void linux_signal_process(struct linux_process *lp, int sig, struct signal_origin origin);
-void linux_signal_process_locked(struct linux_process *lp, int sig, struct signal_origin origin);
 
 /* Make sig pending for thread t alone, as the kernel's answer to what it just did (SIGPIPE for a
    write to a pipe nobody reads): it may be caught, ignored or blocked like any signal. */
