@@ -10,9 +10,10 @@ ring without telling anyone, so a read that finds nothing has no object to wait 
 later. `poll` looks the same way (fs/poll.h); since the ring cannot be peeked at, a poll that asks
 takes one character out and keeps it, `waiting`, for the next read.
 
-`/dev/tty` is the process's *controlling terminal*, which would be the console once Zinc has
-sessions. No process has one yet, so opening it fails with `ENXIO`, as on Linux for a process
-without one: a shell that finds none turns job control off. */
+`/dev/tty` is the process's *controlling terminal*, which would be the console once a session
+can own one (job control, the second part of this chapter). No process has one yet, so opening it
+fails with `ENXIO`, as on Linux for a process without one: a shell that finds none turns job
+control off. */
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
 #include <string.h>
