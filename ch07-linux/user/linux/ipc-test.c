@@ -1,0 +1,169 @@
+/*: # Testing eventfd and socket pairs
+
+The two descriptors a program uses to talk to itself or to a child, checked against what Linux
+does (this program ran on Linux first): an eventfd's counter, its semaphore mode, its limits and
+its wake-ups, and a socket pair's two directions, its ends of file, its shutdowns and its errors.
+Each blocking case has a child process do the other half after a short sleep, so that the parent
+really waits. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tap.h"
+
+static void *volatile bad_address = (void *)8;
+
+#define FAILS_WITH(call, e) ((call) == -1 && errno == (e))
+
+static void pause_ms(long ms)
+{
+    struct timespec ts = {0, ms * 1000000};
+    nanosleep(&ts, NULL);
+}
+
+static uint64_t read_counter(int fd)
+{
+    uint64_t value = 0;
+    return read(fd, &value, sizeof value) == sizeof value ? value : 0;
+}
+
+static int add_counter(int fd, uint64_t value)
+{
+    return write(fd, &value, sizeof value) == sizeof value;
+}
+
+static short revents(int fd, short events)
+{
+    struct pollfd p = {fd, events, 0};
+    return poll(&p, 1, 0) == 1 ? p.revents : 0;
+}
+
+static void eventfd_cases(void)
+{
+    int fd = eventfd(0, EFD_NONBLOCK);
+    check(fd >= 0, "eventfd makes a descriptor");
+    check(add_counter(fd, 5) && add_counter(fd, 3) && read_counter(fd) == 8,
+          "writes add to the counter, a read takes all of it");
+    uint64_t value;
+    check(FAILS_WITH(read(fd, &value, sizeof value), EAGAIN), "a read of zero is EAGAIN");
+    check(revents(fd, POLLIN | POLLOUT) == POLLOUT, "at zero: writable, not readable");
+    add_counter(fd, 1);
+    check(revents(fd, POLLIN | POLLOUT) == (POLLIN | POLLOUT), "above zero: readable too");
+    check(FAILS_WITH(read(fd, &value, 4), EINVAL), "a read of fewer than 8 bytes is EINVAL");
+    check(FAILS_WITH(write(fd, &value, 4), EINVAL), "a write of fewer than 8 bytes is EINVAL");
+    value = UINT64_MAX;
+    check(FAILS_WITH(write(fd, &value, sizeof value), EINVAL), "adding 2^64 - 1 is EINVAL");
+    read_counter(fd);
+    check(add_counter(fd, UINT64_MAX - 1), "the counter holds up to 2^64 - 2");
+    value = 1;
+    check(FAILS_WITH(write(fd, &value, sizeof value), EAGAIN), "one more is EAGAIN");
+    check(revents(fd, POLLOUT) == 0, "a full counter is not writable");
+    check(FAILS_WITH(read(fd, bad_address, 8), EFAULT), "a read into a bad address is EFAULT");
+    close(fd);
+
+    fd = eventfd(7, EFD_NONBLOCK | EFD_SEMAPHORE);
+    check(read_counter(fd) == 1 && read_counter(fd) == 1, "a semaphore's reads take one each");
+    int left = 0;
+    while (read_counter(fd) == 1)
+        left++;
+    check(left == 5 && errno == EAGAIN, "the initial value counts, then EAGAIN");
+    close(fd);
+
+    check(FAILS_WITH(eventfd(0, 0x40), EINVAL), "an unknown flag is EINVAL");
+    fd = eventfd(0, EFD_CLOEXEC);
+    check(fcntl(fd, F_GETFD) == FD_CLOEXEC, "EFD_CLOEXEC sets close-on-exec");
+
+    pid_t child = fork();
+    if (child == 0) {
+        pause_ms(50);
+        _exit(add_counter(fd, 42) ? 0 : 1);
+    }
+    check(read_counter(fd) == 42, "a blocking read waits for another process's write");
+    int status;
+    check(waitpid(child, &status, 0) == child && status == 0, "the writer exited cleanly");
+    close(fd);
+}
+
+static void socketpair_cases(void)
+{
+    int sv[2];
+    char buf[16] = {0};
+    check(socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == 0, "socketpair makes two descriptors");
+    check(write(sv[0], "ping", 4) == 4 && read(sv[1], buf, sizeof buf) == 4 &&
+              !memcmp(buf, "ping", 4),
+          "what one end writes, the other reads");
+    check(write(sv[1], "pong!", 5) == 5 && read(sv[0], buf, sizeof buf) == 5 &&
+              !memcmp(buf, "pong!", 5),
+          "and the other way");
+    check(revents(sv[0], POLLIN | POLLOUT) == POLLOUT, "an empty end is writable only");
+    write(sv[1], "abc", 3);
+    int n = 0;
+    check(ioctl(sv[0], FIONREAD, &n) == 0 && n == 3, "FIONREAD counts what an end can read");
+    check(revents(sv[0], POLLIN) == POLLIN, "and poll says readable");
+    read(sv[0], buf, sizeof buf);
+
+    check(shutdown(sv[0], SHUT_WR) == 0, "shutdown(SHUT_WR)");
+    check(read(sv[1], buf, sizeof buf) == 0, "the peer reads the end of file");
+    check(FAILS_WITH(write(sv[0], "x", 1), EPIPE), "a write after SHUT_WR is EPIPE");
+    check(write(sv[1], "back", 4) == 4 && read(sv[0], buf, sizeof buf) == 4,
+          "the other direction still works");
+    check(FAILS_WITH(shutdown(sv[0], 7), EINVAL), "shutdown with a bad how is EINVAL");
+    close(sv[0]);
+    check(read(sv[1], buf, sizeof buf) == 0, "a closed peer is the end of file");
+    check(FAILS_WITH(write(sv[1], "x", 1), EPIPE), "a write to a closed peer is EPIPE");
+    close(sv[1]);
+
+    check(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv) == 0,
+          "socketpair with SOCK_NONBLOCK | SOCK_CLOEXEC");
+    check(FAILS_WITH(read(sv[0], buf, sizeof buf), EAGAIN), "a non-blocking empty read: EAGAIN");
+    check(fcntl(sv[1], F_GETFD) == FD_CLOEXEC, "SOCK_CLOEXEC sets close-on-exec");
+    close(sv[0]);
+    close(sv[1]);
+
+    check(socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == 0, "a pair for two processes");
+    pid_t child = fork();
+    if (child == 0) {
+        close(sv[0]);
+        char got[8] = {0};
+        ssize_t r = read(sv[1], got, sizeof got);
+        _exit(r == 5 && write(sv[1], got, 5) == 5 ? 0 : 1);
+    }
+    close(sv[1]);
+    pause_ms(50);
+    check(write(sv[0], "hello", 5) == 5 && read(sv[0], buf, sizeof buf) == 5 &&
+              !memcmp(buf, "hello", 5),
+          "a child echoes what its parent sent");
+    int status;
+    check(waitpid(child, &status, 0) == child && status == 0, "the child exited cleanly");
+    close(sv[0]);
+
+    int p[2];
+    pipe(p);
+    check(FAILS_WITH(shutdown(p[0], SHUT_RD), ENOTSOCK), "a pipe is no socket");
+    check(FAILS_WITH(shutdown(99, SHUT_RD), EBADF), "shutdown of a closed descriptor: EBADF");
+    close(p[0]);
+    close(p[1]);
+    check(FAILS_WITH(socketpair(12345, SOCK_STREAM, 0, sv), EAFNOSUPPORT),
+          "an unknown family is EAFNOSUPPORT");
+    check(FAILS_WITH(socketpair(AF_UNIX, SOCK_STREAM | 0x10000, 0, sv), EINVAL),
+          "an unknown type flag is EINVAL");
+    check(FAILS_WITH(socketpair(AF_UNIX, SOCK_STREAM, 0, bad_address), EFAULT),
+          "a bad address for the pair is EFAULT");
+}
+
+int main(void)
+{
+    signal(SIGPIPE, SIG_IGN);
+    eventfd_cases();
+    socketpair_cases();
+    return tap_done();
+}
