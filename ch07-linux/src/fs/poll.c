@@ -144,6 +144,13 @@ static uint64_t deadline_in(uint64_t sec, uint64_t nsec)
     return now + sec * NS + nsec;
 }
 
+uint64_t poll_deadline_ms(int ms)
+{
+    if (ms < 0)
+        return HAL_NO_DEADLINE;
+    return ms == 0 ? 0 : deadline_in((uint64_t)ms / 1000, (uint64_t)ms % 1000 * 1000000);
+}
+
 int poll_deadline_timespec(uaddr_t addr, uint64_t *deadline)
 {
     struct __kernel_timespec ts;
@@ -219,9 +226,7 @@ static int64_t poll_array(uaddr_t addr, uint64_t nfds, uint64_t deadline, uaddr_
 /* poll(fds, nfds, timeout in milliseconds: negative for none) */
 static int64_t linux_poll(const uint64_t *arg)
 {
-    int ms = (int)arg[2];
-    uint64_t deadline = ms < 0 ? HAL_NO_DEADLINE : deadline_in(ms / 1000, ms % 1000 * 1000000ull);
-    return poll_array(arg[0], arg[1], ms == 0 ? 0 : deadline, 0);
+    return poll_array(arg[0], arg[1], poll_deadline_ms((int)arg[2]), 0);
 }
 LINUX_SYSCALL(poll, linux_poll);
 #endif

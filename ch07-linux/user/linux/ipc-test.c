@@ -1,8 +1,9 @@
-/*: # Testing eventfd and socket pairs
+/*: # Testing eventfd, socket pairs and epoll
 
-The two descriptors a program uses to talk to itself or to a child, checked against what Linux
-does (this program ran on Linux first): an eventfd's counter, its semaphore mode, its limits and
-its wake-ups, and a socket pair's two directions, its ends of file, its shutdowns and its errors.
+The descriptors a program uses to talk to itself or to a child, and to wait on many of them,
+checked against what Linux does (this program ran on Linux first): an eventfd's counter, its
+semaphore mode, its limits and its wake-ups; a socket pair's two directions, its ends of file, its
+shutdowns and its errors; an epoll's list, its one-shot watches, its timeouts and its errors.
 Each blocking case has a child process do the other half after a short sleep, so that the parent
 really waits. */
 #include <errno.h>
@@ -11,6 +12,7 @@ really waits. */
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -160,10 +162,103 @@ static void socketpair_cases(void)
           "a bad address for the pair is EFAULT");
 }
 
+static long ms_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
+}
+
+static int watch(int ep, int op, int fd, uint32_t events, uint64_t data)
+{
+    struct epoll_event e = {.events = events, .data.u64 = data};
+    return epoll_ctl(ep, op, fd, &e);
+}
+
+static void epoll_cases(void)
+{
+    int ep = epoll_create1(EPOLL_CLOEXEC), p[2], q[2];
+    struct epoll_event got[4];
+    check(ep >= 0 && fcntl(ep, F_GETFD) == FD_CLOEXEC, "epoll_create1(EPOLL_CLOEXEC)");
+    check(FAILS_WITH(epoll_create1(0x10), EINVAL), "an unknown flag is EINVAL");
+    pipe(p);
+    pipe(q);
+    check(watch(ep, EPOLL_CTL_ADD, p[0], EPOLLIN, 7) == 0, "watch a pipe's read end");
+    check(epoll_wait(ep, got, 4, 0) == 0, "nothing is ready yet");
+    write(p[1], "x", 1);
+    check(epoll_wait(ep, got, 4, 0) == 1 && got[0].events == EPOLLIN && got[0].data.u64 == 7,
+          "a byte makes it ready, with its word");
+    check(epoll_wait(ep, got, 4, 0) == 1, "and it stays ready until read (level-triggered)");
+    check(FAILS_WITH(watch(ep, EPOLL_CTL_ADD, p[0], EPOLLIN, 0), EEXIST), "twice is EEXIST");
+    check(FAILS_WITH(watch(ep, EPOLL_CTL_MOD, q[0], EPOLLIN, 0), ENOENT),
+          "changing an unwatched descriptor is ENOENT");
+    check(watch(ep, EPOLL_CTL_ADD, q[1], EPOLLOUT, 9) == 0 && epoll_wait(ep, got, 4, 0) == 2,
+          "two ready descriptors");
+    check(epoll_wait(ep, got, 1, 0) == 1, "maxevents bounds the answer");
+    check(epoll_ctl(ep, EPOLL_CTL_DEL, q[1], NULL) == 0 && epoll_wait(ep, got, 4, 0) == 1,
+          "EPOLL_CTL_DEL forgets a descriptor");
+
+    check(watch(ep, EPOLL_CTL_MOD, p[0], EPOLLIN | EPOLLONESHOT, 8) == 0 &&
+              epoll_wait(ep, got, 4, 0) == 1 && got[0].data.u64 == 8,
+          "a one-shot watch fires");
+    check(epoll_wait(ep, got, 4, 0) == 0, "once");
+    check(watch(ep, EPOLL_CTL_MOD, p[0], EPOLLIN, 8) == 0 && epoll_wait(ep, got, 4, 0) == 1,
+          "until EPOLL_CTL_MOD arms it again");
+    struct pollfd pf = {ep, POLLIN, 0};
+    check(poll(&pf, 1, 0) == 1 && pf.revents == POLLIN,
+          "an epoll with a ready descriptor polls IN");
+    close(p[1]);
+    check(epoll_wait(ep, got, 4, 0) == 1 && got[0].events == (EPOLLIN | EPOLLHUP),
+          "a pipe with no writer left: EPOLLHUP, whether asked or not");
+    char c;
+    read(p[0], &c, 1);
+    close(p[0]);
+    check(epoll_wait(ep, got, 4, 0) == 0, "a closed descriptor is forgotten");
+
+    int fd = open("/tmp/epoll-file", O_CREAT | O_RDWR, 0644);
+    check(FAILS_WITH(watch(ep, EPOLL_CTL_ADD, fd, EPOLLIN, 0), EPERM),
+          "a regular file cannot be watched: EPERM");
+    close(fd);
+    unlink("/tmp/epoll-file");
+    check(FAILS_WITH(watch(ep, EPOLL_CTL_ADD, ep, EPOLLIN, 0), EINVAL),
+          "an epoll cannot watch itself: EINVAL");
+    check(FAILS_WITH(watch(ep, EPOLL_CTL_ADD, 99, EPOLLIN, 0), EBADF), "a closed fd: EBADF");
+    check(FAILS_WITH(watch(q[0], EPOLL_CTL_ADD, q[1], EPOLLIN, 0), EINVAL),
+          "epoll_ctl on a pipe: EINVAL");
+    check(FAILS_WITH(epoll_wait(q[0], got, 4, 0), EINVAL), "epoll_wait on a pipe: EINVAL");
+    check(FAILS_WITH(epoll_wait(ep, got, 0, 0), EINVAL), "maxevents 0: EINVAL");
+    check(FAILS_WITH(epoll_ctl(ep, EPOLL_CTL_ADD, q[0], bad_address), EFAULT),
+          "a bad event pointer: EFAULT");
+
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    watch(ep, EPOLL_CTL_ADD, q[0], EPOLLIN, 5);
+    check(epoll_wait(ep, got, 4, 100) == 0 && ms_since(&start) >= 90,
+          "a wait with nothing ready times out");
+    pid_t child = fork();
+    if (child == 0) {
+        pause_ms(50);
+        _exit(write(q[1], "y", 1) == 1 ? 0 : 1);
+    }
+    check(epoll_wait(ep, got, 4, -1) == 1 && got[0].data.u64 == 5,
+          "a wait without timeout wakes for another process's write");
+    check(FAILS_WITH(epoll_wait(ep, bad_address, 4, 0), EFAULT), "a bad events array: EFAULT");
+    int status;
+    waitpid(child, &status, 0);
+    int efd = eventfd(0, 0);
+    check(watch(ep, EPOLL_CTL_ADD, efd, EPOLLOUT, 6) == 0 && epoll_wait(ep, got, 4, 0) == 2,
+          "an eventfd is writable");
+    close(efd);
+    close(q[0]);
+    close(q[1]);
+    close(ep);
+}
+
 int main(void)
 {
     signal(SIGPIPE, SIG_IGN);
     eventfd_cases();
     socketpair_cases();
+    epoll_cases();
     return tap_done();
 }
