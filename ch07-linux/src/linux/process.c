@@ -146,6 +146,18 @@ struct linux_thread *linux_thread_attach(struct thread *t)
     return lt;
 }
 
+void linux_thread_take_pid(struct thread *t)
+{
+    struct linux_thread *lt = t->personality_state;
+    if (!lt->own_tid)
+        return;
+    hal_lock_acquire(&linux_tree_lock);
+    give_id(lt->tid);
+    lt->tid = ((struct linux_process *)t->process->personality_state)->pid;
+    lt->own_tid = false;
+    hal_lock_release(&linux_tree_lock);
+}
+
 void linux_thread_detach(struct thread *t)
 {
     struct linux_thread *lt = t->personality_state;

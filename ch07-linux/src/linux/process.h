@@ -85,6 +85,9 @@ struct linux_process *linux_process_attach(struct process *p, struct linux_proce
    NULL if memory or ids ran out. */
 struct linux_thread *linux_thread_attach(struct thread *t);
 
+/* t, the one thread left of its process after an execve, takes the pid as its id. */
+void linux_thread_take_pid(struct thread *t);
+
 /* Free the Linux state of thread t: at its end, or when it never started. */
 void linux_thread_detach(struct thread *t);
 

@@ -15,12 +15,18 @@ its own descriptor table would need a Linux process state per thread, and nothin
 `exit` ends the calling thread only; `exit_group` (linux/exit.c) the whole process. A thread's end
 clears and wakes the word `CLONE_CHILD_CLEARTID` named (linux/personality.c), which is how
 `pthread_join` learns that the thread is gone. When the last thread of a process ends by `exit`, the
-process ends with that thread's status. */
+process ends with that thread's status.
+
+`execve` in a process with several threads replaces the program of all of them, so the others must
+go first, as in Linux: `linux_thread_alone` kills them and waits until they have ended (a thread
+may be running user code on another CPU, which must not see the new program's memory). The calling
+thread then carries on as the process's first thread, with the pid as its id. */
 #include <linux/sched.h>
 
 #include "linux/thread.h"
 
 #include "kernel/frame.h"
+#include "linux/block.h"
 #include "linux/process.h"
 #include "linux/syscall.h"
 #include "linux/uaccess.h"
@@ -82,6 +88,31 @@ int64_t linux_clone_thread(uint64_t flags, vaddr_t sp, uaddr_t parent_tid, uaddr
     }
     kobject_unref(&t->base); /* the process keeps its threads */
     return result;
+}
+
+/* How many other threads one look kills before it waits; those left are killed at the next. */
+#define KILL_AT_ONCE 16
+
+int64_t linux_thread_alone(struct process *p, struct thread *self)
+{
+    struct thread *others[KILL_AT_ONCE];
+    int n = 0;
+    hal_lock_acquire(&p->lock);
+    for (struct thread *t = p->threads; t && n < KILL_AT_ONCE; t = t->next_in_process) {
+        if (t != self && t->state != ZX_THREAD_STATE_NEW) { /* one never started never runs */
+            kobject_ref(&t->base);
+            others[n++] = t;
+        }
+    }
+    hal_lock_release(&p->lock);
+    if (!n)
+        return 0;
+    for (int i = 0; i < n; i++)
+        thread_kill(others[i]); /* outside the process's lock: a kill pokes the thread awake */
+    int64_t wait = linux_block_on(&others[0]->base, ZX_TASK_TERMINATED, HAL_NO_DEADLINE);
+    for (int i = 0; i < n; i++)
+        kobject_unref(&others[i]->base);
+    return wait;
 }
 
 /* exit(status): the end of the calling thread, whose status is the process's if it is the last. */

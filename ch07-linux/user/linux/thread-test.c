@@ -131,6 +131,19 @@ static void *end_everything(void *arg)
     _exit(5); /* exit_group: every thread of the process ends */
 }
 
+static void *sleep_for_ever(void *arg)
+{
+    while (pause())
+        continue;
+    return NULL;
+}
+
+static void *exec_shell(void *arg)
+{
+    execl("/bin/sh", "sh", "-c", "exit 3", (char *)NULL);
+    return NULL;
+}
+
 static void thread_cases(void)
 {
     pthread_t t;
@@ -209,6 +222,17 @@ static void thread_cases(void)
     }
     check(waitpid(child, &status, 0) == child && status == 0,
           "a forked child of a threaded program makes threads");
+
+    child = fork();
+    if (child == 0) {
+        /* one thread sleeps, another runs execve: the sleeper must go, and the program change */
+        pthread_create(&t, NULL, sleep_for_ever, NULL);
+        pthread_create(&t, NULL, exec_shell, NULL);
+        for (;;)
+            pause();
+    }
+    check(waitpid(child, &status, 0) == child && WIFEXITED(status) && WEXITSTATUS(status) == 3,
+          "execve in one of three threads replaces the program of all");
 
     check(syscall(SYS_clone, CLONE_THREAD | CLONE_VM, NULL, NULL, NULL, NULL) == -1 &&
               errno == EINVAL,
