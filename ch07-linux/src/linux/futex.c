@@ -23,7 +23,6 @@ operations must not be zero, but are otherwise not compared: a wake may wake a w
 did not match, a spurious wake-up that every futex user must already expect. And `FUTEX_WAIT`'s
 deadline is computed when it starts; a wait interrupted by a handler and restarted waits afresh. */
 #include <linux/futex.h>
-#include <linux/time_types.h>
 
 #include "kernel/kmalloc.h"
 #include "linux/clock.h"
@@ -32,8 +31,6 @@ deadline is computed when it starts; a wait interrupted by a handler and restart
 #include "object/futex.h"
 #include "syscall/futex_caller.h"
 #include "task/task.h"
-
-#define NS 1000000000ull
 
 /* The end of a wait: woken, or off the queue again (unless a wake took it off first). */
 static zx_status_t wait_ended(struct wait_op *op, zx_status_t ended)
@@ -66,31 +63,6 @@ static int64_t wait(uaddr_t uaddr, uint32_t val, uint64_t deadline)
     return wait_then(&w->op);
 }
 
-/* The deadline of the timespec at addr (none if addr is 0): relative to now, or absolute on the
-   monotonic clock or (realtime) the wall clock. 0 or -errno. */
-static int deadline_of(uaddr_t addr, bool absolute, bool realtime, uint64_t *deadline)
-{
-    struct __kernel_timespec ts;
-    *deadline = HAL_NO_DEADLINE;
-    if (!addr)
-        return 0;
-    if (copy_from_user(&ts, addr, sizeof ts))
-        return -EFAULT;
-    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (int64_t)NS)
-        return -EINVAL;
-    if ((uint64_t)ts.tv_sec >= HAL_NO_DEADLINE / NS / 2)
-        return 0; /* further than the clock counts: no deadline */
-    uint64_t t = (uint64_t)ts.tv_sec * NS + (uint64_t)ts.tv_nsec, now = hal_timer_now();
-    if (!absolute)
-        *deadline = now + t;
-    else if (realtime) { /* the same distance from now on the monotonic clock */
-        uint64_t wall = linux_clock_realtime();
-        *deadline = t > wall ? now + (t - wall) : now;
-    } else
-        *deadline = t;
-    return 0;
-}
-
 /* futex(uaddr, op, val, timeout or val2, uaddr2, val3) */
 static int64_t linux_futex(const uint64_t *arg)
 {
@@ -112,7 +84,13 @@ static int64_t linux_futex(const uint64_t *arg)
     switch (cmd) {
     case FUTEX_WAIT:
     case FUTEX_WAIT_BITSET:
-        err = deadline_of(arg[3], cmd == FUTEX_WAIT_BITSET, realtime, &deadline);
+        /* FUTEX_WAIT's timeout is a span, FUTEX_WAIT_BITSET's a time on the clock asked */
+        deadline = HAL_NO_DEADLINE;
+        err = !arg[3]
+                  ? 0
+                  : linux_timespec_deadline(arg[3],
+                                            realtime ? LINUX_CLOCK_REALTIME : LINUX_CLOCK_MONOTONIC,
+                                            cmd == FUTEX_WAIT_BITSET, &deadline);
         return err ? err : wait(uaddr, val, deadline);
     case FUTEX_WAKE:
     case FUTEX_WAKE_BITSET:

@@ -1,9 +1,10 @@
-/*: # Testing eventfd, socket pairs and epoll
+/*: # Testing eventfd, socket pairs, epoll and timerfd
 
-The descriptors a program uses to talk to itself or to a child, and to wait on many of them,
-checked against what Linux does (this program ran on Linux first): an eventfd's counter, its
-semaphore mode, its limits and its wake-ups; a socket pair's two directions, its ends of file, its
-shutdowns and its errors; an epoll's list, its one-shot watches, its timeouts and its errors.
+The descriptors a program uses to talk to itself or to a child, to wait for a time, and to wait on
+many of them, checked against what Linux does (this program ran on Linux first): an eventfd's
+counter, its semaphore mode, its limits and its wake-ups; a socket pair's two directions, its ends
+of file, its shutdowns and its errors; an epoll's list, its one-shot watches, its timeouts and its
+errors; a timerfd's expiries, one-shot and periodic, relative and absolute.
 Each blocking case has a child process do the other half after a short sleep, so that the parent
 really waits. */
 #include <errno.h>
@@ -16,6 +17,7 @@ really waits. */
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/timerfd.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -25,6 +27,13 @@ really waits. */
 static void *volatile bad_address = (void *)8;
 
 #define FAILS_WITH(call, e) ((call) == -1 && errno == (e))
+
+static long ms_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
+}
 
 static void pause_ms(long ms)
 {
@@ -162,13 +171,6 @@ static void socketpair_cases(void)
           "a bad address for the pair is EFAULT");
 }
 
-static long ms_since(const struct timespec *start)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
-}
-
 static int watch(int ep, int op, int fd, uint32_t events, uint64_t data)
 {
     struct epoll_event e = {.events = events, .data.u64 = data};
@@ -254,11 +256,87 @@ static void epoll_cases(void)
     close(ep);
 }
 
+static struct itimerspec in_ms(long value, long interval)
+{
+    struct itimerspec its = {{interval / 1000, interval % 1000 * 1000000},
+                             {value / 1000, value % 1000 * 1000000}};
+    return its;
+}
+
+static void timerfd_cases(void)
+{
+    int fd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+    uint64_t n = 0;
+    struct itimerspec its = in_ms(5, 5);
+    check(fd >= 0 && fcntl(fd, F_GETFD) == FD_CLOEXEC, "timerfd_create");
+    check(FAILS_WITH(read(fd, &n, sizeof n), EAGAIN), "an unset timer never expires: EAGAIN");
+    check(timerfd_gettime(fd, &its) == 0 && its.it_value.tv_sec == 0 && its.it_value.tv_nsec == 0 &&
+              its.it_interval.tv_nsec == 0,
+          "an unset timer's setting is all zero");
+
+    struct itimerspec once = in_ms(200, 0); /* long enough that a busy machine sees it unexpired */
+    check(timerfd_settime(fd, 0, &once, NULL) == 0, "set it 200 ms from now");
+    check(revents(fd, POLLIN) == 0, "not readable before it expires");
+    struct pollfd pf = {fd, POLLIN, 0};
+    check(poll(&pf, 1, 1000) == 1 && pf.revents == POLLIN, "poll wakes when it expires");
+    check(read(fd, &n, sizeof n) == sizeof n && n == 1, "a read counts one expiry");
+    check(FAILS_WITH(read(fd, &n, sizeof n), EAGAIN), "and a one-shot timer is done");
+
+    struct itimerspec periodic = in_ms(10, 10), old;
+    timerfd_settime(fd, 0, &periodic, NULL);
+    pause_ms(55);
+    check(read(fd, &n, sizeof n) == sizeof n && n >= 4, "a periodic timer read late counts each");
+    check(timerfd_gettime(fd, &its) == 0 && its.it_interval.tv_nsec == 10000000 &&
+              its.it_value.tv_nsec > 0 && its.it_value.tv_nsec <= 10000000,
+          "timerfd_gettime: the interval, and the time to the next expiry");
+    struct itimerspec off = in_ms(0, 0);
+    check(timerfd_settime(fd, 0, &off, &old) == 0 && old.it_interval.tv_nsec == 10000000,
+          "a new setting returns the old one");
+    pause_ms(20);
+    check(FAILS_WITH(read(fd, &n, sizeof n), EAGAIN), "a zero value disarms it");
+    check(FAILS_WITH(read(fd, &n, 4), EINVAL), "a read of fewer than 8 bytes is EINVAL");
+    close(fd);
+
+    fd = timerfd_create(CLOCK_REALTIME, 0);
+    struct timespec now, start;
+    clock_gettime(CLOCK_REALTIME, &now);
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    struct itimerspec at = {{0, 0}, {now.tv_sec, now.tv_nsec + 20000000}};
+    if (at.it_value.tv_nsec >= 1000000000) {
+        at.it_value.tv_sec++;
+        at.it_value.tv_nsec -= 1000000000;
+    }
+    check(timerfd_settime(fd, TFD_TIMER_ABSTIME, &at, NULL) == 0,
+          "set a CLOCK_REALTIME timer for a time of day");
+    check(read(fd, &n, sizeof n) == sizeof n && n == 1 && ms_since(&start) >= 15,
+          "a blocking read waits until that time");
+
+    int ep = epoll_create1(0);
+    struct epoll_event e = {.events = EPOLLIN, .data.u64 = 3}, got;
+    epoll_ctl(ep, EPOLL_CTL_ADD, fd, &e);
+    once = in_ms(20, 0);
+    timerfd_settime(fd, 0, &once, NULL);
+    check(epoll_wait(ep, &got, 1, 1000) == 1 && got.data.u64 == 3, "epoll waits for a timerfd");
+    close(ep);
+
+    check(FAILS_WITH(timerfd_create(12345, 0), EINVAL), "an unknown clock is EINVAL");
+    check(FAILS_WITH(timerfd_create(CLOCK_MONOTONIC, 0x4), EINVAL), "an unknown flag is EINVAL");
+    struct itimerspec bad = {{0, 0}, {0, 1000000000}};
+    check(FAILS_WITH(timerfd_settime(fd, 0, &bad, NULL), EINVAL), "a malformed time is EINVAL");
+    check(FAILS_WITH(timerfd_settime(fd, 0, bad_address, NULL), EFAULT), "a bad pointer: EFAULT");
+    int efd = eventfd(0, 0);
+    check(FAILS_WITH(timerfd_settime(efd, 0, &once, NULL), EINVAL), "an eventfd is no timer");
+    check(FAILS_WITH(timerfd_gettime(99, &its), EBADF), "a closed descriptor: EBADF");
+    close(efd);
+    close(fd);
+}
+
 int main(void)
 {
     signal(SIGPIPE, SIG_IGN);
     eventfd_cases();
     socketpair_cases();
     epoll_cases();
+    timerfd_cases();
     return tap_done();
 }
