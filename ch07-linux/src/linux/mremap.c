@@ -118,9 +118,10 @@ static int64_t linux_mremap(const uint64_t *arg)
 {
     vaddr_t old = arg[0], to = arg[4];
     uint64_t flags = arg[3];
+    size_t most = HAL_USER_END - HAL_USER_BASE; /* no length can be more than user space */
     if (flags & ~(uint64_t)(MREMAP_MAYMOVE | MREMAP_FIXED) ||
         (flags & MREMAP_FIXED && !(flags & MREMAP_MAYMOVE)) || old % PAGE_SIZE || !arg[1] ||
-        !arg[2] || arg[2] > HAL_USER_END - HAL_USER_BASE)
+        !arg[2] || arg[1] > most || arg[2] > most)
         return -EINVAL;
     if (!linux_user_range(old, arg[1]))
         return -EFAULT;
