@@ -8,10 +8,12 @@ become VMAR permissions, and which memory a process shares rather than owns.
 a file (its mapping shows the file's own VMO, so that every mapping and `read` see the same
 bytes), or anonymous memory, which Linux makes a file with no name and which Zinc makes the same
 kind of VMO as a file's, one that can change size. Every other VMO a Linux process maps is private
-and of a fixed size: anonymous and heap memory, the program's image, the stack, a private mapping
-of a file (a snapshot of it), and what `fork` copies. So the VMO says which kind a mapping is:
-resizable, it is shared, and `fork` gives the child the same VMO instead of a snapshot. (Chapter 4's
-mappings keep no such flag, and Zircon has no `fork` that would need one.) */
+and of a fixed size: anonymous and heap memory, the program's image, the stack, the signal
+trampoline, a private mapping of a file (a snapshot of it), and what `fork` copies. So the VMO
+says which kind a mapping is: resizable, it is shared, and `fork` gives the child the same VMO
+instead of a snapshot. (Chapter 4's mappings keep no such flag, and Zircon has no `fork` that would
+need one.) Whatever maps a new kind of private memory into a Linux process must keep to this: a
+VMO of a fixed size. */
 #ifndef ZINC_LINUX_MEMORY_H
 #define ZINC_LINUX_MEMORY_H
 
