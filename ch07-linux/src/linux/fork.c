@@ -28,7 +28,6 @@ POSIX promises of `vfork`: the child gets a copy of the memory rather than the p
 #include <linux/sched.h>
 
 #include "kernel/frame.h"
-#include "kernel/kmalloc.h"
 #include "fs/vnode.h"
 #include "linux/block.h"
 #include "linux/fork.h"
@@ -62,7 +61,8 @@ static int copy_regions(struct region *r, struct vmar *child, uaddr_t va, int va
             /* LAB ch07-fork-snapshot BEGIN: the child's memory for region r: a snapshot child
                (ZX_VMO_CHILD_SNAPSHOT) of r's range of its VMO, so that parent and child share the
                pages until either writes one. (It is mapped below, at r's address with r's
-               permissions; the word va, if it is in r, is written into it: the child's copy only.)
+               permissions; the word va, if it is in r, is written into it: the child's copy
+               only.)
                stub:
             if (vmo_create(r->size, false, &copy) != ZX_OK)
                 return -ENOMEM;
