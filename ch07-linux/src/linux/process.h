@@ -56,10 +56,10 @@ struct linux_process {
     uint64_t pending;              /* signals sent to the process, not yet taken; atomic */
     struct signal_origin *origin;  /* for each pending signal, where it came from; tree lock */
     vaddr_t trampoline;            /* where the signal-return trampoline is mapped */
-    bool stopped;           /* by a stop signal, until SIGCONT (linux/stop.c): written under the
-                               tree lock, read atomically */
-    int stop_report;        /* the stop or continue its parent's wait has yet to see (a wait
-                               status), or 0; the tree lock */
+    bool stopped;            /* by a stop signal, until SIGCONT (linux/stop.c): written under the
+                                tree lock, read atomically */
+    int stop_report;         /* the stop or continue its parent's wait has yet to see (a wait
+                                status), or 0; the tree lock */
     struct kobject *running; /* an event, signalled while it is not stopped */
 };
 
@@ -74,7 +74,7 @@ struct linux_thread {
     int fault_code;   /* the pending fault's si_code and address */
     uint64_t fault_addr;
     bool after_syscall; /* it comes back from a system call, which may be made again */
-    uint64_t syscall_nr, syscall_arg0; /* that call, to make it again */
+    uint64_t syscall_nr, syscall_arg0;   /* that call, to make it again */
     uint64_t altstack_sp, altstack_size; /* its alternate signal stack (linux/sigaltstack.c) */
     int altstack_flags;
 };

@@ -67,8 +67,8 @@ static int64_t linux_sigaltstack(const uint64_t *arg)
 LINUX_SYSCALL(sigaltstack, linux_sigaltstack);
 
 /* As Linux: the frame goes at the top of the alternate stack when the handler asks for it, there is
-   one, and the free part of the interrupted stack is not on it already. Whenever the frame is on the
-   alternate stack, it must fit there: below its base is someone else's memory. */
+   one, and the free part of the interrupted stack is not on it already. Whenever the frame is on
+   the alternate stack, it must fit there: below its base is someone else's memory. */
 struct sigframe_stack linux_altstack_frame_stack(const struct linux_thread *lt,
                                                  const struct hal_context *ctx,
                                                  const struct linux_sigaction *act)

@@ -115,8 +115,8 @@ static uint64_t pending_for(const struct thread *t)
 static void update_interrupted(struct thread *t)
 {
     struct linux_thread *lt = t->personality_state;
-    uint64_t takeable = stopped(t->process->personality_state) ? SIG_BIT(SIGKILL)
-                                                                 : ~(lt->blocked & ~UNBLOCKABLE);
+    uint64_t takeable =
+        stopped(t->process->personality_state) ? SIG_BIT(SIGKILL) : ~(lt->blocked & ~UNBLOCKABLE);
     __atomic_store_n(&lt->interrupted, (pending_for(t) & takeable) != 0, __ATOMIC_SEQ_CST);
 }
 

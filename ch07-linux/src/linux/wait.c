@@ -40,8 +40,8 @@ static bool matches(const struct linux_process *child, enum match_by by, int id)
            (by == BY_PGID && child->pgid == id);
 }
 
-/* Has child something to report to a wait with these options? Then true, with its wait status in
-   *status. Under the tree lock. */
+/* Has child something to report to a wait with these options? Then true, and its wait status is
+   in *status. Under the tree lock. */
 static bool has_report(const struct linux_process *child, int options, int *status)
 {
     if (child->exited) {

@@ -253,8 +253,7 @@ static void test_other_stop_signals(void)
         raise(SIGTSTP);
         _exit(caught_tstp == SIGTSTP ? 5 : 6);
     }
-    check(waitpid(pid, &status, WUNTRACED) == pid && WIFEXITED(status) &&
-              WEXITSTATUS(status) == 5,
+    check(waitpid(pid, &status, WUNTRACED) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 5,
           "a caught SIGTSTP runs its handler and stops nothing");
 
     pid = waiting_child(ignore_sigcont);
@@ -373,8 +372,7 @@ static void test_altstack_calls(void)
           "sigaltstack: one smaller than MINSIGSTKSZ is ENOMEM");
     ss = (stack_t){.ss_sp = alt, .ss_size = sizeof alt, .ss_flags = 42};
     errno = 0;
-    check(raw_sigaltstack(&ss, NULL) == -1 && errno == EINVAL,
-          "sigaltstack: bad flags are EINVAL");
+    check(raw_sigaltstack(&ss, NULL) == -1 && errno == EINVAL, "sigaltstack: bad flags are EINVAL");
     errno = 0;
     check(raw_sigaltstack((stack_t *)16, NULL) == -1 && errno == EFAULT,
           "sigaltstack: a bad pointer to the new stack is EFAULT");
@@ -420,8 +418,7 @@ static void test_altstack_handlers(void)
 
     ss = (stack_t){.ss_flags = SS_DISABLE};
     memset(&old, 0, sizeof old);
-    check(sigaltstack(&ss, NULL) == 0 && sigaltstack(NULL, &old) == 0 &&
-              old.ss_flags == SS_DISABLE,
+    check(sigaltstack(&ss, NULL) == 0 && sigaltstack(NULL, &old) == 0 && old.ss_flags == SS_DISABLE,
           "SS_DISABLE: no alternate stack any more");
     handler_local = 0;
     raise(SIGUSR1);
