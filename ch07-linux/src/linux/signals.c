@@ -15,10 +15,10 @@ Job control adds three rules to sending. A stop signal discards a pending `SIGCO
 the pending stop signals; and `SIGCONT` continues a stopped process as it is sent, whatever the
 process does with it (it may still be caught, and is taken as any signal once the process runs).
 A stopped process's threads wait at the top of `linux_signal_deliver`, on their way to user mode,
-and take nothing while they wait: only `SIGKILL` wakes them, to end. A system call that the stop
-interrupted is made again after the continue, as any call interrupted by a signal that runs no
-handler (Linux's rule: a relative sleep then sleeps its whole time again, where Linux remembers
-what was left). */
+and take nothing while they wait: `SIGCONT` wakes them to go on, `SIGKILL` to end. A system call
+that the stop interrupted is made again after the continue, as Linux makes again any call
+interrupted by a signal that runs no handler (though a relative sleep then sleeps its whole time
+again, where Linux remembers what was left). */
 #include "linux/signals.h"
 
 #include <string.h>
