@@ -439,6 +439,11 @@ local function expand(doc)
     if b.t == "Header" then
       section = b.level
     end
+    if b.t == "Para" and pandoc.utils.stringify(b):match("^:::") then
+      -- a block whose closing ':::' is missing is no block: it would show as text
+      fail("has a ':::' line that opens no block (is a closing ':::' missing?): "
+        .. pandoc.utils.stringify(b):sub(1, 60))
+    end
     if b.t == "Div" and b.attributes.include then
       local path = clean_path(srcdir .. "/" .. b.attributes.include)
       local got = {}

@@ -52,11 +52,11 @@ KTEST(futex_wake_wakes_count_waiters_in_order)
     int32_t f = 7;
     struct futex_waiter w[5];
     queue_all(w, 5, &f, NULL);
-    futex_wake(&space, ADDR(f), 2, false);
+    KEXPECT_EQ(futex_wake(&space, ADDR(f), 2, false), 2u);
     KEXPECT_EQ(woken_set(w, 5), 0x3u); /* the first two that came */
-    futex_wake(&space, ADDR(f), 0, false);
+    KEXPECT_EQ(futex_wake(&space, ADDR(f), 0, false), 0u);
     KEXPECT_EQ(woken_set(w, 5), 0x3u); /* waking none is no error */
-    futex_wake(&space, ADDR(f), UINT32_MAX, false);
+    KEXPECT_EQ(futex_wake(&space, ADDR(f), UINT32_MAX, false), 3u);
     KEXPECT_EQ(woken_set(w, 5), 0x1fu);
     unqueue_all(w, 5);
 }
@@ -120,7 +120,9 @@ KTEST(futex_requeue_wakes_then_moves_in_order)
     struct futex_waiter on_b[2], on_a[6];
     queue_all(on_b, 2, &b, NULL);
     queue_all(on_a, 6, &a, NULL);
-    KEXPECT_EQ(futex_requeue(&space, ADDR(a), 1, 100, ADDR(b), 3, nobody, false), ZX_OK);
+    uint32_t moved;
+    KEXPECT_EQ(futex_requeue(&space, ADDR(a), 1, 100, ADDR(b), 3, nobody, false, &moved), ZX_OK);
+    KEXPECT_EQ(moved, 4u); /* one woken, three moved */
     KEXPECT_EQ(woken_set(on_a, 6), 0x1u);
     /* b's queue: its own two, then a's second, third and fourth, in that order. */
     futex_wake(&space, ADDR(b), 3, false);
@@ -141,7 +143,7 @@ KTEST(futex_requeued_waiter_that_times_out_leaves_the_new_queue)
     int32_t a = 1, b = 2;
     struct futex_waiter w[2];
     queue_all(w, 2, &a, NULL);
-    KEXPECT_EQ(futex_requeue(&space, ADDR(a), 0, 1, ADDR(b), 2, nobody, false), ZX_OK);
+    KEXPECT_EQ(futex_requeue(&space, ADDR(a), 0, 1, ADDR(b), 2, nobody, false, NULL), ZX_OK);
     KEXPECT_EQ(futex_unqueue(&w[0]), ZX_ERR_TIMED_OUT);
     futex_wake(&space, ADDR(b), 1, false);
     KEXPECT_EQ(woken_set(w, 2), 0x2u);
@@ -166,7 +168,7 @@ KTEST(futex_owner_bookkeeping)
     KEXPECT_TRUE(o == t[2]);
     kobject_unref(o);
     /* A failed requeue changes no owner; a wake of one with the ownership passes it on. */
-    KEXPECT_EQ(futex_requeue(&space, ADDR(a), 0, 4, ADDR(b), 1, nobody, false),
+    KEXPECT_EQ(futex_requeue(&space, ADDR(a), 0, 4, ADDR(b), 1, nobody, false, NULL),
                ZX_ERR_BAD_STATE);
     futex_wake(&space, ADDR(a), 1, true);
     KEXPECT_EQ(woken_set(w, 2), 0x1u);
@@ -174,7 +176,7 @@ KTEST(futex_owner_bookkeeping)
     KEXPECT_TRUE(o == t[0]);
     kobject_unref(o);
     /* A requeue names the requeue futex's owner, and leaves the wake futex with none. */
-    KEXPECT_EQ(futex_requeue(&space, ADDR(a), 0, 5, ADDR(b), 1, owner, false), ZX_OK);
+    KEXPECT_EQ(futex_requeue(&space, ADDR(a), 0, 5, ADDR(b), 1, owner, false, NULL), ZX_OK);
     KEXPECT_TRUE(futex_owner(&space, ADDR(a)) == NULL);
     o = futex_owner(&space, ADDR(b));
     KEXPECT_TRUE(o == t[2]);

@@ -109,7 +109,8 @@ KTEST(pipe_writer_wakes_when_an_atomic_write_fits)
     zx_signals_t signals;
     struct kobject *obj = w->ops->wait_on(w, POLLOUT, &signals);
     KASSERT_TRUE(obj);
-    KEXPECT_EQ(signals, ZX_SOCKET_WRITE_THRESHOLD | ZX_SOCKET_PEER_CLOSED);
+    KEXPECT_EQ(signals, ZX_SOCKET_WRITE_THRESHOLD | ZX_SOCKET_PEER_CLOSED |
+                            ZX_SOCKET_WRITE_DISABLED); /* the last: socket pairs' shutdown */
     KEXPECT_EQ(w->ops->poll(w), POLLOUT | POLLWRNORM);
     fill(w);
     KEXPECT_EQ(w->ops->poll(w), 0u);
@@ -132,7 +133,8 @@ KTEST(pipe_reader_wakes_for_data_or_hang_up)
     zx_signals_t signals;
     struct kobject *obj = r->ops->wait_on(r, POLLIN, &signals);
     KASSERT_TRUE(obj);
-    KEXPECT_EQ(signals, ZX_SOCKET_READABLE | ZX_SOCKET_PEER_CLOSED);
+    KEXPECT_EQ(signals, ZX_SOCKET_READABLE | ZX_SOCKET_PEER_CLOSED |
+                            ZX_SOCKET_PEER_WRITE_DISABLED); /* the last: socket pairs' shutdown */
     KEXPECT_EQ(r->ops->wait_on(r, POLLOUT, &signals), NULL);
     KEXPECT_EQ(w->ops->wait_on(w, POLLIN, &signals), NULL);
     KEXPECT_EQ(kobject_signals(obj) & (ZX_SOCKET_READABLE | ZX_SOCKET_PEER_CLOSED), 0u);

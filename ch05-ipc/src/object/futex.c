@@ -121,16 +121,19 @@ static struct futex_waiter *take_first_locked(struct futex *f)
 }
 
 /* Wake up to count waiters of f, in order (single_owner: one, which becomes the owner, else there
-   is none). The owner is set first: a woken thread may run, end and go at once. */
-static void wake_locked(struct futex *f, uint32_t count, bool single_owner,
-                        struct futex_drops *d)
+   is none): how many it woke. The owner is set first: a woken thread may run, end and go at
+   once. */
+static uint32_t wake_locked(struct futex *f, uint32_t count, bool single_owner,
+                            struct futex_drops *d)
 {
     set_owner_locked(f, single_owner && f->head ? waiter_of(f->head)->self : NULL, d);
-    for (uint32_t i = 0; i < (single_owner ? 1 : count) && f->head; i++) {
+    uint32_t i = 0;
+    for (; i < (single_owner ? 1 : count) && f->head; i++) {
         struct futex_waiter *w = take_first_locked(f);
         w->futex = NULL;
         waiter_wake(&w->op.waiter); /* from now on its wait may finish, and w go, at any moment */
     }
+    return i;
 }
 
 static bool is_waiting_on_locked(const struct futex *f, const struct kobject *thread)
@@ -235,23 +238,26 @@ zx_status_t futex_wait(const struct futex_space *s, uaddr_t addr, int32_t curren
     return wait_then(&w->op);
 }
 
-void futex_wake(const struct futex_space *s, uaddr_t addr, uint32_t count, bool single_owner)
+uint32_t futex_wake(const struct futex_space *s, uaddr_t addr, uint32_t count, bool single_owner)
 {
     struct futex_drops drops = {0};
+    uint32_t woken = 0;
     hal_lock_acquire(&table_lock);
     struct futex *f = lookup_locked(s->id, addr);
     if (f) {
-        wake_locked(f, count, single_owner, &drops);
+        woken = wake_locked(f, count, single_owner, &drops);
         retire_if_empty_locked(f, &drops);
     }
     hal_lock_release(&table_lock);
     drop_all(&drops);
+    return woken;
 }
 
 zx_status_t futex_requeue(const struct futex_space *s, uaddr_t addr, uint32_t wake_count,
                           int32_t current, uaddr_t to, uint32_t requeue_count,
-                          struct futex_owner owner, bool single_owner)
+                          struct futex_owner owner, bool single_owner, uint32_t *moved)
 {
+    uint32_t woken = 0, waiting = 0;
     struct futex *spare = kzalloc(sizeof *spare);
     struct futex_drops drops = {0};
     int32_t value = 0;
@@ -266,7 +272,9 @@ zx_status_t futex_requeue(const struct futex_space *s, uaddr_t addr, uint32_t wa
         (is_waiting_on_locked(f, owner.thread) || is_waiting_on_locked(g, owner.thread)))
         status = ZX_ERR_INVALID_ARGS;
     if (status == ZX_OK && f) {
-        wake_locked(f, wake_count, single_owner, &drops);
+        woken = wake_locked(f, wake_count, single_owner, &drops);
+        for (struct waiter *w = f->head; w && waiting < requeue_count; w = w->next)
+            waiting++;
         if (f->head && requeue_count && !(g = lookup_or_make_locked(s->id, to, &spare)))
             status = ZX_ERR_NO_MEMORY; /* the wakes stand: spurious wake-ups are allowed */
         if (status == ZX_OK && g)
@@ -278,6 +286,8 @@ zx_status_t futex_requeue(const struct futex_space *s, uaddr_t addr, uint32_t wa
     hal_lock_release(&table_lock);
     drop_all(&drops);
     kfree(spare);
+    if (moved)
+        *moved = woken + (status == ZX_OK ? waiting : 0);
     return status;
 }
 

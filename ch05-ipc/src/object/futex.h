@@ -62,16 +62,16 @@ zx_status_t futex_queue(const struct futex_space *s, uaddr_t addr, int32_t curre
 zx_status_t futex_unqueue(struct futex_waiter *w);
 
 /* Wake the first count waiters of (s, addr); the futex then has no owner. single_owner: wake one,
-   which becomes the owner. */
-void futex_wake(const struct futex_space *s, uaddr_t addr, uint32_t count, bool single_owner);
+   which becomes the owner. How many it woke (Linux's futex answers it; Zircon's does not). */
+uint32_t futex_wake(const struct futex_space *s, uaddr_t addr, uint32_t count, bool single_owner);
 
 /* If (s, addr) still holds current: wake wake_count of its waiters (or one, the new owner, if
    single_owner) and move the next requeue_count to (s, to), whose owner becomes owner.thread.
    ZX_ERR_BAD_STATE, owner.status, ZX_ERR_INVALID_ARGS (the owner waits on either),
-   ZX_ERR_NO_MEMORY. */
+   ZX_ERR_NO_MEMORY. *moved (if moved is not NULL) receives how many were woken or moved. */
 zx_status_t futex_requeue(const struct futex_space *s, uaddr_t addr, uint32_t wake_count,
                           int32_t current, uaddr_t to, uint32_t requeue_count,
-                          struct futex_owner owner, bool single_owner);
+                          struct futex_owner owner, bool single_owner, uint32_t *moved);
 
 /* The owner of (s, addr), with a reference for the caller, or NULL. */
 struct kobject *futex_owner(const struct futex_space *s, uaddr_t addr);

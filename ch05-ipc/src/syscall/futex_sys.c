@@ -117,7 +117,7 @@ static zx_status_t requeue(uaddr_t value_ptr, uint32_t wake_count, zx_futex_t cu
     struct futex_space s = futex_caller_space();
     struct futex_owner owner = owner_of(new_requeue_owner);
     status = futex_requeue(&s, value_ptr, wake_count, current_value, requeue_ptr, requeue_count,
-                           owner, single_owner);
+                           owner, single_owner, NULL);
     owner_done(owner);
     return status;
 }

@@ -25,7 +25,13 @@ small write checks for room and writes in one step under the pipe's lock, and th
 *write threshold* is `PIPE_BUF`: the signal a blocked writer waits for is "room for a whole atomic
 write", not "room for one byte". And Linux tells a writer with no reader more than `EPIPE`: it sends
 it `SIGPIPE`, which kills a program that does not handle it (fs/rw.c does that, for every file
-that answers `EPIPE`). */
+that answers `EPIPE`).
+
+The same files serve a *socket pair* (fs/socketpair.c): two ends that both read and write, each
+end's file opened `O_RDWR`. Only a socket pair can be shut down halfway (`shutdown`), which is the
+socket's *disposition*: an end whose peer disabled its writes reads what is left and then the end
+of file, where Zircon would say `ZX_ERR_BAD_STATE`, and a write into a disabled direction is
+`EPIPE`. */
 #include <asm/fcntl.h>
 #include <asm/ioctls.h>
 #include <linux/limits.h>
@@ -55,8 +61,8 @@ static int64_t pipe_read(struct file *f, void *buf, size_t len, uint64_t *pos)
         struct message *m;
         uint64_t ticket;
         zx_status_t status = socket_read(s, len, &m, &ticket);
-        if (status == ZX_ERR_PEER_CLOSED)
-            return 0;
+        if (status == ZX_ERR_PEER_CLOSED || status == ZX_ERR_BAD_STATE)
+            return 0; /* every writer gone, or the peer shut its writes down */
         if (status != ZX_OK)
             return status == ZX_ERR_NO_MEMORY ? -ENOMEM : -EAGAIN;
         uint32_t n = m->num_bytes;
@@ -84,21 +90,22 @@ static int64_t pipe_write(struct file *f, const void *buf, size_t len, uint64_t 
         status = socket_write(end->socket, m, room, &written);
     hal_lock_release(&end->write_lock);
     message_destroy(m);
-    if (status == ZX_ERR_PEER_CLOSED)
-        return -EPIPE;
+    if (status == ZX_ERR_PEER_CLOSED || status == ZX_ERR_BAD_STATE)
+        return -EPIPE; /* no reader, or this direction shut down */
     return status == ZX_OK ? (int64_t)written : -EAGAIN;
 }
 
 /* The read end is readable with bytes in it, and hung up once the writers are gone; the write end
    is writable with room for an atomic write, and in error once the readers are gone (which a
-   write would learn as EPIPE). Each end's socket shows only its own half of these. */
+   write would learn as EPIPE). Each end's socket shows only its own half of these. A direction shut
+   down (socket pairs only) no longer waits: reads find the end of file, writes EPIPE. */
 static unsigned pipe_poll(struct file *f)
 {
     zx_signals_t signals = kobject_signals(socket_of_file(f));
     unsigned events = 0;
-    if (signals & ZX_SOCKET_READABLE)
+    if (file_readable(f) && (signals & (ZX_SOCKET_READABLE | ZX_SOCKET_PEER_WRITE_DISABLED)))
         events |= POLLIN | POLLRDNORM;
-    if (signals & ZX_SOCKET_WRITE_THRESHOLD)
+    if (file_writable(f) && (signals & (ZX_SOCKET_WRITE_THRESHOLD | ZX_SOCKET_WRITE_DISABLED)))
         events |= POLLOUT | POLLWRNORM;
     if (signals & ZX_SOCKET_PEER_CLOSED)
         events |= file_readable(f) ? POLLHUP : POLLERR;
@@ -112,15 +119,16 @@ static struct kobject *pipe_wait_on(struct file *f, unsigned events, zx_signals_
 {
     *signals = 0;
     if (file_readable(f) && (events & (POLLIN | POLLRDNORM)))
-        *signals |= ZX_SOCKET_READABLE | ZX_SOCKET_PEER_CLOSED;
+        *signals |= ZX_SOCKET_READABLE | ZX_SOCKET_PEER_CLOSED | ZX_SOCKET_PEER_WRITE_DISABLED;
     if (file_writable(f) && (events & (POLLOUT | POLLWRNORM)))
-        *signals |= ZX_SOCKET_WRITE_THRESHOLD | ZX_SOCKET_PEER_CLOSED;
+        *signals |= ZX_SOCKET_WRITE_THRESHOLD | ZX_SOCKET_PEER_CLOSED | ZX_SOCKET_WRITE_DISABLED;
     if (events & (file_readable(f) ? POLLHUP : POLLERR))
         *signals |= ZX_SOCKET_PEER_CLOSED;
     return *signals ? socket_of_file(f) : NULL;
 }
 
-/* FIONREAD: how many bytes the pipe holds, asked of either end. */
+/* FIONREAD: how many bytes the pipe holds, asked of either end (a socket pair's end: how many it
+   can read). */
 static int64_t pipe_ioctl(struct file *f, unsigned cmd, uint64_t arg)
 {
     if (cmd != FIONREAD)
@@ -165,21 +173,34 @@ static struct file *end_file(struct kobject *s, uint32_t flags)
     return f;
 }
 
+int stream_files(uint32_t flags0, uint32_t flags1, struct file **f0, struct file **f1)
+{
+    struct kobject *s0, *s1;
+    if (socket_create(ZX_SOCKET_STREAM, &s0, &s1) != ZX_OK)
+        return -ENOMEM;
+    if ((flags0 & O_ACCMODE) != O_RDONLY) /* an end that writes waits for room for PIPE_BUF */
+        socket_set_threshold(s0, true, PIPE_BUF);
+    if ((flags1 & O_ACCMODE) != O_RDONLY)
+        socket_set_threshold(s1, true, PIPE_BUF);
+    *f0 = end_file(s0, flags0);
+    *f1 = end_file(s1, flags1);
+    if (*f0 && *f1)
+        return 0;
+    if (*f0)
+        file_unref(*f0);
+    if (*f1)
+        file_unref(*f1);
+    return -ENOMEM;
+}
+
+struct kobject *stream_file_socket(struct file *f)
+{
+    return f->ops == &pipe_ops ? socket_of_file(f) : NULL;
+}
+
 int pipe_create(uint32_t nonblock, struct file **reader, struct file **writer)
 {
-    struct kobject *r, *w;
-    if (socket_create(ZX_SOCKET_STREAM, &r, &w) != ZX_OK)
-        return -ENOMEM;
-    socket_set_threshold(w, true, PIPE_BUF);
-    *reader = end_file(r, O_RDONLY | nonblock);
-    *writer = end_file(w, O_WRONLY | nonblock);
-    if (*reader && *writer)
-        return 0;
-    if (*reader)
-        file_unref(*reader);
-    if (*writer)
-        file_unref(*writer);
-    return -ENOMEM;
+    return stream_files(O_RDONLY | nonblock, O_WRONLY | nonblock, reader, writer);
 }
 
 static int64_t linux_pipe2(const uint64_t *arg)

@@ -15,6 +15,7 @@ for ever. */
 
 #include "kernel/frame.h"
 #include "kernel/kmalloc.h"
+#include "linux/clock.h"
 #include "linux/process.h"
 #include "linux/syscall.h"
 #include "linux/uaccess.h"
@@ -135,24 +136,16 @@ int64_t poll_set_run(struct poll_set *s)
     return object_wait_many(&s->wait, deadline, woken);
 }
 
-/* now + ns, or no deadline if that is past what the clock can count. */
-static uint64_t deadline_in(uint64_t sec, uint64_t nsec)
+uint64_t poll_deadline_ms(int ms)
 {
-    uint64_t now = hal_timer_now();
-    if (sec >= (HAL_NO_DEADLINE - now) / NS)
+    if (ms < 0)
         return HAL_NO_DEADLINE;
-    return now + sec * NS + nsec;
+    return ms == 0 ? 0 : linux_clock_deadline(LINUX_CLOCK_MONOTONIC, (uint64_t)ms * 1000000, false);
 }
 
 int poll_deadline_timespec(uaddr_t addr, uint64_t *deadline)
 {
-    struct __kernel_timespec ts;
-    if (copy_from_user(&ts, addr, sizeof ts))
-        return -EFAULT;
-    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (int64_t)NS)
-        return -EINVAL;
-    *deadline = deadline_in((uint64_t)ts.tv_sec, (uint64_t)ts.tv_nsec);
-    return 0;
+    return linux_timespec_deadline(addr, LINUX_CLOCK_MONOTONIC, false, deadline);
 }
 
 int poll_deadline_timeval(uaddr_t addr, uint64_t *deadline)
@@ -162,7 +155,10 @@ int poll_deadline_timeval(uaddr_t addr, uint64_t *deadline)
         return -EFAULT;
     if (tv.tv_sec < 0 || tv.tv_usec < 0 || tv.tv_usec >= 1000000)
         return -EINVAL;
-    *deadline = deadline_in((uint64_t)tv.tv_sec, (uint64_t)tv.tv_usec * 1000);
+    struct __kernel_timespec ts = {tv.tv_sec, tv.tv_usec * 1000};
+    uint64_t ns;
+    linux_timespec_ns(&ts, &ns); /* valid: checked above */
+    *deadline = linux_clock_deadline(LINUX_CLOCK_MONOTONIC, ns, false);
     return 0;
 }
 
@@ -219,9 +215,7 @@ static int64_t poll_array(uaddr_t addr, uint64_t nfds, uint64_t deadline, uaddr_
 /* poll(fds, nfds, timeout in milliseconds: negative for none) */
 static int64_t linux_poll(const uint64_t *arg)
 {
-    int ms = (int)arg[2];
-    uint64_t deadline = ms < 0 ? HAL_NO_DEADLINE : deadline_in(ms / 1000, ms % 1000 * 1000000ull);
-    return poll_array(arg[0], arg[1], ms == 0 ? 0 : deadline, 0);
+    return poll_array(arg[0], arg[1], poll_deadline_ms((int)arg[2]), 0);
 }
 LINUX_SYSCALL(poll, linux_poll);
 #endif

@@ -1,6 +1,7 @@
 /*: # Waiting on many files
 
-`poll`, `ppoll`, `select` and `pselect6` ask one question in four ways: which of these descriptors
+`poll`, `ppoll`, `select` and `pselect6` ask one question in four ways (and `epoll_pwait` in a
+fifth, fs/epoll.c): which of these descriptors
 are ready to be read or written, waiting until one is or until a timeout. They share one engine, a
 *poll set*: a list of descriptors, each with the poll events that count for it, which the engine
 looks at, and, if none is ready and the time allows, waits on; then looks at again.
@@ -47,6 +48,7 @@ struct poll_set {
     enum poll_time_back time_back;
     uaddr_t user[3]; /* for the report: poll's array; select's three sets */
     int nfds;        /* for select's report: how many descriptors its sets cover */
+    void *owner;     /* for epoll's report: its instance */
     /* Write the answer to the program: ready is how many entries have events, or -errno. */
     int64_t (*report)(struct poll_set *s, int64_t ready);
     /* The engine's own: */
@@ -64,6 +66,10 @@ void poll_set_destroy(struct poll_set *s);
    system call returns (report's answer, -EINTR for a thread killed meanwhile, or what makes the
    thread wait). s is freed. */
 int64_t poll_set_run(struct poll_set *s);
+
+/* The deadline of a timeout in milliseconds (poll, epoll_wait): negative for none, 0 for "do not
+   wait". */
+uint64_t poll_deadline_ms(int ms);
 
 /* The deadline of a timeout given as a struct timespec (ppoll, pselect6) or a struct timeval
    (select) at addr: 0 or -errno (-EFAULT, -EINVAL for a negative or malformed time). */

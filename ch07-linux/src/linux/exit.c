@@ -102,12 +102,10 @@ void linux_process_reap(struct linux_process *lp)
     kfree(lp);
 }
 
-/* exit ends the calling thread and exit_group the whole process; with one thread a process (threads
-   come with part 2 of this chapter) the two are the same. */
-static int64_t linux_exit(const uint64_t *arg)
+/* exit_group ends the whole process; exit, the calling thread only (linux/thread.c). */
+static int64_t linux_exit_group_call(const uint64_t *arg)
 {
     linux_exit_group(thread_current()->process, (int)(arg[0] & 0xff) << 8);
     return 0;
 }
-LINUX_SYSCALL(exit, linux_exit);
-LINUX_SYSCALL(exit_group, linux_exit);
+LINUX_SYSCALL(exit_group, linux_exit_group_call);

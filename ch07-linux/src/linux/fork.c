@@ -17,8 +17,8 @@ with their positions shared, as `dup` shares them), the parent's break, and a fi
 starts with the parent's registers as they were at the call, but with 0 as the call's result.
 
 `clone` is the general form, with flags saying what to share; glibc's `fork` is `clone(SIGCHLD |
-CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)`. This chapter serves `clone` for new processes:
-threads (`CLONE_VM | CLONE_THREAD`) come with its second part. `vfork` (`CLONE_VM | CLONE_VFORK`)
+CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)`. This file serves `clone` for new processes; with
+`CLONE_THREAD` it makes a thread instead (linux/thread.c). `vfork` (`CLONE_VM | CLONE_VFORK`)
 is served as a fork whose parent waits until the child has run `execve` or ended, which is all that
 POSIX promises of `vfork`: the child gets a copy of the memory rather than the parent's own. */
 #include <asm/signal.h>
@@ -30,6 +30,7 @@ POSIX promises of `vfork`: the child gets a copy of the memory rather than the p
 #include "linux/block.h"
 #include "linux/fork.h"
 #include "linux/process.h"
+#include "linux/thread.h"
 #include "linux/syscall.h"
 #include "linux/uaccess.h"
 #include "object/event.h"
@@ -218,8 +219,10 @@ static int64_t fork_process(uint64_t flags, vaddr_t sp, uaddr_t parent_tid, uadd
 static int64_t clone_process(uint64_t flags, vaddr_t sp, uaddr_t parent_tid, uaddr_t child_tid,
                              uint64_t tls)
 {
+    if (flags & CLONE_THREAD)
+        return linux_clone_thread(flags, sp, parent_tid, child_tid, tls); /* linux/thread.c */
     if (flags & ~(uint64_t)PROCESS_FLAGS || (flags & CLONE_VM && !(flags & CLONE_VFORK)))
-        return -EINVAL; /* threads, namespaces, ...: not here */
+        return -EINVAL; /* namespaces, ...: not here */
     struct linux_process *clp;
     int64_t pid = fork_process(flags, sp, parent_tid, child_tid, tls, &clp);
     if (pid < 0 || !(flags & CLONE_VFORK))

@@ -1,9 +1,12 @@
 /*: # The tree of Linux processes
 
 Pids are handed out in increasing order, wrapping around and skipping those in use, as Linux does,
-so that a pid is not soon used again by another process. Every Linux process is on one list, under
-one lock, with its parent and children: the tree is small (at most `LINUX_PROCESS_MAX`) and
-changes only at fork, exit and reaping, so one lock keeps it simple and correct. */
+so that a pid is not soon used again by another process. Thread ids come from the same numbers (a
+process's first thread has the pid as its id; every other thread takes a number of its own), so
+one bitmap says which numbers are taken, by a process or a thread. Every Linux process is on one
+list, under one lock, with its parent and children: the tree is small (at most
+`LINUX_PROCESS_MAX`) and changes only at fork, exit and reaping, so one lock keeps it simple and
+correct. */
 #include "linux/process.h"
 
 #include "kernel/kmalloc.h"
@@ -14,6 +17,7 @@ changes only at fork, exit and reaping, so one lock keeps it simple and correct.
 
 struct hal_lock linux_tree_lock = HAL_LOCK_INIT;
 static struct linux_process *all[LINUX_PROCESS_MAX]; /* the tree lock */
+static uint64_t taken[PID_MAX / 64 + 1];             /* the ids in use; the tree lock */
 static int last_pid;
 
 struct linux_process *linux_current(void)
@@ -26,6 +30,26 @@ struct linux_thread *linux_thread_current(void)
     return thread_current()->personality_state;
 }
 
+/* With the tree lock held: an unused id, now taken, or -1 if every one is. */
+static int take_id(void)
+{
+    for (int tries = 0; tries < PID_MAX; tries++) {
+        last_pid = last_pid % PID_MAX + 1;
+        uint64_t bit = 1ull << (last_pid % 64);
+        if (!(taken[last_pid / 64] & bit)) {
+            taken[last_pid / 64] |= bit;
+            return last_pid;
+        }
+    }
+    return -1;
+}
+
+/* With the tree lock held: give id back. */
+static void give_id(int id)
+{
+    taken[id / 64] &= ~(1ull << (id % 64));
+}
+
 /* With the tree lock held: a free slot of `all` and an unused pid, or -1 for none. */
 static int take_pid(int *slot)
 {
@@ -33,13 +57,7 @@ static int take_pid(int *slot)
     for (int i = 0; i < LINUX_PROCESS_MAX && *slot < 0; i++)
         if (!all[i])
             *slot = i;
-    if (*slot < 0)
-        return -1;
-    for (;;) {
-        last_pid = last_pid % PID_MAX + 1;
-        if (!linux_process_find(last_pid))
-            return last_pid;
-    }
+    return *slot < 0 ? -1 : take_id();
 }
 
 struct linux_process *linux_process_find(int pid)
@@ -62,6 +80,7 @@ void linux_process_forget(struct linux_process *lp)
     for (int i = 0; i < LINUX_PROCESS_MAX; i++)
         if (all[i] == lp)
             all[i] = NULL;
+    give_id(lp->pid);
 }
 
 struct linux_process *linux_process_attach(struct process *p, struct linux_process *parent,
@@ -109,8 +128,44 @@ struct linux_process *linux_process_attach(struct process *p, struct linux_proce
     return lp;
 }
 
+struct linux_thread *linux_thread_attach(struct thread *t)
+{
+    struct linux_thread *lt = kzalloc(sizeof *lt);
+    if (!lt)
+        return NULL;
+    hal_lock_acquire(&linux_tree_lock);
+    lt->tid = take_id();
+    hal_lock_release(&linux_tree_lock);
+    if (lt->tid < 0) {
+        kfree(lt);
+        return NULL;
+    }
+    lt->own_tid = true;
+    t->waits.interrupted = &lt->interrupted;
+    t->personality_state = lt;
+    return lt;
+}
+
+void linux_thread_take_pid(struct thread *t)
+{
+    struct linux_thread *lt = t->personality_state;
+    if (!lt->own_tid)
+        return;
+    hal_lock_acquire(&linux_tree_lock);
+    give_id(lt->tid);
+    lt->tid = ((struct linux_process *)t->process->personality_state)->pid;
+    lt->own_tid = false;
+    hal_lock_release(&linux_tree_lock);
+}
+
 void linux_thread_detach(struct thread *t)
 {
-    kfree(t->personality_state);
+    struct linux_thread *lt = t->personality_state;
+    if (lt && lt->own_tid) { /* the first thread's id is the pid, which the process keeps */
+        hal_lock_acquire(&linux_tree_lock);
+        give_id(lt->tid);
+        hal_lock_release(&linux_tree_lock);
+    }
+    kfree(lt);
     t->personality_state = NULL;
 }

@@ -65,6 +65,7 @@ struct linux_process {
 
 struct linux_thread {
     int tid;
+    bool own_tid;            /* a thread id of its own: not the first thread's, which is the pid */
     uaddr_t clear_child_tid; /* set_tid_address: zeroed and woken at the thread's end */
     uint64_t blocked;        /* its signal mask */
     uint64_t pending;        /* signals for this thread alone (its faults); atomic */
@@ -88,6 +89,13 @@ struct linux_thread *linux_thread_current(void);
    or NULL if memory or pids ran out (-EAGAIN). */
 struct linux_process *linux_process_attach(struct process *p, struct linux_process *parent,
                                            struct fd_table *files, struct thread *t);
+
+/* Make t, a new thread of a Linux process, a Linux thread with an id of its own: its state, or
+   NULL if memory or ids ran out. */
+struct linux_thread *linux_thread_attach(struct thread *t);
+
+/* t, the one thread left of its process after an execve, takes the pid as its id. */
+void linux_thread_take_pid(struct thread *t);
 
 /* Free the Linux state of thread t: at its end, or when it never started. */
 void linux_thread_detach(struct thread *t);

@@ -19,6 +19,7 @@ Linux program, or a Zircon one (linux/zircon_program.h). */
 #include "linux/exit.h"
 #include "linux/program_file.h"
 #include "linux/signals.h"
+#include "linux/thread.h"
 #include "linux/zircon_program.h"
 #include "object/event.h"
 
@@ -103,6 +104,10 @@ static int load(struct process *p, struct thread *t, const char *path, const str
         exec_args_destroy(&with_interp);
         return err;
     }
+    if (!err && (err = linux_thread_alone(p, t)) != 0) { /* the other threads go first */
+        program_file_close(&f);
+        return err;
+    }
     if (!err && (err = load_program(p, t, &f, path, args, image)) != 0)
         linux_exit_group(p, SIGKILL); /* its old program is gone already: it cannot go on */
     if (!err)
@@ -127,6 +132,7 @@ int linux_program_exec(struct process *p, struct thread *t, const char *path,
     memcpy(lp->exe, image->exe, sizeof lp->exe);
     const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     kobject_set_name(&p->base, name, ZX_MAX_NAME_LEN);
+    linux_thread_take_pid(t); /* the one thread left is the first thread now */
     if (lp->vfork_done) /* a vfork parent waits for this */
         kobject_signal(lp->vfork_done, 0, ZX_EVENT_SIGNALED);
     return 0;

@@ -15,16 +15,6 @@ is computed once, at the first run of the call. */
 #include "linux/syscall.h"
 #include "linux/uaccess.h"
 
-/* The clocks' numbers, from Linux's <linux/time.h> (which cannot be included beside the host C
-   library's <time.h> in the LibOS build, nor its names be used there). */
-enum {
-    LINUX_CLOCK_REALTIME = 0,
-    LINUX_CLOCK_MONOTONIC = 1,
-    LINUX_CLOCK_REALTIME_COARSE = 5,
-    LINUX_CLOCK_TAI = 11, /* the highest */
-    LINUX_TIMER_ABSTIME = 1,
-};
-
 #define BOOT_EPOCH 1798761600ull /* 2027-01-01 00:00:00 UTC, in seconds since 1970 */
 #define NS 1000000000ull
 
@@ -38,6 +28,35 @@ static uint64_t clock_now(uint64_t clock)
     return clock == LINUX_CLOCK_REALTIME || clock == LINUX_CLOCK_REALTIME_COARSE
                ? linux_clock_realtime()
                : hal_timer_now();
+}
+
+int linux_timespec_ns(const struct __kernel_timespec *ts, uint64_t *ns)
+{
+    if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= (int64_t)NS)
+        return -EINVAL;
+    *ns = (uint64_t)ts->tv_sec >= UINT64_MAX / NS
+              ? UINT64_MAX
+              : (uint64_t)ts->tv_sec * NS + (uint64_t)ts->tv_nsec;
+    return 0;
+}
+
+uint64_t linux_clock_deadline(uint64_t clock, uint64_t ns, bool absolute)
+{
+    uint64_t now = clock_now(clock), span = absolute ? (ns > now ? ns - now : 0) : ns;
+    uint64_t monotonic = hal_timer_now();
+    return span >= HAL_NO_DEADLINE - monotonic ? HAL_NO_DEADLINE : monotonic + span;
+}
+
+int linux_timespec_deadline(uaddr_t addr, uint64_t clock, bool absolute, uint64_t *deadline)
+{
+    struct __kernel_timespec ts;
+    uint64_t ns;
+    if (copy_from_user(&ts, addr, sizeof ts))
+        return -EFAULT;
+    int err = linux_timespec_ns(&ts, &ns);
+    if (!err)
+        *deadline = linux_clock_deadline(clock, ns, absolute);
+    return err;
 }
 
 static int64_t linux_clock_gettime(const uint64_t *arg)
@@ -70,14 +89,9 @@ LINUX_SYSCALL(gettimeofday, linux_gettimeofday);
 /* Sleep until ts: absolute on clock if absolute, else from now. */
 static int64_t sleep_for(uint64_t clock, uaddr_t ts_addr, bool absolute)
 {
-    struct __kernel_timespec ts;
-    if (copy_from_user(&ts, ts_addr, sizeof ts))
-        return -EFAULT;
-    if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (int64_t)NS)
-        return -EINVAL;
-    uint64_t span = (uint64_t)ts.tv_sec * NS + (uint64_t)ts.tv_nsec, now = clock_now(clock);
-    uint64_t deadline = hal_timer_now() + (absolute ? (span > now ? span - now : 0) : span);
-    return linux_sleep_until(deadline);
+    uint64_t deadline;
+    int err = linux_timespec_deadline(ts_addr, clock, absolute, &deadline);
+    return err ? err : linux_sleep_until(deadline);
 }
 
 static int64_t linux_nanosleep(const uint64_t *arg)

@@ -6,23 +6,50 @@ personality of a Zircon program with a Linux parent, which mixes the two kinds o
 task/personality.h: Zircon's system calls and faults, Linux's signals (a Linux process may kill it:
 its dispositions are all the defaults after the exec), and Linux's end, which records the
 program's return code as its exit status and tells the parent. That a personality is a handful of
-hooks is what lets the mix be a few lines. */
+hooks is what lets the mix be a few lines.
+
+One Zircon call changes meaning: `zx_debug_write`, which our Zircon programs' `printf` makes,
+becomes `write(1, ...)`, so what the program prints goes to its Linux standard output (a pipe, a
+file, the console) and a shell can capture it. Fuchsia itself hands a program its standard output
+as a handle in the start-up message (a `PA_FD` entry its C library writes through); our Zircon
+programs have no descriptor library, and the personality's system-call hook is the one place that
+can redirect every line they print. */
 #include "linux/zircon_program.h"
 
+#include <asm/unistd.h>
 #include <string.h>
 
 #include "kernel/frame.h"
 #include "linux/exit.h"
 #include "linux/signals.h"
+#include "linux/syscall.h"
+#include "exec/suspend.h"
 #include "object/channel.h"
+#include "syscall/sys.h"
 #include "task/userboot.h"
 #include "vm/vmo.h"
 
 #define ARGS_MAX 512 /* the words of the start-up message, as userboot reads them */
 
+/* What write's answer means to a program that called zx_debug_write. A call that waits (a full
+   pipe) passes its waiting outcome up unchanged, and runs again through here. */
+static int64_t debug_write_status(int64_t written)
+{
+    if (written >= 0)
+        return ZX_OK;
+    if (written == WAIT_RESTART || written == WAIT_PENDING)
+        return written;
+    return written == -EFAULT  ? ZX_ERR_INVALID_ARGS
+           : written == -EPIPE ? ZX_ERR_PEER_CLOSED
+                               : ZX_ERR_IO;
+}
+
 static int64_t zircon_syscall(struct thread *t)
 {
-    return zircon_personality.syscall(t);
+    if (hal_context_syscall_nr(t->ctx) != ZX_SYS_debug_write)
+        return zircon_personality.syscall(t);
+    uint64_t arg[6] = {1, hal_context_syscall_arg(t->ctx, 0), hal_context_syscall_arg(t->ctx, 1)};
+    return debug_write_status(linux_syscall_dispatch(__NR_write, arg));
 }
 
 static zx_status_t zircon_fault(struct thread *t, const struct hal_trap *trap)

@@ -4,8 +4,8 @@ One kernel runs both kinds of program, so a Linux program may `execve` a Zircon 
 can run `/boot/hello-zircon` like any command and read its exit status. The process stays where it
 is in the Linux tree (its parent waits for it with `wait4`), but from its first instruction it is a
 Zircon program: it gets a bootstrap channel with the start-up message userboot would give it, and
-makes Zircon calls. Its output goes where a Zircon program's goes, to the console
-(`zx_debug_write`), not to the Linux descriptors it was given. */
+makes Zircon calls. What it prints goes to its standard output, descriptor 1, like a Linux
+program's: `out=$(/boot/hello-zircon)` captures it. */
 #ifndef ZINC_LINUX_ZIRCON_PROGRAM_H
 #define ZINC_LINUX_ZIRCON_PROGRAM_H
 
