@@ -210,6 +210,8 @@ static int take(struct thread *t, siginfo_t *info)
         return sig;
     }
     int sig = 0;
+    if (!(__atomic_load_n(&lp->pending, __ATOMIC_SEQ_CST) & allowed))
+        return 0; /* the common case, on every return to user mode: no lock */
     hal_lock_acquire(&linux_tree_lock);
     while (!sig) {
         uint64_t shared = __atomic_load_n(&lp->pending, __ATOMIC_SEQ_CST) & allowed;

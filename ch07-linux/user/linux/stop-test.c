@@ -1,12 +1,14 @@
 /*: # Tests of stopping, continuing and the alternate signal stack
 
-Job control's signals seen from a parent: a child stopped and continued, what `waitpid` and
-`waitid` report of it and when `SIGCHLD` says so, the signals that discard each other, a call that
-a stop interrupts; then `sigaltstack`: its errors, a handler running on the alternate stack, and a
-stack overflow caught there. Each case passes on Linux first. It prints TAP. */
+Job control's signals seen from a parent: a child stopped and continued (every thread of it),
+what `waitpid` and `waitid` report of it and when `SIGCHLD` says so, the signals that discard each
+other, a call that a stop interrupts; then `sigaltstack`: its errors, a handler running on the
+alternate stack, and a stack overflow caught there. Each case passes on Linux first. It prints
+TAP. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -126,6 +128,44 @@ static void test_stop_and_continue(void)
     kill(pid, SIGKILL);
     check(waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
           "SIGKILL ends a stopped child");
+    close(p[0]);
+    close(p[1]);
+}
+
+static int tick_fd;
+
+static void *tick(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        write(tick_fd, "t", 1);
+        nap(10);
+    }
+    return NULL;
+}
+
+/* A child whose second thread ticks, while the first waits. */
+static void test_threads_stop(void)
+{
+    int p[2], status = 0;
+    pipe(p);
+    tick_fd = p[1];
+    pid_t pid = fork();
+    if (pid == 0) {
+        pthread_t t;
+        pthread_create(&t, NULL, tick, NULL);
+        for (;;)
+            pause();
+    }
+    check(readable_within(p[0], 2000), "a child's second thread ticks");
+    kill(pid, SIGSTOP);
+    waitpid(pid, &status, WUNTRACED);
+    nap(20); /* Zinc reports the stop when the first thread stops, the others a moment later */
+    drain(p[0]);
+    check(!readable_within(p[0], 150), "a stop stops every thread");
+    kill(pid, SIGCONT);
+    check(readable_within(p[0], 2000), "and a continue continues them");
+    end_child(pid);
     close(p[0]);
     close(p[1]);
 }
@@ -470,6 +510,7 @@ int main(void)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
     test_stop_and_continue();
+    test_threads_stop();
     test_wait_reports();
     test_sigchld();
     test_other_stop_signals();
