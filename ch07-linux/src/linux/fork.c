@@ -10,7 +10,10 @@ Chapter 4 already has exactly that, as an object: a **snapshot** child of a VMO 
 pages and diverges, page by page, on the first write of either side. So Zinc's `fork` walks the
 parent's root VMAR and, for every mapping in it, maps into the child's root VMAR a snapshot of the
 same range of the same VMO, at the same address, with the same permissions. Nothing is copied
-until somebody writes; the copy-on-write machinery is chapter 4's, unchanged.
+until somebody writes; the copy-on-write machinery is chapter 4's, unchanged. Memory mapped with
+`MAP_SHARED` is the exception, as in Linux: the parent and the child go on sharing it, so the
+child's mapping is of the same VMO, not of a snapshot (linux/memory.h says how a shared VMO is
+told from a private one). The walk of the parent's mappings is linux/regions.h's.
 
 The rest is bookkeeping: a new pid in the tree, a copy of the descriptor table (the same open files,
 with their positions shared, as `dup` shares them), the parent's break, and a first thread that
@@ -25,111 +28,77 @@ POSIX promises of `vfork`: the child gets a copy of the memory rather than the p
 #include <linux/sched.h>
 
 #include "kernel/frame.h"
-#include "kernel/kmalloc.h"
 #include "fs/vnode.h"
 #include "linux/block.h"
 #include "linux/fork.h"
+#include "linux/memory.h"
 #include "linux/process.h"
+#include "linux/regions.h"
 #include "linux/thread.h"
 #include "linux/syscall.h"
 #include "linux/uaccess.h"
 #include "object/event.h"
-#include "vm/vmar_walk.h"
 
 /* The flags of clone that a new process may have. */
 #define PROCESS_FLAGS                                                                              \
     (CSIGNAL | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_PARENT_SETTID | CLONE_VFORK |     \
      CLONE_VM | CLONE_SETTLS)
 
-/* One mapping of the parent, as the walk saw it (with a reference to its VMO). */
-struct region {
-    struct region *next;
-    vaddr_t base;
-    size_t size;
-    struct vmo *vmo;
-    uint64_t offset;
-    uint32_t perms;
-};
-
-struct walk {
-    struct region *regions, **tail;
-    bool out_of_memory;
-};
-
-static void note_mapping(const struct vmar_node *node, void *arg)
-{
-    struct walk *w = arg;
-    if (!node->mapping)
-        return; /* a Linux process has no child VMARs: its mappings are all in the root */
-    struct region *r = kzalloc(sizeof *r);
-    if (!r) {
-        w->out_of_memory = true;
-        return;
-    }
-    const struct vm_mapping *m = node->mapping;
-    *r = (struct region){NULL, node->base, node->size, m->vmo, m->vmo_offset, m->perms};
-    kobject_ref(&m->vmo->base);
-    *w->tail = r;
-    w->tail = &r->next;
-}
-
-/* Map a snapshot of each of r's mappings into child at the same place; write value at the word
-   va of the child, if va is not 0 (CLONE_CHILD_SETTID). */
+/* Map into child, at the same place, each of r's mappings: the same VMO for shared memory, a
+   snapshot of it otherwise; write value at the word va of the child, if va is not 0
+   (CLONE_CHILD_SETTID). */
 static int copy_regions(struct region *r, struct vmar *child, uaddr_t va, int value)
 {
     int err = 0;
     for (; r && !err; r = r->next) {
         struct vmo *copy;
+        uint64_t offset = 0; /* where r's range is in copy */
         vaddr_t addr;
-        /* LAB ch07-fork-snapshot BEGIN: the child's memory for region r: a snapshot child
-           (ZX_VMO_CHILD_SNAPSHOT) of r's range of its VMO, so that parent and child share the
-           pages until either writes one. (It is mapped below, at r's address with r's
-           permissions; the word va, if it is in r, is written into it: the child's copy only.)
-           stub:
-        if (vmo_create(r->size, false, &copy) != ZX_OK)
-            return -ENOMEM;
-        paddr_t page = frame_alloc();
-        for (size_t at = 0; page && at < r->size; at += PAGE_SIZE) {
-            vmo_read(r->vmo, r->offset + at, hal_pmem_ptr(page), PAGE_SIZE);
-            vmo_write(copy, at, hal_pmem_ptr(page), PAGE_SIZE);
+        if (linux_memory_is_shared(r->vmo)) { /* the same bytes on both sides: no copy */
+            kobject_ref(&r->vmo->base);
+            copy = r->vmo;
+            offset = r->offset;
+        } else {
+            /* LAB ch07-fork-snapshot BEGIN: the child's memory for region r: a snapshot child
+               (ZX_VMO_CHILD_SNAPSHOT) of r's range of its VMO, so that parent and child share the
+               pages until either writes one. (It is mapped below, at r's address with r's
+               permissions; the word va, if it is in r, is written into it: the child's copy
+               only.)
+               stub:
+            if (vmo_create(r->size, false, &copy) != ZX_OK)
+                return -ENOMEM;
+            paddr_t page = frame_alloc();
+            for (size_t at = 0; page && at < r->size; at += PAGE_SIZE) {
+                vmo_read(r->vmo, r->offset + at, hal_pmem_ptr(page), PAGE_SIZE);
+                vmo_write(copy, at, hal_pmem_ptr(page), PAGE_SIZE);
+            }
+            if (page)
+                frame_free(page);
+            */
+            if (vmo_create_child(r->vmo, ZX_VMO_CHILD_SNAPSHOT, r->offset, r->size, false, &copy) !=
+                ZX_OK)
+                return -ENOMEM;
+            /* LAB END */
         }
-        if (page)
-            frame_free(page);
-        */
-        if (vmo_create_child(r->vmo, ZX_VMO_CHILD_SNAPSHOT, r->offset, r->size, false, &copy) !=
-            ZX_OK)
-            return -ENOMEM;
-        /* LAB END */
-        if (vmar_map(child, ZX_VM_SPECIFIC | r->perms, r->base - child->start, copy, 0, r->size,
-                     &addr) != ZX_OK)
+        if (vmar_map(child, ZX_VM_SPECIFIC | r->perms, r->base - child->start, copy, offset,
+                     r->size, &addr) != ZX_OK)
             err = -ENOMEM;
         if (!err && va >= r->base && va + sizeof value <= r->base + r->size &&
-            vmo_write(copy, va - r->base, &value, sizeof value) != ZX_OK)
+            vmo_write(copy, offset + (va - r->base), &value, sizeof value) != ZX_OK)
             err = -ENOMEM;
         kobject_unref(&copy->base); /* the mapping keeps its own reference */
     }
     return err;
 }
 
-static void free_regions(struct region *r)
-{
-    while (r) {
-        struct region *next = r->next;
-        kobject_unref(&r->vmo->base);
-        kfree(r);
-        r = next;
-    }
-}
-
 int linux_fork_memory(struct process *parent, struct process *child, uaddr_t child_tid, int tid)
 {
-    struct walk w = {.tail = &w.regions};
-    int err = vmar_walk(parent->space, note_mapping, &w) == ZX_OK ? 0 : -ENOMEM;
-    if (!err && w.out_of_memory)
-        err = -ENOMEM;
+    struct vmar *root = parent->space;
+    struct region *regions = NULL;
+    int err = regions_of(root, root->start, root->start + root->size, &regions);
     if (!err)
-        err = copy_regions(w.regions, child->space, child_tid, tid);
-    free_regions(w.regions);
+        err = copy_regions(regions, child->space, child_tid, tid);
+    regions_free(regions);
     return err;
 }
 

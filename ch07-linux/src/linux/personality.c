@@ -12,8 +12,9 @@ What makes a process a Linux process, as far as the thread loop can tell (task/p
   mode (linux/signals.c): a handler runs, or the process ends, as on Linux;
 - on every **return to user mode** it takes its pending signals, or waits while a signal has
   stopped its process;
-- a **thread's end** clears and wakes the word that `set_tid_address` named, which is how a C
-  library's `pthread_join` learns that the thread is gone;
+- a **thread's end** releases the robust locks it still holds (linux/robust_list.c), and clears
+  and wakes the word that `set_tid_address` named, which is how a C library's `pthread_join`
+  learns that the thread is gone;
 - a **process's end** closes its descriptors, hands its children to pid 1 and tells its parent.
   The process then stays a zombie, its status kept, until the parent reaps it (linux/wait.c). */
 #include <asm/siginfo.h>
@@ -23,6 +24,7 @@ What makes a process a Linux process, as far as the thread loop can tell (task/p
 #include "linux/exit.h"
 #include "linux/signals.h"
 #include "linux/process.h"
+#include "linux/robust_list.h"
 #include "linux/syscall.h"
 #include "object/futex.h"
 #include "syscall/futex_caller.h"
@@ -106,6 +108,7 @@ static void linux_thread_exit(struct thread *t)
 {
     struct linux_thread *lt = t->personality_state;
     uint32_t zero = 0;
+    linux_robust_list_release(lt);
     if (lt->clear_child_tid && user_copy_out(lt->clear_child_tid, &zero, sizeof zero) == ZX_OK) {
         struct futex_space s = futex_caller_space();
         futex_wake(&s, lt->clear_child_tid, 1, false);

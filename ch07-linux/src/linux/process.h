@@ -67,6 +67,7 @@ struct linux_thread {
     int tid;
     bool own_tid;            /* a thread id of its own: not the first thread's, which is the pid */
     uaddr_t clear_child_tid; /* set_tid_address: zeroed and woken at the thread's end */
+    uaddr_t robust_list;     /* set_robust_list: its locks are released at its end */
     uint64_t blocked;        /* its signal mask */
     uint64_t pending;        /* signals for this thread alone (its faults); atomic */
     uint64_t saved_mask;     /* rt_sigsuspend's: the mask to restore after the handler */

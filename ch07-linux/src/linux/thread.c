@@ -127,11 +127,3 @@ static int64_t linux_exit(const uint64_t *arg)
     return 0;
 }
 LINUX_SYSCALL(exit, linux_exit);
-
-static int64_t linux_sched_yield(const uint64_t *arg)
-{
-    /* Threads are preempted by the timer (chapter 6): one that spins waiting for another does
-       not keep it from running. Yielding early is a hint, answered at once. */
-    return 0;
-}
-LINUX_SYSCALL(sched_yield, linux_sched_yield);

@@ -11,7 +11,9 @@ bad address and a wake with nobody waiting. */
 #include <sched.h>
 #include <semaphore.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -26,6 +28,7 @@ bad address and a wake with nobody waiting. */
 #define FUTEX_WAKE 1
 #define FUTEX_CMP_REQUEUE 4
 #define FUTEX_PRIVATE_FLAG 128
+#define FUTEX_OWNER_DIED 0x40000000
 #define FUTEX_WAIT_PRIVATE (FUTEX_WAIT | FUTEX_PRIVATE_FLAG)
 #define FUTEX_WAKE_PRIVATE (FUTEX_WAKE | FUTEX_PRIVATE_FLAG)
 
@@ -248,6 +251,35 @@ static void *wait_on_word(void *arg)
     return (void *)futex(&word, FUTEX_WAIT_PRIVATE, 0, NULL);
 }
 
+/* A robust list with one lock on it, as glibc keeps one per thread (musl keeps its own in user
+   space, so the test builds the list by hand), in memory a child process shares with its parent:
+   the lock of a process-shared robust mutex. */
+struct robust_link {
+    struct robust_link *next;
+};
+struct robust_list {
+    struct {
+        struct robust_link *list;
+        long futex_offset;
+        struct robust_link *pending;
+    } head;
+    struct {
+        struct robust_link link;
+        uint32_t word; /* the owner's thread id, as a robust mutex holds it */
+    } lock;
+};
+
+/* In a child: take the lock, register the list, and end without releasing it. */
+static void die_holding_a_robust_lock(struct robust_list *r)
+{
+    r->lock.word = (uint32_t)syscall(SYS_gettid);
+    r->lock.link.next = (struct robust_link *)&r->head; /* the list is a ring */
+    r->head.list = &r->lock.link;
+    r->head.futex_offset = offsetof(struct robust_list, lock.word) -
+                           offsetof(struct robust_list, lock.link);
+    _exit(syscall(SYS_set_robust_list, &r->head, sizeof r->head) == 0 ? 0 : 1);
+}
+
 static void futex_cases(void)
 {
     word = 1;
@@ -275,6 +307,29 @@ static void futex_cases(void)
     void *result;
     pthread_join(t, &result);
     check(woken == 1 && result == 0, "FUTEX_WAKE wakes a waiting thread, and says so");
+
+    struct robust_list *r = mmap(NULL, sizeof *r, PROT_READ | PROT_WRITE,
+                                 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    check(FAILS_WITH(syscall(SYS_set_robust_list, &r->head, 4), EINVAL),
+          "set_robust_list with a wrong size: EINVAL");
+    pid_t child = fork();
+    if (child == 0)
+        die_holding_a_robust_lock(r);
+    int status;
+    check(waitpid(child, &status, 0) == child && status == 0 && r->lock.word == FUTEX_OWNER_DIED,
+          "a robust lock held by a process that ended: owner died");
+
+    cpu_set_t cpus;
+    long online = sysconf(_SC_NPROCESSORS_ONLN);
+    check(sched_getaffinity(0, sizeof cpus, &cpus) == 0 && CPU_COUNT(&cpus) == online &&
+              online >= 1,
+          "sched_getaffinity names the CPUs there are");
+    check(FAILS_WITH(syscall(SYS_sched_getaffinity, 0, 4, &cpus), EINVAL),
+          "sched_getaffinity into too small a mask: EINVAL");
+    CPU_ZERO(&cpus);
+    CPU_SET(0, &cpus);
+    check(sched_setaffinity(0, sizeof cpus, &cpus) == 0 && sched_yield() == 0,
+          "sched_setaffinity to CPU 0, and sched_yield");
 }
 
 int main(void)

@@ -1,0 +1,57 @@
+/*: # Scheduling calls
+
+What a Linux program may ask of the scheduler, answered for chapter 6's: every thread is a task on
+a run queue shared by all CPUs, preempted by the timer, with no priorities and no pinning.
+
+- `sched_yield` returns at once. A thread that spins waiting for another does not keep it from
+  running (the timer takes the CPU away), so giving the CPU up early is only a hint.
+- `sched_getaffinity` answers the CPUs there are, which is what C libraries use it for (glibc's
+  and musl's `sysconf(_SC_NPROCESSORS_ONLN)`, and so `nproc`): the mask has one bit per CPU.
+- `sched_setaffinity` accepts any mask that names a CPU there is, and pins nothing: a thread still
+  runs wherever a CPU is free. */
+#include "hal/cpu_count.h"
+#include "linux/process.h"
+#include "linux/syscall.h"
+#include "linux/uaccess.h"
+
+static int64_t linux_sched_yield(const uint64_t *arg)
+{
+    return 0;
+}
+LINUX_SYSCALL(sched_yield, linux_sched_yield);
+
+/* The mask of the CPUs there are: at most 64, which is what the kernel's mask holds. */
+static uint64_t cpus(void)
+{
+    unsigned n = hal_cpu_count();
+    return n >= 64 ? ~0ull : (1ull << n) - 1;
+}
+
+/* A thread of this process, or 0 for the caller; Zinc answers for its own process only. */
+static bool known(int tid)
+{
+    return tid == 0 || tid == linux_thread_current()->tid || tid == linux_current()->pid;
+}
+
+/* sched_getaffinity(tid, len, mask): the bytes of the mask written. */
+static int64_t linux_sched_getaffinity(const uint64_t *arg)
+{
+    uint64_t mask = cpus();
+    if (arg[1] < sizeof mask || arg[1] % sizeof(uint64_t))
+        return -EINVAL;
+    if (!known((int)arg[0]))
+        return -ESRCH;
+    return copy_to_user(arg[2], &mask, sizeof mask) ? -EFAULT : (int64_t)sizeof mask;
+}
+LINUX_SYSCALL(sched_getaffinity, linux_sched_getaffinity);
+
+static int64_t linux_sched_setaffinity(const uint64_t *arg)
+{
+    uint64_t mask = 0;
+    if (copy_from_user(&mask, arg[2], arg[1] < sizeof mask ? arg[1] : sizeof mask))
+        return -EFAULT;
+    if (!known((int)arg[0]))
+        return -ESRCH;
+    return mask & cpus() ? 0 : -EINVAL;
+}
+LINUX_SYSCALL(sched_setaffinity, linux_sched_setaffinity);
