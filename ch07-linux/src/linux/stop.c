@@ -5,6 +5,10 @@ threads look at (`stopped`, and the `running` event their waits watch), leave a 
 parent's wait, and tell the parent. The report is one field, because a continue replaces a stop
 that no wait collected, and a new stop a continue, as on Linux: a parent learns the latest change.
 
+The thread that takes the stop signal stops the process and tells the parent at once; its other
+threads, poked, stop a moment later on their way to user mode, where Linux tells the parent only
+once the last has stopped.
+
 Telling the parent is the same for every change of a child, its end included (linux/exit.c): the
 `SIGCHLD`, with the siginfo that says what happened, and a wake of the parent's waits. */
 #include "linux/stop.h"
