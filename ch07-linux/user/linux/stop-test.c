@@ -2,9 +2,9 @@
 
 Job control's signals seen from a parent: a child stopped and continued (every thread of it),
 what `waitpid` and `waitid` report of it and when `SIGCHLD` says so, the signals that discard each
-other, a call that a stop interrupts; then `sigaltstack`: its errors, a handler running on the
-alternate stack, and a stack overflow caught there. Each case passes on Linux first. It prints
-TAP. */
+other, a call (and a vfork) that a stop interrupts; then `sigaltstack`: its errors, a handler
+running on the alternate stack, and a stack overflow caught there. Each case passes on Linux
+first. It prints TAP. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <poll.h>
@@ -371,6 +371,34 @@ static void test_interrupted_call(void)
     close(p[1]);
 }
 
+/* A parent stopped and continued while vfork waits for its child's end: one child, one vfork. */
+static void test_vfork_stopped(void)
+{
+    int status;
+    pid_t parent = getpid(), helper = fork();
+    if (helper == 0) {
+        nap(100);
+        kill(parent, SIGSTOP);
+        nap(100);
+        kill(parent, SIGCONT);
+        _exit(0);
+    }
+    pid_t child = vfork();
+    if (child == 0) {
+        struct timespec ts = {0, 400000000}; /* no more than a vfork child may do: a call */
+        nanosleep(&ts, NULL);
+        _exit(7);
+    }
+    int reaped = 0, sevens = 0;
+    pid_t pid;
+    while ((pid = waitpid(-1, &status, 0)) > 0) {
+        reaped++;
+        sevens += WIFEXITED(status) && WEXITSTATUS(status) == 7;
+    }
+    check(child > 0 && reaped == 2 && sevens == 1,
+          "a stop while vfork waits: the call goes on, and makes no second child");
+}
+
 /* The alternate stack, and what a handler saw of it. */
 static char alt[16384] __attribute__((aligned(16))), other[16384];
 static volatile uintptr_t handler_local;
@@ -516,6 +544,7 @@ int main(void)
     test_other_stop_signals();
     test_discards();
     test_interrupted_call();
+    test_vfork_stopped();
     test_altstack_calls();
     test_altstack_handlers();
     test_stack_overflow();
