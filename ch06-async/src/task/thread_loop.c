@@ -18,7 +18,11 @@ failed becomes an exception; an exception's search goes on to its end.
 A thread that runs user code for a whole time slice gives the CPU to the others: the interrupt that
 ends the slice (task/sched_tick.c) makes it wake its own task and say pending, which puts it at the
 back of the run queue. A kill wakes the task and pokes the CPU that runs it, so the kill takes
-effect whether the thread waits or computes. */
+effect whether the thread waits or computes.
+
+The personality's `to_user`, which runs before the registers do, may wait too (a Linux thread
+whose process a signal has stopped waits there to be continued, chapter 7): if it leaves a wait
+pending, the loop says pending, and once the wait has ended runs `to_user` again. */
 #include "exec/kernel_executor.h"
 #include "exec/suspend.h"
 #include "kernel/kmalloc.h"
@@ -29,6 +33,7 @@ enum waiting_in {
     IN_SYSCALL,   /* its result is the call's */
     IN_FAULT,     /* a page fault, waiting for its page */
     IN_EXCEPTION, /* the search for a handler */
+    IN_TO_USER,   /* the personality's to_user: it runs again once its wait ends */
 };
 
 /* A user thread as a task: all it holds while it waits. */
@@ -106,8 +111,13 @@ static zx_status_t run(struct thread_task *tt)
         /* Other threads, of other processes, ran since the last trap: make this process's address
            space the current one again (free when it still is). */
         hal_pt_activate(t->process->memory.pt);
-        if (t->process->personality->to_user)
+        if (t->process->personality->to_user) {
             t->process->personality->to_user(t);
+            if (tt->suspend.op) { /* it began a wait: a Linux thread whose process is stopped */
+                tt->in = IN_TO_USER;
+                return WAIT_PENDING;
+            }
+        }
         if (told_to_stop(t))
             break; /* the personality ended it */
         hal_context_run(t->ctx, &tt->trap);

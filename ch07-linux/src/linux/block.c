@@ -30,6 +30,8 @@ static zx_status_t signalled(struct signal_wait *w, zx_status_t status, zx_signa
     int64_t then = ow->then;
     kobject_unref(w->obj);
     kfree(ow);
+    if (then != WAIT_RESTART)
+        return (zx_status_t)then; /* the call's work is done: a cut-short wait does not undo it */
     return (zx_status_t)(status == ZX_OK ? then : outcome(status));
 }
 

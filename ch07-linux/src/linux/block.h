@@ -21,7 +21,8 @@ the thread's task, which is polled again once the signal has come. */
 int64_t linux_block_on(struct kobject *obj, zx_signals_t signals, uint64_t deadline);
 
 /* Return this from a system call that, its work done, must wait until obj asserts one of signals
-   before it returns value (vfork's parent); -EINTR if the thread is killed meanwhile. */
+   before it returns value (vfork's parent). A signal or a kill cuts the wait short, and the call
+   returns value then: what is done is not undone, nor made again. */
 int64_t linux_block_then(struct kobject *obj, zx_signals_t signals, int64_t value);
 
 /* Return this from a system call that sleeps until deadline and then returns 0. */

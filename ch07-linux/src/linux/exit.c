@@ -13,7 +13,7 @@ is gone) is reaped at once, since nobody could ever ask for its status. */
 
 #include "fs/vnode.h"
 #include "kernel/kmalloc.h"
-#include "linux/signals.h"
+#include "linux/stop.h"
 #include "linux/syscall.h"
 #include "object/event.h"
 
@@ -49,7 +49,7 @@ static bool adopt(struct linux_process *child, struct linux_process *dying)
     child->parent = init;
     child->next_sibling = init->children;
     init->children = child;
-    if (child->exited)
+    if (child->exited || child->stop_report) /* something for init's wait already */
         kobject_signal(init->child_exited, 0, ZX_EVENT_SIGNALED);
     return false;
 }
@@ -75,13 +75,7 @@ void linux_process_ended(struct linux_process *lp)
         }
     }
     struct linux_process *parent = lp->parent;
-    if (parent) {
-        bool killed = lp->wait_status & 0x7f;
-        struct signal_origin why = {killed ? CLD_KILLED : CLD_EXITED, lp->pid,
-                                    killed ? lp->wait_status & 0x7f : lp->wait_status >> 8};
-        linux_signal_process(parent, SIGCHLD, why);
-        kobject_signal(parent->child_exited, 0, ZX_EVENT_SIGNALED);
-    }
+    linux_tell_parent(lp, lp->wait_status);
     hal_lock_release(&linux_tree_lock);
     while (orphans) {
         struct linux_process *next = orphans->next_sibling;

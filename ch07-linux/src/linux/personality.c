@@ -10,7 +10,8 @@ What makes a process a Linux process, as far as the thread loop can tell (task/p
 - its **faults** are signals: an access to unmapped memory is `SIGSEGV`, an illegal instruction
   `SIGILL`, a division by zero `SIGFPE`, taken like any signal on the thread's way back to user
   mode (linux/signals.c): a handler runs, or the process ends, as on Linux;
-- on every **return to user mode** it takes its pending signals;
+- on every **return to user mode** it takes its pending signals, or waits while a signal has
+  stopped its process;
 - a **thread's end** releases the robust locks it still holds (linux/robust_list.c), and clears
   and wakes the word that `set_tid_address` named, which is how a C library's `pthread_join`
   learns that the thread is gone;
@@ -29,7 +30,6 @@ What makes a process a Linux process, as far as the thread loop can tell (task/p
 #include "syscall/futex_caller.h"
 #include "task/elf_format.h"
 
-/* The call, by Linux's number; what signal delivery needs to make it again is noted first. */
 /* Does the note segment s of the file (within head) hold a note named "Zircon"? */
 static bool has_zircon_note(const uint8_t *head, size_t len, const struct elf_segment *s)
 {
@@ -68,6 +68,7 @@ static bool claims_linux_program(const uint8_t *head, size_t len)
     return true;
 }
 
+/* The call, by Linux's number; what signal delivery needs to make it again is noted first. */
 static int64_t linux_syscall(struct thread *t)
 {
     struct linux_thread *lt = t->personality_state;

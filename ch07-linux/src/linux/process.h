@@ -8,10 +8,12 @@ process's `personality_state`, what Linux adds:
   until then the child stays a *zombie*: dead, its memory and files gone, only its status left;
 - a **descriptor table** (fs/fd_table.h), where Zircon has a handle table;
 - the **program break**, the end of the heap that `brk` moves;
-- the process group and session of job control, and the signal dispositions (later files).
+- the process group and session of job control, the signal dispositions, and whether a signal has
+  stopped it (later files).
 
-A Linux thread keeps its thread id (the main thread's is the pid) and the address that
-`set_tid_address` names, cleared and woken when the thread ends.
+A Linux thread keeps its thread id (the main thread's is the pid), the address that
+`set_tid_address` names, cleared and woken when the thread ends, and its signal state: its mask,
+its own pending signals and its alternate signal stack.
 
 The Linux processes form a tree of their own, rooted at the first one the kernel starts (pid 1,
 linux/boot.c), all in one Zircon job. */
@@ -41,7 +43,7 @@ struct linux_process {
     struct linux_process *children, *next_sibling; /* the same */
     struct fd_table *files;
     vaddr_t brk_start, brk;       /* the heap: the pages of [brk_start, brk) are mapped */
-    struct kobject *child_exited; /* an event, signalled when one of its children exits */
+    struct kobject *child_exited; /* an event, signalled when a child exits, stops or continues */
     bool exited;                  /* a zombie, until its parent reaps it; the tree lock */
     int wait_status;              /* what wait4 reports: (code << 8), or the signal's number */
     char exe[128];                /* the program file's path (exec_file's): /proc/self/exe */
@@ -54,6 +56,11 @@ struct linux_process {
     uint64_t pending;              /* signals sent to the process, not yet taken; atomic */
     struct signal_origin *origin;  /* for each pending signal, where it came from; tree lock */
     vaddr_t trampoline;            /* where the signal-return trampoline is mapped */
+    bool stopped;            /* by a stop signal, until SIGCONT (linux/stop.c): written under the
+                                tree lock, read atomically */
+    int stop_report;         /* the stop or continue its parent's wait has yet to see (a wait
+                                status), or 0; the tree lock */
+    struct kobject *running; /* an event, signalled while it is not stopped */
 };
 
 struct linux_thread {
@@ -69,7 +76,9 @@ struct linux_thread {
     int fault_code;   /* the pending fault's si_code and address */
     uint64_t fault_addr;
     bool after_syscall; /* it comes back from a system call, which may be made again */
-    uint64_t syscall_nr, syscall_arg0; /* that call, to make it again */
+    uint64_t syscall_nr, syscall_arg0;   /* that call, to make it again */
+    uint64_t altstack_sp, altstack_size; /* its alternate signal stack (linux/sigaltstack.c) */
+    int altstack_flags;
 };
 
 /* The Linux process and thread of the calling thread. */

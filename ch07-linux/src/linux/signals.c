@@ -7,20 +7,32 @@ handler runs, and the next pending signal is taken when the handler returns to t
 thread makes its next system call.
 
 The default actions follow signal(7): `SIGCHLD`, `SIGURG`, `SIGWINCH` and `SIGCONT` are ignored;
-the stop signals would stop the process, which this part of the chapter does not do yet (they are
-ignored, and the kernel says so); all others end the process, reported to its parent as a death by
-that signal. `SIGKILL` and `SIGSTOP` can be neither caught, ignored nor blocked. */
+the stop signals stop the process (linux/stop.h); all others end the process, reported to its
+parent as a death by that signal. `SIGKILL` and `SIGSTOP` can be neither caught, ignored nor
+blocked.
+
+Job control adds three rules to sending. A stop signal discards a pending `SIGCONT`, and `SIGCONT`
+the pending stop signals; and `SIGCONT` continues a stopped process as it is sent, whatever the
+process does with it (it may still be caught, and is taken as any signal once the process runs).
+A stopped process's threads wait at the top of `linux_signal_deliver`, on their way to user mode,
+and take nothing while they wait: `SIGCONT` wakes them to go on, `SIGKILL` to end. A system call
+that the stop interrupted is made again after the continue, as Linux makes again any call
+interrupted by a signal that runs no handler (though a relative sleep then sleeps its whole time
+again, where Linux remembers what was left). */
 #include "linux/signals.h"
 
 #include <string.h>
 
+#include "exec/suspend.h"
 #include "kernel/kmalloc.h"
 #include "kernel/printk.h"
 #include "linux/block.h"
 #include "linux/exit.h"
-#include "linux/sigframe.h"
+#include "linux/sigaltstack.h"
+#include "linux/stop.h"
 #include "linux/syscall.h"
 #include "linux/uaccess.h"
+#include "object/event.h"
 #include "vm/vmar.h"
 
 #define UNBLOCKABLE (SIG_BIT(SIGKILL) | SIG_BIT(SIGSTOP))
@@ -32,8 +44,9 @@ int linux_signals_attach(struct linux_process *lp, const struct linux_signals *c
 {
     lp->signals = kzalloc(sizeof *lp->signals);
     lp->origin = kzalloc(sizeof *lp->origin * LINUX_NSIG);
-    if (!lp->signals || !lp->origin)
+    if (!lp->signals || !lp->origin || event_create(&lp->running) != ZX_OK)
         return -ENOMEM;
+    kobject_signal(lp->running, 0, ZX_EVENT_SIGNALED);
     if (copy_of)
         *lp->signals = *copy_of;
     return 0;
@@ -43,17 +56,27 @@ void linux_signals_detach(struct linux_process *lp)
 {
     kfree(lp->signals);
     kfree(lp->origin);
+    if (lp->running)
+        kobject_unref(lp->running);
     lp->signals = NULL;
     lp->origin = NULL;
+    lp->running = NULL;
 }
 
-/* A new program keeps what its parent ignored and nothing else; it gets the trampoline page. */
+/* A new program keeps what its parent ignored and nothing else, and no alternate stack (its
+   thread, the only one left, had one in the old program's memory); it gets the trampoline page. */
 void linux_signals_exec(struct linux_process *lp)
 {
     for (int i = 0; i < LINUX_NSIG; i++)
         if (lp->signals->action[i].handler != (uint64_t)SIG_IGN)
             lp->signals->action[i] = (struct linux_sigaction){0};
-    struct vmar *root = lp->process->space;
+    struct process *p = lp->process;
+    hal_lock_acquire(&p->lock);
+    for (struct thread *t = p->threads; t; t = t->next_in_process)
+        if (t->personality_state)
+            linux_altstack_reset(t->personality_state);
+    hal_lock_release(&p->lock);
+    struct vmar *root = p->space;
     struct vmo *vmo;
     vaddr_t addr;
     lp->trampoline = 0;
@@ -71,18 +94,30 @@ static bool ignored(const struct linux_process *lp, int sig)
 {
     uint64_t handler = lp->signals->action[sig - 1].handler;
     return handler == (uint64_t)SIG_IGN ||
-           (handler == (uint64_t)SIG_DFL && (SIG_BIT(sig) & (IGNORED_BY_DEFAULT | STOPPING)));
+           (handler == (uint64_t)SIG_DFL && (SIG_BIT(sig) & IGNORED_BY_DEFAULT));
 }
 
-/* Does thread t have a signal to take now? Then its waits must end. */
-static void update_interrupted(struct thread *t)
+static bool stopped(const struct linux_process *lp)
+{
+    return __atomic_load_n(&lp->stopped, __ATOMIC_SEQ_CST);
+}
+
+static uint64_t pending_for(const struct thread *t)
 {
     struct linux_thread *lt = t->personality_state;
     struct linux_process *lp = t->process->personality_state;
-    uint64_t pending = __atomic_load_n(&lt->pending, __ATOMIC_SEQ_CST) |
-                       __atomic_load_n(&lp->pending, __ATOMIC_SEQ_CST);
-    bool now = pending & ~(lt->blocked & ~UNBLOCKABLE);
-    __atomic_store_n(&lt->interrupted, now, __ATOMIC_SEQ_CST);
+    return __atomic_load_n(&lt->pending, __ATOMIC_SEQ_CST) |
+           __atomic_load_n(&lp->pending, __ATOMIC_SEQ_CST);
+}
+
+/* Does thread t have a signal to take now? Then its waits must end. While its process is stopped,
+   only SIGKILL is taken. */
+static void update_interrupted(struct thread *t)
+{
+    struct linux_thread *lt = t->personality_state;
+    uint64_t takeable =
+        stopped(t->process->personality_state) ? SIG_BIT(SIGKILL) : ~(lt->blocked & ~UNBLOCKABLE);
+    __atomic_store_n(&lt->interrupted, (pending_for(t) & takeable) != 0, __ATOMIC_SEQ_CST);
 }
 
 /* Wake the threads of lp that do not block sig, out of their waits or out of user code. */
@@ -103,11 +138,20 @@ static void notify(struct linux_process *lp, int sig)
 /* Lock order: the tree's, then a process's (notify). */
 void linux_signal_process(struct linux_process *lp, int sig, struct signal_origin origin)
 {
-    if (ignored(lp, sig) || lp->exited)
+    if (lp->exited)
+        return;
+    if (SIG_BIT(sig) & STOPPING)
+        __atomic_fetch_and(&lp->pending, ~SIG_BIT(SIGCONT), __ATOMIC_SEQ_CST);
+    if (sig == SIGCONT) {
+        __atomic_fetch_and(&lp->pending, ~STOPPING, __ATOMIC_SEQ_CST);
+        linux_continue(lp);
+    }
+    if (ignored(lp, sig))
         return; /* an ignored signal is dropped as it is sent */
     lp->origin[sig - 1] = origin;
     __atomic_fetch_or(&lp->pending, SIG_BIT(sig), __ATOMIC_SEQ_CST);
-    notify(lp, sig);
+    if (!stopped(lp) || sig == SIGKILL)
+        notify(lp, sig); /* a stopped process takes it once continued */
 }
 
 void linux_signal_thread(struct thread *t, int sig)
@@ -146,7 +190,10 @@ static int lowest(uint64_t set)
     return sig;
 }
 
-/* Take the lowest pending signal t does not block: its number, and its siginfo; 0 if none. */
+/* Take the lowest pending signal t does not block: its number, and its siginfo; 0 if none. A stop
+   signal whose action is the default stops the process as it is taken, under the tree lock that
+   SIGCONT is sent under: a SIGCONT sent before discarded it, one sent after finds the process
+   stopped and continues it. */
 static int take(struct thread *t, siginfo_t *info)
 {
     struct linux_thread *lt = t->personality_state;
@@ -162,22 +209,32 @@ static int take(struct thread *t, siginfo_t *info)
         info->si_addr = (void *)lt->fault_addr;
         return sig;
     }
-    for (;;) {
+    int sig = 0;
+    if (!(__atomic_load_n(&lp->pending, __ATOMIC_SEQ_CST) & allowed))
+        return 0; /* the common case, on every return to user mode: no lock */
+    hal_lock_acquire(&linux_tree_lock);
+    while (!sig) {
         uint64_t shared = __atomic_load_n(&lp->pending, __ATOMIC_SEQ_CST) & allowed;
         if (!shared)
-            return 0;
-        int sig = lowest(shared);
+            break;
+        sig = lowest(shared);
         if (!(__atomic_fetch_and(&lp->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST) & SIG_BIT(sig)))
-            continue; /* another thread took it */
-        hal_lock_acquire(&linux_tree_lock);
+            sig = 0; /* rt_sigaction dropped it meanwhile */
+    }
+    if (sig) {
         struct signal_origin o = lp->origin[sig - 1];
-        hal_lock_release(&linux_tree_lock);
         info->si_signo = sig;
         info->si_code = o.code;
         info->si_pid = o.pid;
         info->si_status = o.status;
-        return sig;
     }
+    if (sig && (SIG_BIT(sig) & STOPPING) &&
+        lp->signals->action[sig - 1].handler == (uint64_t)SIG_DFL) {
+        linux_stop(lp, sig);
+        notify(lp, SIGSTOP); /* the process's other threads come to wait too */
+    }
+    hal_lock_release(&linux_tree_lock);
+    return sig;
 }
 
 /* Calls that a handler never makes run again (they return -EINTR whatever SA_RESTART says), as
@@ -201,9 +258,11 @@ static void run_handler(struct thread *t, int sig, const siginfo_t *info, bool a
     if (after_syscall && sigframe_syscall_result(t->ctx) == -EINTR && (act.flags & SA_RESTART) &&
         !never_restarted(lt->syscall_nr))
         sigframe_restart_syscall(t->ctx, lt->syscall_nr, lt->syscall_arg0);
-    uint64_t old_mask = lt->has_saved_mask ? lt->saved_mask : lt->blocked;
+    struct sigframe_stack where = linux_altstack_frame_stack(lt, t->ctx, &act);
+    struct sigframe_saved saved = {lt->has_saved_mask ? lt->saved_mask : lt->blocked,
+                                   linux_altstack_save(lt)};
     lt->has_saved_mask = false;
-    if (sigframe_push(t->ctx, &act, info, old_mask, lp->trampoline)) {
+    if (sigframe_push(t->ctx, where, &act, info, &saved, lp->trampoline)) {
         linux_exit_group(t->process, SIGSEGV); /* no stack to run the handler on */
         return;
     }
@@ -228,24 +287,42 @@ static void report_fault(struct thread *t, const siginfo_t *info)
             (unsigned long)info->si_addr, (unsigned long)hal_context_pc(t->ctx));
 }
 
+/* While t's process is stopped, wait for it to be continued (as a call waits: linux/block.h), or
+   end with SIGKILL. True while t must not go on to user mode: it waits, and comes back here when
+   the wait ends, or it is ending. */
+static bool wait_while_stopped(struct thread *t)
+{
+    struct linux_process *lp = t->process->personality_state;
+    while (stopped(lp)) {
+        if (__atomic_load_n(&t->kill, __ATOMIC_SEQ_CST))
+            return true;
+        if (pending_for(t) & SIG_BIT(SIGKILL)) {
+            linux_exit_group(t->process, SIGKILL);
+            return true;
+        }
+        update_interrupted(t); /* nothing but SIGKILL may end the wait */
+        if (linux_block_on(lp->running, ZX_EVENT_SIGNALED, HAL_NO_DEADLINE) == WAIT_PENDING)
+            return true;
+    }
+    return false;
+}
+
 void linux_signal_deliver(struct thread *t)
 {
     struct linux_thread *lt = t->personality_state;
     struct linux_process *lp = t->process->personality_state;
-    bool after_syscall = lt->after_syscall;
-    lt->after_syscall = false;
+    bool after_syscall = lt->after_syscall; /* kept while the thread waits stopped */
     siginfo_t info;
     int sig;
-    while ((sig = take(t, &info)) != 0) {
+    for (;;) {
+        if (wait_while_stopped(t))
+            return;
+        if (!(sig = take(t, &info)))
+            break;
         uint64_t handler = lp->signals->action[sig - 1].handler;
         if (handler == (uint64_t)SIG_IGN ||
-            (handler == (uint64_t)SIG_DFL && (SIG_BIT(sig) & IGNORED_BY_DEFAULT)))
-            continue;
-        if (handler == (uint64_t)SIG_DFL && (SIG_BIT(sig) & STOPPING)) {
-            kprintf("linux: pid %d: signal %d would stop it; Zinc does not stop processes yet\n",
-                    lp->pid, sig);
-            continue;
-        }
+            (handler == (uint64_t)SIG_DFL && (SIG_BIT(sig) & (IGNORED_BY_DEFAULT | STOPPING))))
+            continue; /* a stop signal's default action was taken with it */
         if (handler == (uint64_t)SIG_DFL) {
             report_fault(t, &info);
             linux_exit_group(t->process, sig);
@@ -254,10 +331,13 @@ void linux_signal_deliver(struct thread *t)
         run_handler(t, sig, &info, after_syscall);
         break;
     }
+    lt->after_syscall = false;
     if (!sig && lt->has_saved_mask) { /* a sigsuspend that took no handler */
         lt->blocked = lt->saved_mask;
         lt->has_saved_mask = false;
     }
+    if (!sig && after_syscall && sigframe_syscall_result(t->ctx) == -EINTR)
+        sigframe_restart_syscall(t->ctx, lt->syscall_nr, lt->syscall_arg0); /* no handler ran */
     update_interrupted(t);
 }
 
@@ -362,13 +442,14 @@ static int64_t linux_rt_sigreturn(const uint64_t *arg)
 {
     struct thread *t = thread_current();
     struct linux_thread *lt = t->personality_state;
-    uint64_t mask;
-    int64_t result = sigframe_pop(t->ctx, &mask);
+    struct sigframe_saved saved;
+    int64_t result = sigframe_pop(t->ctx, &saved);
     if (result == -EFAULT) {
         linux_signal_forced(t, SIGSEGV, SI_KERNEL, 0);
         return -EFAULT;
     }
-    lt->blocked = mask & ~UNBLOCKABLE;
+    lt->blocked = saved.mask & ~UNBLOCKABLE;
+    linux_altstack_restore(lt, &saved.altstack, hal_context_sp(t->ctx));
     lt->after_syscall = false; /* the registers are the interrupted code's, not a call's */
     update_interrupted(t);
     return result;

@@ -3,12 +3,13 @@
 A signal is Linux's interrupt for programs: something (another process's `kill`, a child's end, the
 program's own fault) makes a number *pending* for a process or one of its threads, and the next
 time that thread is about to return to user mode (the personality's `to_user`), the kernel acts on
-it: the signal's default action (end the process, or ignore it), or the program's *handler*,
-called as if the interrupted code had called it. To call it, the kernel builds a *signal frame* on
-the user stack, holding the registers it interrupted, and points the registers at the handler; the
-handler returns into a little trampoline that makes the `rt_sigreturn` call, which reloads the
-saved registers from the frame. The frame's layout is each architecture's own, and so is in
-arch/ARCH/sigframe.c (linux/sigframe.h).
+it: the signal's default action (end the process, stop it, or ignore the signal), or the
+program's *handler*, called as if the interrupted code had called it. To call it, the kernel builds
+a *signal frame* on the user stack (or on an alternate stack the thread set aside), holding the
+registers it interrupted, and points the registers at the handler; the handler returns into a
+little trampoline that makes the `rt_sigreturn` call, which reloads the saved registers from the
+frame. The frame's layout is each architecture's own, and so is in arch/ARCH/sigframe.c
+(linux/sigframe.h).
 
 A thread may *block* signals (its mask): they stay pending until unblocked. A thread waiting in the
 kernel when an unblocked signal comes must stop waiting: its waits are interrupted
@@ -55,7 +56,8 @@ void linux_signal_thread(struct thread *t, int sig);
    default action (the end of the process) is taken. */
 void linux_signal_forced(struct thread *t, int sig, int code, uint64_t addr);
 
-/* The personality's to_user: take one pending signal, if the thread has one it does not block. */
+/* The personality's to_user: take one pending signal, if the thread has one it does not block;
+   while its process is stopped, wait instead (linux/stop.h). */
 void linux_signal_deliver(struct thread *t);
 
 /* New disposition tables: the defaults, or a copy of lp's (fork), or lp's after an exec. 0 or

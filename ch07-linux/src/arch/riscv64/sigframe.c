@@ -4,7 +4,8 @@ Linux's riscv64 frame, from the new stack pointer up: the `siginfo`, then a `uco
 `uc_mcontext` holds the interrupted registers in the order of the register numbers (`pc` in the
 place of the zero register `x0`) followed by the 32 floating-point registers and `fcsr`, which is
 exactly the layout of Zinc's `struct hal_context` for this architecture (arch/riscv64), so saving
-and restoring are two copies.
+and restoring are two copies. It starts right under the stack pointer (riscv64's ABI has no red
+zone), or at the top of the alternate signal stack.
 
 The handler gets the signal's number, the siginfo and the ucontext in `a0`, `a1` and `a2`, and
 returns through `ra`. riscv64's Linux has no `SA_RESTORER`: the kernel provides the code that makes
@@ -29,15 +30,23 @@ struct rt_sigframe {
 _Static_assert(sizeof(struct user_regs_struct) == GENERAL_REGS * 8, "pc and x1..x31");
 _Static_assert(offsetof(struct hal_context, f) == GENERAL_REGS * 8, "the same order as ours");
 
-int sigframe_push(struct hal_context *ctx, const struct linux_sigaction *act, const siginfo_t *info,
-                  uint64_t old_mask, uint64_t trampoline)
+uint64_t sigframe_stack_top(const struct hal_context *ctx)
 {
-    uint64_t frame = (ctx->sp - sizeof(struct rt_sigframe)) & ~15ul;
+    return ctx->sp;
+}
+
+int sigframe_push(struct hal_context *ctx, struct sigframe_stack where,
+                  const struct linux_sigaction *act, const siginfo_t *info,
+                  const struct sigframe_saved *saved, uint64_t trampoline)
+{
+    uint64_t frame = (where.top - sizeof(struct rt_sigframe)) & ~15ul;
+    if (frame <= where.bottom || frame > where.top)
+        return -EFAULT; /* off the alternate stack, or wrapped around below 0 */
     struct rt_sigframe copy;
     memset(&copy, 0, sizeof copy);
     copy.info = *info;
-    copy.uc.uc_stack.ss_flags = SS_DISABLE;
-    memcpy(&copy.uc.uc_sigmask, &old_mask, sizeof old_mask);
+    copy.uc.uc_stack = saved->altstack;
+    memcpy(&copy.uc.uc_sigmask, &saved->mask, sizeof saved->mask);
     memcpy(&copy.uc.uc_mcontext.sc_regs, ctx, GENERAL_REGS * 8);
     memcpy(copy.uc.uc_mcontext.sc_fpregs.d.f, ctx->f, sizeof ctx->f);
     copy.uc.uc_mcontext.sc_fpregs.d.fcsr = (uint32_t)ctx->fcsr;
@@ -52,7 +61,7 @@ int sigframe_push(struct hal_context *ctx, const struct linux_sigaction *act, co
     return 0;
 }
 
-int64_t sigframe_pop(struct hal_context *ctx, uint64_t *mask)
+int64_t sigframe_pop(struct hal_context *ctx, struct sigframe_saved *saved)
 {
     struct rt_sigframe copy;
     if (copy_from_user(&copy, ctx->sp, sizeof copy))
@@ -60,7 +69,8 @@ int64_t sigframe_pop(struct hal_context *ctx, uint64_t *mask)
     memcpy(ctx, &copy.uc.uc_mcontext.sc_regs, GENERAL_REGS * 8);
     memcpy(ctx->f, copy.uc.uc_mcontext.sc_fpregs.d.f, sizeof ctx->f);
     ctx->fcsr = copy.uc.uc_mcontext.sc_fpregs.d.fcsr & 0xff; /* the rounding mode and flags */
-    memcpy(mask, &copy.uc.uc_sigmask, sizeof *mask);
+    memcpy(&saved->mask, &copy.uc.uc_sigmask, sizeof saved->mask);
+    saved->altstack = copy.uc.uc_stack;
     return (int64_t)ctx->a0;
 }
 

@@ -5,8 +5,9 @@ Linux's x86_64 frame, from the new stack pointer up: the return address the hand
 `uc_mcontext` holds the interrupted registers and whose `uc_sigmask` the mask to restore, the
 `siginfo`, and, 64-byte aligned, the x87 and SSE state in `fxsave` layout, pointed to by
 `uc_mcontext.fpstate`. It starts below the interrupted code's *red zone*, the 128 bytes under the
-stack pointer that the x86_64 ABI lets a function use without moving it. At the handler's first
-instruction the stack pointer is 8 bytes off 16-byte alignment, as after a call.
+stack pointer that the x86_64 ABI lets a function use without moving it, unless it goes on the
+alternate signal stack, at its very top. At the handler's first instruction the stack pointer is 8
+bytes off 16-byte alignment, as after a call.
 
 The handler gets the signal's number, the siginfo and the ucontext in `rdi`, `rsi` and `rdx`. On
 return, `rt_sigreturn` reloads every register from the frame: a program may have changed them
@@ -39,15 +40,23 @@ struct rt_sigframe {
     siginfo_t info;
 };
 
-int sigframe_push(struct hal_context *ctx, const struct linux_sigaction *act, const siginfo_t *info,
-                  uint64_t old_mask, uint64_t trampoline)
+uint64_t sigframe_stack_top(const struct hal_context *ctx)
 {
-    uint64_t fpstate = (ctx->rsp - RED_ZONE - FXSAVE_SIZE) & ~63ul;
+    return ctx->rsp - RED_ZONE;
+}
+
+int sigframe_push(struct hal_context *ctx, struct sigframe_stack where,
+                  const struct linux_sigaction *act, const siginfo_t *info,
+                  const struct sigframe_saved *saved, uint64_t trampoline)
+{
+    uint64_t fpstate = (where.top - FXSAVE_SIZE) & ~63ul;
     uint64_t frame = ((fpstate - sizeof(struct rt_sigframe)) & ~15ul) - 8;
+    if (frame <= where.bottom || frame > where.top)
+        return -EFAULT; /* off the alternate stack, or wrapped around below 0 */
     struct rt_sigframe f;
     memset(&f, 0, sizeof f);
     f.pretcode = act->flags & SA_RESTORER ? act->restorer : trampoline;
-    f.uc.uc_stack.ss_flags = SS_DISABLE;
+    f.uc.uc_stack = saved->altstack;
     struct sigcontext *mc = &f.uc.uc_mcontext;
     *mc = (struct sigcontext){
         .r8 = ctx->r8,
@@ -70,11 +79,11 @@ int sigframe_push(struct hal_context *ctx, const struct linux_sigaction *act, co
         .eflags = ctx->rflags,
         .cs = USER_CS,
         .ss = USER_SS,
-        .oldmask = old_mask,
+        .oldmask = saved->mask,
         .cr2 = (uint64_t)info->si_addr,
         .fpstate = (struct _fpstate *)fpstate,
     };
-    memcpy(&f.uc.uc_sigmask, &old_mask, sizeof old_mask);
+    memcpy(&f.uc.uc_sigmask, &saved->mask, sizeof saved->mask);
     f.info = *info;
     if (!f.pretcode || copy_to_user(fpstate, ctx->fpu, FXSAVE_SIZE) ||
         copy_to_user(frame, &f, sizeof f))
@@ -89,7 +98,7 @@ int sigframe_push(struct hal_context *ctx, const struct linux_sigaction *act, co
     return 0;
 }
 
-int64_t sigframe_pop(struct hal_context *ctx, uint64_t *mask)
+int64_t sigframe_pop(struct hal_context *ctx, struct sigframe_saved *saved)
 {
     uint64_t frame = ctx->rsp - 8; /* the handler's ret took pretcode */
     struct rt_sigframe f;
@@ -114,7 +123,8 @@ int64_t sigframe_pop(struct hal_context *ctx, uint64_t *mask)
         bv |= XSTATE_X87_SSE;
         memcpy(ctx->fpu + XSTATE_BV, &bv, sizeof bv);
     }
-    memcpy(mask, &f.uc.uc_sigmask, sizeof *mask);
+    memcpy(&saved->mask, &f.uc.uc_sigmask, sizeof saved->mask);
+    saved->altstack = f.uc.uc_stack;
     return (int64_t)ctx->rax;
 }
 
