@@ -114,7 +114,11 @@ static struct linux_process *copy_state(struct linux_process *lp, struct process
         return NULL;
     }
     child->personality = &linux_personality;
-    ((struct linux_thread *)t->personality_state)->blocked = linux_thread_current()->blocked;
+    struct linux_thread *lt = t->personality_state, *self = linux_thread_current();
+    lt->blocked = self->blocked;
+    lt->altstack_sp = self->altstack_sp; /* the alternate signal stack is in the copied memory */
+    lt->altstack_size = self->altstack_size;
+    lt->altstack_flags = self->altstack_flags;
     clp->trampoline = lp->trampoline;
     clp->brk_start = lp->brk_start;
     clp->brk = lp->brk;

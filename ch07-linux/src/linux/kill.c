@@ -3,9 +3,13 @@
 `kill(pid, sig)` sends to one process (`pid > 0`), to the caller's process group (`0`), to every
 process but pid 1 and the caller (`-1`), or to the process group `-pid`. Signal 0 sends nothing
 and only asks whether a target exists. Every process runs as root here, so permission is never
-refused. `tkill` and `tgkill` send to a thread, which, with one thread a process in this part of
-the chapter, is the process with that pid. The targets are found and signalled under the tree
-lock, so none of them can be reaped meanwhile. */
+refused. `tkill` and `tgkill` send to one thread, found by its id among the threads of the
+processes (of process `tgid` only, for `tgkill`): the signal is that thread's alone, as a fault
+is (its handler's siginfo says `SI_USER`, without the sender). The signals that act on a whole
+process, `SIGKILL`, `SIGCONT` and the stop signals, go to the thread's process instead, where
+sending one discards the others' pending ones (linux/signals.c); a handler for one runs in any
+thread that does not block it. The targets are found and signalled
+under the tree lock, so none of them can be reaped meanwhile. */
 #include "linux/signals.h"
 #include "linux/syscall.h"
 
@@ -47,16 +51,60 @@ static int64_t linux_kill(const uint64_t *arg)
 }
 LINUX_SYSCALL(kill, linux_kill);
 
+#define WHOLE_PROCESS (SIG_BIT(SIGKILL) | SIG_BIT(SIGCONT) | SIG_STOPPING)
+
+struct thread_target {
+    int tid, tgid, sig; /* tgid 0: any process */
+    int sender;
+    bool found, whole_process;
+};
+
+/* Under the tree lock: signal the thread of lp that the target names, if lp has it. */
+static void signal_if_thread(struct linux_process *lp, void *arg)
+{
+    struct thread_target *k = arg;
+    if (k->found || lp->exited || (k->tgid && lp->pid != k->tgid))
+        return;
+    struct process *p = lp->process;
+    hal_lock_acquire(&p->lock);
+    for (struct thread *t = p->threads; t && !k->found; t = t->next_in_process) {
+        struct linux_thread *lt = t->personality_state;
+        if (lt && lt->tid == k->tid && t->state != ZX_THREAD_STATE_DEAD) {
+            k->found = true;
+            if (k->sig && (SIG_BIT(k->sig) & WHOLE_PROCESS)) {
+                k->whole_process = true; /* sent below, without the process's lock */
+            } else if (k->sig) {
+                linux_signal_thread(t, k->sig);
+                thread_loop_poke(t); /* out of a wait, to take it */
+            }
+        }
+    }
+    hal_lock_release(&p->lock);
+    if (k->whole_process) {
+        k->whole_process = false;
+        linux_signal_process(lp, k->sig, (struct signal_origin){SI_TKILL, k->sender, 0});
+    }
+}
+
+static int64_t send_to_thread(int tgid, int tid, int sig)
+{
+    if (tid <= 0 || tgid < 0 || sig < 0 || sig > LINUX_NSIG)
+        return -EINVAL;
+    struct thread_target k = {tid, tgid, sig, linux_current()->pid, false, false};
+    hal_lock_acquire(&linux_tree_lock);
+    linux_process_each(signal_if_thread, &k);
+    hal_lock_release(&linux_tree_lock);
+    return k.found ? 0 : -ESRCH;
+}
+
 static int64_t linux_tkill(const uint64_t *arg)
 {
-    return (int)arg[0] <= 0 ? -EINVAL : send((int)arg[0], (int)arg[1]);
+    return send_to_thread(0, (int)arg[0], (int)arg[1]);
 }
 LINUX_SYSCALL(tkill, linux_tkill);
 
 static int64_t linux_tgkill(const uint64_t *arg)
 {
-    if ((int)arg[0] <= 0 || (int)arg[1] <= 0)
-        return -EINVAL;
-    return arg[0] != arg[1] ? -ESRCH : send((int)arg[1], (int)arg[2]);
+    return (int)arg[0] <= 0 ? -EINVAL : send_to_thread((int)arg[0], (int)arg[1], (int)arg[2]);
 }
 LINUX_SYSCALL(tgkill, linux_tgkill);

@@ -38,7 +38,6 @@ again, where Linux remembers what was left). */
 #define UNBLOCKABLE (SIG_BIT(SIGKILL) | SIG_BIT(SIGSTOP))
 #define IGNORED_BY_DEFAULT                                                                         \
     (SIG_BIT(SIGCHLD) | SIG_BIT(SIGURG) | SIG_BIT(SIGWINCH) | SIG_BIT(SIGCONT))
-#define STOPPING (SIG_BIT(SIGSTOP) | SIG_BIT(SIGTSTP) | SIG_BIT(SIGTTIN) | SIG_BIT(SIGTTOU))
 
 int linux_signals_attach(struct linux_process *lp, const struct linux_signals *copy_of)
 {
@@ -140,10 +139,10 @@ void linux_signal_process(struct linux_process *lp, int sig, struct signal_origi
 {
     if (lp->exited)
         return;
-    if (SIG_BIT(sig) & STOPPING)
+    if (SIG_BIT(sig) & SIG_STOPPING)
         __atomic_fetch_and(&lp->pending, ~SIG_BIT(SIGCONT), __ATOMIC_SEQ_CST);
     if (sig == SIGCONT) {
-        __atomic_fetch_and(&lp->pending, ~STOPPING, __ATOMIC_SEQ_CST);
+        __atomic_fetch_and(&lp->pending, ~SIG_STOPPING, __ATOMIC_SEQ_CST);
         linux_continue(lp);
     }
     if (ignored(lp, sig))
@@ -228,7 +227,7 @@ static int take(struct thread *t, siginfo_t *info)
         info->si_pid = o.pid;
         info->si_status = o.status;
     }
-    if (sig && (SIG_BIT(sig) & STOPPING) &&
+    if (sig && (SIG_BIT(sig) & SIG_STOPPING) &&
         lp->signals->action[sig - 1].handler == (uint64_t)SIG_DFL) {
         linux_stop(lp, sig);
         notify(lp, SIGSTOP); /* the process's other threads come to wait too */
@@ -321,7 +320,7 @@ void linux_signal_deliver(struct thread *t)
             break;
         uint64_t handler = lp->signals->action[sig - 1].handler;
         if (handler == (uint64_t)SIG_IGN ||
-            (handler == (uint64_t)SIG_DFL && (SIG_BIT(sig) & (IGNORED_BY_DEFAULT | STOPPING))))
+            (handler == (uint64_t)SIG_DFL && (SIG_BIT(sig) & (IGNORED_BY_DEFAULT | SIG_STOPPING))))
             continue; /* a stop signal's default action was taken with it */
         if (handler == (uint64_t)SIG_DFL) {
             report_fault(t, &info);

@@ -25,6 +25,8 @@ the handler was installed with `SA_RESTART`. */
 
 #define LINUX_NSIG 64
 #define SIG_BIT(sig) (1ull << ((sig)-1))
+/* The signals whose default action stops a process. */
+#define SIG_STOPPING (SIG_BIT(SIGSTOP) | SIG_BIT(SIGTSTP) | SIG_BIT(SIGTTIN) | SIG_BIT(SIGTTOU))
 
 /* A signal's disposition, as rt_sigaction reads and writes it. handler is SIG_DFL (0), SIG_IGN (1)
    or the handler's address; restorer is 0 where the architecture has none (riscv64). */

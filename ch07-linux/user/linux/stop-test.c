@@ -452,6 +452,15 @@ static void test_altstack_calls(void)
     check(sigaltstack(&ss, NULL) == 0 && sigaltstack(NULL, &old) == 0 && old.ss_sp == alt &&
               old.ss_size == sizeof alt && old.ss_flags == 0,
           "sigaltstack: the stack set is the one read back");
+    pid_t child = fork();
+    if (child == 0) {
+        memset(&old, 0, sizeof old);
+        _exit(sigaltstack(NULL, &old) == 0 && old.ss_sp == alt && old.ss_size == sizeof alt ? 0
+                                                                                            : 1);
+    }
+    int status;
+    check(waitpid(child, &status, 0) == child && status == 0,
+          "sigaltstack: a forked child keeps its parent's");
 }
 
 static void test_altstack_handlers(void)

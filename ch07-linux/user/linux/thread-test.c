@@ -10,6 +10,7 @@ bad address and a wake with nobody waiting. */
 #include <pthread.h>
 #include <sched.h>
 #include <semaphore.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -147,6 +148,23 @@ static void *exec_shell(void *arg)
     return NULL;
 }
 
+static volatile long handled_by;
+static sem_t waiting;
+
+static void note_handler_thread(int sig)
+{
+    handled_by = syscall(SYS_gettid);
+}
+
+/* Wait for a signal in pause(); answer this thread's id. */
+static void *wait_for_signal(void *arg)
+{
+    sem_post(&waiting);
+    while (!handled_by)
+        pause();
+    return (void *)(intptr_t)syscall(SYS_gettid);
+}
+
 static void thread_cases(void)
 {
     pthread_t t;
@@ -236,6 +254,19 @@ static void thread_cases(void)
     }
     check(waitpid(child, &status, 0) == child && WIFEXITED(status) && WEXITSTATUS(status) == 3,
           "execve in one of three threads replaces the program of all");
+
+    signal(SIGUSR1, note_handler_thread);
+    sem_init(&waiting, 0, 0);
+    pthread_create(&t, NULL, wait_for_signal, NULL);
+    sem_wait(&waiting);
+    check(pthread_kill(t, SIGUSR1) == 0 && pthread_join(t, &result) == 0 &&
+              handled_by == (intptr_t)result,
+          "pthread_kill: the handler runs in that thread, out of its pause");
+    check(FAILS_WITH(syscall(SYS_tgkill, getpid() + 100000, getpid(), SIGUSR1), ESRCH) &&
+              FAILS_WITH(syscall(SYS_tkill, 99999, 0), ESRCH),
+          "tgkill with another process's id, tkill of no thread: ESRCH");
+    check(syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), 0) == 0,
+          "tgkill with signal 0 finds a thread");
 
     check(syscall(SYS_clone, CLONE_THREAD | CLONE_VM, NULL, NULL, NULL, NULL) == -1 &&
               errno == EINVAL,
