@@ -5,7 +5,8 @@
 echo "status $?"
 out=$(/boot/hello-zircon alpha)
 status=$?
-echo "captured $(echo "$out" | wc -l) lines, status $status"
+echo "$out" > /tmp/captured.txt
+echo "captured $(wc -l < /tmp/captured.txt) lines, status $status"
 /boot/hello-zircon beta | tr a-z A-Z
 /boot/hello-zircon gamma > /tmp/zircon.txt
 echo "file: $(head -n 1 /tmp/zircon.txt)"
