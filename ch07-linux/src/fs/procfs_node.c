@@ -3,7 +3,8 @@
 A file of `/proc` is made whole when its name is looked up: its entry's function writes the text
 into a page, which is spilled into the new vnode's VMO each time it fills (so a long
 `/proc/PID/environ` needs no large buffer), and the rest at the end. A symbolic link's target must
-fit the page, which it does: targets are pids and paths of at most 128 bytes.
+fit the page, and then a block of the kernel's heap (fs/vnode.c): a pid does, and so does any path
+a program is likely to use; a longer one is cut, or makes no link.
 
 The entry that is a directory, `/proc/PID/fd`, is made as a computed directory of its own for the
 pid, its names computed when asked, as `/proc/PID`'s are.
