@@ -71,6 +71,15 @@ LINUX_HEADERS := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/linux/*.h))
 LINUX_PROGRAMS := $(foreach s,$(LINUX_SOURCES),$(BUILD)/linux/$(basename $(notdir $(s))).elf)
 LINUX_CC := $(TOP)/build/userland/$(USER_ARCH)/cc
 LINUX_CFLAGS := -std=gnu11 -O2 -g $(WARNINGS)
+# A program whose name starts with pie- is a static position-independent executable (static-PIE),
+# which the kernel loads at an address of its choice; its C library relocates it as it starts, in
+# the start file rcrt1.o. Debian's x86_64 musl has none, so glibc's gcc -static-pie builds it there
+# (which tests glibc's start-up too); riscv64's musl has one, which musl's gcc specs never pick, so
+# it is named instead of the usual start files, with the linker options of gcc's -static-pie.
+LINUX_PIE_CC_x86_64 := gcc -static-pie
+LINUX_PIE_CC_riscv64 := $(LINUX_CC) -fPIE -nostartfiles \
+	$(TOP)/build/userland/riscv64/musl/lib/rcrt1.o -Wl,-pie,--no-dynamic-linker,-z,text
+linux_cc = $(if $(filter pie-%,$(1)),$(LINUX_PIE_CC_$(USER_ARCH)),$(LINUX_CC))
 
 # The compiler and busybox come from set-up (`make setup`, which `make test` and `make run` run);
 # a stage built without it (`make -C ch07-linux` in a fresh student tree) makes them here.
@@ -166,7 +175,8 @@ $(BUILD)/zircon/%.elf: $(ZX_SOURCES) $(foreach d,$(ZX_DIRS),$(call ZX_DIR_SOURCE
 
 $(BUILD)/linux/%.elf: $(LINUX_SOURCES) $(LINUX_HEADERS) $(LINUX_CC)
 	@mkdir -p $(dir $@)
-	$(call say,LINUX,$@)$(LINUX_CC) $(LINUX_CFLAGS) -o $@ $(filter %/$*.c,$(LINUX_SOURCES))
+	$(call say,LINUX,$@)$(call linux_cc,$*) $(LINUX_CFLAGS) -o $@ \
+		$(filter %/$*.c,$(LINUX_SOURCES))
 
 ifneq ($(INITRAMFS),)
 $(INITRAMFS): $(INITRAMFS_SOURCES) $(ROOTFS_FILES) $(TOP)/tools/initramfs.sh $(BUILD_LIST)

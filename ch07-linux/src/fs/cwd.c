@@ -25,8 +25,10 @@ static int set_cwd(struct vnode *v)
         return -ENOTDIR;
     }
     struct linux_process *lp = linux_current();
+    hal_lock_acquire(&linux_tree_lock); /* /proc/PID/cwd reads it under the lock */
     struct vnode *old = lp->cwd;
     lp->cwd = v;
+    hal_lock_release(&linux_tree_lock);
     if (old)
         vnode_unref(old);
     return 0;

@@ -2,10 +2,12 @@
 
 An open file lives while a descriptor, a running system call or a `fork`ed copy of a table holds a
 reference to it; the last one to let go runs its `release` (a pipe's end closes there, so the other
-end sees it), and the file lets go of its vnode. */
+end sees it), and the file lets go of its vnode and of the directory and name it was opened by. */
 #include "fs/file.h"
 
+#include <asm/errno.h>
 #include <asm/fcntl.h>
+#include <string.h>
 
 #include "fs/vnode.h"
 #include "kernel/kmalloc.h"
@@ -33,7 +35,20 @@ void file_unref(struct file *f)
         f->ops->release(f);
     if (f->node)
         vnode_unref(f->node);
+    if (f->dir)
+        vnode_unref(f->dir);
+    kfree(f->name);
     kfree(f);
+}
+
+int file_set_name(struct file *f, struct vnode *dir, const char *name)
+{
+    size_t len = strlen(name);
+    if (!(f->name = kzalloc(len + 1)))
+        return -ENOMEM;
+    memcpy(f->name, name, len + 1);
+    vnode_ref(f->dir = dir);
+    return 0;
 }
 
 bool file_readable(const struct file *f)

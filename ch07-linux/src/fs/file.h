@@ -3,6 +3,8 @@
 What a Linux descriptor stands for: an *open file description*, `struct file`. Several descriptors
 may share one (after `dup`, or across `fork`), and then they share its position and its status
 flags; that is why the position lives here and not in the descriptor table (fs/fd_table.h).
+A file opened by a name remembers the name and the directory that held it, so that
+`/proc/PID/fd/N` can tell where the file is (as Linux's keeps the path it was opened by).
 
 A file is an object with operations, like a kernel object with its type: the console, a pipe's two
 ends, a regular file of the RAM file system and a device each bring their own `file_ops`. The
@@ -52,6 +54,8 @@ struct file {
     uint64_t pos;
     uint32_t flags;     /* the access mode and status flags of open(2): O_RDWR, O_APPEND, ... */
     struct vnode *node; /* what was opened, for a file of the file system (with a reference) */
+    struct vnode *dir;  /* the directory of the name it was opened by (a reference), or NULL */
+    char *name;         /* that name (/proc/PID/fd tells it: fs/procfs_fd.c) */
     void *private;      /* the ops' own */
 };
 
@@ -59,6 +63,9 @@ struct file {
 struct file *file_create(const struct file_ops *ops, uint32_t flags, void *private);
 void file_ref(struct file *f);
 void file_unref(struct file *f);
+
+/* Remember that f was opened by the name `name` in dir: 0, or -ENOMEM. */
+int file_set_name(struct file *f, struct vnode *dir, const char *name);
 
 /* Was f opened for reading (writing)? */
 bool file_readable(const struct file *f);

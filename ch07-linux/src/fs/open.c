@@ -13,7 +13,10 @@ descriptor. Following Linux:
 - `O_TRUNC` empties a regular file; `O_APPEND`, `O_NONBLOCK` stay with the open file;
   `O_CLOEXEC` goes with the descriptor (fs/fd_table.h);
 - `O_PATH` opens the name only, for `fstat` and the `*at` calls: nothing is read or written
-  through it. */
+  through it.
+
+The open file remembers the name it was opened by, and the directory that held it (after the
+symbolic links were followed): that is what `/proc/PID/fd/N` tells (fs/procfs_fd.c). */
 #include "fs/open.h"
 
 #include <linux/fcntl.h>
@@ -86,9 +89,11 @@ static int64_t do_open(int dirfd, uaddr_t path, uint32_t flags, uint32_t mode)
     struct vnode *v = NULL;
     struct file *f = NULL;
     err = open_vnode(&l, flags, mode & 07777, &v);
-    lookup_done(&l);
     if (!err)
         err = vnode_open(v, flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC), &f);
+    if (!err && l.dir) /* the root, opened as "/", is in no directory */
+        err = file_set_name(f, l.dir, l.name);
+    lookup_done(&l);
     if (!err && (flags & O_TRUNC) && !(flags & O_PATH) && v->type == VNODE_REGULAR)
         err = ramfs_truncate(v, 0);
     int64_t fd = err ? err : fd_install(linux_current()->files, f, 0, flags & O_CLOEXEC);

@@ -15,7 +15,12 @@ consult on every step of every walk, and nothing to keep up to date when process
 - one directory per Linux process, living or zombie, named by its pid, listed in increasing order
   after the table. A listing resumes at a cookie (fs/dir_file.c), which for a pid is
   `DIR_FIRST_COOKIE + table size + pid`: a process that ends between two `getdents64` calls makes
-  the others neither skip nor repeat. */
+  the others neither skip nor repeat.
+
+Every directory of `/proc` is made here, and has `/proc` for its parent (its `..`). A parent is not
+counted (fs/vnode.h), which is safe for `/proc`, never freed, but would not be for `/proc/PID`,
+whose vnode is made afresh at each lookup and freed when no longer used: so `/proc/PID/fd/..` is
+`/proc`, where Linux's is `/proc/PID`. */
 #include "fs/procfs.h"
 #include "fs/ramfs.h"
 #include "kernel/frame.h"
@@ -23,18 +28,17 @@ consult on every step of every walk, and nothing to keep up to date when process
 #include "kernel/printk.h"
 #include "linux/process.h"
 
-/* The pid a name spells in decimal, with no sign nor leading zero; 0 for any other name. */
-static int pid_of(const char *name)
+#define PID_LIMIT (1 << 22) /* Linux's largest pid, and more than Zinc hands out */
+
+int procfs_number(const char *name, int limit)
 {
-    int pid = 0;
-    if (name[0] == '0')
-        return 0;
-    for (const char *c = name; *c; c++) {
-        if (*c < '0' || *c > '9' || pid > 100000)
-            return 0;
-        pid = pid * 10 + (*c - '0');
-    }
-    return pid;
+    int n = 0;
+    if (!name[0] || (name[0] == '0' && name[1]))
+        return -1;
+    for (const char *c = name; *c; c++)
+        if (*c < '0' || *c > '9' || (n = n * 10 + (*c - '0')) >= limit)
+            return -1;
+    return n;
 }
 
 static struct vnode *proc_lookup(struct vnode *proc, const char *name)
@@ -42,8 +46,8 @@ static struct vnode *proc_lookup(struct vnode *proc, const char *name)
     int i = procfs_find(procfs_system_files, procfs_system_file_count, name);
     if (i >= 0)
         return procfs_make(procfs_system_files, (size_t)i, 0);
-    int pid = pid_of(name);
-    return pid ? procfs_pid_dir(proc, pid) : NULL;
+    int pid = procfs_number(name, PID_LIMIT);
+    return pid > 0 ? procfs_pid_dir(pid) : NULL;
 }
 
 /* The pids of the processes from `from` on, in increasing order. */
@@ -90,22 +94,36 @@ static uint64_t proc_read(struct vnode *proc, uint64_t cookie,
 }
 
 static const struct computed_dir proc_dir = {proc_lookup, proc_read};
+static struct vnode *proc; /* /proc, once made computed */
+
+struct vnode *procfs_dir(const struct computed_dir *dir, int pid, uint64_t ino)
+{
+    struct vnode *v = vnode_create(VNODE_DIRECTORY, 0555);
+    if (v) {
+        v->ino = ino;
+        v->dir.parent = proc;
+        v->dir.computed = dir;
+        v->dir.computed_for = pid;
+    }
+    return v;
+}
 
 /* Make the initramfs's /proc (or a new one, if it brought none) the computed directory. */
 static void procfs_init(void)
 {
     _Static_assert(LINUX_PROCESS_MAX * sizeof(int) <= PAGE_SIZE, "the pids fit a page");
-    struct vnode *proc = ramfs_lookup(fs_root(), "proc");
-    if (!proc && ramfs_create(fs_root(), "proc", VNODE_DIRECTORY, 0555, &proc)) {
+    struct vnode *found = ramfs_lookup(fs_root(), "proc");
+    if (!found && ramfs_create(fs_root(), "proc", VNODE_DIRECTORY, 0555, &found)) {
         kprintf("fs: cannot make /proc\n");
         return;
     }
-    if (proc->type != VNODE_DIRECTORY || !dir_is_empty(proc)) {
+    if (found->type != VNODE_DIRECTORY || !dir_is_empty(found)) {
         kprintf("fs: /proc is no empty directory: no /proc\n");
-        vnode_unref(proc);
+        vnode_unref(found);
         return;
     }
-    proc->mode = 0555;
-    proc->dir.computed = &proc_dir; /* its reference is kept: /proc is never freed */
+    found->mode = 0555;
+    found->dir.computed = &proc_dir;
+    proc = found; /* its reference is kept: /proc is never freed */
 }
 INIT_STEP(procfs_init, INIT_LATE);

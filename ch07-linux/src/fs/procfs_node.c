@@ -3,20 +3,26 @@
 A file of `/proc` is made whole when its name is looked up: its entry's function writes the text
 into a page, which is spilled into the new vnode's VMO each time it fills (so a long
 `/proc/PID/environ` needs no large buffer), and the rest at the end. A symbolic link's target must
-fit the page, which it does: targets are pids and paths of at most 128 bytes.
+fit the page, and then a block of the kernel's heap (fs/vnode.c): a pid does, and so does any path
+a program is likely to use; a longer one is cut, or makes no link.
+
+The entry that is a directory, `/proc/PID/fd`, is made as a computed directory of its own for the
+pid, its names computed when asked, as `/proc/PID`'s are.
 
 Inode numbers: `/proc/PID`'s are above 2^32, far from those the RAM file system hands out (one a
-file made), with room for 256 entries of each pid. */
+file made), with room for 512 names of each pid: the entries of its table, then its descriptors. */
 #include <asm/errno.h>
 #include <stdarg.h>
 #include <string.h>
 
+#include "fs/fd_table.h"
 #include "fs/procfs.h"
 #include "fs/ramfs_file.h"
 #include "kernel/frame.h"
 
 #define INO_BASE (1ull << 32)
-#define INO_PER_PID 256
+#define INO_PER_PID 512
+_Static_assert(PROCFS_FD_INDEX + FD_MAX < INO_PER_PID, "a pid's names have inode numbers");
 
 uint64_t procfs_ino(int pid, int index)
 {
@@ -105,6 +111,14 @@ struct vnode *procfs_make(const struct procfs_entry *table, size_t index, int pi
     struct procfs_process pp;
     if (pid && procfs_process_get(pid, &pp))
         return NULL;
+    if (table[index].type == VNODE_DIRECTORY) { /* it exists: a directory for it */
+        if (pid)
+            procfs_process_put(&pp);
+        struct vnode *dir = procfs_dir(&procfs_fd_dir, pid, procfs_ino(pid, (int)index));
+        if (dir)
+            dir->mode = 0500; /* as Linux's: a process's descriptors are its owner's business */
+        return dir;
+    }
     paddr_t frame = frame_alloc();
     struct vnode *v = NULL;
     if (frame && !fill_vnode(&table[index], pid ? &pp : NULL, hal_pmem_ptr(frame), &v)) {

@@ -23,17 +23,10 @@ static uint64_t pid_read(struct vnode *dir, uint64_t cookie,
 
 static const struct computed_dir pid_dir = {pid_lookup, pid_read};
 
-struct vnode *procfs_pid_dir(struct vnode *proc, int pid)
+struct vnode *procfs_pid_dir(int pid)
 {
     hal_lock_acquire(&linux_tree_lock);
     bool exists = linux_process_find(pid) != NULL;
     hal_lock_release(&linux_tree_lock);
-    struct vnode *dir = exists ? vnode_create(VNODE_DIRECTORY, 0555) : NULL;
-    if (dir) {
-        dir->ino = procfs_ino(pid, -1);
-        dir->dir.parent = proc;
-        dir->dir.computed = &pid_dir;
-        dir->dir.computed_for = pid;
-    }
-    return dir;
+    return exists ? procfs_dir(&pid_dir, pid, procfs_ino(pid, -1)) : NULL;
 }

@@ -14,7 +14,9 @@ reading the process's memory (`cmdline`) may take time and locks of its own
   the memory mapped (bytes) and resident (pages), ..., where the arguments and environment are,
   the exit status. Busybox's `ps` and `top` read it with `sscanf` (its libbb/procps.c), and parse
   the comm from the *last* `)`, since a name may hold one;
-- `status`: the same for people, a `Name:`, `State:`, `Pid:` ... per line.
+- `status`: the same for people, a `Name:`, `State:`, `Pid:` ... per line;
+- `cwd`, a symbolic link to the working directory, and `fd`, the directory of descriptors
+  (fs/procfs_fd.c).
 
 Zinc keeps no account of the CPU time a process uses: its times are 0. The state is `R` for the
 process reading the file (it is running: it reads), `Z` for a zombie, and `S` for any other: Zinc
@@ -43,6 +45,8 @@ static void snapshot(struct linux_process *lp, struct procfs_process *out)
     out->arg_end = lp->arg_end;
     out->env_end = lp->env_end;
     memcpy(out->exe, lp->exe, sizeof out->exe);
+    if ((out->cwd = lp->cwd)) /* chdir and the end change it under the tree lock */
+        vnode_ref(out->cwd);
     out->exe[sizeof out->exe - 1] = '\0'; /* an execve may be writing it */
     char name[ZX_MAX_NAME_LEN];
     kobject_get_name(&p->base, name);
@@ -69,6 +73,8 @@ int procfs_process_get(int pid, struct procfs_process *out)
 
 void procfs_process_put(struct procfs_process *pp)
 {
+    if (pp->cwd)
+        vnode_unref(pp->cwd);
     kobject_unref(&pp->process->base);
 }
 
@@ -160,7 +166,8 @@ static int fill_status(struct procfs_text *t, const struct procfs_process *pp)
 
 const struct procfs_entry procfs_process_files[] = {
     {"cmdline", VNODE_REGULAR, fill_cmdline}, {"comm", VNODE_REGULAR, fill_comm},
-    {"environ", VNODE_REGULAR, fill_environ}, {"exe", VNODE_SYMLINK, fill_exe},
+    {"cwd", VNODE_SYMLINK, procfs_fill_cwd},  {"environ", VNODE_REGULAR, fill_environ},
+    {"exe", VNODE_SYMLINK, fill_exe},         {"fd", VNODE_DIRECTORY, NULL},
     {"stat", VNODE_REGULAR, fill_stat},       {"status", VNODE_REGULAR, fill_status},
 };
 const size_t procfs_process_file_count = sizeof procfs_process_files / sizeof *procfs_process_files;

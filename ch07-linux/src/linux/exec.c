@@ -8,6 +8,15 @@ rather than one per segment because segments may share a page (the end of the co
 the data, in a tightly linked program): that page gets both segments' bytes and both their
 permissions, as on Linux. Pages of the span that no segment covers are unmapped.
 
+The bias is always the same, `DYN_BASE`: 256 MiB, above where programs linked at a fixed address
+go (0x400000 on x86_64, 0x10000 on riscv64), well below the top of the smallest user address space
+(the LibOS's 2 GiB), and a multiple of the alignment a segment asks for (`p_align`: a program
+asking for more is refused). Linux
+picks a random one, for the sake of security rather than of the program, and puts the program
+break apart from such a program; Zinc's break starts just past it, as for any program. Each
+address the auxiliary vector gives (`AT_PHDR`, `AT_ENTRY`) is biased; user/linux/pie-test.c checks
+them all, from inside a static-PIE program.
+
 Everything in the file is checked before it is believed, as chapter 3's loader does: a file that is
 not an ELF program for this machine is `-ENOEXEC` (the shell then tries it as a script), as is one
 that needs a dynamic loader (`PT_INTERP`: Zinc runs static programs only). */
@@ -57,8 +66,9 @@ static int read_headers(const struct exec_file *f, struct program *prog)
         if (s->type != PT_LOAD || !s->memsz)
             continue;
         vaddr_t va = s->vaddr + prog->bias;
-        if (s->filesz > s->memsz || s->offset > f->size || s->filesz > f->size - s->offset ||
-            va < s->vaddr || va < HAL_USER_BASE || s->memsz > HAL_USER_END - va)
+        if ((s->align && prog->bias % s->align) || s->filesz > s->memsz || s->offset > f->size ||
+            s->filesz > f->size - s->offset || va < s->vaddr || va < HAL_USER_BASE ||
+            s->memsz > HAL_USER_END - va)
             return -ENOEXEC;
         prog->lo = va < prog->lo ? PAGE_ROUND_DOWN(va) : prog->lo;
         prog->hi = va + s->memsz > prog->hi ? PAGE_ROUND_UP(va + s->memsz) : prog->hi;

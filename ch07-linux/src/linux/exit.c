@@ -58,11 +58,15 @@ void linux_process_ended(struct linux_process *lp)
 {
     if (lp->vfork_done) /* a vfork parent waits for this */
         kobject_signal(lp->vfork_done, 0, ZX_EVENT_SIGNALED);
-    fd_table_destroy(lp->files);
+    struct fd_table *files = lp->files;
+    struct vnode *cwd = lp->cwd;
+    hal_lock_acquire(&linux_tree_lock); /* /proc reads them under it (fs/procfs_fd.c) */
     lp->files = NULL;
-    if (lp->cwd)
-        vnode_unref(lp->cwd);
     lp->cwd = NULL;
+    hal_lock_release(&linux_tree_lock);
+    fd_table_destroy(files);
+    if (cwd)
+        vnode_unref(cwd);
     struct linux_process *orphans = NULL;
     hal_lock_acquire(&linux_tree_lock);
     lp->exited = true;

@@ -51,6 +51,14 @@ static long field(const char *text, const char *key)
     return at ? strtol(at + strlen(key), NULL, 10) : -1;
 }
 
+/* The target of link path, zero-terminated, in buf: its length, or -1. */
+static long link_of(const char *path, char *buf, size_t size)
+{
+    ssize_t n = readlink(path, buf, size - 1);
+    buf[n > 0 ? n : 0] = '\0';
+    return n;
+}
+
 static char buf[65536];
 
 static void test_self(void)
@@ -167,6 +175,9 @@ static void test_other_processes(void)
           "pid 1's stat");
     int fds[2];
     pipe(fds);
+    char pipe_link[64], child_link[64];
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fds[0]);
+    link_of(path, pipe_link, sizeof pipe_link);
     pid_t child = fork();
     if (child == 0) {
         char c;
@@ -183,6 +194,9 @@ static void test_other_processes(void)
     check(field(buf, "\nPPid:") == getpid() &&
               (strstr(buf, "\nState:\tS") || strstr(buf, "\nState:\tR")),
           "a child's status: its parent, and alive");
+    snprintf(path, sizeof path, "/proc/%d/fd/%d", child, fds[0]);
+    check(link_of(path, child_link, sizeof child_link) > 0 && !strcmp(child_link, pipe_link),
+          "a child's /proc/PID/fd names the pipe it holds");
     close(fds[1]);
     /* wait for it to become a zombie, without reaping it */
     siginfo_t info;
@@ -197,11 +211,111 @@ static void test_other_processes(void)
     check(slurp(path, buf, sizeof buf) == 0, "a zombie's cmdline is empty");
     snprintf(path, sizeof path, "/proc/%d/exe", child);
     check(readlink(path, link, sizeof link) == -1 && errno == ENOENT, "a zombie has no exe");
+    snprintf(path, sizeof path, "/proc/%d/cwd", child);
+    check(readlink(path, link, sizeof link) == -1 && errno == ENOENT, "a zombie has no cwd");
     waitpid(child, NULL, 0);
     snprintf(path, sizeof path, "/proc/%d", child);
     struct stat st;
     check(stat(path, &st) == -1 && errno == ENOENT, "a reaped process's directory is gone");
     check(stat("/proc/0", &st) == -1 && errno == ENOENT, "/proc/0 does not exist");
+}
+
+/* Does /proc/self/fd/N name descriptor fd's file? A path that leads to the same file (the same
+   device, for a device), or TYPE:[INODE] for a file with no name (a pipe, a socket). */
+static int names_descriptor(int fd)
+{
+    char path[32], target[256];
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    struct stat want, got;
+    if (link_of(path, target, sizeof target) <= 0 || fstat(fd, &want))
+        return 0;
+    if (target[0] != '/') {
+        const char *bracket = strstr(target, ":[");
+        return bracket && strtoull(bracket + 2, NULL, 10) == want.st_ino;
+    }
+    if (stat(target, &got))
+        return 0;
+    return S_ISCHR(want.st_mode) ? S_ISCHR(got.st_mode) && got.st_rdev == want.st_rdev
+                                 : got.st_dev == want.st_dev && got.st_ino == want.st_ino;
+}
+
+static void test_fd(void)
+{
+    char link[256], path[64], name[16];
+    check(names_descriptor(0) && names_descriptor(1) && names_descriptor(2),
+          "/proc/self/fd/0, 1 and 2 name the files of descriptors 0, 1 and 2");
+    check(lists("/proc/self/fd", "0", DT_LNK) && lists("/proc/self/fd", "2", DT_LNK),
+          "getdents64 of /proc/self/fd lists 0 and 2 as links");
+    chdir("/tmp");
+    int fd = open("proc-test-fd", O_RDWR | O_CREAT | O_TRUNC, 0644);
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    snprintf(name, sizeof name, "%d", fd);
+    check(fd >= 0 && link_of(path, link, sizeof link) > 0 && !strcmp(link, "/tmp/proc-test-fd"),
+          "a file opened by a relative name: its link is its path from the root");
+    check(lists("/proc/self/fd", name, DT_LNK), "an opened descriptor is listed in /proc/self/fd");
+    struct stat st;
+    check(lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && (st.st_mode & 0777) == 0700,
+          "an fd link's mode says how it was opened: 0700 for reading and writing");
+    write(fd, "hello", 5);
+    int again = open(path, O_RDONLY);
+    char text[8] = {0};
+    struct stat a, b;
+    check(again >= 0 && read(again, text, sizeof text) == 5 && !strcmp(text, "hello") &&
+              fstat(fd, &a) == 0 && fstat(again, &b) == 0 && a.st_ino == b.st_ino,
+          "opening /proc/self/fd/N opens the same file, from its start");
+    snprintf(path, sizeof path, "/proc/self/fd/%d", again);
+    check(lstat(path, &st) == 0 && (st.st_mode & 0777) == 0500, "and read only: 0500");
+    char other[64], other_link[256];
+    snprintf(other, sizeof other, "/proc/%d/fd/%d", getpid(), again);
+    check(link_of(other, other_link, sizeof other_link) > 0 &&
+              link_of(path, link, sizeof link) > 0 && !strcmp(other_link, link),
+          "/proc/PID/fd is /proc/self/fd");
+    close(again);
+    dup2(fd, 100); /* a number no opendir takes once it is closed */
+    check(lists("/proc/self/fd", "100", DT_LNK), "a descriptor made by dup2 is listed");
+    close(100);
+    check(!lists("/proc/self/fd", "100", 0), "a closed descriptor is no longer listed");
+    check(readlink("/proc/self/fd/100", link, sizeof link) == -1 && errno == ENOENT,
+          "/proc/self/fd/N of a closed descriptor: ENOENT");
+    unlink("/tmp/proc-test-fd");
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    check(link_of(path, link, sizeof link) > 0 && !strcmp(link, "/tmp/proc-test-fd (deleted)"),
+          "a file whose name is gone: its path and (deleted)");
+    close(fd);
+    int fds[2];
+    pipe(fds);
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fds[0]);
+    check(link_of(path, link, sizeof link) > 0 && !strncmp(link, "pipe:[", 6) &&
+              names_descriptor(fds[0]),
+          "a pipe's link: pipe:[its inode number]");
+    close(fds[0]);
+    close(fds[1]);
+    fd = open("/dev/null", O_WRONLY);
+    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    check(link_of(path, link, sizeof link) > 0 && !strcmp(link, "/dev/null") &&
+              lstat(path, &st) == 0 && (st.st_mode & 0777) == 0300,
+          "/dev/null's link, write only: 0300");
+    close(fd);
+    check(readlink("/proc/self/fd/abc", link, sizeof link) == -1 && errno == ENOENT &&
+              readlink("/proc/self/fd/01", link, sizeof link) == -1 && errno == ENOENT,
+          "/proc/self/fd/NAME that is no descriptor number: ENOENT");
+}
+
+static void test_cwd(void)
+{
+    char link[256];
+    chdir("/tmp");
+    check(link_of("/proc/self/cwd", link, sizeof link) > 0 && !strcmp(link, "/tmp"),
+          "/proc/self/cwd is a link to the working directory");
+    chdir("/");
+    check(link_of("/proc/self/cwd", link, sizeof link) > 0 && !strcmp(link, "/"),
+          "/proc/self/cwd follows chdir");
+    struct stat st;
+    check(stat("/proc/self/cwd/proc/self/cwd", &st) == 0 && S_ISDIR(st.st_mode),
+          "/proc/self/cwd leads to the directory");
+    check(readlink("/proc/999999/cwd", link, sizeof link) == -1 && errno == ENOENT &&
+              stat("/proc/999999/fd", &st) == -1 && errno == ENOENT,
+          "/proc/PID/cwd and fd of no process: ENOENT");
 }
 
 static void test_system(void)
@@ -261,6 +375,8 @@ int main(int argc, char **argv)
     test_stat();
     test_status();
     test_other_processes();
+    test_fd();
+    test_cwd();
     test_system();
     test_refusals();
     return tap_done();
