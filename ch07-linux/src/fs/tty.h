@@ -60,7 +60,7 @@ struct window_size {
 struct tty {
     const struct tty_line *line;
     struct kobject *readable; /* an event: TTY_READABLE while a read can go on */
-    struct hal_lock lock;     /* guards everything below */
+    struct hal_lock lock;     /* guards everything below but sid and pgrp */
     struct termios termios;
     struct window_size size;
     /* The input, a ring: characters live in buf[tail .. head), indices taken modulo TTY_BUF.
@@ -70,7 +70,9 @@ struct tty {
     char buf[TTY_BUF];
     uint8_t is_end[TTY_BUF / 8];
     uint32_t tail, line_end, head;
-    int sid, pgrp; /* the session it controls and its foreground group; 0: none */
+    /* The session it controls and that session's foreground group, 0 for none: job control's,
+       under the lock of the process tree (fs/tty_session.c). */
+    int sid, pgrp;
 };
 
 /* Make tty a terminal on line with Linux's default settings: 0 or -ENOMEM. */
@@ -103,7 +105,7 @@ int tty_input_count(struct tty *tty);
 int tty_opened(struct tty *tty, uint32_t flags);
 /* Is tty the controlling terminal of the calling process? */
 bool tty_is_controlling(struct tty *tty);
-/* TIOCGPGRP, TIOCSPGRP, TIOCSCTTY, TIOCNOTTY: result or -errno. */
+/* TIOCGPGRP, TIOCSPGRP, TIOCGSID, TIOCSCTTY, TIOCNOTTY: result or -errno. */
 int64_t tty_session_ioctl(struct tty *tty, unsigned cmd, uint64_t arg);
 /* A line's signal: send sig to tty's foreground process group, if it has one. */
 void tty_signal_foreground(struct tty *tty, int sig);
