@@ -48,7 +48,7 @@ static struct {
     struct future base;
     struct sleep_future nap;
     struct task task;
-    bool started; /* atomic */
+    uint32_t started; /* atomic (a word: riscv64 has no byte-wide exchange) */
 } listener;
 
 static enum poll listen(struct future *f, struct waker w)
@@ -65,7 +65,7 @@ static enum poll listen(struct future *f, struct waker w)
 
 static void start_listening(void)
 {
-    if (__atomic_exchange_n(&listener.started, true, __ATOMIC_SEQ_CST))
+    if (__atomic_exchange_n(&listener.started, 1, __ATOMIC_SEQ_CST))
         return;
     listener.base.poll = listen;
     sleep_future_init(&listener.nap, 0);
