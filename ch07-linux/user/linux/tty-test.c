@@ -166,6 +166,19 @@ static int not_a_leader(void)
     return FAILS_WITH(ioctl(0, TIOCSCTTY, 0), EPERM) ? 0 : 1;
 }
 
+/* A new session takes the terminal from the first process's (root may), then gives it up. */
+static int steal_and_leave(void)
+{
+    signal(SIGHUP, SIG_IGN); /* what giving it up sends the foreground group: this one */
+    if (setsid() < 0)
+        return 1;
+    if (ioctl(0, TIOCSCTTY, 1) != 0 || tcgetpgrp(0) != getpgrp())
+        return 2;
+    if (ioctl(0, TIOCNOTTY) != 0)
+        return 3;
+    return FAILS_WITH(open("/dev/tty", O_RDWR), ENXIO) ? 0 : 4;
+}
+
 static int waits(void)
 {
     pause();
@@ -186,6 +199,10 @@ static void job_control(void)
     check(tcsetpgrp(0, getpgrp()) == 0 && tcgetpgrp(0) == getpgrp(), "and back");
     kill(job, SIGKILL);
     waitpid(job, NULL, 0);
+    check(in_child(steal_and_leave) == 0,
+          "another session takes the terminal (TIOCSCTTY 1), then leaves it (TIOCNOTTY)");
+    check(FAILS_WITH(open("/dev/tty", O_RDWR), ENXIO), "the first process has lost it");
+    check(ioctl(0, TIOCSCTTY, 0) == 0 && tcgetpgrp(0) == getpgrp(), "and takes it back");
 }
 
 int main(void)
