@@ -10,8 +10,10 @@ for a process whose controlling terminal it is, and fails with `ENXIO` for any o
 Chapter 1's console keeps typed characters in a ring and tells no one that they came, and it has
 one reader: the terminal. A *listener*, a task of the kernel's executor (exec/kernel_executor.h)
 started when the console is first opened, looks at the ring every few milliseconds and hands what
-it finds to `tty_receive`. So `^C` reaches a program that is not reading, and a reader has an
-object to wait on after all: the terminal's event, which it sets as input becomes readable.
+it finds to `tty_receive`: every 10 ms while keys come, less and less often, down to every 80 ms,
+while none do, since each look wakes a CPU (under QEMU's emulator, looking every 10 ms for ever
+made the busybox suite a tenth slower). So `^C` reaches a program that is not reading, and a reader
+has an object to wait on after all: the terminal's event, which it sets as input becomes readable.
 
 Chapter 1's line is not a bare wire either. Its far end is a terminal emulator, the host's (through
 LibOS, or QEMU's standard input and output), which turns each newline it is sent into carriage
@@ -28,7 +30,10 @@ leaves the newline on output to the far end (`far_end_adds_cr`): it would otherw
 #include "kernel/console.h"
 #include "kernel/init.h"
 
-#define LISTEN_NS 10000000ull /* 10 ms between two looks at the ring: quicker than a typist */
+/* How long the listener waits between two looks at the ring: soon after a key, for the keys that
+   follow it, and longer and longer while none comes, since every look wakes a CPU. */
+#define LISTEN_MIN_NS 10000000ull /* 10 ms: quicker than a typist */
+#define LISTEN_MAX_NS 80000000ull /* 80 ms: still too soon for a person to notice */
 
 static void line_write(struct tty *tty, const char *buf, size_t len)
 {
@@ -48,17 +53,22 @@ static struct {
     struct future base;
     struct sleep_future nap;
     struct task task;
-    uint32_t started; /* atomic (a word: riscv64 has no byte-wide exchange) */
+    uint64_t interval; /* until the next look */
+    uint32_t started;  /* atomic (a word: riscv64 has no byte-wide exchange) */
 } listener;
 
 static enum poll listen(struct future *f, struct waker w)
 {
     while (future_poll(&listener.nap.base, w) == POLL_READY) {
         char chars[64];
-        size_t n;
-        while ((n = console_read(chars, sizeof chars)) > 0)
+        size_t n, got = 0;
+        while ((n = console_read(chars, sizeof chars)) > 0) {
             tty_receive(&console_tty, chars, n);
-        sleep_future_init(&listener.nap, hal_timer_now() + LISTEN_NS);
+            got += n;
+        }
+        uint64_t longer = listener.interval * 2;
+        listener.interval = got ? LISTEN_MIN_NS : longer < LISTEN_MAX_NS ? longer : LISTEN_MAX_NS;
+        sleep_future_init(&listener.nap, hal_timer_now() + listener.interval);
     }
     return POLL_PENDING;
 }
@@ -68,6 +78,7 @@ static void start_listening(void)
     if (__atomic_exchange_n(&listener.started, 1, __ATOMIC_SEQ_CST))
         return;
     listener.base.poll = listen;
+    listener.interval = LISTEN_MIN_NS;
     sleep_future_init(&listener.nap, 0);
     task_spawn(&kernel_executor, &listener.task, &listener.base);
 }
