@@ -155,10 +155,10 @@ int64_t tty_session_ioctl(struct tty *tty, unsigned cmd, uint64_t arg)
         cmd != TIOCNOTTY)
         return -ENOTTY;
     struct linux_process *self = caller();
-    int pgrp = 0;
+    int value = 0; /* the group or session, in or out */
     if (!self)
         return -ENOTTY;
-    if (cmd == TIOCSPGRP && copy_from_user(&pgrp, arg, sizeof pgrp))
+    if (cmd == TIOCSPGRP && copy_from_user(&value, arg, sizeof value))
         return -EFAULT;
     int64_t result = 0;
     hal_lock_acquire(&linux_tree_lock);
@@ -168,13 +168,13 @@ int64_t tty_session_ioctl(struct tty *tty, unsigned cmd, uint64_t arg)
     else if (!mine)
         result = -ENOTTY; /* not the caller's controlling terminal */
     else if (cmd == TIOCGPGRP || cmd == TIOCGSID)
-        pgrp = cmd == TIOCGPGRP ? tty->pgrp : tty->sid;
+        value = cmd == TIOCGPGRP ? tty->pgrp : tty->sid;
     else if (cmd == TIOCSPGRP)
-        result = set_foreground(tty, self, pgrp);
+        result = set_foreground(tty, self, value);
     else if (self->pid == self->sid)
         leave(tty);
     hal_lock_release(&linux_tree_lock);
     if (!result && (cmd == TIOCGPGRP || cmd == TIOCGSID))
-        result = copy_to_user(arg, &pgrp, sizeof pgrp);
+        result = copy_to_user(arg, &value, sizeof value);
     return result;
 }
