@@ -288,14 +288,15 @@ to_kernel:
     g[REG_EFL] = X86_RFLAGS_ALWAYS;
 }
 
-/* A trap signal that did not come from user code is the kernel's own fault. Say so, then give the
-   signal to whoever had it before (the address sanitizer, or the default action, which ends the
-   process). */
+/* A trap signal that did not come from user code is the kernel's own fault. Say so, put the host
+   terminal back (serial.c), then give the signal to whoever had it before (the address sanitizer,
+   or the default action, which ends the process). */
 void libos_kernel_fault(int sig, siginfo_t *info, ucontext_t *uc)
 {
     greg_t *g = uc->uc_mcontext.gregs;
     kprintf("\n*** kernel fault: signal %d at pc 0x%lx, address %p\n", sig,
             (unsigned long)g[REG_RIP], info->si_addr);
+    libos_serial_restore(); /* the process ends now: give the host terminal back */
     for (size_t i = 0; i < ARRAY_SIZE(trap_signals); i++) {
         if (trap_signals[i] != sig)
             continue;

@@ -52,4 +52,9 @@ uint32_t *libos_thread_pending_flag(void);
 
 void libos_set_boot_args(int argc, char **argv);
 
+/* The host terminal, when standard input is one (serial.c): raw while Zinc runs, its settings put
+   back by libos_serial_restore (safe in a signal handler) on every way out. */
+void libos_serial_init(void);
+void libos_serial_restore(void);
+
 #endif

@@ -1,0 +1,180 @@
+/*: # The controlling terminal
+
+Job control needs to know which terminal a session talks to, and which of its process groups is
+in the *foreground* there: the one that `^C` interrupts and that may read what is typed. That
+terminal is the session's *controlling terminal*. A session gets one when its leader (the process
+that called `setsid`) opens a terminal that no session has, without `O_NOCTTY`, or asks for it with
+the `TIOCSCTTY` ioctl; it keeps it until the leader ends, when the terminal is free again (Linux
+frees it at once; Zinc notices the next time it looks). `/dev/tty` opens the caller's controlling
+terminal, and fails with `ENXIO` for a process without one. A shell moves its jobs to the
+foreground and back with `TIOCSPGRP` (`tcsetpgrp`), which accepts only a group of the terminal's
+own session, and asks with `TIOCGPGRP`; `TIOCGSID` names the session.
+
+Linux never makes `/dev/console` a controlling terminal; Zinc's console is the only terminal there
+is, and the serial line of a real machine, so it does. The kernel itself opens it for the first
+process (linux/boot.c) before that process exists: that open gives the terminal to the session the
+first process will lead, pid 1's, with pid 1's group in the foreground, so that a shell started
+at boot has job control.
+
+The terminal keeps its session and group itself (`tty->sid`, `tty->pgrp`), under the lock of the
+process tree, whose sessions and groups they name. With one terminal, that is all there is to
+look at: a process's controlling terminal is the terminal whose session is the process's own.
+Zinc does not yet stop a background process that reads its terminal (`SIGTTIN`), nor keep, for a
+process that leaves its terminal with `TIOCNOTTY`, that it did: only a session leader's
+`TIOCNOTTY` frees the terminal, with `SIGHUP` and `SIGCONT` to the foreground group as on Linux. */
+#include <asm/fcntl.h>
+#include <asm/ioctls.h>
+#include <linux/signal.h>
+
+#include "fs/tty.h"
+#include "linux/signals.h"
+#include "linux/uaccess.h"
+
+/* The first process's pid, whose session the kernel opens the console for. */
+#define FIRST_PID 1
+
+/* The Linux process making the call, or NULL when the kernel opens the terminal itself (the boot
+   program, the kernel's tests): then no thread of a process is running this code. */
+static struct linux_process *caller(void)
+{
+    if (!hal_thread_local())
+        return NULL;
+    struct process *p = thread_current()->process;
+    return p && p->personality == &linux_personality ? p->personality_state : NULL;
+}
+
+/* The session tty controls, or 0 if none: one whose leader has ended has none. Tree lock. */
+static int controlled_session(struct tty *tty)
+{
+    struct linux_process *leader = tty->sid ? linux_process_find(tty->sid) : NULL;
+    if (!leader || leader->exited || leader->sid != tty->sid)
+        tty->sid = tty->pgrp = 0;
+    return tty->sid;
+}
+
+/* Make tty the controlling terminal of lp's session, lp's group in the foreground. Tree lock. */
+static void give(struct tty *tty, struct linux_process *lp)
+{
+    tty->sid = lp->sid;
+    tty->pgrp = lp->pgid;
+}
+
+int tty_opened(struct tty *tty, uint32_t flags)
+{
+    struct linux_process *self = caller();
+    hal_lock_acquire(&linux_tree_lock);
+    if (!self) {
+        tty->sid = tty->pgrp = FIRST_PID;
+    } else if (!(flags & O_NOCTTY) && self->pid == self->sid && !controlled_session(tty)) {
+        give(tty, self);
+    }
+    hal_lock_release(&linux_tree_lock);
+    return 0;
+}
+
+bool tty_is_controlling(struct tty *tty)
+{
+    struct linux_process *self = caller();
+    hal_lock_acquire(&linux_tree_lock);
+    bool mine = self && controlled_session(tty) == self->sid;
+    hal_lock_release(&linux_tree_lock);
+    return mine;
+}
+
+/* Send sig to every process of group pgrp, as kill(-pgrp, sig) does. Tree lock. */
+struct group_signal {
+    int pgrp, sig;
+    bool found; /* is there a living process in the group? */
+    int sid;    /* and its session */
+};
+
+static void signal_member(struct linux_process *lp, void *arg)
+{
+    struct group_signal *g = arg;
+    if (lp->pgid != g->pgrp || lp->exited)
+        return;
+    g->found = true;
+    g->sid = lp->sid;
+    if (g->sig)
+        linux_signal_process(lp, g->sig, (struct signal_origin){SI_KERNEL, 0, 0});
+}
+
+void tty_signal_foreground(struct tty *tty, int sig)
+{
+    hal_lock_acquire(&linux_tree_lock);
+    struct group_signal g = {tty->pgrp, sig, false, 0};
+    if (controlled_session(tty) && tty->pgrp)
+        linux_process_each(signal_member, &g);
+    hal_lock_release(&linux_tree_lock);
+}
+
+/* TIOCSPGRP: pgrp to the foreground. Tree lock; self's controlling terminal. */
+static int64_t set_foreground(struct tty *tty, struct linux_process *self, int pgrp)
+{
+    struct group_signal g = {pgrp, 0, false, 0};
+    if (pgrp < 0)
+        return -EINVAL;
+    linux_process_each(signal_member, &g);
+    if (!g.found)
+        return -ESRCH;
+    if (g.sid != self->sid)
+        return -EPERM;
+    tty->pgrp = pgrp;
+    return 0;
+}
+
+/* TIOCSCTTY: make tty the controlling terminal of the caller's session. Only a session leader may,
+   and it takes a terminal another session has only when arg is 1 (Linux also asks for the right
+   to; every process is root here). Tree lock. */
+static int64_t take_as_controlling(struct tty *tty, struct linux_process *self, uint64_t arg)
+{
+    int sid = controlled_session(tty);
+    if (self->pid != self->sid)
+        return -EPERM;
+    if (sid == self->sid)
+        return 0;
+    if (sid && arg != 1)
+        return -EPERM;
+    give(tty, self);
+    return 0;
+}
+
+/* TIOCNOTTY by a session leader: the terminal is free, and its foreground group is told. */
+static void leave(struct tty *tty)
+{
+    struct group_signal hangup = {tty->pgrp, SIGHUP, false, 0};
+    struct group_signal go_on = {tty->pgrp, SIGCONT, false, 0};
+    linux_process_each(signal_member, &hangup);
+    linux_process_each(signal_member, &go_on);
+    tty->sid = tty->pgrp = 0;
+}
+
+int64_t tty_session_ioctl(struct tty *tty, unsigned cmd, uint64_t arg)
+{
+    if (cmd != TIOCGPGRP && cmd != TIOCSPGRP && cmd != TIOCGSID && cmd != TIOCSCTTY &&
+        cmd != TIOCNOTTY)
+        return -ENOTTY;
+    struct linux_process *self = caller();
+    int value = 0; /* the group or session, in or out */
+    if (!self)
+        return -ENOTTY;
+    if (cmd == TIOCSPGRP && copy_from_user(&value, arg, sizeof value))
+        return -EFAULT;
+    int64_t result = 0;
+    hal_lock_acquire(&linux_tree_lock);
+    bool mine = controlled_session(tty) == self->sid && self->sid;
+    if (cmd == TIOCSCTTY)
+        result = take_as_controlling(tty, self, arg);
+    else if (!mine)
+        result = -ENOTTY; /* not the caller's controlling terminal */
+    else if (cmd == TIOCGPGRP || cmd == TIOCGSID)
+        value = cmd == TIOCGPGRP ? tty->pgrp : tty->sid;
+    else if (cmd == TIOCSPGRP)
+        result = set_foreground(tty, self, value);
+    else if (self->pid == self->sid)
+        leave(tty);
+    hal_lock_release(&linux_tree_lock);
+    if (!result && (cmd == TIOCGPGRP || cmd == TIOCGSID))
+        result = copy_to_user(arg, &value, sizeof value);
+    return result;
+}
