@@ -85,6 +85,8 @@ struct vnode *procfs_pid_dir(int pid);
 /* /proc/PID/fd's names (fs/procfs_fd.c), and the target of /proc/PID/cwd. */
 extern const struct computed_dir procfs_fd_dir;
 int procfs_fill_cwd(struct procfs_text *t, const struct procfs_process *pp);
+/* /proc/PID/maps (fs/procfs_maps.c). */
+int procfs_fill_maps(struct procfs_text *t, const struct procfs_process *pp);
 
 /* The files of /proc/PID (fs/procfs_process.c) and of /proc itself (fs/procfs_system.c). */
 extern const struct procfs_entry procfs_process_files[];

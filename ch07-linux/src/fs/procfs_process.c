@@ -15,8 +15,8 @@ reading the process's memory (`cmdline`) may take time and locks of its own
   the exit status. Busybox's `ps` and `top` read it with `sscanf` (its libbb/procps.c), and parse
   the comm from the *last* `)`, since a name may hold one;
 - `status`: the same for people, a `Name:`, `State:`, `Pid:` ... per line;
-- `cwd`, a symbolic link to the working directory, and `fd`, the directory of descriptors
-  (fs/procfs_fd.c).
+- `cwd`, a symbolic link to the working directory, `fd`, the directory of descriptors
+  (fs/procfs_fd.c), and `maps`, the process's mappings (fs/procfs_maps.c).
 
 Zinc keeps no account of the CPU time a process uses: its times are 0. The state is `R` for the
 process reading the file (it is running: it reads), `Z` for a zombie, and `S` for any other: Zinc
@@ -168,6 +168,7 @@ const struct procfs_entry procfs_process_files[] = {
     {"cmdline", VNODE_REGULAR, fill_cmdline}, {"comm", VNODE_REGULAR, fill_comm},
     {"cwd", VNODE_SYMLINK, procfs_fill_cwd},  {"environ", VNODE_REGULAR, fill_environ},
     {"exe", VNODE_SYMLINK, fill_exe},         {"fd", VNODE_DIRECTORY, NULL},
-    {"stat", VNODE_REGULAR, fill_stat},       {"status", VNODE_REGULAR, fill_status},
+    {"maps", VNODE_REGULAR, procfs_fill_maps}, {"stat", VNODE_REGULAR, fill_stat},
+    {"status", VNODE_REGULAR, fill_status},
 };
 const size_t procfs_process_file_count = sizeof procfs_process_files / sizeof *procfs_process_files;

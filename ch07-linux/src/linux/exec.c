@@ -185,7 +185,10 @@ int exec_load(struct process *p, const struct exec_file *f, const char *path,
     zx_status_t status = vmar_unmap(root, root->start, root->size);
     if (status != ZX_OK && status != ZX_ERR_NOT_FOUND)
         return -ENOMEM;
-    const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    /* The image's VMO is named for the file it holds, as /proc/PID/maps tells (fs/procfs_maps.c),
+       whatever name (a link, /proc/self/exe) the program was run by. */
+    const char *file = f->path[0] ? f->path : path;
+    const char *name = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
     if ((err = map_image(root, f, &prog, name)) != 0)
         return err;
     struct program_info info = {

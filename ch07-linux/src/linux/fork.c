@@ -79,6 +79,9 @@ static int copy_regions(struct region *r, struct vmar *child, uaddr_t va, int va
                 ZX_OK)
                 return -ENOMEM;
             /* LAB END */
+            char name[ZX_MAX_NAME_LEN]; /* the copy is what it copies (/proc/PID/maps says) */
+            kobject_get_name(&r->vmo->base, name);
+            kobject_set_name(&copy->base, name, sizeof name);
         }
         if (vmar_map(child, ZX_VM_SPECIFIC | r->perms, r->base - child->start, copy, offset,
                      r->size, &addr) != ZX_OK)

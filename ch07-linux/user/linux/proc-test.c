@@ -11,7 +11,9 @@ is free), never numbers that differ from one machine to the next. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -345,6 +347,85 @@ static void test_system(void)
     check(strstr(buf, " / ") && strstr(buf, "proc /proc proc "), "mounts: / and /proc");
 }
 
+/* The line of /proc/self/maps whose range holds addr: its range, permissions and name. */
+struct map_line {
+    unsigned long start, end;
+    char perms[8], name[256];
+};
+
+static int map_of(const void *addr, struct map_line *out)
+{
+    slurp("/proc/self/maps", buf, sizeof buf);
+    for (char *line = buf; *line;) {
+        char *next = strchr(line, '\n');
+        next = next ? next + 1 : line + strlen(line);
+        int used = 0;
+        out->name[0] = '\0';
+        if (sscanf(line, "%lx-%lx %7s %*x %*x:%*x %*u%n", &out->start, &out->end, out->perms,
+                   &used) == 3 &&
+            out->start <= (unsigned long)addr && (unsigned long)addr < out->end) {
+            sscanf(line + used, " %255[^\n]", out->name);
+            return 1;
+        }
+        line = next;
+    }
+    return 0;
+}
+
+/* Are the lines of /proc/self/maps in address order, none overlapping the one before? */
+static int maps_in_order(void)
+{
+    slurp("/proc/self/maps", buf, sizeof buf);
+    unsigned long start, end, last = 0;
+    int lines = 0;
+    for (char *line = buf; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : 0) {
+        if (sscanf(line, "%lx-%lx", &start, &end) != 2 || start < last || end <= start)
+            return 0;
+        last = end;
+        lines++;
+    }
+    return lines > 3;
+}
+
+static void test_maps(void)
+{
+    struct map_line m;
+    int local = 0;
+    check(map_of(&local, &m) && !strcmp(m.name, "[stack]") && !strncmp(m.perms, "rw-p", 4),
+          "maps: a local variable lies in the [stack], rw-p");
+    char exe[256];
+    long len = link_of("/proc/self/exe", exe, sizeof exe);
+    check(len > 0 && map_of((void *)test_maps, &m) && m.perms[2] == 'x' && !strcmp(m.name, exe),
+          "maps: the code is executable, named by the program's path");
+    check(maps_in_order(), "maps: the lines are in address order and do not overlap");
+    /* brk itself: musl's sbrk refuses to move the break, which its malloc owns */
+    char *top = (char *)syscall(SYS_brk, 0);
+    check(syscall(SYS_brk, top + 4096) == (long)(top + 4096) && map_of(top, &m) &&
+              !strcmp(m.name, "[heap]") &&
+              !strncmp(m.perms, "rw-p", 4),
+          "maps: memory the break gave is the [heap]");
+    long page = sysconf(_SC_PAGESIZE);
+    char *p = mmap(NULL, 3 * page, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    check(p != MAP_FAILED && map_of(p + page, &m) && m.start == (unsigned long)p &&
+              m.end == (unsigned long)(p + 3 * page) && !strncmp(m.perms, "rw-s", 4),
+          "maps: a shared anonymous mapping is one line, rw-s");
+    mprotect(p + page, page, PROT_READ);
+    check(map_of(p + page, &m) && m.start == (unsigned long)(p + page) &&
+              m.end == (unsigned long)(p + 2 * page) && !strncmp(m.perms, "r--s", 4) &&
+              map_of(p, &m) && !strncmp(m.perms, "rw-s", 4) && map_of(p + 2 * page, &m) &&
+              !strncmp(m.perms, "rw-s", 4),
+          "maps: mprotect of its middle page makes three lines");
+    munmap(p, 3 * page);
+    check(!map_of(p + page, &m), "maps: an unmapped range has no line");
+    pid_t child = fork();
+    if (child == 0)
+        _exit(map_of(&local, &m) && !strcmp(m.name, "[stack]") ? 0 : 1);
+    int status = -1;
+    waitpid(child, &status, 0);
+    check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+          "maps: a forked child's stack is still the [stack]");
+}
+
 static void test_refusals(void)
 {
     int fd = open("/proc/meminfo", O_WRONLY);
@@ -377,6 +458,7 @@ int main(int argc, char **argv)
     test_other_processes();
     test_fd();
     test_cwd();
+    test_maps();
     test_system();
     test_refusals();
     return tap_done();
