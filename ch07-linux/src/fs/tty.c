@@ -155,6 +155,21 @@ enum erase {
    what ^W takes: the non-word characters before the cursor and then the word before them. */
 static void erase(struct tty *t, enum erase what)
 {
+    /* LAB ch07-line-editing BEGIN: take characters off the end of the line being typed, never
+       past line_end (where it begins), wiping each off the screen when ECHO and ECHOE are set
+       ("\b \b", twice for a character echoed as two, ^X): one for ERASE_CHAR; all of them for
+       ERASE_LINE; for ERASE_WORD, the non-word characters before the cursor, then the word
+       before those. A kill (ERASE_LINE) under ECHO without both ECHOKE and ECHOE is the old way:
+       drop the line, echo the kill character, and a newline if ECHOK is set.
+       stub:
+    while (t->head != t->line_end) {
+        char c = t->buf[AT(--t->head)];
+        if (LFLAG(t, ECHO) && LFLAG(t, ECHOE))
+            put(t, "\b \b", 3);
+        if (what != ERASE_WORD || !in_word(c))
+            break;
+    }
+    */
     if (what == ERASE_LINE && LFLAG(t, ECHO) && !(LFLAG(t, ECHOKE) && LFLAG(t, ECHOE))) {
         t->head = t->line_end; /* the old way: show the kill character, and a newline */
         echo(t, (char)t->termios.c_cc[VKILL]);
@@ -175,6 +190,7 @@ static void erase(struct tty *t, enum erase what)
         if (what == ERASE_CHAR)
             break;
     }
+    /* LAB END */
 }
 
 /* End the line being typed with c, or with an end of file for '\0' (a line end no reader gets). */

@@ -18,16 +18,21 @@ is computed once, at the first run of the call. */
 #define BOOT_EPOCH 1798761600ull /* 2027-01-01 00:00:00 UTC, in seconds since 1970 */
 #define NS 1000000000ull
 
-uint64_t linux_clock_realtime(void)
+/* How far clock is ahead of the monotonic clock: a constant, since they run at one speed. */
+static uint64_t clock_offset(uint64_t clock)
 {
-    return hal_timer_now() + BOOT_EPOCH * NS;
+    return clock == LINUX_CLOCK_REALTIME || clock == LINUX_CLOCK_REALTIME_COARSE ? BOOT_EPOCH * NS
+                                                                                 : 0;
 }
 
 static uint64_t clock_now(uint64_t clock)
 {
-    return clock == LINUX_CLOCK_REALTIME || clock == LINUX_CLOCK_REALTIME_COARSE
-               ? linux_clock_realtime()
-               : hal_timer_now();
+    return hal_timer_now() + clock_offset(clock);
+}
+
+uint64_t linux_clock_realtime(void)
+{
+    return clock_now(LINUX_CLOCK_REALTIME);
 }
 
 int linux_timespec_ns(const struct __kernel_timespec *ts, uint64_t *ns)
@@ -42,9 +47,18 @@ int linux_timespec_ns(const struct __kernel_timespec *ts, uint64_t *ns)
 
 uint64_t linux_clock_deadline(uint64_t clock, uint64_t ns, bool absolute)
 {
-    uint64_t now = clock_now(clock), span = absolute ? (ns > now ? ns - now : 0) : ns;
+    /* LAB ch07-deadline BEGIN: the monotonic deadline (hal_timer_now's clock) of ns: an absolute
+       time on clock (which is clock_offset ahead of the monotonic clock) or a span from now, the
+       clock read once. A time already past is a deadline already reached: now; a deadline the
+       monotonic clock cannot count is HAL_NO_DEADLINE.
+       stub:
     uint64_t monotonic = hal_timer_now();
+    return monotonic + (absolute ? ns - (monotonic + clock_offset(clock)) : ns);
+    */
+    uint64_t monotonic = hal_timer_now(), now = monotonic + clock_offset(clock);
+    uint64_t span = absolute ? (ns > now ? ns - now : 0) : ns;
     return span >= HAL_NO_DEADLINE - monotonic ? HAL_NO_DEADLINE : monotonic + span;
+    /* LAB END */
 }
 
 int linux_timespec_deadline(uaddr_t addr, uint64_t clock, bool absolute, uint64_t *deadline)
