@@ -8,7 +8,12 @@ a run queue shared by all CPUs, preempted by the timer, with no priorities and n
 - `sched_getaffinity` answers the CPUs there are, which is what C libraries use it for (glibc's
   and musl's `sysconf(_SC_NPROCESSORS_ONLN)`, and so `nproc`): the mask has one bit per CPU.
 - `sched_setaffinity` accepts any mask that names a CPU there is, and pins nothing: a thread still
-  runs wherever a CPU is free. */
+  runs wherever a CPU is free.
+- `rseq`, restartable sequences (an area per thread where the kernel writes the thread's CPU, and
+  a critical section the kernel restarts when it preempts the thread inside it), Zinc does not
+  have: it answers `-ENOSYS`, which glibc's start-up takes to mean that there are none, and then
+  finds the CPU another way. Served here rather than left to the dispatcher, which would log it at
+  the start of every glibc program as a call Zinc does not know: the answer is a choice. */
 #include "hal/cpu_count.h"
 #include "linux/process.h"
 #include "linux/syscall.h"
@@ -55,3 +60,9 @@ static int64_t linux_sched_setaffinity(const uint64_t *arg)
     return mask & cpus() ? 0 : -EINVAL;
 }
 LINUX_SYSCALL(sched_setaffinity, linux_sched_setaffinity);
+
+static int64_t linux_rseq(const uint64_t *arg)
+{
+    return -ENOSYS;
+}
+LINUX_SYSCALL(rseq, linux_rseq);
