@@ -98,3 +98,23 @@ KTEST(vmar_unmap_and_protect_through_handles)
     KEXPECT_EQ(sys_vmar_unmap(e.vmo, addr, PS), ZX_ERR_WRONG_TYPE);
     sys_env_free(&e.env);
 }
+
+KTEST(vmar_protect_gives_no_more_than_the_vmo_handle_allowed)
+{
+    struct vm_env e;
+    KASSERT_EQ(vm_env_init(&e), 0);
+    zx_handle_t read_only = reduced(&e, e.vmo, ZX_RIGHT_READ | ZX_RIGHT_MAP);
+    KASSERT_EQ(sys_vmar_map(e.vmar, ZX_VM_PERM_READ, 0, read_only, 0, 2 * PS, scratch(8)), ZX_OK);
+    uint64_t addr = scratch_u64(&e.env, 8);
+    uint32_t rw = ZX_VM_PERM_READ | ZX_VM_PERM_WRITE;
+    KEXPECT_EQ(sys_vmar_protect(e.vmar, rw, addr, 2 * PS), ZX_ERR_ACCESS_DENIED);
+    KEXPECT_EQ(sys_vmar_protect(e.vmar, 0, addr, 2 * PS), ZX_OK); /* less is always allowed */
+    KEXPECT_EQ(sys_vmar_protect(e.vmar, rw, addr, 2 * PS), ZX_ERR_ACCESS_DENIED); /* and kept */
+    KEXPECT_EQ(sys_vmar_protect(e.vmar, ZX_VM_PERM_READ, addr, 2 * PS), ZX_OK);
+    KEXPECT_EQ(sys_vmar_map(e.vmar, ZX_VM_PERM_READ | ZX_VM_CAN_MAP_WRITE, 0, read_only, 0, PS,
+                            scratch(8)),
+               ZX_ERR_INVALID_ARGS); /* a program may not name its own limit */
+    KASSERT_EQ(sys_vmar_map(e.vmar, ZX_VM_PERM_READ, 0, e.vmo, 0, PS, scratch(8)), ZX_OK);
+    KEXPECT_EQ(sys_vmar_protect(e.vmar, rw, scratch_u64(&e.env, 8), PS), ZX_OK);
+    sys_env_free(&e.env);
+}

@@ -67,8 +67,10 @@ KTEST(fork_memory_starts_as_the_parents)
     KEXPECT_EQ(linux_fork_memory(parent, child, 0, 0), 0);
     KEXPECT_EQ(read_word(child, BASE), first);
     struct vmar_entry *e = ((struct vmar *)child->space)->entries;
+    struct vmar_entry *theirs = ((struct vmar *)parent->space)->entries;
     KEXPECT_TRUE(e && e->base == BASE && e->size == PAGES * PAGE_SIZE && e->mapping &&
-                 e->mapping->perms == (ZX_VM_PERM_READ | ZX_VM_PERM_WRITE));
+                 (e->mapping->perms & ZX_VM_PERMS) == (ZX_VM_PERM_READ | ZX_VM_PERM_WRITE));
+    KEXPECT_TRUE(e && e->mapping && theirs && e->mapping->perms == theirs->mapping->perms);
     kobject_unref(&child->base);
     kobject_unref(&parent->base);
 }

@@ -174,7 +174,7 @@ static void visit_map(const struct vmar_node *n, void *arg)
     struct vm_mapping *m = n->mapping;
     map_record(r, n->depth + 1, n->base, n->size, ZX_INFO_MAPS_TYPE_MAPPING, &m->vmo->base);
     r->u.mapping = (zx_info_maps_mapping_t){
-        .mmu_flags = m->perms,
+        .mmu_flags = m->perms & ZX_VM_PERMS,
         .vmo_koid = m->vmo->base.koid,
         .vmo_offset = m->vmo_offset,
         .committed_pages = vmo_committed_pages(m->vmo, m->vmo_offset, m->size),

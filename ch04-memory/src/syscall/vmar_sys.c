@@ -3,6 +3,8 @@
 The permissions of a mapping are checked three times, as Fuchsia does: against what the VMAR may map
 (`ZX_VM_CAN_MAP_*`, checked in vm/vmar.c), against the VMAR handle's rights, and against the VMO
 handle's rights (`ZX_RIGHT_READ`, `_WRITE`, `_EXECUTE`, and `ZX_RIGHT_MAP` to map it at all).
+What both handles allow when the mapping is made is the most it may ever allow: `zx_vmar_protect`
+cannot make writable a mapping of a VMO whose handle had no write right (vm/mapping.h).
 Allocating a child that may map something needs that access right on the parent's handle; the
 child's handle then has the rights every new VMAR handle has (`vmar_rights`):
 `ZX_DEFAULT_VMAR_RIGHTS` (transfer, duplicate, inspect, op-children) and the access rights of what
@@ -18,6 +20,14 @@ static zx_rights_t rights_for_perms(uint32_t perms)
     return (perms & ZX_VM_PERM_READ ? ZX_RIGHT_READ : 0) |
            (perms & ZX_VM_PERM_WRITE ? ZX_RIGHT_WRITE : 0) |
            (perms & ZX_VM_PERM_EXECUTE ? ZX_RIGHT_EXECUTE : 0);
+}
+
+/* The permissions rights allow: the ZX_VM_CAN_MAP_* bits, ZX_VM_PERM_x << 7 each. */
+static uint32_t can_map_for_rights(zx_rights_t rights)
+{
+    return (rights & ZX_RIGHT_READ ? ZX_VM_CAN_MAP_READ : 0) |
+           (rights & ZX_RIGHT_WRITE ? ZX_VM_CAN_MAP_WRITE : 0) |
+           (rights & ZX_RIGHT_EXECUTE ? ZX_VM_CAN_MAP_EXECUTE : 0);
 }
 
 static zx_status_t get_vmar(zx_handle_t h, struct vmar **v, zx_rights_t *rights)
@@ -69,11 +79,13 @@ zx_status_t sys_vmar_map(zx_handle_t handle, uint32_t options, size_t vmar_offse
     }
     zx_rights_t need = rights_for_perms(options & ZX_VM_PERMS);
     vaddr_t addr = 0;
-    if ((need & ~vmar_rights) || (need & ~vmo_rights))
+    if (options & ZX_VM_CAN_MAP_PERMS) /* the kernel's to set, below */
+        status = ZX_ERR_INVALID_ARGS;
+    else if ((need & ~vmar_rights) || (need & ~vmo_rights))
         status = ZX_ERR_ACCESS_DENIED;
-    else
-        status = vmar_map(v, options, vmar_offset, container_of(obj, struct vmo, base), vmo_offset,
-                          len, &addr);
+    else /* what both handles allow now is the most the mapping will ever allow */
+        status = vmar_map(v, options | can_map_for_rights(vmar_rights & vmo_rights), vmar_offset,
+                          container_of(obj, struct vmo, base), vmo_offset, len, &addr);
     if (status == ZX_OK && user_copy_out(mapped_addr, &addr, sizeof addr) != ZX_OK) {
         vmar_unmap(v, addr, len);
         status = ZX_ERR_INVALID_ARGS;

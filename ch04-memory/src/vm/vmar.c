@@ -237,10 +237,10 @@ static void remove_entry(struct vmar *v, struct vmar_entry **link)
     drop_entry(v, link);
 }
 
-/* The options of vmar_map. */
-#define MAP_OPTIONS                                                                          \
-    (ZX_VM_PERMS | ZX_VM_SPECIFIC | ZX_VM_SPECIFIC_OVERWRITE | ZX_VM_MAP_RANGE |             \
-     ZX_VM_REQUIRE_NON_RESIZABLE | ZX_VM_ALIGN_MASK)
+/* The options of vmar_map: the system call's, and the most the mapping may allow. */
+#define MAP_OPTIONS                                                                                \
+    (ZX_VM_PERMS | ZX_VM_SPECIFIC | ZX_VM_SPECIFIC_OVERWRITE | ZX_VM_MAP_RANGE |                   \
+     ZX_VM_REQUIRE_NON_RESIZABLE | ZX_VM_ALIGN_MASK | ZX_VM_CAN_MAP_PERMS)
 
 /* What a child VMAR keeps of the options that made it. */
 #define VMAR_FLAGS (ZX_VM_CAN_MAP_PERMS | ZX_VM_CAN_MAP_SPECIFIC | ZX_VM_COMPACT)
@@ -361,7 +361,8 @@ static zx_status_t unmap_locked(struct vmar *v, vaddr_t addr, size_t len)
 zx_status_t vmar_map(struct vmar *v, uint32_t options, size_t offset, struct vmo *vmo,
                      uint64_t vmo_offset, size_t len, vaddr_t *addr)
 {
-    uint32_t perms = options & ZX_VM_PERMS;
+    uint32_t perms = options & ZX_VM_PERMS, most = options & ZX_VM_CAN_MAP_PERMS;
+    most = most ? most : ZX_VM_CAN_MAP_PERMS; /* no limit named: any the VMAR allows */
     bool specific = options & (ZX_VM_SPECIFIC | ZX_VM_SPECIFIC_OVERWRITE); /* either is a place */
     size_t align;
     len = PAGE_ROUND_UP(len);
@@ -377,8 +378,9 @@ zx_status_t vmar_map(struct vmar *v, uint32_t options, size_t offset, struct vmo
     vaddr_t base = v->start + offset;
     if (v->dead)
         status = ZX_ERR_BAD_STATE;
-    else if ((perms << 7) & ~v->flags || (specific && !(v->flags & ZX_VM_CAN_MAP_SPECIFIC)))
-        status = ZX_ERR_ACCESS_DENIED; /* ZX_VM_PERM_x << 7 is ZX_VM_CAN_MAP_x */
+    else if ((perms << 7) & ~(v->flags & most) || /* ZX_VM_PERM_x << 7 is ZX_VM_CAN_MAP_x */
+             (specific && !(v->flags & ZX_VM_CAN_MAP_SPECIFIC)))
+        status = ZX_ERR_ACCESS_DENIED;
     else if (offset > v->size || len > v->size - offset) /* a mapping larger than v, too */
         status = ZX_ERR_INVALID_ARGS;
     else if (!specific)
@@ -394,7 +396,7 @@ zx_status_t vmar_map(struct vmar *v, uint32_t options, size_t offset, struct vmo
     if (status == ZX_OK) {
         uint64_t root_offset = vmo_offset;
         struct vmo *root = vmo_root(vmo, &root_offset);
-        m = e ? mapping_new(v, base, len, root, root_offset, perms) : NULL;
+        m = e ? mapping_new(v, base, len, root, root_offset, perms | most) : NULL;
         status = m ? ZX_OK : ZX_ERR_NO_MEMORY;
     }
     if (status == ZX_OK && (options & ZX_VM_MAP_RANGE) && (status = vmo_map_range(m)) != ZX_OK)
@@ -442,6 +444,8 @@ zx_status_t vmar_protect(struct vmar *v, uint32_t perms, vaddr_t addr, size_t le
             continue;
         if (e->base > covered || e->child)
             break;
+        if ((perms << 7) & ~e->mapping->perms)
+            status = ZX_ERR_ACCESS_DENIED; /* more than its VMO's handle allowed */
         covered = e->base + e->size;
     }
     if (status == ZX_OK && covered < addr + len)
@@ -450,7 +454,7 @@ zx_status_t vmar_protect(struct vmar *v, uint32_t perms, vaddr_t addr, size_t le
         status = cut(v, addr, addr + len);
     for (struct vmar_entry *e = v->entries; status == ZX_OK && e; e = e->next) {
         if (e->base >= addr && e->base + e->size <= addr + len) {
-            e->mapping->perms = perms;
+            e->mapping->perms = perms | (e->mapping->perms & ZX_VM_CAN_MAP_PERMS);
             /* refilled by faults, with the new rights */
             hal_pt_unmap(v->space->pt, e->base, e->size);
         }
@@ -491,7 +495,7 @@ zx_status_t vm_space_fault(struct vm_space *space, vaddr_t va, unsigned access)
     }
     zx_status_t status = ZX_ERR_NOT_FOUND;
     if (m) {
-        uint32_t need = access == HAL_MMU_WRITE ? ZX_VM_PERM_WRITE
+        uint32_t need = access == HAL_MMU_WRITE  ? ZX_VM_PERM_WRITE
                         : access == HAL_MMU_EXEC ? ZX_VM_PERM_EXECUTE
                                                  : ZX_VM_PERM_READ;
         status = m->perms & need ? vmo_fault(m, va, access == HAL_MMU_WRITE) : ZX_ERR_ACCESS_DENIED;

@@ -15,7 +15,9 @@ for a Zircon program; these calls only translate.
   program that moves its break a hundred times has a hundred small VMOs, which is simple and costs
   a little in `fork`.
 - `munmap` and `mprotect` are `vmar_unmap` and `vmar_protect` on page-rounded ranges; `mremap` has
-  a file of its own (linux/mremap.c).
+  a file of its own (linux/mremap.c). A shared mapping of a file opened for reading only is made
+  with no more than read and execute as its limit (chapter 4's `ZX_VM_CAN_MAP_*`), so that
+  `mprotect` cannot make it writable: `-EACCES`, as on Linux.
 
 The checks come in Linux's order, which programs can see when several arguments are wrong: an
 offset that is not a multiple of the page size, then a descriptor that is not open, then the
@@ -108,7 +110,10 @@ static int64_t map_memory(vaddr_t hint, size_t len, uint64_t prot, uint64_t flag
         return err;
     if (!vmo && linux_memory_create(len, shared, &vmo) != ZX_OK)
         return -ENOMEM;
-    int64_t result = place(flags, hint, vmo, vmo_offset, len, linux_prot_perms(prot));
+    uint32_t perms = linux_prot_perms(prot);
+    if (f && shared && !file_writable(f)) /* mprotect may not make it writable later: EACCES */
+        perms |= ZX_VM_CAN_MAP_READ | ZX_VM_CAN_MAP_EXECUTE;
+    int64_t result = place(flags, hint, vmo, vmo_offset, len, perms);
     kobject_unref(&vmo->base); /* the mapping keeps its own reference */
     return result;
 }
@@ -149,7 +154,8 @@ static int64_t linux_mprotect(const uint64_t *arg)
         return 0;
     if (!linux_user_range(va, len))
         return -ENOMEM;
-    return vmar_protect(root_vmar(), linux_prot_perms(arg[2]), va, len) == ZX_OK ? 0 : -ENOMEM;
+    zx_status_t status = vmar_protect(root_vmar(), linux_prot_perms(arg[2]), va, len);
+    return status == ZX_OK ? 0 : status == ZX_ERR_ACCESS_DENIED ? -EACCES : -ENOMEM;
 }
 LINUX_SYSCALL(mprotect, linux_mprotect);
 

@@ -144,6 +144,13 @@ static void access_modes(void)
     int ro = open("f", O_RDONLY), wo = open("f", O_WRONLY);
     void *p = mmap(NULL, PAGE, PROT_READ, MAP_SHARED, ro, 0);
     check(p != MAP_FAILED, "a shared read-only mapping of a read-only descriptor is allowed");
+    check(FAILS(mprotect(p, PAGE, PROT_READ | PROT_WRITE), EACCES) &&
+              mprotect(p, PAGE, PROT_NONE) == 0 && mprotect(p, PAGE, PROT_READ) == 0,
+          "mprotect cannot make it writable (EACCES), only less or as much as it was");
+    munmap(p, PAGE);
+    p = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE, ro, 0);
+    check(p != MAP_FAILED && mprotect(p, PAGE, PROT_READ | PROT_WRITE) == 0,
+          "a private mapping of it may become writable: it is the process's own copy");
     munmap(p, PAGE);
     check(FAILS(mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, ro, 0), EACCES),
           "a shared writable mapping of a read-only descriptor is EACCES");
