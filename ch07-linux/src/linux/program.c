@@ -18,6 +18,7 @@ Linux program, or a Zircon one (linux/zircon_program.h). */
 #include "kernel/frame.h"
 #include "linux/exit.h"
 #include "linux/program_file.h"
+#include "linux/robust_list.h"
 #include "linux/signals.h"
 #include "linux/thread.h"
 #include "linux/zircon_program.h"
@@ -75,6 +76,19 @@ static int load_program(struct process *p, struct thread *t, const struct exec_f
     return exec_load(p, f, path, args, image);
 }
 
+/* What the old program told the kernel of its memory goes with it, as in Linux's execve: the robust
+   locks the thread still holds are released (they may lie in memory another process shares), and
+   the words that set_robust_list and set_tid_address named are forgotten. */
+static void forget_old_program(struct thread *t)
+{
+    struct linux_thread *lt = t->personality_state;
+    if (!lt)
+        return; /* the first program of a process: there was none */
+    linux_robust_list_release(lt);
+    lt->robust_list = 0;
+    lt->clear_child_tid = 0;
+}
+
 /* Load the program at path, or, for a script, its interpreter with the arguments the kernel
    gives it: the interpreter, its argument if any, the script's path, then the script's own
    arguments after the first. */
@@ -108,6 +122,8 @@ static int load(struct process *p, struct thread *t, const char *path, const str
         program_file_close(&f);
         return err;
     }
+    if (!err)
+        forget_old_program(t);
     if (!err && (err = load_program(p, t, &f, path, args, image)) != 0)
         linux_exit_group(p, SIGKILL); /* its old program is gone already: it cannot go on */
     if (!err)

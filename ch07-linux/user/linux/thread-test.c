@@ -300,15 +300,20 @@ struct robust_list {
     } lock;
 };
 
-/* In a child: take the lock, register the list, and end without releasing it. */
-static void die_holding_a_robust_lock(struct robust_list *r)
+/* In a child: take the lock, register the list, and end without releasing it: by _exit, or by
+   running another program, which releases the old program's robust locks too. */
+static void end_holding_a_robust_lock(struct robust_list *r, int by_exec)
 {
     r->lock.word = (uint32_t)syscall(SYS_gettid);
     r->lock.link.next = (struct robust_link *)&r->head; /* the list is a ring */
     r->head.list = &r->lock.link;
     r->head.futex_offset = offsetof(struct robust_list, lock.word) -
                            offsetof(struct robust_list, lock.link);
-    _exit(syscall(SYS_set_robust_list, &r->head, sizeof r->head) == 0 ? 0 : 1);
+    if (syscall(SYS_set_robust_list, &r->head, sizeof r->head) != 0)
+        _exit(1);
+    if (by_exec)
+        execl("/bin/true", "true", (char *)NULL);
+    _exit(by_exec ? 2 : 0);
 }
 
 static void futex_cases(void)
@@ -345,10 +350,16 @@ static void futex_cases(void)
           "set_robust_list with a wrong size: EINVAL");
     pid_t child = fork();
     if (child == 0)
-        die_holding_a_robust_lock(r);
+        end_holding_a_robust_lock(r, 0);
     int status;
     check(waitpid(child, &status, 0) == child && status == 0 && r->lock.word == FUTEX_OWNER_DIED,
           "a robust lock held by a process that ended: owner died");
+    r->lock.word = 0;
+    child = fork();
+    if (child == 0)
+        end_holding_a_robust_lock(r, 1);
+    check(waitpid(child, &status, 0) == child && status == 0 && r->lock.word == FUTEX_OWNER_DIED,
+          "a robust lock held by a process that ran another program: owner died");
 
     cpu_set_t cpus;
     long online = sysconf(_SC_NPROCESSORS_ONLN);
