@@ -9,7 +9,7 @@ What makes a process a Linux process, as far as the thread loop can tell (task/p
   architecture;
 - its **faults** are signals: an access to unmapped memory is `SIGSEGV`, an illegal instruction
   `SIGILL`, a division by zero `SIGFPE`, taken like any signal on the thread's way back to user
-  mode (linux/signals.c): a handler runs, or the process ends, as on Linux;
+  mode (linux/signals.c): a handler runs, or the process ends, as on Linux (linux/fault.c);
 - on every **return to user mode** it takes its pending signals, or waits while a signal has
   stopped its process;
 - a **thread's end** releases the robust locks it still holds (linux/robust_list.c), and clears
@@ -17,11 +17,11 @@ What makes a process a Linux process, as far as the thread loop can tell (task/p
   learns that the thread is gone;
 - a **process's end** closes its descriptors, hands its children to pid 1 and tells its parent.
   The process then stays a zombie, its status kept, until the parent reaps it (linux/wait.c). */
-#include <asm/siginfo.h>
 #include <string.h>
 
 #include "kernel/kmalloc.h"
 #include "linux/exit.h"
+#include "linux/fault.h"
 #include "linux/signals.h"
 #include "linux/process.h"
 #include "linux/robust_list.h"
@@ -79,29 +79,6 @@ static int64_t linux_syscall(struct thread *t)
     lt->syscall_nr = hal_context_syscall_nr(t->ctx);
     lt->syscall_arg0 = arg[0];
     return linux_syscall_dispatch(lt->syscall_nr, arg);
-}
-
-/* A fault becomes a signal for the thread, taken on its way back to user mode. */
-static zx_status_t linux_fault(struct thread *t, const struct hal_trap *trap)
-{
-    switch (trap->kind) {
-    case HAL_TRAP_ILLEGAL:
-        linux_signal_forced(t, SIGILL, ILL_ILLOPC, hal_context_pc(t->ctx));
-        break;
-    case HAL_TRAP_BREAKPOINT:
-        linux_signal_forced(t, SIGTRAP, TRAP_BRKPT, hal_context_pc(t->ctx));
-        break;
-    case HAL_TRAP_ARITHMETIC:
-        linux_signal_forced(t, SIGFPE, FPE_INTDIV, hal_context_pc(t->ctx));
-        break;
-    case HAL_TRAP_PAGE_FAULT:
-        linux_signal_forced(t, SIGSEGV, SEGV_MAPERR, trap->addr);
-        break;
-    default:
-        linux_signal_forced(t, SIGSEGV, SI_KERNEL, 0);
-        break;
-    }
-    return ZX_OK;
 }
 
 static void linux_thread_exit(struct thread *t)

@@ -7,6 +7,8 @@ fresh directory under /tmp, on a file of two pages and a bit whose every byte is
 is part of it: a bad descriptor, offset, length or kind of file, a range that is not mapped. */
 #define _GNU_SOURCE /* mremap */
 #include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,6 +108,36 @@ static void private_files(void)
     close(fd);
 }
 
+static sigjmp_buf escape;
+static int fault_signo, fault_code;
+static void *fault_addr;
+
+static void leave(int sig, siginfo_t *info, void *context)
+{
+    fault_signo = sig;
+    fault_code = info->si_code;
+    fault_addr = info->si_addr;
+    (void)context;
+    siglongjmp(escape, 1);
+}
+
+/* Touch the byte at p, catching the signal that may come: 0, or its number. */
+static int touch(volatile unsigned char *p)
+{
+    struct sigaction sa, old_bus, old_segv;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = leave;
+    sa.sa_flags = SA_SIGINFO;
+    sigaction(SIGBUS, &sa, &old_bus);
+    sigaction(SIGSEGV, &sa, &old_segv);
+    fault_signo = 0;
+    if (!sigsetjmp(escape, 1))
+        (void)*p;
+    sigaction(SIGBUS, &old_bus, NULL);
+    sigaction(SIGSEGV, &old_segv, NULL);
+    return fault_signo;
+}
+
 static void shared_files(void)
 {
     make_file("shared"); /* a file of its own: these tests change it */
@@ -136,6 +168,12 @@ static void shared_files(void)
     check(p != MAP_FAILED && p[0] == 'x' && p[2 * PAGE + 1] == 5 && p[2 * PAGE] == 0,
           "a file that grows shows its new bytes in a mapping made before");
     munmap(p, 3 * PAGE);
+    ftruncate(fd, 1);
+    p = mmap(NULL, 2 * PAGE, PROT_READ, MAP_SHARED, fd, 0);
+    check(p != MAP_FAILED && touch(p + 1) == 0 && touch(p + PAGE) == SIGBUS &&
+              fault_code == BUS_ADRERR && fault_addr == p + PAGE,
+          "a page wholly past the end of the file: SIGBUS, BUS_ADRERR, with the address");
+    munmap(p, 2 * PAGE);
     close(fd);
 }
 

@@ -39,6 +39,7 @@ static void record(int sig, siginfo_t *info, void *context)
 static void leave(int sig, siginfo_t *info, void *context)
 {
     got_signo = sig;
+    got_code = info->si_code;
     got_addr = info->si_addr;
     (void)context;
     siglongjmp(escape, 1);
@@ -116,8 +117,14 @@ static void test_faults(void)
     got_signo = 0;
     if (!sigsetjmp(escape, 1))
         *nowhere = 1;
-    check(got_signo == SIGSEGV && got_addr == (void *)16,
-          "a fault is SIGSEGV to a handler, with the address");
+    check(got_signo == SIGSEGV && got_addr == (void *)16 && got_code == SEGV_MAPERR,
+          "a fault is SIGSEGV to a handler, with the address; nothing there: SEGV_MAPERR");
+    static const char constant[64] = "read only";
+    got_signo = 0;
+    if (!sigsetjmp(escape, 1))
+        *(volatile char *)constant = 'x';
+    check(got_signo == SIGSEGV && got_addr == constant && got_code == SEGV_ACCERR,
+          "a write to read-only memory: SIGSEGV, SEGV_ACCERR");
     signal(SIGSEGV, SIG_DFL);
 }
 
