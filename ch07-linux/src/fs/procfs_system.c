@@ -56,32 +56,10 @@ static int fill_uptime(struct procfs_text *t, const struct procfs_process *none)
     return 0;
 }
 
-/* How many processes there are, and the highest pid of them. */
-struct census {
-    int count, newest;
-};
-
-static void count_process(struct linux_process *lp, void *arg)
-{
-    struct census *c = arg;
-    c->count++;
-    if (lp->pid > c->newest)
-        c->newest = lp->pid;
-}
-
-static struct census take_census(void)
-{
-    struct census c = {0, 0};
-    hal_lock_acquire(&linux_tree_lock);
-    linux_process_each(count_process, &c);
-    hal_lock_release(&linux_tree_lock);
-    return c;
-}
-
 static int fill_loadavg(struct procfs_text *t, const struct procfs_process *none)
 {
-    struct census c = take_census();
-    procfs_printf(t, "0.00 0.00 0.00 1/%d %d\n", c.count, c.newest);
+    int newest, count = linux_process_count(&newest);
+    procfs_printf(t, "0.00 0.00 0.00 1/%d %d\n", count, newest);
     return 0;
 }
 
@@ -90,10 +68,9 @@ static int fill_stat(struct procfs_text *t, const struct procfs_process *none)
     uint64_t now = hal_timer_now();
     unsigned long long idle = procfs_ticks(now);
     procfs_printf(t, "cpu  0 0 0 %llu 0 0 0 0 0 0\ncpu0 0 0 0 %llu 0 0 0 0 0 0\n", idle, idle);
-    struct census c = take_census();
     procfs_printf(t, "intr 0\nctxt 0\nbtime %llu\n",
                   (unsigned long long)((linux_clock_realtime() - now) / NS));
-    procfs_printf(t, "processes %d\nprocs_running 1\nprocs_blocked 0\n", c.count);
+    procfs_printf(t, "processes %d\nprocs_running 1\nprocs_blocked 0\n", linux_process_count(NULL));
     return 0;
 }
 

@@ -150,20 +150,12 @@ static int64_t linux_prctl(const uint64_t *arg)
 }
 LINUX_SYSCALL(prctl, linux_prctl);
 
-static void count(struct linux_process *lp, void *arg)
-{
-    ++*(int *)arg;
-}
-
 /* sysinfo: what `free` and `uptime` print: the uptime, the memory in frames, the processes. Zinc
    keeps no load averages and has no swap: those are 0. */
 static int64_t linux_sysinfo(const uint64_t *arg)
 {
     struct sysinfo info;
-    int processes = 0;
-    hal_lock_acquire(&linux_tree_lock);
-    linux_process_each(count, &processes);
-    hal_lock_release(&linux_tree_lock);
+    int processes = linux_process_count(NULL);
     memset(&info, 0, sizeof info);
     info.uptime = (long)(hal_timer_now() / 1000000000ull);
     info.totalram = frame_total_count();

@@ -75,6 +75,22 @@ void linux_process_each(void (*fn)(struct linux_process *lp, void *arg), void *a
             fn(all[i], arg);
 }
 
+int linux_process_count(int *newest)
+{
+    int count = 0, highest = 0;
+    hal_lock_acquire(&linux_tree_lock);
+    for (int i = 0; i < LINUX_PROCESS_MAX; i++) {
+        if (all[i]) {
+            count++;
+            highest = all[i]->pid > highest ? all[i]->pid : highest;
+        }
+    }
+    hal_lock_release(&linux_tree_lock);
+    if (newest)
+        *newest = highest;
+    return count;
+}
+
 void linux_process_forget(struct linux_process *lp)
 {
     for (int i = 0; i < LINUX_PROCESS_MAX; i++)

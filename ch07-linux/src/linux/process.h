@@ -105,6 +105,9 @@ void linux_thread_detach(struct thread *t);
 struct linux_process *linux_process_find(int pid);
 /* Call fn(lp, arg) for every living or zombie process; under the tree lock. */
 void linux_process_each(void (*fn)(struct linux_process *lp, void *arg), void *arg);
+/* How many living or zombie processes there are, and in *newest (if not NULL) the highest pid
+   of them: for /proc/loadavg, /proc/stat and sysinfo. Takes the tree lock. */
+int linux_process_count(int *newest);
 /* Take lp off the list of processes, freeing its pid; under the tree lock. */
 void linux_process_forget(struct linux_process *lp);
 
