@@ -8,10 +8,11 @@
 # on that one shell, in the order of their names. A case is a list of steps, one a line:
 #
 #   # TEXT       a comment; the first one is the case's title
-#   > COMMAND    wait for the shell's prompt, then type COMMAND and Enter
+#   > COMMAND    wait for the shell's prompt, then type COMMAND, and Enter once it shows
 #   type TEXT    type TEXT as it is
 #   keys KEY...  press keys, by tmux's names: C-c, C-z, Up, Left, BSpace, Escape, Enter, ...
 #   wait TEXT    wait until some line of the screen shows TEXT
+#   prompt       wait for the shell's prompt
 #   pause        wait ZINC_TYPED_PAUSE seconds (1 by default, 3 under QEMU), for a command just
 #                typed to start: a ^C or ^Z typed before the shell has made it the foreground job
 #                would reach the shell instead
@@ -76,6 +77,14 @@ at_prompt() {
         exit !(substr($0, x - 1, 2) ~ /^[#$] $/ && substr($0, x + 1) ~ /^ *$/) }'
 }
 
+# Has the line editor shown the text $1 just typed: does the cursor's line end with it? (Until it
+# has, the prompt before it is still there, and would seem to be the next one.)
+echoed() {
+    set -- "$1" $(t display -p -t zinc '#{cursor_x} #{cursor_y}')
+    t capture-pane -p -N -t zinc | awk -v text="$1" -v x="$2" -v y="$3" 'NR == y + 1 {
+        exit substr($0, x - length(text) + 1, length(text)) != text }'
+}
+
 # Wait until "$@" succeeds, or the case's time runs out (then fail).
 until_true() {
     while ! "$@"; do
@@ -97,11 +106,14 @@ play() {
         case $line in
         "#"*) ;;
         "> "*) until_true at_prompt || { echo "# no prompt for: $line"; return 1; }
-            t send-keys -t zinc -l "${line#> }" && t send-keys -t zinc Enter ;;
+            t send-keys -t zinc -l "${line#> }"
+            until_true echoed "${line#> }" || { echo "# not echoed: $line"; return 1; }
+            t send-keys -t zinc Enter ;;
         "type "*) t send-keys -t zinc -l "${line#type }" ;;
         "keys "*) t send-keys -t zinc ${line#keys } ;;
         "wait "*) until_true shows "${line#wait }" || { echo "# never showed: ${line#wait }"
             return 1; } ;;
+        prompt) until_true at_prompt || { echo "# no prompt"; return 1; } ;;
         pause) sleep "$pause" ;;
         screen) break ;;
         "") ;;
@@ -140,10 +152,16 @@ for case in $(for d in "$@"; do ls "$d"/*.typed; done); do
     fi
 done
 
-# The kernel must not have ended but by a case's ^D, and then with status 0.
-set -- $(t list-panes -t zinc -F '#{pane_dead} #{pane_dead_status}')
+# The kernel must not have ended but by a case's ^D, and then with status 0. (tmux knows that a
+# pane has ended a little before it knows how.)
+end_known() {
+    set -- $(t list-panes -t zinc -F '#{pane_dead} #{pane_dead_status}#{pane_dead_signal}')
+    [ "$1" = 0 ] || [ -n "$2" ]
+}
+for i in 1 2 3 4 5 6 7 8 9 10; do end_known && break; sleep 0.2; done
+set -- $(t list-panes -t zinc -F '#{pane_dead} #{pane_dead_status} #{pane_dead_signal}')
 if [ "$1" = 1 ] && [ "$2" != 0 ]; then
-    echo "# the kernel ended with status $2"
+    echo "# the kernel ended with status $2${3:+, by signal $3}"
     failed=$((failed + 1))
 fi
 echo "$passed passed, $failed failed"
