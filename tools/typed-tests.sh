@@ -158,7 +158,7 @@ end_known() {
     set -- $(t list-panes -t zinc -F '#{pane_dead} #{pane_dead_status}#{pane_dead_signal}')
     [ "$1" = 0 ] || [ -n "$2" ]
 }
-for i in 1 2 3 4 5 6 7 8 9 10; do end_known && break; sleep 0.2; done
+i=0; while [ $i -lt 50 ] && ! end_known; do sleep 0.2; i=$((i + 1)); done
 set -- $(t list-panes -t zinc -F '#{pane_dead} #{pane_dead_status} #{pane_dead_signal}')
 if [ "$1" = 1 ] && [ "$2" != 0 ]; then
     echo "# the kernel ended with status $2${3:+, by signal $3}"
