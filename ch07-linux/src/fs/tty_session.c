@@ -88,21 +88,21 @@ bool tty_is_controlling(struct tty *tty)
     return mine;
 }
 
-/* Send sig to every process of group pgrp, as kill(-pgrp, sig) does. Tree lock. */
+/* Send sig to every living process of group pgrp, as kill(-pgrp, sig) does. Tree lock. */
 struct group_signal {
     int pgrp, sig;
-    bool found; /* is there a living process in the group? */
+    bool found; /* is there a process in the group (a zombie too, as on Linux)? */
     int sid;    /* and its session */
 };
 
 static void signal_member(struct linux_process *lp, void *arg)
 {
     struct group_signal *g = arg;
-    if (lp->pgid != g->pgrp || lp->exited)
+    if (lp->pgid != g->pgrp)
         return;
     g->found = true;
     g->sid = lp->sid;
-    if (g->sig)
+    if (g->sig && !lp->exited)
         linux_signal_process(lp, g->sig, (struct signal_origin){SI_KERNEL, 0, 0});
 }
 
