@@ -201,11 +201,15 @@ $(KERNEL): $(OBJECTS) $(BLOBS_OBJ) $(LINK_DEPS) $(BUILD_LIST)
 # The tests: the kernel's own TAP run (boot argument "test"), then each end-to-end test
 # (tests/*.expect). A kernel that starts every CPU (its architecture has an smp.c, from chapter 6)
 # is tested on one CPU and on two: SMP is the QEMU scripts' CPU count. TEST_CPUS="2" (or "1") runs
-# one of them.
+# one of them. Then, once, the typed tests (tests/typed/*.typed, from chapter 7): keys typed at the
+# interactive shell on a terminal, and the screen they must leave (tools/typed-tests.sh).
 TEST_CPUS ?= $(if $(wildcard $(foreach c,$(CHAPTERS),$(TOP)/$(c)/src/arch/$(ARCH)/smp.c)),1 2,1)
+TYPED_DIRS := $(wildcard $(foreach c,$(CHAPTERS),$(TOP)/$(c)/tests/typed))
 test: $(KERNEL)
 	$(foreach n,$(TEST_CPUS),echo "# $(n) CPU(s)" && SMP=$(n) \
 		$(TOP)/tools/run-tests.sh "$(BOOT)" $(foreach c,$(CHAPTERS),$(TOP)/$(c)) &&) :
+	$(if $(TYPED_DIRS),echo "# typed at the shell" && \
+		$(TOP)/tools/typed-tests.sh "$(BOOT_INTERACTIVE)" $(TYPED_DIRS))
 
 # The kernel tests named in TESTS (all if empty), in one boot, with the kernel's own TAP and
 # verdict.

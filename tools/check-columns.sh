@@ -12,8 +12,8 @@ cd "$top" || exit 1
 
 sources() {
     find ch* final tools book Makefile .ci -type f \( -name '*.[chS]' -o -name '*.ld' -o \
-        -name '*.list' -o -name '*.expect' -o -name 'labs.txt' -o -name '*.sh' -o -name '*.mk' \
-        -o -name '*.lua' -o -name '*.gdb' -o -name Makefile -o -name run \) \
+        -name '*.list' -o -name '*.expect' -o -name '*.typed' -o -name 'labs.txt' -o -name '*.sh' \
+        -o -name '*.mk' -o -name '*.lua' -o -name '*.gdb' -o -name Makefile -o -name run \) \
         -not -path '*/build/*' -not -path 'book/out/*' 2>/dev/null | sort
 }
 

@@ -251,12 +251,15 @@ KTEST(tty_mode_switches_keep_the_input)
     go_raw(t, 1);
     KEXPECT_EQ(read_string(t, buf, 2), 2); /* the line being typed is readable now */
     KEXPECT_STREQ(buf, "pa");
+    type(t, "\nxy");
     tty_set_termios(t, &canonical, false);
-    type(t, "\x7f"); /* and back in canonical mode, the rest is the line being typed */
-    KEXPECT_EQ(read_string(t, buf, 15), -EAGAIN);
-    type(t, "\n");
+    type(t, "\x7f"); /* back in canonical mode, the rest is one finished line, as it was typed */
+    KEXPECT_EQ(read_string(t, buf, 15), 5);
+    KEXPECT_STREQ(buf, "rt\nxy");
+    KEXPECT_EQ(read_string(t, buf, 15), -EAGAIN); /* the erase had nothing to erase */
+    type(t, "z\n");
     KEXPECT_EQ(read_string(t, buf, 15), 2);
-    KEXPECT_STREQ(buf, "r\n");
+    KEXPECT_STREQ(buf, "z\n");
     type(t, "gone\n");
     tty_set_termios(t, &canonical, true); /* TCSETSF drops it */
     KEXPECT_EQ(read_string(t, buf, 15), -EAGAIN);

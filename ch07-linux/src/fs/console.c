@@ -91,7 +91,8 @@ INIT_STEP(console_init, INIT_LATE);
 
 static int64_t console_file_read(struct file *f, void *buf, size_t len, uint64_t *pos)
 {
-    return tty_read(&console_tty, buf, len);
+    int err = tty_check_read(&console_tty);
+    return err ? err : tty_read(&console_tty, buf, len);
 }
 
 static int64_t console_file_write(struct file *f, const void *buf, size_t len, uint64_t *pos)

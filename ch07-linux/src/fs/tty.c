@@ -343,8 +343,20 @@ bool tty_can_read(struct tty *tty)
     return ready;
 }
 
-/* Switching to canonical mode makes what is there the line being typed, and leaving it makes that
-   line ready to read: both as on Linux. */
+/* Switching to canonical mode makes what is there one finished line, ready to read as it is, and
+   leaving it makes the line being typed ready to read: both as on Linux (its n_tty_set_termios).
+   What was typed in non-canonical mode, while a shell's line editor had the terminal, was meant
+   for whoever reads next: the program the shell starts, which would otherwise wait, since a
+   newline typed then ended no line. */
+static void finish_the_input(struct tty *t)
+{
+    for (uint32_t i = t->tail; i != t->head; i++)
+        t->is_end[AT(i) / 8] &= (uint8_t) ~(1u << (AT(i) % 8));
+    if (t->head != t->tail)
+        t->is_end[AT(t->head - 1) / 8] |= (uint8_t)(1u << (AT(t->head - 1) % 8));
+    t->line_end = t->head;
+}
+
 void tty_set_termios(struct tty *tty, const struct termios *t, bool flush)
 {
     hal_lock_acquire(&tty->lock);
@@ -353,7 +365,7 @@ void tty_set_termios(struct tty *tty, const struct termios *t, bool flush)
     if (flush)
         tty->tail = tty->line_end = tty->head;
     else if (!was_canonical && LFLAG(tty, ICANON))
-        tty->line_end = tty->tail;
+        finish_the_input(tty);
     update_readable(tty);
     hal_lock_release(&tty->lock);
 }

@@ -105,6 +105,10 @@ int tty_input_count(struct tty *tty);
 int tty_opened(struct tty *tty, uint32_t flags);
 /* Is tty the controlling terminal of the calling process? */
 bool tty_is_controlling(struct tty *tty);
+/* May the calling process read tty? 0, or for a process of a background group of tty's session,
+   -EINTR once its group has been sent SIGTTIN (the read is made again when it is continued), or
+   -EIO if it ignores or blocks SIGTTIN. */
+int tty_check_read(struct tty *tty);
 /* TIOCGPGRP, TIOCSPGRP, TIOCGSID, TIOCSCTTY, TIOCNOTTY: result or -errno. */
 int64_t tty_session_ioctl(struct tty *tty, unsigned cmd, uint64_t arg);
 /* A line's signal: send sig to tty's foreground process group, if it has one. */

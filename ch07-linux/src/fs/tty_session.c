@@ -19,9 +19,16 @@ at boot has job control.
 The terminal keeps its session and group itself (`tty->sid`, `tty->pgrp`), under the lock of the
 process tree, whose sessions and groups they name. With one terminal, that is all there is to
 look at: a process's controlling terminal is the terminal whose session is the process's own.
-Zinc does not yet stop a background process that reads its terminal (`SIGTTIN`), nor keep, for a
-process that leaves its terminal with `TIOCNOTTY`, that it did: only a session leader's
-`TIOCNOTTY` frees the terminal, with `SIGHUP` and `SIGCONT` to the foreground group as on Linux. */
+
+A process of a *background* group that reads its terminal would take keys meant for the shell or
+the foreground job: as on Linux, its read sends its whole group `SIGTTIN`, which stops it by
+default (a shell's `jobs` says "Stopped (tty input)"), and the read runs again once the job is
+continued, in the foreground if `fg` continued it. A process that ignores or blocks `SIGTTIN` would
+never stop, so its read fails with `EIO` instead. Not done: Linux's `EIO` for a group that no
+shell will ever continue (an *orphaned* group); the stop of a background write under `TOSTOP`
+(`SIGTTOU`); and, for a process that leaves its terminal with `TIOCNOTTY`, keeping that it did:
+only a session leader's `TIOCNOTTY` frees the terminal, with `SIGHUP` and `SIGCONT` to the
+foreground group as on Linux. */
 #include <asm/fcntl.h>
 #include <asm/ioctls.h>
 #include <linux/signal.h>
@@ -81,21 +88,21 @@ bool tty_is_controlling(struct tty *tty)
     return mine;
 }
 
-/* Send sig to every process of group pgrp, as kill(-pgrp, sig) does. Tree lock. */
+/* Send sig to every living process of group pgrp, as kill(-pgrp, sig) does. Tree lock. */
 struct group_signal {
     int pgrp, sig;
-    bool found; /* is there a living process in the group? */
+    bool found; /* is there a process in the group (a zombie too, as on Linux)? */
     int sid;    /* and its session */
 };
 
 static void signal_member(struct linux_process *lp, void *arg)
 {
     struct group_signal *g = arg;
-    if (lp->pgid != g->pgrp || lp->exited)
+    if (lp->pgid != g->pgrp)
         return;
     g->found = true;
     g->sid = lp->sid;
-    if (g->sig)
+    if (g->sig && !lp->exited)
         linux_signal_process(lp, g->sig, (struct signal_origin){SI_KERNEL, 0, 0});
 }
 
@@ -106,6 +113,28 @@ void tty_signal_foreground(struct tty *tty, int sig)
     if (controlled_session(tty) && tty->pgrp)
         linux_process_each(signal_member, &g);
     hal_lock_release(&linux_tree_lock);
+}
+
+int tty_check_read(struct tty *tty)
+{
+    struct linux_process *self = caller();
+    if (!self)
+        return 0;
+    struct linux_thread *lt = thread_current()->personality_state;
+    int result = 0;
+    hal_lock_acquire(&linux_tree_lock);
+    if (self->sid && controlled_session(tty) == self->sid && tty->pgrp != self->pgid) {
+        struct group_signal stop = {self->pgid, SIGTTIN, false, 0};
+        if (self->signals->action[SIGTTIN - 1].handler == (uint64_t)SIG_IGN ||
+            (lt->blocked & SIG_BIT(SIGTTIN)))
+            result = -EIO;
+        else {
+            linux_process_each(signal_member, &stop);
+            result = -EINTR; /* made again once the process is continued (linux/signals.c) */
+        }
+    }
+    hal_lock_release(&linux_tree_lock);
+    return result;
 }
 
 /* TIOCSPGRP: pgrp to the foreground. Tree lock; self's controlling terminal. */

@@ -21,7 +21,9 @@ static struct linux_process *self_or_child(struct linux_process *self, int pid)
     return NULL;
 }
 
-/* Is there a living process in group pgid, of session sid (any session: -1)? */
+/* Is there a process in group pgid, of session sid (any session: -1)? A zombie counts: as on
+   Linux, it stays in its group until it is reaped. So a shell's second child of a pipeline joins
+   the group of the first even when that one has already ended. */
 struct group_search {
     int pgid, sid;
     bool found;
@@ -30,7 +32,7 @@ struct group_search {
 static void find_group(struct linux_process *lp, void *arg)
 {
     struct group_search *g = arg;
-    g->found |= lp->pgid == g->pgid && (g->sid < 0 || lp->sid == g->sid) && !lp->exited;
+    g->found |= lp->pgid == g->pgid && (g->sid < 0 || lp->sid == g->sid);
 }
 
 static int64_t linux_setpgid(const uint64_t *arg)

@@ -185,6 +185,29 @@ static int waits(void)
     return 0;
 }
 
+/* A group whose only process has ended, but is not reaped yet, still exists, as on Linux: a shell's
+   later child of a pipeline joins it, and the shell gives it the terminal. */
+static void zombie_group(void)
+{
+    pid_t leader = fork();
+    if (leader == 0) {
+        setpgid(0, 0);
+        _exit(0);
+    }
+    siginfo_t info;
+    waitid(P_PID, leader, &info, WEXITED | WNOWAIT); /* it has ended, and is not reaped */
+    pid_t member = fork();
+    if (member == 0)
+        _exit(setpgid(0, leader) == 0 && getpgrp() == leader ? 0 : 1);
+    int status = -1;
+    waitpid(member, &status, 0);
+    check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+          "a process joins a group whose only other process is a zombie");
+    check(tcsetpgrp(0, leader) == 0, "and the terminal goes to that group");
+    tcsetpgrp(0, getpgrp());
+    waitpid(leader, NULL, 0);
+}
+
 static void job_control(void)
 {
     check(in_child(outside_the_session) == 0,
@@ -203,6 +226,7 @@ static void job_control(void)
           "another session takes the terminal (TIOCSCTTY 1), then leaves it (TIOCNOTTY)");
     check(FAILS_WITH(open("/dev/tty", O_RDWR), ENXIO), "the first process has lost it");
     check(ioctl(0, TIOCSCTTY, 0) == 0 && tcgetpgrp(0) == getpgrp(), "and takes it back");
+    zombie_group();
 }
 
 int main(void)
