@@ -80,8 +80,8 @@ LINUX_PIE_CC_x86_64 := gcc -static-pie
 LINUX_PIE_CC_riscv64 := $(LINUX_CC) -fPIE -nostartfiles \
 	$(TOP)/build/userland/riscv64/musl/lib/rcrt1.o -Wl,-pie,--no-dynamic-linker,-z,text
 # A program conform-NAME (the conformance suite) is built twice, so that one source runs against
-# both C libraries: /bin/conform-NAME with musl, /bin/glibc-conform-NAME with Debian's glibc (static,
-# the riscv64 one from its cross-compiling package).
+# both C libraries: /bin/conform-NAME with musl, /bin/glibc-conform-NAME with Debian's glibc
+# (static; the riscv64 one from its cross-compiling package).
 LINUX_GLIBC_CC_x86_64 := gcc -static
 LINUX_GLIBC_CC_riscv64 := riscv64-linux-gnu-gcc -static
 LINUX_PROGRAMS += $(foreach n,$(filter conform-%,$(basename $(notdir $(LINUX_SOURCES)))), \
