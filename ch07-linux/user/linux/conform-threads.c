@@ -10,6 +10,7 @@ destructors, cancellation, signals aimed at one thread, and `fork` in a program 
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <semaphore.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -814,8 +815,135 @@ static void test_fork_with_threads(void)
     check(getpid() == parent, "forking from a thread leaves the parent's pid alone");
 }
 
-int main(void)
+/*: ## A process's end, with threads
+
+Each case runs in a child of its own, which ends in the way the case names while other threads are
+running; the parent checks how the child ended. */
+
+static void *spin(void *arg)
 {
+    for (;;)
+        sched_yield();
+    return NULL;
+}
+
+static void *exit_from_thread(void *arg)
+{
+    exit(3);
+}
+
+static void *execve_from_thread(void *arg)
+{
+    char *argv[] = {"conform-threads", "--exec-probe", NULL};
+    execv(arg, argv);
+    _exit(126);
+}
+
+static atomic_int main_gone;
+
+static void *outlive_main(void *arg)
+{
+    while (!atomic_load(&main_gone))
+        pause_ms(5);
+    pause_ms(50);
+    exit(9); /* only this thread is left: the process is still here to exit */
+}
+
+static void *abort_in_thread(void *arg)
+{
+    abort();
+}
+
+static void *async_cancelled(void *arg)
+{
+    pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS, NULL);
+    for (volatile unsigned long i = 0;; i++)
+        ;
+    return NULL;
+}
+
+/* In a child: start two spinning threads, then end as how says. */
+static void end_with_threads(int how, const char *self)
+{
+    pthread_t t;
+    pthread_create(&t, NULL, spin, NULL);
+    pthread_create(&t, NULL, spin, NULL);
+    switch (how) {
+    case 0:
+        exit(4);
+    case 1:
+        pthread_create(&t, NULL, exit_from_thread, NULL);
+        pthread_join(t, NULL);
+        break;
+    case 2:
+        pthread_create(&t, NULL, execve_from_thread, (void *)self);
+        pthread_join(t, NULL);
+        break;
+    case 3:
+        pthread_create(&t, NULL, outlive_main, NULL);
+        atomic_store(&main_gone, 1);
+        pthread_exit(NULL);
+    case 4:
+        pthread_create(&t, NULL, abort_in_thread, NULL);
+        pthread_join(t, NULL);
+        break;
+    case 5:
+        pthread_kill(t, SIGKILL);
+        pause_ms(5000);
+        break;
+    }
+    _exit(100);
+}
+
+/* Run as conform-threads --exec-probe, after an execve from a thread: the new program must be the
+   only thread of the process, whose id it has. */
+static int exec_probe(void)
+{
+    return getpid() == (pid_t)syscall(SYS_gettid) ? 5 : 1;
+}
+
+static int child_status(int how, const char *self)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0)
+        end_with_threads(how, self);
+    int status = -1;
+    waitpid(pid, &status, 0);
+    return status;
+}
+
+static void test_process_end(const char *self)
+{
+    int s = child_status(0, self);
+    check(WIFEXITED(s) && WEXITSTATUS(s) == 4, "exit in main ends a process with threads running");
+    s = child_status(1, self);
+    check(WIFEXITED(s) && WEXITSTATUS(s) == 3, "exit in another thread ends the whole process");
+    s = child_status(2, self);
+    check(WIFEXITED(s) && WEXITSTATUS(s) == 5,
+          "execve from a thread ends the others; the new program has the process's id");
+    s = child_status(3, self);
+    check(WIFEXITED(s) && WEXITSTATUS(s) == 9,
+          "after the main thread's pthread_exit the process lives on in its other threads");
+    s = child_status(4, self);
+    check(WIFSIGNALED(s) && WTERMSIG(s) == SIGABRT, "abort in a thread kills the process");
+    s = child_status(5, self);
+    check(WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL,
+          "SIGKILL sent to one thread kills the whole process");
+
+    pthread_t t;
+    void *r;
+    pthread_create(&t, NULL, async_cancelled, NULL);
+    pause_ms(20);
+    pthread_cancel(t);
+    check(pthread_join(t, &r) == 0 && r == PTHREAD_CANCELED,
+          "asynchronous cancellation stops a thread that never makes a system call");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "--exec-probe") == 0)
+        return exec_probe();
     test_create_join();
     test_mutexes();
     test_condition_variables();
@@ -824,5 +952,6 @@ int main(void)
     test_cancellation();
     test_signals_in_threads();
     test_fork_with_threads();
+    test_process_end(argv[0]);
     return tap_done();
 }
