@@ -573,6 +573,119 @@ static void test_setjmp(void)
     signal(SIGUSR1, SIG_DFL);
 }
 
+/*: ## More of descriptors and directories */
+
+static void test_descriptors_and_directories(const char *self)
+{
+    char path[PATH_MAX], other[PATH_MAX], buf[PATH_MAX];
+    int fd = make_file("cloexec", "x");
+    int kept = dup(fd), closing = fcntl(fd, F_DUPFD_CLOEXEC, 50);
+    check(closing >= 50 && (fcntl(closing, F_GETFD) & FD_CLOEXEC) && !(fcntl(kept, F_GETFD) & 1),
+          "F_DUPFD_CLOEXEC gives the lowest free number from 50, close-on-exec");
+    check(dup2(kept, kept) == kept, "dup2 of a descriptor onto itself returns it");
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        char kept_text[16], closing_text[16];
+        snprintf(kept_text, sizeof kept_text, "%d", kept);
+        snprintf(closing_text, sizeof closing_text, "%d", closing);
+        char *argv[] = {(char *)self, "--fds", kept_text, closing_text, NULL};
+        execv(self, argv);
+        _exit(127);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    check(WIFEXITED(status) && WEXITSTATUS(status) == 44,
+          "execve keeps a plain descriptor and closes a close-on-exec one");
+    close(closing);
+    close(kept);
+    int p[2];
+    pipe(p);
+    check(FAILS_WITH(pread(p[0], buf, 1, 0), ESPIPE), "pread on a pipe is ESPIPE");
+    check(write(fd, buf, 0) == 0, "a write of 0 bytes returns 0");
+    close(p[0]);
+    close(p[1]);
+    close(fd);
+
+    check(truncate(in_dir(path, "cloexec"), 5000) == 0 && stat(path, (struct stat[1]){0}) == 0,
+          "truncate by path");
+    struct stat st;
+    stat(path, &st);
+    check(st.st_size == 5000, "truncate by path sets the size");
+    fd = open(path, O_RDONLY);
+    check(FAILS_WITH(lseek(fd, -5001, SEEK_END), EINVAL), "lseek before the start is EINVAL");
+    check(lseek(fd, -1, SEEK_END) == 4999, "lseek from the end");
+    close(fd);
+
+    mkdir(in_dir(path, "d"), 0755);
+    check(FAILS_WITH(rename(path, in_dir(other, "d/sub")), EINVAL),
+          "renaming a directory into itself is EINVAL");
+    check(FAILS_WITH(link(path, in_dir(other, "d-link")), EPERM),
+          "a hard link to a directory is EPERM");
+    check(FAILS_WITH(rmdir(in_dir(other, "d/.")), EINVAL), "rmdir of \".\" is EINVAL");
+    check(mkdir(in_dir(other, "d/trailing/"), 0755) == 0, "mkdir with a trailing slash");
+    check(stat(in_dir(other, "d/trailing/."), &st) == 0 && S_ISDIR(st.st_mode),
+          "a directory's \".\" is itself");
+    char cwd[PATH_MAX];
+    getcwd(cwd, sizeof cwd);
+    check(chdir(path) == 0 && getcwd(buf, sizeof buf) && strcmp(buf, path) == 0,
+          "getcwd after chdir names the directory");
+    fd = open("relative", O_RDWR | O_CREAT, 0644);
+    check(fd >= 0 && access(in_dir(other, "d/relative"), F_OK) == 0,
+          "a relative path is taken from the working directory");
+    close(fd);
+    check(chdir("..") == 0 && getcwd(buf, sizeof buf) && strcmp(buf, dir) == 0,
+          "chdir(\"..\") goes up");
+    chdir(cwd);
+    int dfd = open(path, O_RDONLY | O_DIRECTORY);
+    fd = openat(dfd, "relative", O_RDONLY);
+    check(dfd >= 0 && fd >= 0, "openat relative to a directory descriptor");
+    close(fd);
+    check(fstatat(dfd, "trailing", &st, 0) == 0 && S_ISDIR(st.st_mode), "fstatat");
+    check(FAILS_WITH(openat(fd, "relative", O_RDONLY), EBADF),
+          "openat relative to a closed descriptor is EBADF");
+    close(dfd);
+    rmdir(in_dir(other, "d/trailing"));
+    unlink(in_dir(other, "d/relative"));
+    rmdir(path);
+
+    symlink("dangling-target", in_dir(path, "dangling"));
+    check(FAILS_WITH(open(path, O_WRONLY | O_CREAT | O_EXCL, 0644), EEXIST),
+          "O_CREAT|O_EXCL on a dangling link is EEXIST");
+    fd = open(path, O_WRONLY | O_CREAT, 0644);
+    check(fd >= 0 && access(in_dir(other, "dangling-target"), F_OK) == 0,
+          "O_CREAT through a dangling link creates its target");
+    close(fd);
+    check(FAILS_WITH(access(in_dir(other, "missing"), F_OK), ENOENT), "access of a missing file");
+    mkdir(in_dir(other, "real-dir"), 0755);
+    symlink("real-dir", in_dir(path, "dir-link"));
+    check(stat(in_dir(path, "dir-link/"), &st) == 0 && S_ISDIR(st.st_mode),
+          "a link to a directory followed with a trailing slash");
+    check(lstat(in_dir(path, "dir-link"), &st) == 0 && S_ISLNK(st.st_mode),
+          "lstat of the link without the slash is the link");
+
+    close(make_file("old", "old"));
+    close(make_file("new", "new"));
+    check(rename(in_dir(path, "old"), in_dir(other, "new")) == 0, "rename over an existing file");
+    fd = open(other, O_RDONLY);
+    check(read(fd, buf, 8) == 3 && memcmp(buf, "old", 3) == 0 && access(path, F_OK) == -1,
+          "the file renamed over is replaced, the old name gone");
+    close(fd);
+    check(rename(other, other) == 0 && access(other, F_OK) == 0, "renaming a file onto itself");
+
+    for (const char *const *n = (const char *const[]){"cloexec", "dangling", "dangling-target",
+                                                      "dir-link", "new", NULL};
+         *n; n++)
+        unlink(in_dir(path, *n));
+    rmdir(in_dir(path, "real-dir"));
+}
+
+/* Run as self --fds KEPT CLOSED after an execve: which of the two descriptors are open. */
+static int report_fds(const char *kept, const char *closed)
+{
+    return fcntl(atoi(kept), F_GETFD) != -1 && fcntl(atoi(closed), F_GETFD) == -1 ? 44 : 1;
+}
+
 /* Remove the program's directory, which the tests leave with a few files and links. */
 static void clean_up(void)
 {
@@ -588,6 +701,8 @@ int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "--print-env") == 0)
         return print_env();
+    if (argc > 3 && strcmp(argv[1], "--fds") == 0)
+        return report_fds(argv[2], argv[3]);
     strcpy(dir, "/tmp/conform-XXXXXX");
     if (!mkdtemp(dir)) {
         perror("mkdtemp");
@@ -600,6 +715,7 @@ int main(int argc, char **argv)
     test_environment(argv[0]);
     test_getopt();
     test_setjmp();
+    test_descriptors_and_directories(argv[0]);
     clean_up();
     return tap_done();
 }
