@@ -256,9 +256,9 @@ static int take(struct thread *t, siginfo_t *info)
 static bool never_restarted(uint64_t nr)
 {
     return nr == __NR_rt_sigsuspend || nr == __NR_nanosleep || nr == __NR_clock_nanosleep ||
-           nr == __NR_ppoll || nr == __NR_pselect6
-#ifdef __NR_pause
-           || nr == __NR_pause
+           nr == __NR_ppoll || nr == __NR_pselect6 || nr == __NR_epoll_pwait
+#ifdef __NR_pause /* x86_64 only, with its old poll, select and epoll_wait */
+           || nr == __NR_pause || nr == __NR_poll || nr == __NR_select || nr == __NR_epoll_wait
 #endif
         ;
 }
