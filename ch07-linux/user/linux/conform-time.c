@@ -14,9 +14,11 @@ first. */
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/select.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
@@ -376,6 +378,112 @@ static void test_epoll(void)
     close(ep);
 }
 
+/*: ## Waits cut short, and files always ready */
+
+static pthread_t waiter_thread;
+
+static void *kick_after(void *arg)
+{
+    struct timespec ts = {0, 50 * 1000000};
+    nanosleep(&ts, NULL);
+    pthread_kill(waiter_thread, SIGUSR1);
+    if (arg) { /* then give the restarted read something */
+        nanosleep(&ts, NULL);
+        write(*(int *)arg, "r", 1);
+    }
+    return NULL;
+}
+
+/* Start a thread that signals this one in 50 ms (and, if pipe_end, writes to it 50 ms later). */
+static pthread_t kick_me(int *pipe_end)
+{
+    pthread_t t;
+    waiter_thread = pthread_self();
+    pthread_create(&t, NULL, kick_after, pipe_end);
+    return t;
+}
+
+static void *sleep_100ms(void *arg)
+{
+    struct timespec ts = {0, 100 * 1000000};
+    nanosleep(&ts, NULL);
+    return NULL;
+}
+
+static void test_interrupted_waits(void)
+{
+    struct sigaction sa = {.sa_handler = note_signal, .sa_flags = SA_RESTART};
+    sigaction(SIGUSR1, &sa, NULL);
+    int p[2];
+    pipe(p);
+    struct pollfd fd = {p[0], POLLIN, 0};
+    pthread_t t = kick_me(NULL);
+    check(FAILS_WITH(poll(&fd, 1, 5000), EINTR),
+          "poll cut short by a handler is EINTR, SA_RESTART or not");
+    pthread_join(t, NULL);
+    fd_set rd;
+    FD_ZERO(&rd);
+    FD_SET(p[0], &rd);
+    struct timeval tv = {5, 0};
+    t = kick_me(NULL);
+    check(FAILS_WITH(select(p[0] + 1, &rd, NULL, NULL, &tv), EINTR), "select cut short is EINTR");
+    pthread_join(t, NULL);
+    int ep = epoll_create1(0);
+    struct epoll_event ev = {.events = EPOLLIN}, out;
+    epoll_ctl(ep, EPOLL_CTL_ADD, p[0], &ev);
+    t = kick_me(NULL);
+    check(FAILS_WITH(epoll_wait(ep, &out, 1, 5000), EINTR), "epoll_wait cut short is EINTR");
+    pthread_join(t, NULL);
+    close(ep);
+
+    char c = 0;
+    t = kick_me(&p[1]);
+    struct timespec start = now_on(CLOCK_MONOTONIC);
+    ssize_t n = read(p[0], &c, 1);
+    pthread_join(t, NULL);
+    check(n == 1 && c == 'r' && took_about(&start, 95),
+          "a read of a pipe cut short by an SA_RESTART handler runs again and gets the data");
+    sa.sa_flags = 0;
+    sigaction(SIGUSR1, &sa, NULL);
+    t = kick_me(NULL);
+    check(FAILS_WITH(read(p[0], &c, 1), EINTR), "without SA_RESTART the read is EINTR");
+    pthread_join(t, NULL);
+    signal(SIGUSR1, SIG_DFL);
+    close(p[0]);
+    close(p[1]);
+
+    start = now_on(CLOCK_MONOTONIC);
+    pthread_t sleepers[4];
+    for (int i = 0; i < 4; i++)
+        pthread_create(&sleepers[i], NULL, sleep_100ms, NULL);
+    for (int i = 0; i < 4; i++)
+        pthread_join(sleepers[i], NULL);
+    check(took_about(&start, 100) && ms_since(&start) < 390,
+          "4 threads sleep 100 ms each at the same time, not one after the other");
+
+    struct timespec ts = {0, 50 * 1000000};
+    start = now_on(CLOCK_MONOTONIC);
+    long r = syscall(SYS_pselect6, 0, NULL, NULL, NULL, &ts, NULL);
+    check(r == 0 && took_about(&start, 50) && ts.tv_sec == 0 && ts.tv_nsec == 0,
+          "the pselect6 system call leaves the time not slept (0) in its timeout");
+
+    char path[] = "/tmp/conform-time-XXXXXX";
+    int file = mkstemp(path);
+    unlink(path);
+    struct pollfd pf = {file, POLLIN | POLLOUT, 0};
+    check(poll(&pf, 1, 5000) == 1 && pf.revents == (POLLIN | POLLOUT),
+          "a regular file polls readable and writable at once");
+    FD_ZERO(&rd);
+    FD_SET(file, &rd);
+    tv = (struct timeval){5, 0};
+    check(select(file + 1, &rd, NULL, NULL, &tv) == 1, "select finds a regular file readable");
+    ep = epoll_create1(0);
+    check(FAILS_WITH(epoll_ctl(ep, EPOLL_CTL_ADD, file, &ev), EPERM),
+          "epoll refuses a regular file (EPERM)");
+    close(ep);
+    close(file);
+}
+
 int main(void)
 {
     test_clocks();
@@ -383,5 +491,6 @@ int main(void)
     test_select();
     test_poll();
     test_epoll();
+    test_interrupted_waits();
     return tap_done();
 }
