@@ -79,7 +79,15 @@ LINUX_CFLAGS := -std=gnu11 -O2 -g $(WARNINGS)
 LINUX_PIE_CC_x86_64 := gcc -static-pie
 LINUX_PIE_CC_riscv64 := $(LINUX_CC) -fPIE -nostartfiles \
 	$(TOP)/build/userland/riscv64/musl/lib/rcrt1.o -Wl,-pie,--no-dynamic-linker,-z,text
-linux_cc = $(if $(filter pie-%,$(1)),$(LINUX_PIE_CC_$(USER_ARCH)),$(LINUX_CC))
+# A program conform-NAME (the conformance suite) is built twice, so that one source runs against
+# both C libraries: /bin/conform-NAME with musl, /bin/glibc-conform-NAME with Debian's glibc
+# (static; the riscv64 one from its cross-compiling package).
+LINUX_GLIBC_CC_x86_64 := gcc -static
+LINUX_GLIBC_CC_riscv64 := riscv64-linux-gnu-gcc -static
+LINUX_PROGRAMS += $(foreach n,$(filter conform-%,$(basename $(notdir $(LINUX_SOURCES)))), \
+	$(BUILD)/linux/glibc-$(n).elf)
+linux_cc = $(if $(filter pie-%,$(1)),$(LINUX_PIE_CC_$(USER_ARCH)),$(if $(filter glibc-%,$(1)), \
+	$(LINUX_GLIBC_CC_$(USER_ARCH)),$(LINUX_CC)))
 
 # The compiler and busybox come from set-up (`make setup`, which `make test` and `make run` run);
 # a stage built without it (`make -C ch07-linux` in a fresh student tree) makes them here.
@@ -176,7 +184,7 @@ $(BUILD)/zircon/%.elf: $(ZX_SOURCES) $(foreach d,$(ZX_DIRS),$(call ZX_DIR_SOURCE
 $(BUILD)/linux/%.elf: $(LINUX_SOURCES) $(LINUX_HEADERS) $(LINUX_CC)
 	@mkdir -p $(dir $@)
 	$(call say,LINUX,$@)$(call linux_cc,$*) $(LINUX_CFLAGS) -o $@ \
-		$(filter %/$*.c,$(LINUX_SOURCES))
+		$(filter %/$(patsubst glibc-%,%,$*).c,$(LINUX_SOURCES))
 
 ifneq ($(INITRAMFS),)
 $(INITRAMFS): $(INITRAMFS_SOURCES) $(ROOTFS_FILES) $(TOP)/tools/initramfs.sh $(BUILD_LIST)

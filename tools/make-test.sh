@@ -52,6 +52,8 @@ for c in $(printf '%s\n' "$first" "$latest" | sort -u); do
 done
 job libos-host "libos: a host that cannot run it is told why" "$first-libos" \
     "tools/check-libos-host.sh $first/build/libos/zinc"
+job linux-host "$latest: the conformance suite's programs pass on this Linux too" "$latest-libos" \
+    "tools/check-linux-host.sh $latest/build/libos/linux/*conform-*.elf"
 for c in "${stages[@]}"; do
     job "$c-libos-san" "$c: libos with AddressSanitizer and UndefinedBehaviorSanitizer" "" \
         "$make -s -C $c test ARCH=libos SAN=1"

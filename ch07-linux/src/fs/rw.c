@@ -103,16 +103,21 @@ static int64_t linux_write(const uint64_t *arg)
 }
 LINUX_SYSCALL(write, linux_write);
 
-/* pread64 and pwrite64: at the offset given, leaving the file's position alone. */
+/* pread64 and pwrite64: at the offset given, leaving the file's position alone. A file with no
+   position (a pipe, a socket: no vnode, as lseek says) is -ESPIPE: it would read as read does. */
 static int64_t at_offset(const uint64_t *arg, bool writing)
 {
     struct file *f = fd_get(linux_current()->files, (int)arg[0]);
     if (!f)
         return -EBADF;
     uint64_t pos = arg[3];
-    int64_t n = (int64_t)pos < 0 || (int64_t)arg[2] < 0
-                    ? -EINVAL
-                    : transfer(f, writing, arg[1], arg[2], &pos, true);
+    int64_t n;
+    if ((int64_t)pos < 0 || (int64_t)arg[2] < 0)
+        n = -EINVAL;
+    else if (!f->node)
+        n = -ESPIPE;
+    else
+        n = transfer(f, writing, arg[1], arg[2], &pos, true);
     file_unref(f);
     return n;
 }

@@ -12,6 +12,7 @@ the thread's task, which is polled again once the signal has come. */
 #define ZINC_LINUX_BLOCK_H
 
 #include "object/kobject.h"
+#include "syscall/user_copy.h"
 
 /* Return this from a system call that must wait until obj asserts one of signals, or until
    deadline (hal_timer_now's clock; HAL_NO_DEADLINE for none): the call then runs again. With no
@@ -27,5 +28,9 @@ int64_t linux_block_then(struct kobject *obj, zx_signals_t signals, int64_t valu
 
 /* Return this from a system call that sleeps until deadline and then returns 0. */
 int64_t linux_sleep_until(uint64_t deadline);
+
+/* The same for a sleep that a signal may cut short (nanosleep): then it stores the time it had left
+   at left (a user address, as a struct timespec; 0 for nowhere) and returns -EINTR. */
+int64_t linux_sleep_until_or_left(uint64_t deadline, uaddr_t left);
 
 #endif

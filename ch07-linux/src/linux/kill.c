@@ -74,7 +74,7 @@ static void signal_if_thread(struct linux_process *lp, void *arg)
             if (k->sig && (SIG_BIT(k->sig) & WHOLE_PROCESS)) {
                 k->whole_process = true; /* sent below, without the process's lock */
             } else if (k->sig) {
-                linux_signal_thread(t, k->sig);
+                linux_signal_thread_from(t, k->sig, k->sender);
                 thread_loop_poke(t); /* out of a wait, to take it */
             }
         }

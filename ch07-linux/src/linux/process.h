@@ -75,6 +75,7 @@ struct linux_thread {
     bool interrupted; /* atomic: a signal it does not block is pending: its waits end */
     int fault_code;   /* the pending fault's si_code and address */
     uint64_t fault_addr;
+    int sender;       /* for a pending signal sent by tkill: the sender's pid */
     bool after_syscall; /* it comes back from a system call, which may be made again */
     uint64_t syscall_nr, syscall_arg0;   /* that call, to make it again */
     uint64_t altstack_sp, altstack_size; /* its alternate signal stack (linux/sigaltstack.c) */

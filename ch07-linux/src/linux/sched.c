@@ -3,8 +3,11 @@
 What a Linux program may ask of the scheduler, answered for chapter 6's: every thread is a task on
 a run queue shared by all CPUs, preempted by the timer, with no priorities and no pinning.
 
-- `sched_yield` returns at once. A thread that spins waiting for another does not keep it from
-  running (the timer takes the CPU away), so giving the CPU up early is only a hint.
+- `sched_yield` gives the CPU up: the thread sleeps a microsecond, which puts it at the back of
+  the run queue. Returning at once would do on bare metal, where the timer takes the CPU away from
+  a thread that spins; but the LibOS's timer does not interrupt a thread that traps as often as it
+  spins, and two threads spinning on `sched_yield` (glibc's and musl's locks, a program waiting for
+  a flag) kept every other thread of the process from running: its `exit` never ran.
 - `sched_getaffinity` answers the CPUs there are, which is what C libraries use it for (glibc's
   and musl's `sysconf(_SC_NPROCESSORS_ONLN)`, and so `nproc`): the mask has one bit per CPU.
 - `sched_setaffinity` accepts any mask that names a CPU there is, and pins nothing: a thread still
@@ -15,13 +18,16 @@ a run queue shared by all CPUs, preempted by the timer, with no priorities and n
   finds the CPU another way. Served here rather than left to the dispatcher, which would log it at
   the start of every glibc program as a call Zinc does not know: the answer is a choice. */
 #include "hal/cpu_count.h"
+#include "linux/block.h"
 #include "linux/process.h"
 #include "linux/syscall.h"
 #include "linux/uaccess.h"
 
+#define YIELD_NS 1000 /* a sleep long enough that the thread waits, behind every runnable one */
+
 static int64_t linux_sched_yield(const uint64_t *arg)
 {
-    return 0;
+    return linux_sleep_until(hal_timer_now() + YIELD_NS);
 }
 LINUX_SYSCALL(sched_yield, linux_sched_yield);
 

@@ -153,15 +153,27 @@ void linux_signal_process(struct linux_process *lp, int sig, struct signal_origi
         notify(lp, sig); /* a stopped process takes it once continued */
 }
 
-void linux_signal_thread(struct thread *t, int sig)
+/* Make sig pending for t alone, with code as its si_code. */
+static void signal_thread_as(struct thread *t, int sig, int code, int sender)
 {
     struct linux_thread *lt = t->personality_state;
     if (ignored(t->process->personality_state, sig))
         return;
-    lt->fault_code = SI_USER;
+    lt->fault_code = code;
     lt->fault_addr = 0;
+    lt->sender = sender;
     __atomic_fetch_or(&lt->pending, SIG_BIT(sig), __ATOMIC_SEQ_CST);
     update_interrupted(t);
+}
+
+void linux_signal_thread(struct thread *t, int sig)
+{
+    signal_thread_as(t, sig, SI_USER, 0);
+}
+
+void linux_signal_thread_from(struct thread *t, int sig, int sender)
+{
+    signal_thread_as(t, sig, SI_TKILL, sender);
 }
 
 void linux_signal_forced(struct thread *t, int sig, int code, uint64_t addr)
@@ -205,7 +217,10 @@ static int take(struct thread *t, siginfo_t *info)
         __atomic_fetch_and(&lt->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST);
         info->si_signo = sig;
         info->si_code = lt->fault_code;
-        info->si_addr = (void *)lt->fault_addr;
+        if (lt->fault_code == SI_TKILL)
+            info->si_pid = lt->sender; /* si_pid shares its place with si_addr */
+        else
+            info->si_addr = (void *)lt->fault_addr;
         return sig;
     }
     int sig = 0;
@@ -241,9 +256,9 @@ static int take(struct thread *t, siginfo_t *info)
 static bool never_restarted(uint64_t nr)
 {
     return nr == __NR_rt_sigsuspend || nr == __NR_nanosleep || nr == __NR_clock_nanosleep ||
-           nr == __NR_ppoll || nr == __NR_pselect6
-#ifdef __NR_pause
-           || nr == __NR_pause
+           nr == __NR_ppoll || nr == __NR_pselect6 || nr == __NR_epoll_pwait
+#ifdef __NR_pause /* x86_64 only, with its old poll, select and epoll_wait */
+           || nr == __NR_pause || nr == __NR_poll || nr == __NR_select || nr == __NR_epoll_wait
 #endif
         ;
 }

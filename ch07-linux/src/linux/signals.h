@@ -53,6 +53,11 @@ void linux_signal_process(struct linux_process *lp, int sig, struct signal_origi
    write to a pipe nobody reads): it may be caught, ignored or blocked like any signal. */
 void linux_signal_thread(struct thread *t, int sig);
 
+/* Make sig pending for thread t alone, sent by tkill or tgkill from the process sender: its
+   siginfo says SI_TKILL and who sent it (glibc's cancellation acts only on a SIGCANCEL that says
+   so). */
+void linux_signal_thread_from(struct thread *t, int sig, int sender);
+
 /* Make sig pending for thread t as the result of what it just did (a fault at addr with si_code
    code): it cannot be ignored or blocked away; if it is, the
    default action (the end of the process) is taken. */

@@ -100,17 +100,18 @@ static int64_t linux_gettimeofday(const uint64_t *arg)
 }
 LINUX_SYSCALL(gettimeofday, linux_gettimeofday);
 
-/* Sleep until ts: absolute on clock if absolute, else from now. */
-static int64_t sleep_for(uint64_t clock, uaddr_t ts_addr, bool absolute)
+/* Sleep until ts: absolute on clock if absolute, else from now. A relative sleep that a signal
+   cuts short stores the time it had left at left (if not 0), as nanosleep(2) says. */
+static int64_t sleep_for(uint64_t clock, uaddr_t ts_addr, bool absolute, uaddr_t left)
 {
     uint64_t deadline;
     int err = linux_timespec_deadline(ts_addr, clock, absolute, &deadline);
-    return err ? err : linux_sleep_until(deadline);
+    return err ? err : linux_sleep_until_or_left(deadline, absolute ? 0 : left);
 }
 
 static int64_t linux_nanosleep(const uint64_t *arg)
 {
-    return sleep_for(LINUX_CLOCK_MONOTONIC, arg[0], false);
+    return sleep_for(LINUX_CLOCK_MONOTONIC, arg[0], false, arg[1]);
 }
 LINUX_SYSCALL(nanosleep, linux_nanosleep);
 
@@ -118,7 +119,7 @@ static int64_t linux_clock_nanosleep(const uint64_t *arg)
 {
     if (arg[0] > LINUX_CLOCK_TAI)
         return -EINVAL;
-    return sleep_for(arg[0], arg[2], arg[1] & LINUX_TIMER_ABSTIME);
+    return sleep_for(arg[0], arg[2], arg[1] & LINUX_TIMER_ABSTIME, arg[3]);
 }
 LINUX_SYSCALL(clock_nanosleep, linux_clock_nanosleep);
 
