@@ -61,6 +61,8 @@ struct linux_process {
     int stop_report;         /* the stop or continue its parent's wait has yet to see (a wait
                                 status), or 0; the tree lock */
     struct kobject *running; /* an event, signalled while it is not stopped */
+    uint64_t alarm_at, alarm_interval; /* ITIMER_REAL (linux/alarm.c): 0 when disarmed; the
+                                          tree lock */
 };
 
 struct linux_thread {
@@ -75,6 +77,9 @@ struct linux_thread {
     bool interrupted; /* atomic: a signal it does not block is pending: its waits end */
     int fault_code;   /* the pending fault's si_code and address */
     uint64_t fault_addr;
+    int sender_pid, sender_uid; /* or its sender's, and the value it gave (rt_tgsigqueueinfo) */
+    uint64_t sender_value;
+    uint64_t waiting_for; /* while in rt_sigtimedwait: the signals it waits for, which end waits */
     bool after_syscall; /* it comes back from a system call, which may be made again */
     uint64_t syscall_nr, syscall_arg0;   /* that call, to make it again */
     uint64_t altstack_sp, altstack_size; /* its alternate signal stack (linux/sigaltstack.c) */
