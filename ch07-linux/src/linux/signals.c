@@ -291,6 +291,11 @@ static int take(struct thread *t, siginfo_t *info)
     return take_of(t, ~(lt->blocked & ~UNBLOCKABLE), info, true);
 }
 
+uint64_t linux_signal_pending(struct thread *t)
+{
+    return pending_for(t);
+}
+
 int linux_signal_dequeue(struct thread *t, uint64_t set, siginfo_t *info)
 {
     return take_of(t, set & ~UNBLOCKABLE, info, false);

@@ -66,6 +66,9 @@ void linux_signal_forced(struct thread *t, int sig, int code, uint64_t addr);
    whole process go to its process (linux/kill.c). 0, -ESRCH or -EINVAL. */
 int64_t linux_send_to_thread(int tgid, int tid, int sig, struct signal_origin origin);
 
+/* The signals pending for thread t: its own and its process's (signalfd's poll). */
+uint64_t linux_signal_pending(struct thread *t);
+
 /* Take the lowest signal of set pending for thread t, blocked or not, without acting on it
    (rt_sigtimedwait, signalfd): its number, with its siginfo in *info; 0 if none is. */
 int linux_signal_dequeue(struct thread *t, uint64_t set, siginfo_t *info);
