@@ -111,8 +111,8 @@ LINUX_SYSCALL(tkill, linux_tkill);
 
 static int64_t linux_tgkill(const uint64_t *arg)
 {
-    return (int)arg[0] <= 0 ? -EINVAL
-                            : linux_send_to_thread((int)arg[0], (int)arg[1], (int)arg[2],
-                                                   tkill_origin());
+    return (int)arg[0] <= 0
+               ? -EINVAL
+               : linux_send_to_thread((int)arg[0], (int)arg[1], (int)arg[2], tkill_origin());
 }
 LINUX_SYSCALL(tgkill, linux_tgkill);

@@ -75,12 +75,12 @@ struct linux_thread {
     uint64_t saved_mask;     /* rt_sigsuspend's: the mask to restore after the handler */
     bool has_saved_mask;
     bool interrupted; /* atomic: a signal it does not block is pending: its waits end */
-    int fault_code;   /* the pending fault's si_code and address */
+    int fault_code;   /* the si_code of its own pending signal, and a fault's address */
     uint64_t fault_addr;
-    int sender_pid, sender_uid; /* or its sender's, and the value it gave (rt_tgsigqueueinfo) */
-    uint64_t sender_value;
+    int sender_pid, sender_uid; /* or, for one sent (tkill, rt_tgsigqueueinfo), who sent it */
+    uint64_t sender_value;      /* and the si_value it gave */
     uint64_t waiting_for; /* while in rt_sigtimedwait: the signals it waits for, which end waits */
-    bool after_syscall; /* it comes back from a system call, which may be made again */
+    bool after_syscall;   /* it comes back from a system call, which may be made again */
     uint64_t syscall_nr, syscall_arg0;   /* that call, to make it again */
     uint64_t altstack_sp, altstack_size; /* its alternate signal stack (linux/sigaltstack.c) */
     int altstack_flags;

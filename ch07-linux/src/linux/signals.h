@@ -54,7 +54,7 @@ void linux_signal_process(struct linux_process *lp, int sig, struct signal_origi
 /* Make sig pending for thread t alone, as the kernel's answer to what it just did (SIGPIPE for a
    write to a pipe nobody reads): it may be caught, ignored or blocked like any signal. */
 void linux_signal_thread(struct thread *t, int sig);
-/* The same, from origin (tkill, rt_tgsigqueueinfo); under t's process's lock. */
+/* The same, sent from origin (tkill, rt_tgsigqueueinfo). */
 void linux_signal_thread_from(struct thread *t, int sig, struct signal_origin origin);
 
 /* Make sig pending for thread t as the result of what it just did (a fault at addr with si_code

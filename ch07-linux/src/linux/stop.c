@@ -41,7 +41,8 @@ struct signal_origin linux_child_origin(int pid, int wait_status)
         return (struct signal_origin){.code = CLD_STOPPED, .pid = pid, .status = wait_status >> 8};
     if (wait_status & 0x7f)
         return (struct signal_origin){.code = CLD_KILLED, .pid = pid, .status = wait_status & 0x7f};
-    return (struct signal_origin){.code = CLD_EXITED, .pid = pid, .status = (wait_status >> 8) & 0xff};
+    return (struct signal_origin){
+        .code = CLD_EXITED, .pid = pid, .status = (wait_status >> 8) & 0xff};
 }
 
 void linux_tell_parent(struct linux_process *lp, int wait_status)

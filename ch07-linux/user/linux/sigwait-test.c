@@ -301,8 +301,8 @@ static void test_alarm(void)
     struct itimerval it = {{0, 0}, {0, 50000}}, now;
     setitimer(ITIMER_REAL, &it, NULL);
     getitimer(ITIMER_REAL, &now);
-    check(now.it_value.tv_sec == 0 && now.it_value.tv_usec > 0 &&
-              now.it_value.tv_usec <= 50000 && now.it_interval.tv_usec == 0,
+    check(now.it_value.tv_sec == 0 && now.it_value.tv_usec > 0 && now.it_value.tv_usec <= 50000 &&
+              now.it_interval.tv_usec == 0,
           "getitimer: the time left, no more than was set");
     sigset_t set = only(SIGALRM);
     siginfo_t info;
@@ -408,7 +408,8 @@ static void test_signalfd(void)
     close(ep);
     close(fd);
     errno = 0;
-    check(signalfd(0, &set, 0) < 0 && errno == EINVAL, "signalfd on a file that is not one: EINVAL");
+    check(signalfd(0, &set, 0) < 0 && errno == EINVAL,
+          "signalfd on a file that is not one: EINVAL");
     unblock(SIGUSR1);
     unblock(SIGUSR2);
 }
