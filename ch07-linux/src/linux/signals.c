@@ -110,14 +110,20 @@ static uint64_t pending_for(const struct thread *t)
 }
 
 /* Does thread t have a signal to take now? Then its waits must end. While its process is stopped,
-   only SIGKILL is taken. */
+   only SIGKILL is taken. A sender marks the signal pending, then sets `interrupted` (notify): if
+   that came between the look at the pending signals and the store here, the store undid it, and
+   the pending signals have changed since the look; so they are looked at again. */
 static void update_interrupted(struct thread *t)
 {
     struct linux_thread *lt = t->personality_state;
     uint64_t takeable = stopped(t->process->personality_state)
                             ? SIG_BIT(SIGKILL)
                             : ~(lt->blocked & ~UNBLOCKABLE) | lt->waiting_for;
-    __atomic_store_n(&lt->interrupted, (pending_for(t) & takeable) != 0, __ATOMIC_SEQ_CST);
+    uint64_t pending;
+    do {
+        pending = pending_for(t);
+        __atomic_store_n(&lt->interrupted, (pending & takeable) != 0, __ATOMIC_SEQ_CST);
+    } while (pending_for(t) != pending);
 }
 
 /* Would thread lt take sig now, or a wait of its for sig (rt_sigtimedwait) end with it? */
