@@ -41,7 +41,7 @@ static struct {
     struct event_wait change;
     struct task task;
     uint32_t started; /* atomic (a word: riscv64 has no byte-wide exchange) */
-} clock;
+} alarm_clock;
 
 /* Under the tree lock: send lp its SIGALRM if its time has come, and keep the earliest deadline
    in *next. */
@@ -62,34 +62,42 @@ static void ring_if_due(struct linux_process *lp, void *arg)
 static enum poll tick(struct future *f, struct waker w)
 {
     for (;;) {
-        bool changed = future_poll(&clock.change.base, w) == POLL_READY;
-        if (!changed && future_poll(&clock.nap.base, w) == POLL_PENDING)
+        bool changed = future_poll(&alarm_clock.change.base, w) == POLL_READY;
+        if (!changed && future_poll(&alarm_clock.nap.base, w) == POLL_PENDING)
             return POLL_PENDING;
-        exec_event_clear(&clock.changed); /* before looking: a change after it wakes us again */
+        /* cleared before the look: a change made after it wakes the clock again */
+        exec_event_clear(&alarm_clock.changed);
         uint64_t next = HAL_NO_DEADLINE;
         hal_lock_acquire(&linux_tree_lock);
         linux_process_each(ring_if_due, &next);
         hal_lock_release(&linux_tree_lock);
-        future_cancel(&clock.nap.base);
-        sleep_future_init(&clock.nap, next);
+        future_cancel(&alarm_clock.nap.base);
+        sleep_future_init(&alarm_clock.nap, next);
     }
 }
 
 static void alarm_clock_init(void)
 {
-    clock.base.poll = tick;
-    exec_event_init(&clock.changed);
-    event_wait_init(&clock.change, &clock.changed);
-    sleep_future_init(&clock.nap, HAL_NO_DEADLINE);
+    alarm_clock.base.poll = tick;
+    exec_event_init(&alarm_clock.changed);
+    event_wait_init(&alarm_clock.change, &alarm_clock.changed);
+    sleep_future_init(&alarm_clock.nap, HAL_NO_DEADLINE);
 }
 INIT_STEP(alarm_clock_init, INIT_LATE);
 
 /* Tell the alarm clock a timer changed, starting it the first time. */
 static void clock_changed(void)
 {
-    exec_event_set(&clock.changed);
-    if (!__atomic_exchange_n(&clock.started, 1, __ATOMIC_SEQ_CST))
-        task_spawn(&kernel_executor, &clock.task, &clock.base);
+    exec_event_set(&alarm_clock.changed);
+    if (!__atomic_exchange_n(&alarm_clock.started, 1, __ATOMIC_SEQ_CST))
+        task_spawn(&kernel_executor, &alarm_clock.task, &alarm_clock.base);
+}
+
+/* What is left of lp's timer at now: 0 when disarmed, at least 1 (ns) while armed. Under the tree
+   lock. */
+static uint64_t time_left(const struct linux_process *lp, uint64_t now)
+{
+    return lp->alarm_at > now ? lp->alarm_at - now : lp->alarm_at ? 1 : 0;
 }
 
 /* Set the calling process's timer to fire after value ns (0: disarm), then every interval ns;
@@ -100,7 +108,7 @@ static void set_alarm(uint64_t value, uint64_t interval, uint64_t *old_value,
     struct linux_process *lp = linux_current();
     uint64_t now = hal_timer_now();
     hal_lock_acquire(&linux_tree_lock);
-    *old_value = lp->alarm_at > now ? lp->alarm_at - now : lp->alarm_at ? 1 : 0;
+    *old_value = time_left(lp, now);
     *old_interval = lp->alarm_interval;
     lp->alarm_at = value ? now + value : 0;
     lp->alarm_interval = value ? interval : 0;
@@ -132,8 +140,8 @@ static int64_t linux_getitimer(const uint64_t *arg)
     struct linux_process *lp = linux_current();
     uint64_t now = hal_timer_now();
     hal_lock_acquire(&linux_tree_lock);
-    uint64_t left = lp->alarm_at > now ? lp->alarm_at - now : lp->alarm_at ? 1 : 0;
-    struct __kernel_old_itimerval it = {timeval_of(lp->alarm_interval), timeval_of(left)};
+    struct __kernel_old_itimerval it = {timeval_of(lp->alarm_interval),
+                                        timeval_of(time_left(lp, now))};
     hal_lock_release(&linux_tree_lock);
     return copy_to_user(arg[1], &it, sizeof it);
 }
