@@ -103,7 +103,7 @@ static void signal_member(struct linux_process *lp, void *arg)
     g->found = true;
     g->sid = lp->sid;
     if (g->sig && !lp->exited)
-        linux_signal_process(lp, g->sig, (struct signal_origin){SI_KERNEL, 0, 0});
+        linux_signal_process(lp, g->sig, (struct signal_origin){.code = SI_KERNEL});
 }
 
 void tty_signal_foreground(struct tty *tty, int sig)

@@ -5,7 +5,7 @@ process but pid 1 and the caller (`-1`), or to the process group `-pid`. Signal 
 and only asks whether a target exists. Every process runs as root here, so permission is never
 refused. `tkill` and `tgkill` send to one thread, found by its id among the threads of the
 processes (of process `tgid` only, for `tgkill`): the signal is that thread's alone, as a fault
-is (its handler's siginfo says `SI_USER`, without the sender). The signals that act on a whole
+is (its handler's siginfo says `SI_TKILL` and the sender). The signals that act on a whole
 process, `SIGKILL`, `SIGCONT` and the stop signals, go to the thread's process instead, where
 sending one discards the others' pending ones (linux/signals.c); a handler for one runs in any
 thread that does not block it. The targets are found and signalled
@@ -29,7 +29,7 @@ static void kill_if_target(struct linux_process *lp, void *arg)
         return;
     k->found++;
     if (k->sig)
-        linux_signal_process(lp, k->sig, (struct signal_origin){SI_USER, k->sender, 0});
+        linux_signal_process(lp, k->sig, (struct signal_origin){.code = SI_USER, .pid = k->sender});
 }
 
 /* Send sig to the targets pid names: 0, -ESRCH if there is none, -EINVAL for a bad signal. */
@@ -55,7 +55,7 @@ LINUX_SYSCALL(kill, linux_kill);
 
 struct thread_target {
     int tid, tgid, sig; /* tgid 0: any process */
-    int sender;
+    struct signal_origin origin;
     bool found, whole_process;
 };
 
@@ -74,7 +74,7 @@ static void signal_if_thread(struct linux_process *lp, void *arg)
             if (k->sig && (SIG_BIT(k->sig) & WHOLE_PROCESS)) {
                 k->whole_process = true; /* sent below, without the process's lock */
             } else if (k->sig) {
-                linux_signal_thread_from(t, k->sig, k->sender);
+                linux_signal_thread_from(t, k->sig, k->origin);
                 thread_loop_poke(t); /* out of a wait, to take it */
             }
         }
@@ -82,29 +82,37 @@ static void signal_if_thread(struct linux_process *lp, void *arg)
     hal_lock_release(&p->lock);
     if (k->whole_process) {
         k->whole_process = false;
-        linux_signal_process(lp, k->sig, (struct signal_origin){SI_TKILL, k->sender, 0});
+        linux_signal_process(lp, k->sig, k->origin);
     }
 }
 
-static int64_t send_to_thread(int tgid, int tid, int sig)
+int64_t linux_send_to_thread(int tgid, int tid, int sig, struct signal_origin origin)
 {
     if (tid <= 0 || tgid < 0 || sig < 0 || sig > LINUX_NSIG)
         return -EINVAL;
-    struct thread_target k = {tid, tgid, sig, linux_current()->pid, false, false};
+    struct thread_target k = {tid, tgid, sig, origin, false, false};
     hal_lock_acquire(&linux_tree_lock);
     linux_process_each(signal_if_thread, &k);
     hal_lock_release(&linux_tree_lock);
     return k.found ? 0 : -ESRCH;
 }
 
+/* What tkill and tgkill tell the thread: who sent it. */
+static struct signal_origin tkill_origin(void)
+{
+    return (struct signal_origin){.code = SI_TKILL, .pid = linux_current()->pid};
+}
+
 static int64_t linux_tkill(const uint64_t *arg)
 {
-    return send_to_thread(0, (int)arg[0], (int)arg[1]);
+    return linux_send_to_thread(0, (int)arg[0], (int)arg[1], tkill_origin());
 }
 LINUX_SYSCALL(tkill, linux_tkill);
 
 static int64_t linux_tgkill(const uint64_t *arg)
 {
-    return (int)arg[0] <= 0 ? -EINVAL : send_to_thread((int)arg[0], (int)arg[1], (int)arg[2]);
+    return (int)arg[0] <= 0
+               ? -EINVAL
+               : linux_send_to_thread((int)arg[0], (int)arg[1], (int)arg[2], tkill_origin());
 }
 LINUX_SYSCALL(tgkill, linux_tgkill);

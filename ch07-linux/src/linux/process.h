@@ -61,6 +61,8 @@ struct linux_process {
     int stop_report;         /* the stop or continue its parent's wait has yet to see (a wait
                                 status), or 0; the tree lock */
     struct kobject *running; /* an event, signalled while it is not stopped */
+    uint64_t alarm_at, alarm_interval; /* ITIMER_REAL (linux/alarm.c): 0 when disarmed; the
+                                          tree lock */
 };
 
 struct linux_thread {
@@ -73,10 +75,12 @@ struct linux_thread {
     uint64_t saved_mask;     /* rt_sigsuspend's: the mask to restore after the handler */
     bool has_saved_mask;
     bool interrupted; /* atomic: a signal it does not block is pending: its waits end */
-    int fault_code;   /* the pending fault's si_code and address */
+    int fault_code;   /* the si_code of its own pending signal, and a fault's address */
     uint64_t fault_addr;
-    int sender;       /* for a pending signal sent by tkill: the sender's pid */
-    bool after_syscall; /* it comes back from a system call, which may be made again */
+    int sender_pid, sender_uid; /* or, for one sent (tkill, rt_tgsigqueueinfo), who sent it */
+    uint64_t sender_value;      /* and the si_value it gave */
+    uint64_t waiting_for; /* while in rt_sigtimedwait: the signals it waits for, which end waits */
+    bool after_syscall;   /* it comes back from a system call, which may be made again */
     uint64_t syscall_nr, syscall_arg0;   /* that call, to make it again */
     uint64_t altstack_sp, altstack_size; /* its alternate signal stack (linux/sigaltstack.c) */
     int altstack_flags;

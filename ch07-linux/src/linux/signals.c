@@ -110,28 +110,57 @@ static uint64_t pending_for(const struct thread *t)
 }
 
 /* Does thread t have a signal to take now? Then its waits must end. While its process is stopped,
-   only SIGKILL is taken. */
+   only SIGKILL is taken. A sender marks the signal pending, then sets `interrupted` (notify): if
+   that came between the look at the pending signals and the store here, the store undid it, and
+   the pending signals have changed since the look; so they are looked at again. */
 static void update_interrupted(struct thread *t)
 {
     struct linux_thread *lt = t->personality_state;
-    uint64_t takeable =
-        stopped(t->process->personality_state) ? SIG_BIT(SIGKILL) : ~(lt->blocked & ~UNBLOCKABLE);
-    __atomic_store_n(&lt->interrupted, (pending_for(t) & takeable) != 0, __ATOMIC_SEQ_CST);
+    uint64_t takeable = stopped(t->process->personality_state)
+                            ? SIG_BIT(SIGKILL)
+                            : ~(lt->blocked & ~UNBLOCKABLE) | lt->waiting_for;
+    uint64_t pending;
+    do {
+        pending = pending_for(t);
+        __atomic_store_n(&lt->interrupted, (pending & takeable) != 0, __ATOMIC_SEQ_CST);
+    } while (pending_for(t) != pending);
 }
 
-/* Wake the threads of lp that do not block sig, out of their waits or out of user code. */
+/* Would thread lt take sig now, or a wait of its for sig (rt_sigtimedwait) end with it? */
+static bool wants(const struct linux_thread *lt, int sig)
+{
+    return !(lt->blocked & ~UNBLOCKABLE & SIG_BIT(sig)) || (lt->waiting_for & SIG_BIT(sig));
+}
+
+/* Wake the threads of lp that want sig, out of their waits or out of user code. */
 static void notify(struct linux_process *lp, int sig)
 {
     struct process *p = lp->process;
     hal_lock_acquire(&p->lock);
     for (struct thread *t = p->threads; t; t = t->next_in_process) {
         struct linux_thread *lt = t->personality_state;
-        if (lt && !(lt->blocked & ~UNBLOCKABLE & SIG_BIT(sig))) {
+        if (lt && wants(lt, sig)) {
             __atomic_store_n(&lt->interrupted, true, __ATOMIC_SEQ_CST);
             thread_loop_poke(t);
         }
     }
     hal_lock_release(&p->lock);
+}
+
+/* Does a thread of lp block sig, or wait for it? Then it is not dropped though ignored: as Linux's,
+   a blocked signal is kept, the disposition may change (or rt_sigtimedwait take it) before it is
+   unblocked. */
+static bool held_back(struct linux_process *lp, int sig)
+{
+    struct process *p = lp->process;
+    bool held = false;
+    hal_lock_acquire(&p->lock);
+    for (struct thread *t = p->threads; t && !held; t = t->next_in_process) {
+        struct linux_thread *lt = t->personality_state;
+        held = lt && ((lt->blocked | lt->waiting_for) & SIG_BIT(sig));
+    }
+    hal_lock_release(&p->lock);
+    return held;
 }
 
 /* Lock order: the tree's, then a process's (notify). */
@@ -145,7 +174,7 @@ void linux_signal_process(struct linux_process *lp, int sig, struct signal_origi
         __atomic_fetch_and(&lp->pending, ~SIG_STOPPING, __ATOMIC_SEQ_CST);
         linux_continue(lp);
     }
-    if (ignored(lp, sig))
+    if (ignored(lp, sig) && !held_back(lp, sig))
         return; /* an ignored signal is dropped as it is sent */
     lp->origin[sig - 1] = origin;
     __atomic_fetch_or(&lp->pending, SIG_BIT(sig), __ATOMIC_SEQ_CST);
@@ -153,27 +182,24 @@ void linux_signal_process(struct linux_process *lp, int sig, struct signal_origi
         notify(lp, sig); /* a stopped process takes it once continued */
 }
 
-/* Make sig pending for t alone, with code as its si_code. */
-static void signal_thread_as(struct thread *t, int sig, int code, int sender)
-{
-    struct linux_thread *lt = t->personality_state;
-    if (ignored(t->process->personality_state, sig))
-        return;
-    lt->fault_code = code;
-    lt->fault_addr = 0;
-    lt->sender = sender;
-    __atomic_fetch_or(&lt->pending, SIG_BIT(sig), __ATOMIC_SEQ_CST);
-    update_interrupted(t);
-}
-
 void linux_signal_thread(struct thread *t, int sig)
 {
-    signal_thread_as(t, sig, SI_USER, 0);
+    linux_signal_thread_from(t, sig, (struct signal_origin){.code = SI_USER});
 }
 
-void linux_signal_thread_from(struct thread *t, int sig, int sender)
+void linux_signal_thread_from(struct thread *t, int sig, struct signal_origin origin)
 {
-    signal_thread_as(t, sig, SI_TKILL, sender);
+    struct linux_thread *lt = t->personality_state;
+    if (ignored(t->process->personality_state, sig) &&
+        !((lt->blocked | lt->waiting_for) & SIG_BIT(sig)))
+        return;
+    lt->fault_code = origin.code;
+    lt->fault_addr = 0;
+    lt->sender_pid = origin.pid;
+    lt->sender_uid = origin.uid;
+    lt->sender_value = origin.value;
+    __atomic_fetch_or(&lt->pending, SIG_BIT(sig), __ATOMIC_SEQ_CST);
+    update_interrupted(t);
 }
 
 void linux_signal_forced(struct thread *t, int sig, int code, uint64_t addr)
@@ -187,6 +213,8 @@ void linux_signal_forced(struct thread *t, int sig, int code, uint64_t addr)
     }
     lt->fault_code = code;
     lt->fault_addr = addr;
+    lt->sender_pid = lt->sender_uid = 0;
+    lt->sender_value = 0;
     __atomic_fetch_or(&lt->pending, SIG_BIT(sig), __ATOMIC_SEQ_CST);
     update_interrupted(t);
 }
@@ -201,26 +229,42 @@ static int lowest(uint64_t set)
     return sig;
 }
 
-/* Take the lowest pending signal t does not block: its number, and its siginfo; 0 if none. A stop
-   signal whose action is the default stops the process as it is taken, under the tree lock that
-   SIGCONT is sent under: a SIGCONT sent before discarded it, one sent after finds the process
-   stopped and continues it. */
-static int take(struct thread *t, siginfo_t *info)
+/* The siginfo of a signal from origin: a kernel's (si_code > 0) tells a status, a program's the
+   value it gave. */
+static void fill_info(siginfo_t *info, int sig, struct signal_origin o)
+{
+    info->si_signo = sig;
+    info->si_code = o.code;
+    info->si_pid = o.pid;
+    info->si_uid = o.uid;
+    if (o.code > 0)
+        info->si_status = o.status;
+    else
+        info->si_value.sival_ptr = (void *)o.value;
+}
+
+/* Take the lowest pending signal of allowed for t: its number, and its siginfo; 0 if none. With
+   then_stop, a stop signal whose action is the default stops the process as it is taken, under
+   the tree lock that SIGCONT is sent under: a SIGCONT sent before discarded it, one sent after
+   finds the process stopped and continues it. */
+static int take_of(struct thread *t, uint64_t allowed, siginfo_t *info, bool then_stop)
 {
     struct linux_thread *lt = t->personality_state;
     struct linux_process *lp = t->process->personality_state;
-    uint64_t allowed = ~(lt->blocked & ~UNBLOCKABLE);
     memset(info, 0, sizeof *info);
     uint64_t mine = __atomic_load_n(&lt->pending, __ATOMIC_SEQ_CST) & allowed;
     if (mine) {
         int sig = lowest(mine);
         __atomic_fetch_and(&lt->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST);
-        info->si_signo = sig;
-        info->si_code = lt->fault_code;
-        if (lt->fault_code == SI_TKILL)
-            info->si_pid = lt->sender; /* si_pid shares its place with si_addr */
-        else
+        if (lt->fault_code > 0) { /* a fault, or the kernel's (SI_KERNEL) */
+            info->si_signo = sig;
+            info->si_code = lt->fault_code;
             info->si_addr = (void *)lt->fault_addr;
+        } else {
+            fill_info(info, sig,
+                      (struct signal_origin){lt->fault_code, lt->sender_pid, 0, lt->sender_uid,
+                                             lt->sender_value});
+        }
         return sig;
     }
     int sig = 0;
@@ -235,14 +279,9 @@ static int take(struct thread *t, siginfo_t *info)
         if (!(__atomic_fetch_and(&lp->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST) & SIG_BIT(sig)))
             sig = 0; /* rt_sigaction dropped it meanwhile */
     }
-    if (sig) {
-        struct signal_origin o = lp->origin[sig - 1];
-        info->si_signo = sig;
-        info->si_code = o.code;
-        info->si_pid = o.pid;
-        info->si_status = o.status;
-    }
-    if (sig && (SIG_BIT(sig) & SIG_STOPPING) &&
+    if (sig)
+        fill_info(info, sig, lp->origin[sig - 1]);
+    if (then_stop && sig && (SIG_BIT(sig) & SIG_STOPPING) &&
         lp->signals->action[sig - 1].handler == (uint64_t)SIG_DFL) {
         linux_stop(lp, sig);
         notify(lp, SIGSTOP); /* the process's other threads come to wait too */
@@ -251,12 +290,37 @@ static int take(struct thread *t, siginfo_t *info)
     return sig;
 }
 
+/* Take the lowest pending signal t does not block, acting on it. */
+static int take(struct thread *t, siginfo_t *info)
+{
+    struct linux_thread *lt = t->personality_state;
+    return take_of(t, ~(lt->blocked & ~UNBLOCKABLE), info, true);
+}
+
+uint64_t linux_signal_pending(struct thread *t)
+{
+    return pending_for(t);
+}
+
+int linux_signal_dequeue(struct thread *t, uint64_t set, siginfo_t *info)
+{
+    return take_of(t, set & ~UNBLOCKABLE, info, false);
+}
+
+void linux_signal_wait_for(struct thread *t, uint64_t set)
+{
+    struct linux_thread *lt = t->personality_state;
+    __atomic_store_n(&lt->waiting_for, set & ~UNBLOCKABLE, __ATOMIC_SEQ_CST);
+    update_interrupted(t);
+}
+
 /* Calls that a handler never makes run again (they return -EINTR whatever SA_RESTART says), as
    signal(7) lists: the waits for a signal and the sleeps, the multiplexing waits. */
 static bool never_restarted(uint64_t nr)
 {
-    return nr == __NR_rt_sigsuspend || nr == __NR_nanosleep || nr == __NR_clock_nanosleep ||
-           nr == __NR_ppoll || nr == __NR_pselect6 || nr == __NR_epoll_pwait
+    return nr == __NR_rt_sigsuspend || nr == __NR_rt_sigtimedwait || nr == __NR_nanosleep ||
+           nr == __NR_clock_nanosleep || nr == __NR_ppoll || nr == __NR_pselect6 ||
+           nr == __NR_epoll_pwait
 #ifdef __NR_pause /* x86_64 only, with its old poll, select and epoll_wait */
            || nr == __NR_pause || nr == __NR_poll || nr == __NR_select || nr == __NR_epoll_wait
 #endif

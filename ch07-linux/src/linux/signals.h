@@ -40,9 +40,11 @@ struct linux_signals {
 };
 
 /* Where a pending signal came from, for the handler's siginfo: si_code (SI_USER, SI_KERNEL,
-   CLD_EXITED, ...) and the process that sent it or whose end it tells. */
+   CLD_EXITED, ...) and the process that sent it or whose end it tells; for a signal the kernel
+   sends (si_code > 0), si_status, else the sender's uid and si_value (rt_sigqueueinfo's). */
 struct signal_origin {
-    int code, pid, status;
+    int code, pid, status, uid;
+    uint64_t value;
 };
 
 /* Make sig pending for lp, from origin, and wake a thread of it that can take it; with the tree
@@ -52,16 +54,28 @@ void linux_signal_process(struct linux_process *lp, int sig, struct signal_origi
 /* Make sig pending for thread t alone, as the kernel's answer to what it just did (SIGPIPE for a
    write to a pipe nobody reads): it may be caught, ignored or blocked like any signal. */
 void linux_signal_thread(struct thread *t, int sig);
-
-/* Make sig pending for thread t alone, sent by tkill or tgkill from the process sender: its
-   siginfo says SI_TKILL and who sent it (glibc's cancellation acts only on a SIGCANCEL that says
-   so). */
-void linux_signal_thread_from(struct thread *t, int sig, int sender);
+/* The same, sent from origin (tkill, rt_tgsigqueueinfo). */
+void linux_signal_thread_from(struct thread *t, int sig, struct signal_origin origin);
 
 /* Make sig pending for thread t as the result of what it just did (a fault at addr with si_code
    code): it cannot be ignored or blocked away; if it is, the
    default action (the end of the process) is taken. */
 void linux_signal_forced(struct thread *t, int sig, int code, uint64_t addr);
+
+/* Send sig to thread tid (of process tgid; 0: of any), from origin; the signals that act on a
+   whole process go to its process (linux/kill.c). 0, -ESRCH or -EINVAL. */
+int64_t linux_send_to_thread(int tgid, int tid, int sig, struct signal_origin origin);
+
+/* The signals pending for thread t: its own and its process's (signalfd's poll). */
+uint64_t linux_signal_pending(struct thread *t);
+
+/* Take the lowest signal of set pending for thread t, blocked or not, without acting on it
+   (rt_sigtimedwait, signalfd): its number, with its siginfo in *info; 0 if none is. */
+int linux_signal_dequeue(struct thread *t, uint64_t set, siginfo_t *info);
+
+/* Thread t waits for the signals of set (0: no longer): while it does, they end its waits as a
+   signal it does not block would (rt_sigtimedwait). */
+void linux_signal_wait_for(struct thread *t, uint64_t set);
 
 /* The personality's to_user: take one pending signal, if the thread has one it does not block;
    while its process is stopped, wait instead (linux/stop.h). */

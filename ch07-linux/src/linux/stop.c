@@ -36,12 +36,13 @@ void linux_continue(struct linux_process *lp)
 struct signal_origin linux_child_origin(int pid, int wait_status)
 {
     if (wait_status == WAIT_CONTINUED)
-        return (struct signal_origin){CLD_CONTINUED, pid, SIGCONT};
+        return (struct signal_origin){.code = CLD_CONTINUED, .pid = pid, .status = SIGCONT};
     if ((wait_status & 0xff) == 0x7f)
-        return (struct signal_origin){CLD_STOPPED, pid, wait_status >> 8};
+        return (struct signal_origin){.code = CLD_STOPPED, .pid = pid, .status = wait_status >> 8};
     if (wait_status & 0x7f)
-        return (struct signal_origin){CLD_KILLED, pid, wait_status & 0x7f};
-    return (struct signal_origin){CLD_EXITED, pid, (wait_status >> 8) & 0xff};
+        return (struct signal_origin){.code = CLD_KILLED, .pid = pid, .status = wait_status & 0x7f};
+    return (struct signal_origin){
+        .code = CLD_EXITED, .pid = pid, .status = (wait_status >> 8) & 0xff};
 }
 
 void linux_tell_parent(struct linux_process *lp, int wait_status)
