@@ -22,21 +22,8 @@ destructors, cancellation, signals aimed at one thread, and `fork` in a program 
 #include <time.h>
 #include <unistd.h>
 
+#include "elapsed.h"
 #include "tap.h"
-
-static long ms_since(const struct timespec *start)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
-}
-
-static void pause_ms(long ms)
-{
-    struct timespec ts = {ms / 1000, ms % 1000 * 1000000};
-    while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
-        ;
-}
 
 /* A deadline ms milliseconds from now on clock. */
 static struct timespec deadline_in(clockid_t clock, long ms)

@@ -23,17 +23,11 @@ first. */
 #include <time.h>
 #include <unistd.h>
 
+#include "elapsed.h"
 #include "tap.h"
 
 #define FAILS_WITH(call, e) ((call) == -1 && errno == (e))
 #define LATE_MS 3000 /* how late a wait may end on a slow machine */
-
-static long ms_since(const struct timespec *start)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
-}
 
 static struct timespec now_on(clockid_t clock)
 {

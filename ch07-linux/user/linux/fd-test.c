@@ -25,6 +25,7 @@ nothing). */
 #include <time.h>
 #include <unistd.h>
 
+#include "elapsed.h"
 #include "tap.h"
 
 /* An address never mapped; volatile, so that the compiler does not see it is bad. */
@@ -39,13 +40,6 @@ static int pipe_or_die(int fds[2], int flags)
         return 0;
     printf("Bail out! pipe2: %s\n", strerror(errno));
     _exit(1);
-}
-
-static long ms_since(const struct timespec *start)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
 }
 
 /* Fill a non-blocking pipe's write end until EAGAIN: the bytes it took. */

@@ -21,6 +21,7 @@ against Linux first (the program passes there). It prints TAP. */
 #include <time.h>
 #include <unistd.h>
 
+#include "elapsed.h"
 #include "tap.h"
 
 static volatile sig_atomic_t got, got_signo, got_code, got_pid, got_uid, got_value;
@@ -63,20 +64,6 @@ static void unblock(int sig)
 {
     sigset_t set = only(sig);
     sigprocmask(SIG_UNBLOCK, &set, NULL);
-}
-
-static long ms_since(const struct timespec *start)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
-}
-
-static void pause_ms(long ms)
-{
-    struct timespec ts = {ms / 1000, ms % 1000 * 1000000};
-    while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-        ;
 }
 
 static long queueinfo(pid_t pid, int sig, int code)
