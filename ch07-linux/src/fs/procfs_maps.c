@@ -32,11 +32,11 @@ static const char *line_name(const char *vmo_name, const struct procfs_process *
 {
     const char *slash = strrchr(pp->exe, '/');
     const char *program = slash ? slash + 1 : pp->exe;
-    if (!strcmp(vmo_name, "heap"))
+    if (!strcmp(vmo_name, LINUX_VMO_HEAP))
         return "[heap]";
-    if (!strcmp(vmo_name, "stack"))
+    if (!strcmp(vmo_name, LINUX_VMO_STACK))
         return "[stack]";
-    if (!strcmp(vmo_name, "sigreturn"))
+    if (!strcmp(vmo_name, LINUX_VMO_SIGRETURN))
         return "[sigreturn]";
     /* The image's VMO holds the program's name, cut to what a name may hold. */
     if (program[0] && !strncmp(vmo_name, program, ZX_MAX_NAME_LEN - 1))

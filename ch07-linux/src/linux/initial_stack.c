@@ -10,6 +10,7 @@ and then, 16-byte aligned as the ABI requires at the entry, the words that point
 #include <string.h>
 
 #include "kernel/frame.h"
+#include "linux/memory.h"
 #include "linux/random_bytes.h"
 #include "vm/vmo.h"
 
@@ -108,7 +109,7 @@ int initial_stack_build(struct vmar *root, const char *path, const struct exec_a
     vaddr_t addr;
     if (vmo_create(LINUX_STACK_SIZE, false, &w.vmo) != ZX_OK)
         return -ENOMEM;
-    kobject_set_name(&w.vmo->base, "stack", ZX_MAX_NAME_LEN);
+    kobject_set_name(&w.vmo->base, LINUX_VMO_STACK, ZX_MAX_NAME_LEN);
     if (vmar_map(root, ZX_VM_SPECIFIC | ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, w.base - root->start,
                  w.vmo, 0, LINUX_STACK_SIZE, &addr) != ZX_OK)
         w.err = -ENOMEM;

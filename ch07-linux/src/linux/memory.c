@@ -175,7 +175,7 @@ static zx_status_t grow_heap(vaddr_t va, size_t len)
     zx_status_t status = vmo_create(len, false, &vmo);
     if (status != ZX_OK)
         return status;
-    kobject_set_name(&vmo->base, "heap", ZX_MAX_NAME_LEN);
+    kobject_set_name(&vmo->base, LINUX_VMO_HEAP, ZX_MAX_NAME_LEN);
     status = vmar_map(root, ZX_VM_SPECIFIC | ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, va - root->start,
                       vmo, 0, len, &addr);
     kobject_unref(&vmo->base); /* the mapping keeps its own reference */

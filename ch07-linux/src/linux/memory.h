@@ -19,6 +19,12 @@ VMO of a fixed size. */
 
 #include "vm/vmo.h"
 
+/* The names of the VMOs of a Linux process's heap, stack and signal-return page, which
+   /proc/PID/maps shows as [heap], [stack] and [sigreturn] (fs/procfs_maps.c). */
+#define LINUX_VMO_HEAP "heap"
+#define LINUX_VMO_STACK "stack"
+#define LINUX_VMO_SIGRETURN "sigreturn"
+
 /* Is [va, va + len) user memory? */
 bool linux_user_range(vaddr_t va, size_t len);
 

@@ -28,6 +28,7 @@ again, where Linux remembers what was left). */
 #include "kernel/printk.h"
 #include "linux/block.h"
 #include "linux/exit.h"
+#include "linux/memory.h"
 #include "linux/sigaltstack.h"
 #include "linux/stop.h"
 #include "linux/syscall.h"
@@ -81,7 +82,7 @@ void linux_signals_exec(struct linux_process *lp)
     lp->trampoline = 0;
     if (vmo_create(PAGE_SIZE, false, &vmo) != ZX_OK)
         return;
-    kobject_set_name(&vmo->base, "sigreturn", ZX_MAX_NAME_LEN);
+    kobject_set_name(&vmo->base, LINUX_VMO_SIGRETURN, ZX_MAX_NAME_LEN);
     if (vmo_write(vmo, 0, sigframe_trampoline, sigframe_trampoline_size) == ZX_OK &&
         vmar_map(root, ZX_VM_SPECIFIC | ZX_VM_PERM_READ | ZX_VM_PERM_EXECUTE,
                  USER_STACK_TOP - root->start, vmo, 0, PAGE_SIZE, &addr) == ZX_OK)
