@@ -30,7 +30,17 @@ An Sv39 page-table entry (PTE), 64 bits:
 higher half adds `PHYS_OFFSET` to a pc-relative address. Then the code zeroes `.bss`, takes the boot
 stack, and calls `riscv_boot` (boot.c) with `a0` and `a1` as OpenSBI left them. The thread pointer
 `tp`, which the kernel keeps for the hart's number among the harts it runs, is 0: the boot hart is
-the first (chapter 6 starts the others). */
+the first (chapter 6 starts the others).
+
+**One hart boots.** Only the first hart to arrive here may do all this: a second one would build the
+boot page table again over the one the kernel uses, and zero `.bss` under the running kernel, its
+boot stack included. So the first instruction is a lottery, as in Linux's head.S: an atomic add to
+`boot_lottery`, and the hart that finds 0 there boots. Every later hart is *late*: it takes the
+door the kernel left in `riscv_late_hart` (a physical address, and the word to pass in `a1`), or
+waits forever if there is none. Chapter 6 starts every other hart here, through that door, and not
+only by choice: Debian's OpenSBI 1.1 marks a hart as starting before it writes where the hart is to
+start, so a hart that wakes in between is sent to the address OpenSBI gave at boot, this one, with
+the device tree in `a1` instead of the kernel's word. With one door, that race changes nothing. */
 #include "csr.h"
 #include "riscv.h"
 
@@ -44,6 +54,10 @@ the first (chapter 6 starts the others). */
     .globl _start
 _start:
     csrw sie, zero
+    lla t0, boot_lottery
+    li t1, 1
+    amoadd.w t1, t1, (t0)
+    bnez t1, late
     csrw satp, zero
 
     /* The direct map: root entries 256..511, physical gigabytes 0..255. */
@@ -106,7 +120,26 @@ _start:
 5:  wfi                             /* riscv_boot does not return */
     j 5b
 
+    /* A late hart, still at physical addresses with paging off: the door, or a wait. */
+late:
+    lla t0, riscv_late_hart
+6:  ld t1, 0(t0)
+    beqz t1, 7f
+    fence r, r                      /* read the word after the door that was opened after it */
+    ld a1, 8(t0)
+    jr t1
+7:  wfi
+    j 6b
+
     .section .data
+    .balign 8
+boot_lottery:                       /* in .data, which is not zeroed: it must stay drawn */
+    .word 0
+    .balign 8
+    .globl riscv_late_hart
+riscv_late_hart:
+    .dword 0, 0                     /* the entry's physical address, the word for a1 */
+
     .balign 4096
     .globl boot_pt
 boot_pt:

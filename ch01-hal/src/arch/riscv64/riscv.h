@@ -25,6 +25,14 @@ static inline paddr_t virt_to_phys(const void *va) { return (paddr_t)va - PHYS_O
 /* The SBI's id of the hart that booted (boot.c), which takes the devices' interrupts (plic.c). */
 extern uint64_t riscv_boot_hart;
 
+/* Where boot.S sends a hart that arrives at the kernel's first instruction after the boot hart:
+   entry, a physical address (0: the hart waits), with word in a1. Entry is written last. */
+struct riscv_late_hart {
+    uint64_t entry;
+    uint64_t word;
+};
+extern struct riscv_late_hart riscv_late_hart;
+
 /* The image's bounds (kernel.ld). */
 extern char kernel_start[], kernel_end[];
 

@@ -1,16 +1,16 @@
 /*: # riscv64: where another hart starts
 
-The SBI starts a hart in supervisor mode at a *physical* address, with paging off, interrupts
-off, its hart id in `a0` and the word the starter chose in `a1` (here, the hart's number). The
-kernel runs in the higher half, which only the boot page table maps, and that table no longer
-maps the kernel at its physical address (boot.S took the identity entry away once the boot hart
-was through). So the hart cannot simply turn paging on and go on with the next instruction, whose
-physical address would not translate. It uses that fault instead: `stvec` first gets the
-*virtual* address of the code that follows, then `satp` gets the boot table; the next instruction
-fetch, at a physical address, faults with paging on, and the trap lands at `stvec`, in the higher
-half (Linux starts its harts the same way). There the hart takes the kernel's trap vector, its
-number in `tp`, the stack of the idle thread prepared for it, and calls `riscv_hart_start`
-(smp.c). */
+A hart comes here from the kernel's first instruction (boot.S), which the SBI started it at in
+supervisor mode, still at *physical* addresses, with paging off, interrupts off, its hart id in `a0`
+and its number among the kernel's harts in `a1`. The kernel runs in the higher half, which only the
+boot page table maps, and that table no longer maps the kernel at its physical address (boot.S took
+the identity entry away once the boot hart was through). So the hart cannot simply turn paging on
+and go on with the next instruction, whose physical address would not translate. It uses that fault
+instead: `stvec` first gets the *virtual* address of the code that follows, then `satp` gets the
+boot table; the next instruction fetch, at a physical address, faults with paging on, and the trap
+lands at `stvec`, in the higher half (Linux starts its harts the same way). There the hart takes the
+kernel's trap vector, its number in `tp`, the stack of the idle thread prepared for it, and calls
+`riscv_hart_start` (smp.c). */
 #include "csr.h"
 #include "riscv.h"
 

@@ -3,11 +3,14 @@
 OpenSBI keeps every hart but the boot hart stopped, and starts one when the kernel asks, through the
 SBI's *hart state management* extension (HSM): `hart_get_status(id)` says whether hart `id` exists
 and is stopped, and `hart_start(id, address, word)` starts it at a physical address, with the word
-in `a1` (hart_entry.S). The kernel needs no list of harts: it asks about each id in turn, from 0 to
-63, and an id that is not a hart is an error. Each stopped hart it finds gets the next number and an
-idle thread prepared for it (arch/metal/thread.c), on whose stack it starts; the boot hart waits
-until the hart has joined the scheduler (`metal_cpu_count`) before it starts the next. The boot
-hart, whichever OpenSBI chose, is number 0; it is running, so the search passes it by.
+in `a1`. The address is the kernel's first instruction, where boot.S finds the hart late and sends
+it through the door left in `riscv_late_hart`, to hart_entry.S with the hart's number: the door is
+the one way in that OpenSBI 1.1's race cannot get around (boot.S says how). The kernel needs no list
+of harts: it asks about each id in turn, from 0 to 63, and an id that is not a hart is an error.
+Each stopped hart it finds gets the next number and an idle thread prepared for it
+(arch/metal/thread.c), on whose stack it starts; the boot hart waits until the hart has joined the
+scheduler (`metal_cpu_count`) before it starts the next. The boot hart, whichever OpenSBI chose, is
+number 0; it is running, so the search passes it by.
 
 A started hart sets up its own trap state (irq.c), stops its timer, and becomes its idle thread:
 from then on it takes threads from the queue like every hart. Its timer serves the whole kernel as
@@ -34,6 +37,7 @@ name harts by SBI id, bit `id - base`; every hart here has an id below 64, so th
 uint64_t riscv_hart_id[METAL_MAX_CPUS];
 void *riscv_hart_stack[METAL_MAX_CPUS]; /* read by hart_entry.S */
 
+void _start(void);
 void riscv_hart_entry(void);
 NORETURN void riscv_hart_start(unsigned index);
 
@@ -73,11 +77,13 @@ static void start_others(void)
         if (status.error || status.value != HSM_STOPPED)
             continue;
         riscv_hart_id[next] = id;
+        riscv_late_hart.word = next;
+        __atomic_store_n(&riscv_late_hart.entry, virt_to_phys(riscv_hart_entry), __ATOMIC_RELEASE);
         riscv_hart_stack[next] = metal_cpu_prepare(next);
         if (!riscv_hart_stack[next])
             panic("no memory for the stack of hart %lu", (unsigned long)id);
-        struct sbiret started = sbi_call(SBI_EXT_HSM, HSM_HART_START, id,
-                                         virt_to_phys(riscv_hart_entry), next, 0);
+        struct sbiret started = sbi_call(SBI_EXT_HSM, HSM_HART_START, id, virt_to_phys(_start),
+                                         next, 0);
         if (started.error)
             panic("hart %lu did not start: SBI error %ld", (unsigned long)id, started.error);
         uint64_t give_up = hal_timer_now() + START_TIMEOUT_NS;
