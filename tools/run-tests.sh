@@ -9,12 +9,14 @@
 # typed on the console (with a newline) once the first expected line has appeared, as a person would
 # type at a prompt: a machine that is still booting may drop what it is sent too early. A line "#
 # tap" makes the test a test *program*: the TAP lines it prints ("ok N - NAME", "not ok N - NAME")
-# count one by one in the total, and its own closing verdict must be there. The last line printed is
-# the total: "N passed, M failed". The script exits non-zero on any failure, on a crash, and on a
-# run that reports no result at all.
+# count one by one in the total, and its own closing verdict must be there. A line "# time limit:
+# SECONDS" gives a test more time than QEMU's wrapper allows by default (a stress test, emulated on
+# a busy machine). The last line printed is the total: "N passed, M failed". The script exits
+# non-zero on any failure, on a crash, and on a run that reports no result at all.
 boot=$1; shift
 # No run may hang the test: each boot has a time limit (QEMU's own wrapper has a shorter one).
 limit="timeout -k 5 ${ZINC_TEST_TIMEOUT:-600}"
+qemu_limit=${ZINC_QEMU_TIMEOUT:-120}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 passed=0; failed=0
@@ -79,6 +81,8 @@ for dir in "$@"; do
         n=$((n + 1))
         name=$(basename "$(dirname "$(dirname "$expect")")")/$(basename "$expect" .expect)
         args=$(sed -n '1s/^# boot: *//p' "$expect")
+        seconds=$(sed -n 's/^# time limit: *//p' "$expect")
+        export ZINC_QEMU_TIMEOUT="${seconds:-$qemu_limit}"
         if grep -q '^# input:' "$expect"; then
             boot_typing "$expect" $args
         else
@@ -89,9 +93,10 @@ for dir in "$@"; do
             count_tap "$name" "$status"
             continue
         fi
-        if [ $status -eq 0 ] && awk 'NR == FNR { if (!/^# (boot|input|tap)/) want[++n] = $0; next }
-                                     i < n && index($0, want[i + 1]) { i++ }
-                                     END { exit i < n }' "$expect" "$out/e2e.log"; then
+        if [ $status -eq 0 ] &&
+            awk 'NR == FNR { if (!/^# (boot|input|tap|time limit)/) want[++n] = $0; next }
+                 i < n && index($0, want[i + 1]) { i++ }
+                 END { exit i < n }' "$expect" "$out/e2e.log"; then
             echo "ok e2e $n - $name"
             passed=$((passed + 1))
         else
