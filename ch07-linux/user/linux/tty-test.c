@@ -137,6 +137,10 @@ static void control_characters(void)
     int waiting = -1;
     check(ioctl(0, FIONREAD, &waiting) == 0 && waiting == 0, "and drops the line");
     signal(SIGINT, SIG_DFL);
+    type("dropped\n");
+    check(tcflush(0, TCIFLUSH) == 0 && ioctl(0, FIONREAD, &waiting) == 0 && waiting == 0,
+          "tcflush drops a line not yet read");
+    check(FAILS_WITH(tcflush(0, 7), EINVAL), "tcflush of no queue: EINVAL");
 }
 
 /* Run fn in a child: its exit status (0 when all of its claims held). */
