@@ -97,7 +97,8 @@ static int64_t console_file_read(struct file *f, void *buf, size_t len, uint64_t
 
 static int64_t console_file_write(struct file *f, const void *buf, size_t len, uint64_t *pos)
 {
-    return tty_write(&console_tty, buf, len);
+    int err = tty_check_write(&console_tty);
+    return err ? err : tty_write(&console_tty, buf, len);
 }
 
 /* Always writable; readable when a read would not wait. */

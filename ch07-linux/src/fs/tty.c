@@ -131,6 +131,12 @@ static uint32_t room(const struct tty *t)
     return TTY_BUF - (t->head - t->tail);
 }
 
+/* Drop the input not yet read. Under the lock. */
+static void drop_input(struct tty *t)
+{
+    t->tail = t->line_end = t->head;
+}
+
 /* Add c to the input; end says whether it ends a line. */
 static void store(struct tty *t, char c, bool end)
 {
@@ -240,7 +246,7 @@ static int receive_one(struct tty *t, char c)
                                             : 0;
         if (sig) {
             if (!LFLAG(t, NOFLSH))
-                t->tail = t->line_end = t->head; /* what was typed is dropped */
+                drop_input(t); /* what was typed is dropped */
             echo(t, c);
             return sig;
         }
@@ -363,9 +369,17 @@ void tty_set_termios(struct tty *tty, const struct termios *t, bool flush)
     bool was_canonical = LFLAG(tty, ICANON);
     tty->termios = *t;
     if (flush)
-        tty->tail = tty->line_end = tty->head;
+        drop_input(tty);
     else if (!was_canonical && LFLAG(tty, ICANON))
         finish_the_input(tty);
+    update_readable(tty);
+    hal_lock_release(&tty->lock);
+}
+
+void tty_flush_input(struct tty *tty)
+{
+    hal_lock_acquire(&tty->lock);
+    drop_input(tty);
     update_readable(tty);
     hal_lock_release(&tty->lock);
 }

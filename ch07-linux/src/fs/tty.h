@@ -97,6 +97,9 @@ int64_t tty_ioctl(struct tty *tty, unsigned cmd, uint64_t arg);
 /* Replace the settings with t (the TCSETS ioctls), dropping unread input if flush. */
 void tty_set_termios(struct tty *tty, const struct termios *t, bool flush);
 
+/* Drop the input not yet read (TCFLSH). */
+void tty_flush_input(struct tty *tty);
+
 /* How many bytes a read could take now (FIONREAD). */
 int tty_input_count(struct tty *tty);
 
@@ -107,8 +110,13 @@ int tty_opened(struct tty *tty, uint32_t flags);
 bool tty_is_controlling(struct tty *tty);
 /* May the calling process read tty? 0, or for a process of a background group of tty's session,
    -EINTR once its group has been sent SIGTTIN (the read is made again when it is continued), or
-   -EIO if it ignores or blocks SIGTTIN. */
+   -EIO if it ignores or blocks SIGTTIN or its group is orphaned. */
 int tty_check_read(struct tty *tty);
+/* May the calling process change tty's settings? As tty_check_read with SIGTTOU, but a process
+   that ignores or blocks SIGTTOU may (0). */
+int tty_check_change(struct tty *tty);
+/* May the calling process write to tty? Any may, but under TOSTOP as tty_check_change says. */
+int tty_check_write(struct tty *tty);
 /* TIOCGPGRP, TIOCSPGRP, TIOCGSID, TIOCSCTTY, TIOCNOTTY: result or -errno. */
 int64_t tty_session_ioctl(struct tty *tty, unsigned cmd, uint64_t arg);
 /* A line's signal: send sig to tty's foreground process group, if it has one. */

@@ -8,7 +8,13 @@ nothing typed before counts). `TIOCSWINSZ` tells the foreground group of a new s
 as Linux does, so that a full-screen program draws again. `FIONREAD` says how much a read would get:
 in canonical mode, only the finished lines.
 
-The ioctls of job control, about the session and its foreground group, are in fs/tty_session.c. */
+`TCFLSH` (`tcflush`) drops the input not yet read; output, written as it is given, has nothing to
+drop. `TCSBRK` is `tcdrain`, which waits until the output is written (with an argument of 0,
+`tcsendbreak`, a break, which the console's line has no way to send): both have nothing to do.
+
+The ioctls that change the terminal are for its foreground group: one from a background group
+stops that group with `SIGTTOU`, as fs/tty_session.c explains, before anything is done. The ioctls
+of job control, about the session and its foreground group, are in fs/tty_session.c. */
 #include <asm/ioctls.h>
 #include <asm/termbits.h>
 #include <linux/signal.h>
@@ -28,6 +34,9 @@ static int64_t get_termios(struct tty *tty, uint64_t arg)
 static int64_t set_termios(struct tty *tty, uint64_t arg, bool flush)
 {
     struct termios t;
+    int err = tty_check_change(tty);
+    if (err)
+        return err;
     if (copy_from_user(&t, arg, sizeof t))
         return -EFAULT;
     tty_set_termios(tty, &t, flush);
@@ -45,6 +54,19 @@ static int64_t set_window_size(struct tty *tty, uint64_t arg)
     hal_lock_release(&tty->lock);
     if (changed)
         tty->line->signal(tty, SIGWINCH);
+    return 0;
+}
+
+/* TCFLSH: what arg names, of TCIFLUSH, TCOFLUSH and TCIOFLUSH. */
+static int64_t flush(struct tty *tty, uint64_t arg)
+{
+    int err = tty_check_change(tty);
+    if (err)
+        return err;
+    if (arg != TCIFLUSH && arg != TCOFLUSH && arg != TCIOFLUSH)
+        return -EINVAL;
+    if (arg != TCOFLUSH)
+        tty_flush_input(tty);
     return 0;
 }
 
@@ -70,6 +92,11 @@ int64_t tty_ioctl(struct tty *tty, unsigned cmd, uint64_t arg)
         return get_window_size(tty, arg);
     case TIOCSWINSZ:
         return set_window_size(tty, arg);
+    case TCFLSH:
+        return flush(tty, arg);
+    case TCSBRK:
+    case TCSBRKP:
+        return tty_check_change(tty);
     case FIONREAD: {
         int n = tty_input_count(tty);
         return copy_to_user(arg, &n, sizeof n);

@@ -24,11 +24,18 @@ A process of a *background* group that reads its terminal would take keys meant 
 the foreground job: as on Linux, its read sends its whole group `SIGTTIN`, which stops it by
 default (a shell's `jobs` says "Stopped (tty input)"), and the read runs again once the job is
 continued, in the foreground if `fg` continued it. A process that ignores or blocks `SIGTTIN` would
-never stop, so its read fails with `EIO` instead. Not done: Linux's `EIO` for a group that no
-shell will ever continue (an *orphaned* group); the stop of a background write under `TOSTOP`
-(`SIGTTOU`); and, for a process that leaves its terminal with `TIOCNOTTY`, keeping that it did:
-only a session leader's `TIOCNOTTY` frees the terminal, with `SIGHUP` and `SIGCONT` to the
-foreground group as on Linux. */
+never stop, so its read fails with `EIO` instead. Changing the terminal from the background is the
+same with `SIGTTOU` ("Stopped (tty output)"): the settings (`tcsetattr`, `tcflush`, `tcdrain`) or
+the foreground group (`tcsetpgrp`, which a shell therefore calls with `SIGTTOU` ignored); writing
+too, once `stty tostop` has set `TOSTOP`, for those who want a background job's output to wait.
+But a process that ignores or blocks `SIGTTOU` goes ahead: it asked not to be stopped by it. The
+window size is not guarded, as on Linux. Last, a background group that no shell will ever continue
+gets `EIO` rather than a stop that would last for ever: an *orphaned* group, none of whose members
+has a parent in the same session but another group (Linux's `tcsetpgrp` says `ENOTTY` then).
+
+Not done: for a process that leaves its terminal with `TIOCNOTTY`, keeping that it did: only a
+session leader's `TIOCNOTTY` frees the terminal, with `SIGHUP` and `SIGCONT` to the foreground
+group as on Linux. */
 #include <asm/fcntl.h>
 #include <asm/ioctls.h>
 #include <linux/signal.h>
@@ -115,7 +122,36 @@ void tty_signal_foreground(struct tty *tty, int sig)
     hal_lock_release(&linux_tree_lock);
 }
 
-int tty_check_read(struct tty *tty)
+/* Is group pgrp of session sid orphaned: has none of its living members a parent in the session
+   but outside the group, a shell that could continue it? Linux does not count a parent that is
+   pid 1, which cannot do job control there; Zinc's pid 1 is often a shell, like a container's
+   first process, whose jobs are not orphaned. Tree lock. */
+struct orphan_search {
+    int pgrp, sid;
+    bool has_shell;
+};
+
+static void look_for_shell(struct linux_process *lp, void *arg)
+{
+    struct orphan_search *o = arg;
+    struct linux_process *parent = lp->parent;
+    if (lp->pgid == o->pgrp && !lp->exited && parent && parent->pgid != o->pgrp &&
+        parent->sid == o->sid)
+        o->has_shell = true;
+}
+
+static bool orphaned(int pgrp, int sid)
+{
+    struct orphan_search o = {pgrp, sid, false};
+    linux_process_each(look_for_shell, &o);
+    return !o.has_shell;
+}
+
+/* May the calling process read tty (sig SIGTTIN), or change it (SIGTTOU)? As Linux's
+   __tty_check_change: a process of a background group of tty's session that ignores or blocks sig
+   may change the terminal but not read it (-EIO); one of an orphaned group gets -EIO; any other
+   stops with its group (-EINTR: the call is made again once it is continued, linux/signals.c). */
+static int check_background(struct tty *tty, int sig)
 {
     struct linux_process *self = caller();
     if (!self)
@@ -124,17 +160,37 @@ int tty_check_read(struct tty *tty)
     int result = 0;
     hal_lock_acquire(&linux_tree_lock);
     if (self->sid && controlled_session(tty) == self->sid && tty->pgrp != self->pgid) {
-        struct group_signal stop = {self->pgid, SIGTTIN, false, 0};
-        if (self->signals->action[SIGTTIN - 1].handler == (uint64_t)SIG_IGN ||
-            (lt->blocked & SIG_BIT(SIGTTIN)))
+        struct group_signal stop = {self->pgid, sig, false, 0};
+        if (self->signals->action[sig - 1].handler == (uint64_t)SIG_IGN ||
+            (lt->blocked & SIG_BIT(sig)))
+            result = sig == SIGTTIN ? -EIO : 0;
+        else if (orphaned(self->pgid, self->sid))
             result = -EIO;
         else {
             linux_process_each(signal_member, &stop);
-            result = -EINTR; /* made again once the process is continued (linux/signals.c) */
+            result = -EINTR;
         }
     }
     hal_lock_release(&linux_tree_lock);
     return result;
+}
+
+int tty_check_read(struct tty *tty)
+{
+    return check_background(tty, SIGTTIN);
+}
+
+int tty_check_change(struct tty *tty)
+{
+    return check_background(tty, SIGTTOU);
+}
+
+int tty_check_write(struct tty *tty)
+{
+    hal_lock_acquire(&tty->lock);
+    bool tostop = tty->termios.c_lflag & TOSTOP;
+    hal_lock_release(&tty->lock);
+    return tostop ? tty_check_change(tty) : 0;
 }
 
 /* TIOCSPGRP: pgrp to the foreground. Tree lock; self's controlling terminal. */
@@ -187,9 +243,11 @@ int64_t tty_session_ioctl(struct tty *tty, unsigned cmd, uint64_t arg)
     int value = 0; /* the group or session, in or out */
     if (!self)
         return -ENOTTY;
+    int64_t result = cmd == TIOCSPGRP ? tty_check_change(tty) : 0;
+    if (result)
+        return result == -EIO ? -ENOTTY : result; /* an orphaned group's: as Linux says */
     if (cmd == TIOCSPGRP && copy_from_user(&value, arg, sizeof value))
         return -EFAULT;
-    int64_t result = 0;
     hal_lock_acquire(&linux_tree_lock);
     bool mine = controlled_session(tty) == self->sid && self->sid;
     if (cmd == TIOCSCTTY)

@@ -5,7 +5,9 @@ fs/tty_session.c make of the console, printing TAP. It runs as the first process
 so it leads the session the console controls. Its test (tests/tty-test.expect) types two lines once
 the program asks for them: `hello terminal`, which a canonical read takes, and `xyz`, which is
 still waiting when the program switches to raw mode and reads it a character at a time. What a
-typed line cannot carry, control characters, the program types itself with `TIOCSTI`.
+typed line cannot carry, control characters, the program types itself with `TIOCSTI`. Last, it
+plays the shell to jobs of its own in the background, which write to the terminal or change it and
+are stopped by `SIGTTOU` for it, and to a group no shell could continue, an orphaned one.
 
 Each expectation is what Linux does, and the program passes on a Linux host too, run as the
 leader of a session on a fresh pseudo-terminal with the same two lines typed:
@@ -135,6 +137,10 @@ static void control_characters(void)
     int waiting = -1;
     check(ioctl(0, FIONREAD, &waiting) == 0 && waiting == 0, "and drops the line");
     signal(SIGINT, SIG_DFL);
+    type("dropped\n");
+    check(tcflush(0, TCIFLUSH) == 0 && ioctl(0, FIONREAD, &waiting) == 0 && waiting == 0,
+          "tcflush drops a line not yet read");
+    check(FAILS_WITH(tcflush(0, 7), EINVAL), "tcflush of no queue: EINVAL");
 }
 
 /* Run fn in a child: its exit status (0 when all of its claims held). */
@@ -229,6 +235,207 @@ static void job_control(void)
     zombie_group();
 }
 
+/* A background job: fn run in a group of its own, which the terminal's foreground is not, with
+   SIGTTOU back to its default (the test ignores it, as shells do, and a child inherits that). */
+static pid_t background(int (*fn)(void))
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        signal(SIGTTOU, SIG_DFL);
+        setpgid(0, 0);
+        _exit(fn());
+    }
+    setpgid(pid, pid);
+    return pid;
+}
+
+/* Has the job stopped, on signal sig? If it ended instead, it is reaped. */
+static int stopped_by(pid_t job, int sig)
+{
+    int status = -1;
+    return waitpid(job, &status, WUNTRACED) == job && WIFSTOPPED(status) && WSTOPSIG(status) == sig;
+}
+
+/* Wait for the job to end: its exit status, 100 when it did not exit, 101 when it stopped. */
+static int exit_status(pid_t job)
+{
+    int status = -1;
+    if (waitpid(job, &status, WUNTRACED) == job && WIFSTOPPED(status)) {
+        kill(job, SIGKILL);
+        waitpid(job, NULL, 0);
+        return 101;
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 100;
+}
+
+/* Continue a stopped job in the foreground, as a shell's fg does: its exit status once it ends. */
+static int to_foreground(pid_t job)
+{
+    tcsetpgrp(0, job);
+    kill(-job, SIGCONT);
+    int status = exit_status(job);
+    tcsetpgrp(0, getpgrp());
+    return status;
+}
+
+static const char job_line[] = "# a background job writes\n";
+
+static int writes(void)
+{
+    return write(1, job_line, sizeof job_line - 1) == sizeof job_line - 1 ? 0 : 1;
+}
+
+static int writes_ignoring(void)
+{
+    signal(SIGTTOU, SIG_IGN);
+    return writes();
+}
+
+static int writes_blocking(void)
+{
+    sigset_t ttou;
+    sigemptyset(&ttou);
+    sigaddset(&ttou, SIGTTOU);
+    sigprocmask(SIG_BLOCK, &ttou, NULL);
+    return writes();
+}
+
+static int sets_termios(void)
+{
+    struct termios t;
+    return tcgetattr(0, &t) == 0 && tcsetattr(0, TCSANOW, &t) == 0 ? 0 : 1;
+}
+
+static int sets_foreground(void)
+{
+    return tcsetpgrp(0, getpgrp()) == 0 ? 0 : 1;
+}
+
+static int flushes(void)
+{
+    return tcflush(0, TCIFLUSH) == 0 ? 0 : 1;
+}
+
+static int drains(void)
+{
+    return tcdrain(1) == 0 ? 0 : 1;
+}
+
+static int sets_termios_ignoring(void)
+{
+    signal(SIGTTOU, SIG_IGN);
+    return sets_termios();
+}
+
+static int sets_window_size(void)
+{
+    struct winsize w;
+    return ioctl(0, TIOCGWINSZ, &w) == 0 && ioctl(0, TIOCSWINSZ, &w) == 0 ? 0 : 1;
+}
+
+static void set_tostop(int on)
+{
+    struct termios t;
+    tcgetattr(0, &t);
+    t.c_lflag = on ? t.c_lflag | TOSTOP : t.c_lflag & ~TOSTOP;
+    tcsetattr(0, TCSANOW, &t);
+}
+
+/* Does a background job doing fn stop on SIGTTOU, and then, in the foreground, do it? */
+static int stops_then_succeeds(int (*fn)(void))
+{
+    pid_t job = background(fn);
+    return stopped_by(job, SIGTTOU) && to_foreground(job) == 0;
+}
+
+static void background_output(void)
+{
+    check(exit_status(background(writes)) == 0, "without TOSTOP a background job writes");
+    set_tostop(1);
+    check(stops_then_succeeds(writes),
+          "with TOSTOP a background write stops the job (SIGTTOU), and is made in the foreground");
+    check(exit_status(background(writes_ignoring)) == 0,
+          "with TOSTOP a background job that ignores SIGTTOU writes");
+    check(exit_status(background(writes_blocking)) == 0,
+          "with TOSTOP a background job that blocks SIGTTOU writes");
+    set_tostop(0);
+    check(stops_then_succeeds(sets_termios), "a background tcsetattr stops the job (SIGTTOU)");
+    check(stops_then_succeeds(sets_foreground), "a background tcsetpgrp stops the job (SIGTTOU)");
+    check(stops_then_succeeds(flushes), "a background tcflush stops the job (SIGTTOU)");
+    check(stops_then_succeeds(drains), "a background tcdrain stops the job (SIGTTOU)");
+    check(exit_status(background(sets_termios_ignoring)) == 0,
+          "a background job that ignores SIGTTOU may tcsetattr");
+    check(exit_status(background(sets_window_size)) == 0,
+          "a background TIOCSWINSZ goes ahead, as on Linux");
+}
+
+/* The failures of an orphaned group, as bits of an exit status. */
+enum {
+    ORPHAN_SETUP = 1,
+    ORPHAN_READ = 2,
+    ORPHAN_WRITE = 4,
+    ORPHAN_TCSETATTR = 8,
+    ORPHAN_TCSETPGRP = 16,
+    ORPHAN_IGNORING = 32,
+};
+
+/* A new session takes the terminal and puts a job in its foreground: the session leader's own
+   group is then a background group that no shell could continue, since no member's parent is in
+   the session (the leader's is in the first process's): an orphaned group. */
+static int orphaned(void)
+{
+    struct termios t;
+    char c;
+    signal(SIGTTOU, SIG_DFL);
+    if (setsid() < 0 || ioctl(0, TIOCSCTTY, 1) != 0 || tcgetattr(0, &t) != 0)
+        return ORPHAN_SETUP;
+    pid_t front = fork();
+    if (front == 0) {
+        setpgid(0, 0);
+        alarm(10);
+        _exit(waits());
+    }
+    setpgid(front, front);
+    t.c_lflag |= TOSTOP;
+    if (tcsetattr(0, TCSANOW, &t) != 0 || tcsetpgrp(0, front) != 0)
+        return ORPHAN_SETUP;
+    int failed = 0;
+    if (!FAILS_WITH(read(0, &c, 1), EIO))
+        failed |= ORPHAN_READ;
+    if (!FAILS_WITH(write(1, job_line, sizeof job_line - 1), EIO))
+        failed |= ORPHAN_WRITE;
+    if (!FAILS_WITH(tcsetattr(0, TCSANOW, &t), EIO))
+        failed |= ORPHAN_TCSETATTR;
+    if (!FAILS_WITH(tcsetpgrp(0, getpgrp()), ENOTTY))
+        failed |= ORPHAN_TCSETPGRP;
+    signal(SIGTTOU, SIG_IGN);
+    t.c_lflag &= ~TOSTOP;
+    if (writes() || tcsetattr(0, TCSANOW, &t) != 0)
+        failed |= ORPHAN_IGNORING;
+    kill(front, SIGKILL);
+    waitpid(front, NULL, 0);
+    return failed;
+}
+
+static void orphaned_group(void)
+{
+    pid_t leader = fork();
+    if (leader == 0)
+        _exit(orphaned());
+    int failed = exit_status(leader);
+    ioctl(0, TIOCSCTTY, 0); /* the terminal is free again: its session's leader has ended */
+    set_tostop(0);
+    check(failed < 100 && !(failed & ORPHAN_SETUP),
+          "a new session takes the terminal and gives its foreground to a job");
+    check(failed < 100 && !(failed & ORPHAN_READ), "an orphaned group's read: EIO");
+    check(failed < 100 && !(failed & ORPHAN_WRITE), "its write under TOSTOP: EIO");
+    check(failed < 100 && !(failed & ORPHAN_TCSETATTR), "its tcsetattr: EIO");
+    check(failed < 100 && !(failed & ORPHAN_TCSETPGRP), "its tcsetpgrp: ENOTTY");
+    check(failed < 100 && !(failed & ORPHAN_IGNORING),
+          "ignoring SIGTTOU, it writes and sets the terminal");
+    check(tcgetpgrp(0) == getpgrp(), "the first process takes the terminal back");
+}
+
 int main(void)
 {
     settings();
@@ -236,5 +443,7 @@ int main(void)
     typed_lines();
     control_characters();
     job_control();
+    background_output();
+    orphaned_group();
     return tap_done();
 }
