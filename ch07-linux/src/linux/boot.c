@@ -21,6 +21,7 @@ core-tests`): userboot starts it. One kernel, one boot line, either personality.
 #include "kernel/printk.h"
 #include "linux/exec.h"
 #include "linux/program.h"
+#include "linux/power_off.h"
 #include "object/wait.h"
 #include "task/userboot.h"
 
@@ -140,8 +141,10 @@ static int linux_init(const char *args)
     }
     zx_signals_t seen;
     object_wait_here(&p->base, ZX_TASK_TERMINATED, HAL_NO_DEADLINE, &seen);
-    /* as a shell's $? says it: 128 + the signal's number for a death by signal */
-    kprintf("linux: pid 1 exit status %d\n", (int)p->return_code);
+    /* as a shell's $? says it: 128 + the signal's number for a death by signal; unless a program
+       stopped the machine, which killed pid 1 too */
+    if (!linux_reboot_asked())
+        kprintf("linux: pid 1 exit status %d\n", (int)p->return_code);
     kobject_unref(&p->base);
     userboot_stop_everything();
     return 0;

@@ -207,6 +207,29 @@ static void devices(void)
           "/dev/console is character device 5:1");
 }
 
+/* The calls that write a file system's memory out: with nothing to write, their errors. */
+static void synchronizing(void)
+{
+    int fd = open("synced", O_RDWR | O_CREAT, 0644), p[2];
+    int path = open("synced", O_PATH), dir = open(".", O_RDONLY | O_DIRECTORY);
+    check(fd >= 0 && path >= 0 && dir >= 0 && pipe(p) == 0, "files to synchronize");
+    sync();
+    check(fsync(fd) == 0 && fdatasync(fd) == 0, "fsync and fdatasync of a file");
+    check(fsync(dir) == 0, "fsync of a directory");
+    errno = 0;
+    check(fsync(p[0]) == -1 && errno == EINVAL, "fsync of a pipe: EINVAL");
+    errno = 0;
+    check(fdatasync(path) == -1 && errno == EBADF, "fdatasync of an O_PATH descriptor: EBADF");
+    errno = 0;
+    check(fsync(-1) == -1 && errno == EBADF, "fsync of no descriptor: EBADF");
+    check(syncfs(fd) == 0 && syncfs(p[1]) == 0, "syncfs of a file's and a pipe's file system");
+    close(fd);
+    close(path);
+    close(dir);
+    close(p[0]);
+    close(p[1]);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/fs-test-XXXXXX";
@@ -219,5 +242,6 @@ int main(void)
     many_entries();
     names();
     devices();
+    synchronizing();
     return tap_done();
 }

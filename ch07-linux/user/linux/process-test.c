@@ -163,6 +163,29 @@ static void test_fork_limit(void)
           "fork: many children, and past the limit EAGAIN");
 }
 
+/* reboot's guards: the magic numbers, then the command (a good call would end the test). The
+   numbers are Linux's <linux/reboot.h>, which musl's headers do not have. */
+#define LINUX_REBOOT_MAGIC1 0xfee1dead
+#define LINUX_REBOOT_MAGIC2 672274793
+#define LINUX_REBOOT_MAGIC2C 537993216
+#define LINUX_REBOOT_CMD_CAD_OFF 0
+
+static void test_reboot_refusals(void)
+{
+    errno = 0;
+    check(syscall(SYS_reboot, 0xdead, LINUX_REBOOT_MAGIC2, LINUX_REBOOT_CMD_CAD_OFF, 0) == -1 &&
+              errno == EINVAL,
+          "reboot with a wrong first magic number: EINVAL");
+    errno = 0;
+    check(syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, 1, LINUX_REBOOT_CMD_CAD_OFF, 0) == -1 &&
+              errno == EINVAL,
+          "reboot with a wrong second magic number: EINVAL");
+    errno = 0;
+    check(syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2C, 0x1234, 0) == -1 &&
+              errno == EINVAL,
+          "reboot with an unknown command: EINVAL");
+}
+
 static void test_memory(void)
 {
     /* the system call itself: musl's sbrk only answers sbrk(0) */
@@ -198,5 +221,6 @@ int main(void)
     test_vfork();
     test_memory();
     test_fork_limit();
+    test_reboot_refusals();
     return tap_done();
 }
