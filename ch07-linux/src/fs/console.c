@@ -20,8 +20,15 @@ LibOS, or QEMU's standard input and output), which turns each newline it is sent
 return and newline; and chapter 1 already turns the carriage return typed for Enter into a newline.
 So the console's settings say `ONLCR` and `ICRNL`, as a Linux terminal's do, but the terminal
 leaves the newline on output to the far end (`far_end_adds_cr`): it would otherwise arrive as
-`\r\r\n`, and every log of a test would carry carriage returns. */
+`\r\r\n`, and every log of a test would carry carriage returns.
+
+On a Linux machine whose console is its first serial line, that line is also `/dev/ttyS0`, and
+asking it `TIOCGSERIAL` says so: a program that looks for the console's real name does that (busybox
+`cttyhack`, which an init's table uses to give a shell the console as its controlling terminal). So
+Zinc's console has that name too, and answers as a 16550A UART, which QEMU's serial lines are. */
 #include <asm/errno.h>
+#include <asm/ioctls.h>
+#include <linux/serial.h>
 
 #include "exec/kernel_executor.h"
 #include "exec/sleep.h"
@@ -29,6 +36,7 @@ leaves the newline on output to the far end (`far_end_adds_cr`): it would otherw
 #include "fs/tty.h"
 #include "kernel/console.h"
 #include "kernel/init.h"
+#include "linux/uaccess.h"
 
 /* How long the listener waits between two looks at the ring: soon after a key, for the keys that
    follow it, and longer and longer while none comes, since every look wakes a CPU. */
@@ -115,8 +123,19 @@ static struct kobject *console_wait_on(struct file *f, unsigned events, zx_signa
     return console_tty.readable;
 }
 
+#define PORT_16550A 4 /* Linux's <linux/serial_core.h> */
+
+/* What TIOCGSERIAL says of the line: the first serial port, a 16550A at 115200 baud. */
+static int64_t serial_info(uint64_t arg)
+{
+    struct serial_struct line = {.type = PORT_16550A, .xmit_fifo_size = 16, .baud_base = 115200};
+    return copy_to_user(arg, &line, sizeof line);
+}
+
 static int64_t console_ioctl(struct file *f, unsigned cmd, uint64_t arg)
 {
+    if (cmd == TIOCGSERIAL)
+        return serial_info(arg);
     return tty_ioctl(&console_tty, cmd, arg);
 }
 
@@ -136,6 +155,7 @@ static int console_open(const struct device *d, uint32_t flags)
     return tty_opened(&console_tty, flags);
 }
 DEVICE(console, 5, 1, &console_ops, .open = console_open);
+DEVICE(ttyS0, 4, 64, &console_ops, .open = console_open);
 
 static int controlling_terminal_open(const struct device *d, uint32_t flags)
 {

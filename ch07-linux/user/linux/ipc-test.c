@@ -165,6 +165,8 @@ static void socketpair_cases(void)
     close(p[1]);
     check(FAILS_WITH(socketpair(12345, SOCK_STREAM, 0, sv), EAFNOSUPPORT),
           "an unknown family is EAFNOSUPPORT");
+    check(FAILS_WITH(socket(12345, SOCK_STREAM, 0), EAFNOSUPPORT),
+          "socket of an unknown family is EAFNOSUPPORT");
     check(FAILS_WITH(socketpair(AF_UNIX, SOCK_STREAM | 0x10000, 0, sv), EINVAL),
           "an unknown type flag is EINVAL");
     check(FAILS_WITH(socketpair(AF_UNIX, SOCK_STREAM, 0, bad_address), EFAULT),
