@@ -1,10 +1,13 @@
-# Zinc: the entry point. `make run` boots the latest stage; `make test` tests every written stage on
-# every target. Each chapter directory is a stage of its own: `make -C ch01-hal test ARCH=riscv64`.
+# Zinc: the entry point. `make run` boots the complete kernel (final/) to a shell, in QEMU on
+# x86_64 unless ARCH says otherwise; `make test` tests every written stage on every target. Each
+# chapter directory is a stage of its own: `make -C ch01-hal test ARCH=riscv64`.
 
-WRITTEN := $(patsubst %/Makefile,%,$(sort $(wildcard ch*/Makefile)))
+CHAPTERS := $(patsubst %/Makefile,%,$(sort $(wildcard ch*/Makefile)))
+WRITTEN := $(CHAPTERS) $(patsubst %/Makefile,%,$(wildcard final/Makefile))
 LATEST := $(lastword $(WRITTEN))
 # The bare-metal targets: every tools/arch/NAME.mk except libos.
 METAL := $(filter-out libos,$(basename $(notdir $(wildcard tools/arch/*.mk))))
+RUN_ARCH := $(or $(ARCH),x86_64)
 ARCH ?= libos
 
 .PHONY: setup test run bench qemu gdb clean
@@ -20,7 +23,7 @@ test: setup
 	@MAKE="$(MAKE)" tools/make-test.sh "$(WRITTEN)" "$(METAL)"
 
 run: setup
-	@$(MAKE) -s -C $(LATEST) run ARCH=$(ARCH)
+	@$(MAKE) -s -C $(LATEST) run ARCH=$(RUN_ARCH)
 
 bench: setup
 	@$(MAKE) -s -C $(LATEST) bench ARCH=$(ARCH)

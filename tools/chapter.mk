@@ -211,13 +211,16 @@ $(KERNEL): $(OBJECTS) $(BLOBS_OBJ) $(LINK_DEPS) $(BUILD_LIST)
 # is tested on one CPU and on two: SMP is the QEMU scripts' CPU count. TEST_CPUS="2" (or "1") runs
 # one of them. Then, once, the typed tests (tests/typed/*.typed, from chapter 7): keys typed at the
 # interactive shell on a terminal, and the screen they must leave (tools/typed-tests.sh).
+# A stage whose code is all tested by the stage before it (the final one) names the chapters whose
+# tests it runs in TEST_CHAPTERS: its own.
 TEST_CPUS ?= $(if $(wildcard $(foreach c,$(CHAPTERS),$(TOP)/$(c)/src/arch/$(ARCH)/smp.c)),1 2,1)
-TYPED_DIRS := $(wildcard $(foreach c,$(CHAPTERS),$(TOP)/$(c)/tests/typed))
+TEST_CHAPTERS ?= $(CHAPTERS)
+TYPED_DIRS := $(wildcard $(foreach c,$(TEST_CHAPTERS),$(TOP)/$(c)/tests/typed))
 test: $(KERNEL)
 	$(foreach n,$(TEST_CPUS),echo "# $(n) CPU(s)" && SMP=$(n) \
-		$(TOP)/tools/run-tests.sh "$(BOOT)" $(foreach c,$(CHAPTERS),$(TOP)/$(c)) &&) :
+		$(TOP)/tools/run-tests.sh "$(BOOT)" $(foreach c,$(TEST_CHAPTERS),$(TOP)/$(c)) &&) :
 	$(if $(TYPED_DIRS),echo "# typed at the shell" && \
-		$(TOP)/tools/typed-tests.sh "$(BOOT_INTERACTIVE)" $(TYPED_DIRS))
+		$(TOP)/tools/typed-tests.sh "$(BOOT_INTERACTIVE) run $(RUN_ARGS)" $(TYPED_DIRS))
 
 # The kernel tests named in TESTS (all if empty), in one boot, with the kernel's own TAP and
 # verdict.
@@ -227,8 +230,9 @@ ktest: $(KERNEL)
 grade:
 	@$(TOP)/tools/grade.sh --chapter $(CHAPTER) $(LAB)
 
+# What `run` boots: the shell (/bin/sh), or the program a stage names in RUN_ARGS.
 run: $(KERNEL)
-	$(BOOT_INTERACTIVE) run
+	$(BOOT_INTERACTIVE) run $(RUN_ARGS)
 
 # The benchmarks named in BENCHES (all if empty). A chapter that sets BENCH_BESIDE (a chapter, and
 # the benchmarks of it to run) has those run first on that chapter's own kernel, so that a figure
@@ -239,7 +243,7 @@ bench: $(KERNEL)
 
 # QEMU with the console attached (bare metal), and the debugger stopped at the kernel's C entry.
 qemu: $(KERNEL)
-	$(BOOT_INTERACTIVE) run
+	$(BOOT_INTERACTIVE) run $(RUN_ARGS)
 
 gdb: $(KERNEL)
 	$(GDB_SESSION)

@@ -2,10 +2,10 @@
 # tools/typed-tests.sh "BOOT" DIR...: type at Zinc's interactive shell, as a person would, and check
 # the screen.
 #
-# BOOT is the command that boots the kernel interactively with the boot arguments that follow it
-# (the LibOS binary, or tools/qemu-*.sh console KERNEL). This boots it once with "run" (the shell,
-# /bin/sh) on a pseudo-terminal of tmux, 80 columns by 24 lines, and plays every case DIR/*.typed
-# on that one shell, in the order of their names. A case is a list of steps, one a line:
+# BOOT is the command that boots the kernel interactively to a shell, with its boot arguments (the
+# LibOS binary, or tools/qemu-*.sh console KERNEL, then "run": the shell, /bin/sh; or "run
+# /sbin/init"). This boots it once on a pseudo-terminal of tmux, 80 columns by 24 lines, and plays
+# every case DIR/*.typed on that one shell, in the order of their names. A case is a list of steps, one a line:
 #
 #   # TEXT       a comment; the first one is the case's title
 #   > COMMAND    wait for the shell's prompt, then type COMMAND, and Enter once it shows
@@ -125,7 +125,7 @@ play() {
 
 # Boot, and wait for the first prompt.
 printf 'set -g remain-on-exit on\nset -g remain-on-exit-format ""\n' > "$dir/tmux.conf"
-t -f "$dir/tmux.conf" new-session -d -s zinc -x 80 -y 24 "$boot run; echo \$? > $dir/status"
+t -f "$dir/tmux.conf" new-session -d -s zinc -x 80 -y 24 "$boot; echo \$? > $dir/status"
 deadline=$(($(date +%s) + 4 * timeout))
 until_true at_prompt || hung=1
 n=0
