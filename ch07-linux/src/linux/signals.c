@@ -314,11 +314,13 @@ static int take_of(struct thread *t, uint64_t allowed, siginfo_t *info, bool the
     uint64_t mine = __atomic_load_n(&lt->pending, __ATOMIC_SEQ_CST) & allowed;
     if (mine) {
         int sig = lowest(mine);
-        if (SIG_BIT(sig) & SIG_REALTIME) { /* only t takes its own: the bit stays set meanwhile */
+        if (SIG_BIT(sig) & SIG_REALTIME) {
             hal_lock_acquire(&linux_tree_lock);
-            take_instance(lp, &lt->pending, lt->tid, sig, info);
+            bool still = __atomic_load_n(&lt->pending, __ATOMIC_SEQ_CST) & SIG_BIT(sig);
+            if (still)
+                take_instance(lp, &lt->pending, lt->tid, sig, info);
             hal_lock_release(&linux_tree_lock);
-            return sig;
+            return still ? sig : take_of(t, allowed, info, then_stop); /* rt_sigaction dropped it */
         }
         __atomic_fetch_and(&lt->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST);
         if (lt->fault_code > 0) { /* a fault, or the kernel's (SI_KERNEL) */
@@ -487,6 +489,24 @@ void linux_signal_deliver(struct thread *t)
     update_interrupted(t);
 }
 
+/* A pending signal now ignored is dropped, blocked or not, with its queued instances: the
+   process's and every thread's, as POSIX's sigaction says. */
+static void drop_pending(struct linux_process *lp, int sig)
+{
+    struct process *p = lp->process;
+    hal_lock_acquire(&linux_tree_lock);
+    rt_queue_drop(lp, SIG_BIT(sig), false);
+    rt_queue_drop(lp, SIG_BIT(sig), true);
+    __atomic_fetch_and(&lp->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST);
+    hal_lock_acquire(&p->lock);
+    for (struct thread *t = p->threads; t; t = t->next_in_process)
+        if (t->personality_state)
+            __atomic_fetch_and(&((struct linux_thread *)t->personality_state)->pending,
+                               ~SIG_BIT(sig), __ATOMIC_SEQ_CST);
+    hal_lock_release(&p->lock);
+    hal_lock_release(&linux_tree_lock);
+}
+
 static int64_t linux_rt_sigaction(const uint64_t *arg)
 {
     int sig = (int)arg[0];
@@ -518,12 +538,8 @@ static int64_t linux_rt_sigaction(const uint64_t *arg)
 #endif
     memcpy(&new.mask, &user.sa_mask, sizeof new.mask);
     *act = new;
-    if (ignored(lp, sig)) { /* a pending signal now ignored is dropped, with its instances */
-        hal_lock_acquire(&linux_tree_lock);
-        rt_queue_drop(lp, SIG_BIT(sig), false);
-        __atomic_fetch_and(&lp->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST);
-        hal_lock_release(&linux_tree_lock);
-    }
+    if (ignored(lp, sig))
+        drop_pending(lp, sig);
     return 0;
 }
 LINUX_SYSCALL(rt_sigaction, linux_rt_sigaction);
