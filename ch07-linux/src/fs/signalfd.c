@@ -2,8 +2,9 @@
 
 `signalfd(fd, mask, flags)` (`signalfd4` to the kernel; x86_64 also keeps the older `signalfd`,
 without flags) makes a file through which a program reads its pending signals instead of taking
-them in handlers (signalfd(2)): a read takes the pending signals of the file's mask, lowest first,
-each as a `struct signalfd_siginfo` of 128 bytes, as `sigwaitinfo` would (linux/sigtimedwait.c),
+them in handlers (signalfd(2)): a read takes the pending signals of the file's mask, lowest first
+(and each queued instance of a real-time signal on its own, linux/rt_queue.h), each as a
+`struct signalfd_siginfo` of 128 bytes, as `sigwaitinfo` would (linux/sigtimedwait.c),
 and a file with none to give waits, or answers `EAGAIN` when non-blocking. The point is the
 other thing a file can do: be watched by `poll`, `select` or `epoll` beside the program's other
 descriptors, readable while a signal of the mask is pending. The program blocks those signals

@@ -8,8 +8,10 @@ processes (of process `tgid` only, for `tgkill`): the signal is that thread's al
 is (its handler's siginfo says `SI_TKILL` and the sender). The signals that act on a whole
 process, `SIGKILL`, `SIGCONT` and the stop signals, go to the thread's process instead, where
 sending one discards the others' pending ones (linux/signals.c); a handler for one runs in any
-thread that does not block it. The targets are found and signalled
-under the tree lock, so none of them can be reaped meanwhile. */
+thread that does not block it. A real-time signal queues (linux/rt_queue.h): past the queue's
+bound, `tkill` and `tgkill` fail with `EAGAIN`, where `kill` loses the instance's siginfo but
+not the signal. The targets are found and signalled under the tree lock, so none of them can be
+reaped meanwhile. */
 #include "linux/signals.h"
 #include "linux/syscall.h"
 
@@ -32,7 +34,8 @@ static void kill_if_target(struct linux_process *lp, void *arg)
         linux_signal_process(lp, k->sig, (struct signal_origin){.code = SI_USER, .pid = k->sender});
 }
 
-/* Send sig to the targets pid names: 0, -ESRCH if there is none, -EINVAL for a bad signal. */
+/* Send sig to the targets pid names: 0, -ESRCH if there is none, -EINVAL for a bad signal. A
+   real-time signal past the queue's bound is no error (linux/rt_queue.h). */
 static int64_t send(int pid, int sig)
 {
     if (sig < 0 || sig > LINUX_NSIG)
@@ -57,6 +60,7 @@ struct thread_target {
     int tid, tgid, sig; /* tgid 0: any process */
     struct signal_origin origin;
     bool found, whole_process;
+    int err; /* -EAGAIN: a real-time signal whose queue is full */
 };
 
 /* Under the tree lock: signal the thread of lp that the target names, if lp has it. */
@@ -74,7 +78,7 @@ static void signal_if_thread(struct linux_process *lp, void *arg)
             if (k->sig && (SIG_BIT(k->sig) & WHOLE_PROCESS)) {
                 k->whole_process = true; /* sent below, without the process's lock */
             } else if (k->sig) {
-                linux_signal_thread_from(t, k->sig, k->origin);
+                k->err = linux_signal_thread_from(t, k->sig, k->origin);
                 thread_loop_poke(t); /* out of a wait, to take it */
             }
         }
@@ -82,7 +86,7 @@ static void signal_if_thread(struct linux_process *lp, void *arg)
     hal_lock_release(&p->lock);
     if (k->whole_process) {
         k->whole_process = false;
-        linux_signal_process(lp, k->sig, k->origin);
+        k->err = linux_signal_process(lp, k->sig, k->origin);
     }
 }
 
@@ -90,11 +94,11 @@ int64_t linux_send_to_thread(int tgid, int tid, int sig, struct signal_origin or
 {
     if (tid <= 0 || tgid < 0 || sig < 0 || sig > LINUX_NSIG)
         return -EINVAL;
-    struct thread_target k = {tid, tgid, sig, origin, false, false};
+    struct thread_target k = {tid, tgid, sig, origin, false, false, 0};
     hal_lock_acquire(&linux_tree_lock);
     linux_process_each(signal_if_thread, &k);
     hal_lock_release(&linux_tree_lock);
-    return k.found ? 0 : -ESRCH;
+    return k.found ? k.err : -ESRCH;
 }
 
 /* What tkill and tgkill tell the thread: who sent it. */

@@ -4,7 +4,10 @@ Sending a signal only marks it pending (for the process, or for one thread) and 
 does not block it; everything else happens on that thread's way back to user mode, in
 `linux_signal_deliver`, which the personality calls there. One signal is taken at a time: its
 handler runs, and the next pending signal is taken when the handler returns to the kernel, or the
-thread makes its next system call.
+thread makes its next system call. A standard signal is one bit, however often it was sent; a
+real-time one is a bit that stays set while its queue (linux/rt_queue.h) holds instances, each
+taken on its own, with its own siginfo. Both kinds are taken lowest number first, a thread's own
+before its process's, as Linux's.
 
 The default actions follow signal(7): `SIGCHLD`, `SIGURG`, `SIGWINCH` and `SIGCONT` are ignored;
 the stop signals stop the process (linux/stop.h); all others end the process, reported to its
@@ -29,6 +32,7 @@ again, where Linux remembers what was left). */
 #include "linux/block.h"
 #include "linux/exit.h"
 #include "linux/memory.h"
+#include "linux/rt_queue.h"
 #include "linux/sigaltstack.h"
 #include "linux/stop.h"
 #include "linux/syscall.h"
@@ -54,6 +58,10 @@ int linux_signals_attach(struct linux_process *lp, const struct linux_signals *c
 
 void linux_signals_detach(struct linux_process *lp)
 {
+    hal_lock_acquire(&linux_tree_lock); /* the instances queued for it, and for its threads */
+    rt_queue_drop(lp, SIG_REALTIME, false);
+    rt_queue_drop(lp, SIG_REALTIME, true);
+    hal_lock_release(&linux_tree_lock);
     kfree(lp->signals);
     kfree(lp->origin);
     if (lp->running)
@@ -64,17 +72,26 @@ void linux_signals_detach(struct linux_process *lp)
 }
 
 /* A new program keeps what its parent ignored and nothing else, and no alternate stack (its
-   thread, the only one left, had one in the old program's memory); it gets the trampoline page. */
+   thread, the only one left, had one in the old program's memory); it gets the trampoline page.
+   The signals pending for the process stay, as Linux's; the real-time instances queued for
+   threads are dropped (the thread left takes the pid as its id, which they do not name). */
 void linux_signals_exec(struct linux_process *lp)
 {
     for (int i = 0; i < LINUX_NSIG; i++)
         if (lp->signals->action[i].handler != (uint64_t)SIG_IGN)
             lp->signals->action[i] = (struct linux_sigaction){0};
+    hal_lock_acquire(&linux_tree_lock);
+    rt_queue_drop(lp, SIG_REALTIME, true);
+    hal_lock_release(&linux_tree_lock);
     struct process *p = lp->process;
     hal_lock_acquire(&p->lock);
-    for (struct thread *t = p->threads; t; t = t->next_in_process)
-        if (t->personality_state)
-            linux_altstack_reset(t->personality_state);
+    for (struct thread *t = p->threads; t; t = t->next_in_process) {
+        struct linux_thread *lt = t->personality_state;
+        if (lt) {
+            linux_altstack_reset(lt);
+            __atomic_fetch_and(&lt->pending, ~SIG_REALTIME, __ATOMIC_SEQ_CST);
+        }
+    }
     hal_lock_release(&p->lock);
     struct vmar *root = p->space;
     struct vmo *vmo;
@@ -164,11 +181,21 @@ static bool held_back(struct linux_process *lp, int sig)
     return held;
 }
 
+/* Queue an instance of real-time signal sig for thread tid of lp (0: for lp itself): 0, or
+   -EAGAIN; one that kill sends (SI_USER) is made pending all the same, without its siginfo, as
+   Linux's. With the tree lock. */
+static int queue_instance(struct linux_process *lp, int sig, int tid,
+                          const struct signal_origin *origin)
+{
+    int err = rt_queue_add(lp, tid, sig, origin);
+    return err && origin->code != SI_USER ? err : 0;
+}
+
 /* Lock order: the tree's, then a process's (notify). */
-void linux_signal_process(struct linux_process *lp, int sig, struct signal_origin origin)
+int linux_signal_process(struct linux_process *lp, int sig, struct signal_origin origin)
 {
     if (lp->exited)
-        return;
+        return 0;
     if (SIG_BIT(sig) & SIG_STOPPING)
         __atomic_fetch_and(&lp->pending, ~SIG_BIT(SIGCONT), __ATOMIC_SEQ_CST);
     if (sig == SIGCONT) {
@@ -176,11 +203,18 @@ void linux_signal_process(struct linux_process *lp, int sig, struct signal_origi
         linux_continue(lp);
     }
     if (ignored(lp, sig) && !held_back(lp, sig))
-        return; /* an ignored signal is dropped as it is sent */
-    lp->origin[sig - 1] = origin;
+        return 0; /* an ignored signal is dropped as it is sent */
+    if (SIG_BIT(sig) & SIG_REALTIME) {
+        int err = queue_instance(lp, sig, 0, &origin);
+        if (err)
+            return err;
+    } else {
+        lp->origin[sig - 1] = origin;
+    }
     __atomic_fetch_or(&lp->pending, SIG_BIT(sig), __ATOMIC_SEQ_CST);
     if (!stopped(lp) || sig == SIGKILL)
         notify(lp, sig); /* a stopped process takes it once continued */
+    return 0;
 }
 
 void linux_signal_thread(struct thread *t, int sig)
@@ -188,12 +222,20 @@ void linux_signal_thread(struct thread *t, int sig)
     linux_signal_thread_from(t, sig, (struct signal_origin){.code = SI_USER});
 }
 
-void linux_signal_thread_from(struct thread *t, int sig, struct signal_origin origin)
+int linux_signal_thread_from(struct thread *t, int sig, struct signal_origin origin)
 {
     struct linux_thread *lt = t->personality_state;
-    if (ignored(t->process->personality_state, sig) &&
-        !((lt->blocked | lt->waiting_for) & SIG_BIT(sig)))
-        return;
+    struct linux_process *lp = t->process->personality_state;
+    if (ignored(lp, sig) && !((lt->blocked | lt->waiting_for) & SIG_BIT(sig)))
+        return 0;
+    if (SIG_BIT(sig) & SIG_REALTIME) {
+        int err = queue_instance(lp, sig, lt->tid, &origin);
+        if (err)
+            return err;
+        __atomic_fetch_or(&lt->pending, SIG_BIT(sig), __ATOMIC_SEQ_CST);
+        update_interrupted(t);
+        return 0;
+    }
     lt->fault_code = origin.code;
     lt->fault_addr = 0;
     lt->sender_pid = origin.pid;
@@ -201,6 +243,7 @@ void linux_signal_thread_from(struct thread *t, int sig, struct signal_origin or
     lt->sender_value = origin.value;
     __atomic_fetch_or(&lt->pending, SIG_BIT(sig), __ATOMIC_SEQ_CST);
     update_interrupted(t);
+    return 0;
 }
 
 void linux_signal_forced(struct thread *t, int sig, int code, uint64_t addr)
@@ -244,6 +287,21 @@ static void fill_info(siginfo_t *info, int sig, struct signal_origin o)
         info->si_value.sival_ptr = (void *)o.value;
 }
 
+/* Take the oldest instance of real-time signal sig for thread tid of lp (0: lp's own), whose
+   pending bit is in *pending, with its siginfo: the bit is cleared with the last instance. One
+   whose siginfo was lost (a kill past the queue's bound) is SI_USER from nobody, as Linux's. With
+   the tree lock. */
+static void take_instance(struct linux_process *lp, uint64_t *pending, int tid, int sig,
+                          siginfo_t *info)
+{
+    struct signal_origin origin = {.code = SI_USER};
+    bool more;
+    rt_queue_take(lp, tid, sig, &origin, &more);
+    if (!more)
+        __atomic_fetch_and(pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST);
+    fill_info(info, sig, origin);
+}
+
 /* Take the lowest pending signal of allowed for t: its number, and its siginfo; 0 if none. With
    then_stop, a stop signal whose action is the default stops the process as it is taken, under
    the tree lock that SIGCONT is sent under: a SIGCONT sent before discarded it, one sent after
@@ -256,6 +314,14 @@ static int take_of(struct thread *t, uint64_t allowed, siginfo_t *info, bool the
     uint64_t mine = __atomic_load_n(&lt->pending, __ATOMIC_SEQ_CST) & allowed;
     if (mine) {
         int sig = lowest(mine);
+        if (SIG_BIT(sig) & SIG_REALTIME) {
+            hal_lock_acquire(&linux_tree_lock);
+            bool still = __atomic_load_n(&lt->pending, __ATOMIC_SEQ_CST) & SIG_BIT(sig);
+            if (still)
+                take_instance(lp, &lt->pending, lt->tid, sig, info);
+            hal_lock_release(&linux_tree_lock);
+            return still ? sig : take_of(t, allowed, info, then_stop); /* rt_sigaction dropped it */
+        }
         __atomic_fetch_and(&lt->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST);
         if (lt->fault_code > 0) { /* a fault, or the kernel's (SI_KERNEL) */
             info->si_signo = sig;
@@ -277,11 +343,14 @@ static int take_of(struct thread *t, uint64_t allowed, siginfo_t *info, bool the
         if (!shared)
             break;
         sig = lowest(shared);
-        if (!(__atomic_fetch_and(&lp->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST) & SIG_BIT(sig)))
+        if (SIG_BIT(sig) & SIG_REALTIME) /* dropped only under the tree lock */
+            take_instance(lp, &lp->pending, 0, sig, info);
+        else if (!(__atomic_fetch_and(&lp->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST) &
+                   SIG_BIT(sig)))
             sig = 0; /* rt_sigaction dropped it meanwhile */
+        else
+            fill_info(info, sig, lp->origin[sig - 1]);
     }
-    if (sig)
-        fill_info(info, sig, lp->origin[sig - 1]);
     if (then_stop && sig && (SIG_BIT(sig) & SIG_STOPPING) &&
         lp->signals->action[sig - 1].handler == (uint64_t)SIG_DFL) {
         linux_stop(lp, sig);
@@ -420,6 +489,24 @@ void linux_signal_deliver(struct thread *t)
     update_interrupted(t);
 }
 
+/* A pending signal now ignored is dropped, blocked or not, with its queued instances: the
+   process's and every thread's, as POSIX's sigaction says. */
+static void drop_pending(struct linux_process *lp, int sig)
+{
+    struct process *p = lp->process;
+    hal_lock_acquire(&linux_tree_lock);
+    rt_queue_drop(lp, SIG_BIT(sig), false);
+    rt_queue_drop(lp, SIG_BIT(sig), true);
+    __atomic_fetch_and(&lp->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST);
+    hal_lock_acquire(&p->lock);
+    for (struct thread *t = p->threads; t; t = t->next_in_process)
+        if (t->personality_state)
+            __atomic_fetch_and(&((struct linux_thread *)t->personality_state)->pending,
+                               ~SIG_BIT(sig), __ATOMIC_SEQ_CST);
+    hal_lock_release(&p->lock);
+    hal_lock_release(&linux_tree_lock);
+}
+
 static int64_t linux_rt_sigaction(const uint64_t *arg)
 {
     int sig = (int)arg[0];
@@ -451,8 +538,8 @@ static int64_t linux_rt_sigaction(const uint64_t *arg)
 #endif
     memcpy(&new.mask, &user.sa_mask, sizeof new.mask);
     *act = new;
-    if (ignored(lp, sig)) /* a pending signal now ignored is dropped */
-        __atomic_fetch_and(&lp->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST);
+    if (ignored(lp, sig))
+        drop_pending(lp, sig);
     return 0;
 }
 LINUX_SYSCALL(rt_sigaction, linux_rt_sigaction);

@@ -48,14 +48,16 @@ struct signal_origin {
 };
 
 /* Make sig pending for lp, from origin, and wake a thread of it that can take it; with the tree
-   lock held (the sender found lp under it, and lp cannot be reaped meanwhile). */
-void linux_signal_process(struct linux_process *lp, int sig, struct signal_origin origin);
+   lock held (the sender found lp under it, and lp cannot be reaped meanwhile). 0, or -EAGAIN for
+   a real-time signal that cannot be queued (linux/rt_queue.h). */
+int linux_signal_process(struct linux_process *lp, int sig, struct signal_origin origin);
 
 /* Make sig pending for thread t alone, as the kernel's answer to what it just did (SIGPIPE for a
    write to a pipe nobody reads): it may be caught, ignored or blocked like any signal. */
 void linux_signal_thread(struct thread *t, int sig);
-/* The same, sent from origin (tkill, rt_tgsigqueueinfo). */
-void linux_signal_thread_from(struct thread *t, int sig, struct signal_origin origin);
+/* The same, sent from origin (tkill, rt_tgsigqueueinfo): 0, or -EAGAIN as above. A real-time
+   signal only with the tree lock held, for its queue. */
+int linux_signal_thread_from(struct thread *t, int sig, struct signal_origin origin);
 
 /* Make sig pending for thread t as the result of what it just did (a fault at addr with si_code
    code): it cannot be ignored or blocked away; if it is, the

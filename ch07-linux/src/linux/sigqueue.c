@@ -5,9 +5,10 @@
 caller wrote, to a process or to one of its threads. They are what `sigqueue(3)` is made of: its
 `si_code` is `SI_QUEUE` and its `si_value` a number or pointer that the receiver's `SA_SIGINFO`
 handler (or `sigwaitinfo`) reads back. Zinc keeps `si_code`, `si_pid`, `si_uid` and `si_value`
-(or `si_status`, for a code the kernel's signals use), not the whole structure, and, as for every
-signal here, one pending instance per number: a second one queued before the first was taken
-replaces its siginfo rather than queueing behind it.
+(or `si_status`, for a code the kernel's signals use), not the whole structure. A real-time signal
+queues behind the instances sent before it (linux/rt_queue.h), and when the queue is full the call
+fails with `EAGAIN`; a standard signal is one pending instance per number, and a second one sent
+before the first was taken replaces its siginfo.
 
 The sender may write anything, but may not pass for the kernel or for `kill`: to anyone other than
 itself (its own thread id, as Linux compares), a code that is not negative, or `SI_TKILL`, is
@@ -41,9 +42,9 @@ static int64_t linux_rt_sigqueueinfo(const uint64_t *arg)
         return -EINVAL;
     hal_lock_acquire(&linux_tree_lock);
     struct linux_process *lp = pid > 0 ? linux_process_find(pid) : NULL;
-    if (lp && !lp->exited && sig)
-        linux_signal_process(lp, sig, origin);
     err = lp && !lp->exited ? 0 : -ESRCH;
+    if (!err && sig)
+        err = linux_signal_process(lp, sig, origin);
     hal_lock_release(&linux_tree_lock);
     return err;
 }

@@ -4,8 +4,9 @@
 siginfo reaches the receiver; forging a kernel's or `kill`'s code for another process is `EPERM`);
 `sigwaitinfo` and `sigtimedwait` (a pending signal of the set taken with its siginfo, the timeout,
 the interruption by a handler); `alarm`, `setitimer` and `getitimer` with `ITIMER_REAL`; and
-`signalfd`, whose reads and polls see the pending signals of its mask. Each case was checked
-against Linux first (the program passes there). It prints TAP. */
+`signalfd`, whose reads and polls see the pending signals of its mask; and the queueing of
+real-time signals, each sent instance taken on its own, in order, up to a limit. Each case was
+checked against Linux first (the program passes there). It prints TAP. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <poll.h>
@@ -14,6 +15,7 @@ against Linux first (the program passes there). It prints TAP. */
 #include <stdint.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -404,6 +406,182 @@ static void test_signalfd(void)
     unblock(SIGUSR2);
 }
 
+/*: ## Real-time signals queue */
+
+/* Take every instance of sig pending now, without waiting: how many, their values in values. */
+static int take_all(int sig, int *values, int max)
+{
+    sigset_t set = only(sig);
+    struct timespec zero = {0, 0};
+    siginfo_t info;
+    int n = 0;
+    while (sigtimedwait(&set, &info, &zero) == sig) {
+        if (n < max)
+            values[n] = info.si_value.sival_int;
+        n++;
+    }
+    return n;
+}
+
+/* Take one pending signal of set, waiting a second at most (not for ever: a test that fails must
+   end). */
+static int take_one(const sigset_t *set, siginfo_t *info)
+{
+    struct timespec second = {1, 0};
+    return sigtimedwait(set, info, &second);
+}
+
+static void send_values(int sig, int from, int to)
+{
+    for (int v = from; v <= to; v++)
+        sigqueue(getpid(), sig, (union sigval){.sival_int = v});
+}
+
+static void test_rt_queue(void)
+{
+    int values[8];
+    block(SIGRTMIN);
+    send_values(SIGRTMIN, 1, 3);
+    check(take_all(SIGRTMIN, values, 8) == 3 && values[0] == 1 && values[1] == 2 && values[2] == 3,
+          "three sigqueue of a blocked SIGRTMIN: three taken, in order, with their values");
+
+    block(SIGUSR1);
+    raise(SIGUSR1);
+    raise(SIGUSR1);
+    raise(SIGUSR1);
+    check(take_all(SIGUSR1, values, 8) == 1, "a standard signal sent three times is taken once");
+    unblock(SIGUSR1);
+
+    block(SIGRTMIN + 2);
+    sigqueue(getpid(), SIGRTMIN + 2, (union sigval){.sival_int = 20});
+    sigqueue(getpid(), SIGRTMIN, (union sigval){.sival_int = 10});
+    sigqueue(getpid(), SIGRTMIN + 2, (union sigval){.sival_int = 21});
+    sigqueue(getpid(), SIGRTMIN, (union sigval){.sival_int = 11});
+    sigset_t both = only(SIGRTMIN);
+    sigaddset(&both, SIGRTMIN + 2);
+    siginfo_t a, b, c, d;
+    int sa = take_one(&both, &a), sb = take_one(&both, &b);
+    int sc = take_one(&both, &c), sd = take_one(&both, &d);
+    check(sa == SIGRTMIN && a.si_value.sival_int == 10 && sb == SIGRTMIN &&
+              b.si_value.sival_int == 11 && sc == SIGRTMIN + 2 && c.si_value.sival_int == 20 &&
+              sd == SIGRTMIN + 2 && d.si_value.sival_int == 21,
+          "two real-time numbers: the lower first, each in the order sent");
+
+    sigset_t pending;
+    sigqueue(getpid(), SIGRTMIN, (union sigval){.sival_int = 1});
+    kill(getpid(), SIGRTMIN);
+    sigqueue(getpid(), SIGRTMIN, (union sigval){.sival_int = 3});
+    int first = take_one(&both, &a), second = take_one(&both, &b);
+    sigpending(&pending);
+    int still = sigismember(&pending, SIGRTMIN);
+    int third = take_one(&both, &c);
+    sigpending(&pending);
+    check(first == SIGRTMIN && a.si_code == SI_QUEUE && a.si_value.sival_int == 1 &&
+              second == SIGRTMIN && b.si_code == SI_USER && third == SIGRTMIN &&
+              c.si_code == SI_QUEUE && c.si_value.sival_int == 3 && still &&
+              !sigismember(&pending, SIGRTMIN),
+          "kill queues a real-time signal too; pending until the last instance is taken");
+    syscall(SYS_tgkill, getpid(), gettid(), SIGRTMIN);
+    syscall(SYS_tgkill, getpid(), gettid(), SIGRTMIN);
+    check(take_all(SIGRTMIN, values, 8) == 2, "tgkill queues a real-time signal to a thread");
+    unblock(SIGRTMIN + 2);
+}
+
+static volatile sig_atomic_t handled[8], handled_count;
+
+static void record_value(int sig, siginfo_t *info, void *context)
+{
+    if (handled_count < 8)
+        handled[handled_count] = info->si_value.sival_int;
+    handled_count++;
+    (void)sig, (void)context;
+}
+
+static void test_rt_queue_handler(void)
+{
+    struct sigaction sa = {0};
+    sa.sa_sigaction = record_value;
+    sa.sa_flags = SA_SIGINFO;
+    sigaction(SIGRTMIN, &sa, NULL);
+    handled_count = 0;
+    block(SIGRTMIN);
+    send_values(SIGRTMIN, 1, 3);
+    unblock(SIGRTMIN);
+    check(handled_count == 3 && handled[0] == 1 && handled[1] == 2 && handled[2] == 3,
+          "unblocked, a real-time signal's handler runs once per instance, in order");
+    signal(SIGRTMIN, SIG_DFL);
+
+    block(SIGRTMIN);
+    sigset_t set = only(SIGRTMIN);
+    int fd = signalfd(-1, &set, SFD_NONBLOCK);
+    send_values(SIGRTMIN, 4, 6);
+    struct signalfd_siginfo si[4];
+    memset(si, 0, sizeof si);
+    check(read(fd, si, sizeof si) == 3 * sizeof si[0] && si[0].ssi_int == 4 && si[1].ssi_int == 5 &&
+              si[2].ssi_int == 6 && si[2].ssi_code == SI_QUEUE,
+          "signalfd: one read takes several instances of one real-time signal");
+    close(fd);
+
+    send_values(SIGRTMIN, 7, 8);
+    syscall(SYS_tgkill, getpid(), gettid(), SIGRTMIN);
+    signal(SIGRTMIN, SIG_IGN);
+    signal(SIGRTMIN, SIG_DFL);
+    int values[8];
+    check(take_all(SIGRTMIN, values, 8) == 0,
+          "ignoring a real-time signal drops its instances, the thread's too");
+    unblock(SIGRTMIN);
+}
+
+/* In a child, which fills its queue: what held, as bits of its exit status. */
+enum {
+    LIMIT_EAGAIN = 1,
+    LIMIT_KILL_OK = 2,
+    LIMIT_TGKILL_EAGAIN = 4,
+    LIMIT_ALL_TAKEN = 8
+};
+
+static int fill_the_queue(void)
+{
+    struct rlimit small = {200, 200}; /* Linux counts per user; Zinc has a fixed bound */
+    setrlimit(RLIMIT_SIGPENDING, &small);
+    block(SIGRTMIN);
+    int sent = 0, result = 0;
+    while (sent < 100000 && sigqueue(getpid(), SIGRTMIN, (union sigval){.sival_int = sent}) == 0)
+        sent++;
+    if (sent > 0 && sent < 100000 && errno == EAGAIN)
+        result |= LIMIT_EAGAIN;
+    errno = 0;
+    if (syscall(SYS_tgkill, getpid(), gettid(), SIGRTMIN) < 0 && errno == EAGAIN)
+        result |= LIMIT_TGKILL_EAGAIN;
+    if (kill(getpid(), SIGRTMIN) == 0)
+        result |= LIMIT_KILL_OK; /* kill(2) knows no EAGAIN: the instance is lost, not refused */
+    sigset_t set = only(SIGRTMIN);
+    struct timespec zero = {0, 0};
+    siginfo_t info;
+    int taken = 0, in_order = 1;
+    while (sigtimedwait(&set, &info, &zero) == SIGRTMIN) {
+        in_order &= info.si_value.sival_int == taken;
+        taken++;
+    }
+    if (taken == sent && in_order)
+        result |= LIMIT_ALL_TAKEN;
+    return result;
+}
+
+static void test_rt_queue_limit(void)
+{
+    pid_t child = fork();
+    if (child == 0)
+        _exit(fill_the_queue());
+    int status = 0;
+    waitpid(child, &status, 0);
+    int held = WIFEXITED(status) ? WEXITSTATUS(status) : 0;
+    check(held & LIMIT_EAGAIN, "sigqueue past the queue's limit: EAGAIN");
+    check(held & LIMIT_TGKILL_EAGAIN, "tgkill of a real-time signal past the limit: EAGAIN");
+    check(held & LIMIT_KILL_OK, "kill of a real-time signal past the limit: no error");
+    check(held & LIMIT_ALL_TAKEN, "every instance queued up to the limit is taken, in order");
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
@@ -413,5 +591,8 @@ int main(void)
     test_sigwaitinfo_waits();
     test_alarm();
     test_signalfd();
+    test_rt_queue();
+    test_rt_queue_handler();
+    test_rt_queue_limit();
     return tap_done();
 }
