@@ -32,7 +32,7 @@ static bool take_due(struct poll_set *s)
     for (struct watch *w = ep->watches; w && count < FD_MAX; w = w->next) {
         if (epoll_watch_due(w, true))
             s->entries[count++] = (struct poll_entry){.fd = w->fd, .events = (uint16_t)w->events};
-        else if (w->events && (w->rx_seen || w->tx_seen))
+        else if (w->events && w->rx_seen)
             look_again_soon = true;
     }
     hal_lock_release(&ep->lock);
