@@ -82,7 +82,7 @@ bool is_epoll(const struct file *f)
 static bool on_event(struct observer *o, zx_signals_t signals)
 {
     struct watch *w = container_of(o, struct watch, observer);
-    __atomic_store_n(&w->happened, true, __ATOMIC_RELEASE);
+    __atomic_store_n(&w->happened, 1, __ATOMIC_RELEASE);
     kobject_signal(w->ep->event, 0, ZX_EVENT_SIGNALED);
     return true;
 }
@@ -133,7 +133,7 @@ bool epoll_watch_due(struct watch *w, bool take)
         return grew || __atomic_load_n(&w->happened, __ATOMIC_ACQUIRE);
     w->rx_seen = rx;
     w->tx_seen = tx;
-    bool happened = __atomic_exchange_n(&w->happened, false, __ATOMIC_ACQ_REL);
+    bool happened = __atomic_exchange_n(&w->happened, 0, __ATOMIC_ACQ_REL);
     return happened || grew;
 }
 
@@ -180,7 +180,7 @@ static void arm(struct watch *w, const struct epoll_event *e, struct file *targe
     observe(w, target);
     w->rx_seen = w->tx_seen = 0;
     socket_bytes(w, &w->rx_seen, &w->tx_seen);
-    __atomic_store_n(&w->happened, true, __ATOMIC_RELEASE);
+    __atomic_store_n(&w->happened, 1, __ATOMIC_RELEASE);
 }
 
 /* A new watch of target at fd, first in ep's list: 0 or -ENOMEM. */

@@ -20,9 +20,11 @@ struct watch {
     uint64_t data;
     struct kobject *obj;      /* what the file names to wait on (a reference), or NULL */
     struct observer observer; /* on obj: an event, a watched signal rising */
-    bool happened;            /* atomic: an event came since the watch was last taken for a wait */
-    size_t rx_seen, tx_seen;  /* a socket's bytes to read and bytes its peer has yet to read */
-    struct file *nested;      /* an epoll this one watches: its file (a reference) */
+    /* atomic, 0 or 1 (a word: riscv64 has no byte-wide exchange): an event came since the watch
+       was last taken for a wait */
+    uint32_t happened;
+    size_t rx_seen, tx_seen; /* a socket's bytes to read and bytes its peer has yet to read */
+    struct file *nested;     /* an epoll this one watches: its file (a reference) */
 };
 
 struct epoll {

@@ -64,7 +64,7 @@ static int64_t report_epoll(struct poll_set *s, int64_t ready)
             continue; /* removed, or fired, while the wait went on */
         if (written == s->nfds) {
             /* no room: due again at the next wait */
-            __atomic_store_n(&w->happened, true, __ATOMIC_RELEASE);
+            __atomic_store_n(&w->happened, 1, __ATOMIC_RELEASE);
             still_ready = true;
             continue;
         }
