@@ -7,7 +7,10 @@ end runs the next round.
 
 Each file's `wait_on` must name only signals that make its `poll` report one of the events asked:
 a level-triggered signal that is set while the file is not ready would wake the wait again at once,
-for ever. */
+for ever.
+
+epoll's set (fs/epoll_wait.c) changes while it waits: its `round` chooses the entries afresh at the
+start of every round, and its wait watches one object more, `also`, the epoll's own event. */
 #include "fs/poll.h"
 
 #include <linux/time_types.h>
@@ -71,13 +74,24 @@ static int look(struct poll_set *s)
     return ready;
 }
 
-/* Put on s's wait the objects its files name: whether some file must be looked at again soon,
-   having nothing (or no room) to wait on. The wait holds a reference to each object. */
+/* Put obj on s's wait, for signals, with a reference that the wait holds. */
+static void wait_for(struct poll_set *s, struct kobject *obj, zx_signals_t signals)
+{
+    struct wait_many_item *item = &s->items[s->wait.count];
+    *item = (struct wait_many_item){.obj = obj, .waitfor = signals};
+    kobject_ref(obj);
+    s->wait.items[s->wait.count++] = item;
+}
+
+/* Put on s's wait the objects its files name, and its `also`: whether some file must be looked at
+   again soon, having nothing (or no room) to wait on. */
 static bool gather(struct poll_set *s)
 {
     struct fd_table *t = linux_current()->files;
     bool look_again_soon = false;
     s->wait.count = 0;
+    if (s->also)
+        wait_for(s, s->also, s->also_signals);
     for (size_t i = 0; i < s->count; i++) {
         struct file *f = s->entries[i].fd < 0 ? NULL : fd_get(t, s->entries[i].fd);
         if (!f)
@@ -88,10 +102,7 @@ static bool gather(struct poll_set *s)
         if (!f->ops->wait_on || (obj && s->wait.count == POLL_WATCH_MAX)) {
             look_again_soon = true;
         } else if (obj) {
-            struct wait_many_item *item = &s->items[s->wait.count];
-            *item = (struct wait_many_item){.obj = obj, .waitfor = signals};
-            kobject_ref(obj);
-            s->wait.items[s->wait.count++] = item;
+            wait_for(s, obj, signals);
         }
         file_unref(f);
     }
@@ -126,12 +137,13 @@ static zx_status_t woken(struct wait_many *m, zx_status_t status)
 
 int64_t poll_set_run(struct poll_set *s)
 {
+    bool look_again_soon = s->round && s->round(s);
     int ready = look(s);
     uint64_t now = hal_timer_now();
     if (ready || now >= s->deadline)
         return finish(s, ready);
     uint64_t deadline = s->deadline;
-    if (gather(s) && deadline - now > POLL_AGAIN_NS)
+    if ((gather(s) || look_again_soon) && deadline - now > POLL_AGAIN_NS)
         deadline = now + POLL_AGAIN_NS;
     return object_wait_many(&s->wait, deadline, woken);
 }

@@ -49,6 +49,11 @@ struct poll_set {
     uaddr_t user[3]; /* for the report: poll's array; select's three sets */
     int nfds;        /* for select's report: how many descriptors its sets cover */
     void *owner;     /* for epoll's report: its instance */
+    /* For epoll: called at the start of every round to choose the entries afresh (count, up to the
+       count the set was made with); true if a file must be looked at again soon. */
+    bool (*round)(struct poll_set *s);
+    struct kobject *also;      /* an object every wait watches as well (epoll's event), or NULL */
+    zx_signals_t also_signals; /* and its signals */
     /* Write the answer to the program: ready is how many entries have events, or -errno. */
     int64_t (*report)(struct poll_set *s, int64_t ready);
     /* The engine's own: */

@@ -3,22 +3,25 @@
 The conformance suite's program for what a C program does most besides computing: files read and
 written through their edge cases (short reads, `O_APPEND`, holes, and the errors a path can give:
 `EISDIR`, `ENOTDIR`, `ENAMETOOLONG`, `ELOOP`), stdio's streams over pipes, the environment,
-`getopt`, and `setjmp`/`longjmp`. Built against musl (/bin/conform-io) and against glibc
-(/bin/glibc-conform-io), and run on Linux first; it works in a directory of its own under /tmp,
-which it removes at its end. */
+`getopt`, `setjmp`/`longjmp`, and epoll's edges and nesting. Built against musl (/bin/conform-io)
+and against glibc (/bin/glibc-conform-io), and run on Linux first; it works in a directory of its
+own under /tmp, which it removes at its end. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <setjmp.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tap.h"
@@ -681,6 +684,152 @@ static void test_descriptors_and_directories(const char *self)
 }
 
 /* Run as self --fds KEPT CLOSED after an execve: which of the two descriptors are open. */
+/*: ## epoll: edges, and an epoll that can be waited on
+
+An edge-triggered watch (`EPOLLET`) reports a descriptor when something happens to it (data
+arrives, room appears, the other end goes), once: not again while nothing new happens, even with
+data left unread (epoll(7)). So a program reads until `EAGAIN` before it waits again. An epoll
+descriptor is itself readable while one of its descriptors is ready, so `poll` and another epoll
+can wait on it. The wake-ups come from a child process that writes after a pause. */
+
+static int watch(int ep, int fd, uint32_t events, uint64_t data)
+{
+    struct epoll_event e = {.events = events, .data.u64 = data};
+    return epoll_ctl(ep, EPOLL_CTL_ADD, fd, &e);
+}
+
+/* How many events epoll_wait reports within ms, the first one's word in *data. */
+static int wait_one(int ep, int ms, uint64_t *data)
+{
+    struct epoll_event e[4];
+    int n = epoll_wait(ep, e, 4, ms);
+    if (n > 0 && data)
+        *data = e[0].data.u64;
+    return n;
+}
+
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + t.tv_nsec / 1e9;
+}
+
+/* A child that writes text to fd after ms milliseconds, then exits. */
+static pid_t write_later(int fd, int ms, const char *text)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        usleep(ms * 1000);
+        _exit(write(fd, text, strlen(text)) == (ssize_t)strlen(text) ? 0 : 1);
+    }
+    return pid;
+}
+
+static void test_epoll_edges(void)
+{
+    int p[2], ep = epoll_create1(0);
+    pipe2(p, O_NONBLOCK);
+    uint64_t data = 0;
+    check(watch(ep, p[0], EPOLLIN | EPOLLET, 7) == 0, "epoll_ctl adds an edge-triggered watch");
+    write(p[1], "a", 1);
+    check(wait_one(ep, 0, &data) == 1 && data == 7, "EPOLLET reports data that arrived");
+    check(wait_one(ep, 0, NULL) == 0, "EPOLLET does not report it again while it stays unread");
+    write(p[1], "b", 1);
+    check(wait_one(ep, 0, NULL) == 1, "EPOLLET reports again when more data arrives");
+    check(wait_one(ep, 0, NULL) == 0, "and once only");
+    double start = now_s();
+    pid_t pid = write_later(p[1], 100, "c");
+    check(wait_one(ep, 5000, NULL) == 1 && now_s() - start < 2.5,
+          "a wait wakes when more data arrives, though some is left unread");
+    waitpid(pid, NULL, 0);
+
+    char buf[64];
+    while (read(p[0], buf, sizeof buf) > 0)
+        continue;
+    pid = write_later(p[1], 50, "cde");
+    size_t got = 0;
+    int waits = 0;
+    while (got < 3 && waits++ < 10 && wait_one(ep, 5000, NULL) == 1) {
+        ssize_t n;
+        while ((n = read(p[0], buf, sizeof buf)) > 0) /* epoll(7): read until EAGAIN */
+            got += (size_t)n;
+        if (n < 0 && errno != EAGAIN)
+            break;
+    }
+    waitpid(pid, NULL, 0);
+    check(got == 3, "epoll(7)'s loop (wait, read until EAGAIN) gets what a child writes later");
+    close(ep);
+
+    ep = epoll_create1(0);
+    check(watch(ep, p[1], EPOLLOUT | EPOLLET, 8) == 0 && wait_one(ep, 0, &data) == 1 && data == 8,
+          "EPOLLET reports a pipe's write end writable once");
+    check(wait_one(ep, 0, NULL) == 0, "and not again while nothing happens");
+    while (write(p[1], buf, sizeof buf) > 0)
+        continue;
+    check(errno == EAGAIN && wait_one(ep, 0, NULL) == 0, "nor once the pipe is full");
+    while (read(p[0], buf, sizeof buf) > 0)
+        continue;
+    check(wait_one(ep, 0, &data) == 1 && data == 8,
+          "EPOLLET reports the write end again once the reader has drained the pipe");
+    close(ep);
+    close(p[0]);
+    close(p[1]);
+}
+
+static void test_epoll_waited_on(void)
+{
+    int p[2], ep = epoll_create1(0);
+    pipe(p);
+    watch(ep, p[0], EPOLLIN, 1);
+    write(p[1], "x", 1);
+    struct pollfd pfd = {.fd = ep, .events = POLLIN};
+    check(poll(&pfd, 1, 0) == 1 && pfd.revents == POLLIN,
+          "poll on an epoll with a ready descriptor says POLLIN at once");
+    char c;
+    read(p[0], &c, 1);
+    check(poll(&pfd, 1, 0) == 0, "and nothing once the descriptor is no longer ready");
+    double start = now_s();
+    pid_t pid = write_later(p[1], 100, "y");
+    int ready = poll(&pfd, 1, 5000);
+    check(ready == 1 && pfd.revents == POLLIN && now_s() - start < 2.5,
+          "poll on an epoll wakes when a child makes its descriptor ready");
+    waitpid(pid, NULL, 0);
+    read(p[0], &c, 1);
+    fd_set readable;
+    FD_ZERO(&readable);
+    FD_SET(ep, &readable);
+    struct timeval tv = {5, 0};
+    start = now_s();
+    pid = write_later(p[1], 100, "z");
+    check(select(ep + 1, &readable, NULL, NULL, &tv) == 1 && FD_ISSET(ep, &readable) &&
+              now_s() - start < 2.5,
+          "so does select");
+    waitpid(pid, NULL, 0);
+    read(p[0], &c, 1);
+
+    int outer = epoll_create1(0);
+    uint64_t data = 0;
+    check(watch(outer, ep, EPOLLIN, 2) == 0, "an epoll may watch another epoll");
+    check(watch(ep, outer, EPOLLIN, 3) == -1 && errno == ELOOP,
+          "but not one that watches it (ELOOP)");
+    check(watch(outer, outer, EPOLLIN, 3) == -1 && errno == EINVAL, "nor itself (EINVAL)");
+    check(wait_one(outer, 0, NULL) == 0, "the outer epoll is not ready while the inner is not");
+    write(p[1], "w", 1);
+    check(wait_one(outer, 0, &data) == 1 && data == 2,
+          "it reports the inner epoll once the inner's descriptor is ready");
+    read(p[0], &c, 1);
+    start = now_s();
+    pid = write_later(p[1], 100, "v");
+    check(wait_one(outer, 5000, &data) == 1 && data == 2 && now_s() - start < 2.5,
+          "and wakes when a child makes the inner's descriptor ready");
+    waitpid(pid, NULL, 0);
+    close(outer);
+    close(ep);
+    close(p[0]);
+    close(p[1]);
+}
+
 static int report_fds(const char *kept, const char *closed)
 {
     return fcntl(atoi(kept), F_GETFD) != -1 && fcntl(atoi(closed), F_GETFD) == -1 ? 44 : 1;
@@ -716,6 +865,8 @@ int main(int argc, char **argv)
     test_getopt();
     test_setjmp();
     test_descriptors_and_directories(argv[0]);
+    test_epoll_edges();
+    test_epoll_waited_on();
     clean_up();
     return tap_done();
 }
