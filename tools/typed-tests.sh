@@ -5,7 +5,8 @@
 # BOOT is the command that boots the kernel interactively to a shell, with its boot arguments (the
 # LibOS binary, or tools/qemu-*.sh console KERNEL, then "run": the shell, /bin/sh; or "run
 # /sbin/init"). This boots it once on a pseudo-terminal of tmux, 80 columns by 24 lines, and plays
-# every case DIR/*.typed on that one shell, in the order of their names. A case is a list of steps, one a line:
+# every case DIR/*.typed on that one shell, in the order of their names. A case is a list of steps,
+# one a line:
 #
 #   # TEXT       a comment; the first one is the case's title
 #   > COMMAND    wait for the shell's prompt, then type COMMAND, and Enter once it shows

@@ -10,6 +10,7 @@ correct. */
 #include "linux/process.h"
 
 #include "kernel/kmalloc.h"
+#include "linux/rt_queue.h"
 #include "linux/signals.h"
 #include "object/event.h"
 
@@ -178,7 +179,10 @@ void linux_thread_detach(struct thread *t)
 {
     struct linux_thread *lt = t->personality_state;
     if (lt && lt->own_tid) { /* the first thread's id is the pid, which the process keeps */
+        struct linux_process *lp = t->process->personality_state;
         hal_lock_acquire(&linux_tree_lock);
+        if (lp) /* what was queued for the thread dies with it, before its id is given again */
+            rt_queue_drop(lp, SIG_REALTIME, lt->tid);
         give_id(lt->tid);
         hal_lock_release(&linux_tree_lock);
     }

@@ -74,12 +74,17 @@ bool rt_queue_take(const struct linux_process *lp, int tid, int sig, struct sign
     return true;
 }
 
-void rt_queue_drop(const struct linux_process *lp, uint64_t sigs, bool of_threads)
+static bool queued_for(const struct rt_instance *e, int whom)
+{
+    return whom == RT_QUEUED_FOR_THREADS ? e->tid != 0 : e->tid == whom;
+}
+
+void rt_queue_drop(const struct linux_process *lp, uint64_t sigs, int whom)
 {
     struct rt_instance *prev = NULL, *e = queue.head;
     while (e) {
         struct rt_instance *next = e->next;
-        if (e->lp == lp && (sigs & SIG_BIT(e->sig)) && (e->tid != 0) == of_threads)
+        if (e->lp == lp && (sigs & SIG_BIT(e->sig)) && queued_for(e, whom))
             unlink_instance(prev, e);
         else
             prev = e;

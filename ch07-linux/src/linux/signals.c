@@ -59,8 +59,8 @@ int linux_signals_attach(struct linux_process *lp, const struct linux_signals *c
 void linux_signals_detach(struct linux_process *lp)
 {
     hal_lock_acquire(&linux_tree_lock); /* the instances queued for it, and for its threads */
-    rt_queue_drop(lp, SIG_REALTIME, false);
-    rt_queue_drop(lp, SIG_REALTIME, true);
+    rt_queue_drop(lp, SIG_REALTIME, RT_QUEUED_FOR_PROCESS);
+    rt_queue_drop(lp, SIG_REALTIME, RT_QUEUED_FOR_THREADS);
     hal_lock_release(&linux_tree_lock);
     kfree(lp->signals);
     kfree(lp->origin);
@@ -81,7 +81,7 @@ void linux_signals_exec(struct linux_process *lp)
         if (lp->signals->action[i].handler != (uint64_t)SIG_IGN)
             lp->signals->action[i] = (struct linux_sigaction){0};
     hal_lock_acquire(&linux_tree_lock);
-    rt_queue_drop(lp, SIG_REALTIME, true);
+    rt_queue_drop(lp, SIG_REALTIME, RT_QUEUED_FOR_THREADS);
     hal_lock_release(&linux_tree_lock);
     struct process *p = lp->process;
     hal_lock_acquire(&p->lock);
@@ -495,8 +495,8 @@ static void drop_pending(struct linux_process *lp, int sig)
 {
     struct process *p = lp->process;
     hal_lock_acquire(&linux_tree_lock);
-    rt_queue_drop(lp, SIG_BIT(sig), false);
-    rt_queue_drop(lp, SIG_BIT(sig), true);
+    rt_queue_drop(lp, SIG_BIT(sig), RT_QUEUED_FOR_PROCESS);
+    rt_queue_drop(lp, SIG_BIT(sig), RT_QUEUED_FOR_THREADS);
     __atomic_fetch_and(&lp->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST);
     hal_lock_acquire(&p->lock);
     for (struct thread *t = p->threads; t; t = t->next_in_process)

@@ -154,12 +154,38 @@ static void *unlock_foreign(void *arg)
     return (void *)(intptr_t)pthread_mutex_unlock(arg);
 }
 
+static atomic_int holding, release; /* the holder has the mutex; it may let it go */
+
+/* Hold the mutex arg for 100 ms. */
 static void *hold_then_release(void *arg)
 {
     pthread_mutex_lock(arg);
+    atomic_store(&holding, 1);
     pause_ms(100);
     pthread_mutex_unlock(arg);
     return NULL;
+}
+
+/* Hold the mutex arg until told to let it go. */
+static void *hold_until_told(void *arg)
+{
+    pthread_mutex_lock(arg);
+    atomic_store(&holding, 1);
+    while (!atomic_load(&release))
+        pause_ms(1);
+    pthread_mutex_unlock(arg);
+    return NULL;
+}
+
+/* Start holder on mutex, and wait until it holds it (on a busy machine a thread may take a while
+   to start). */
+static void start_holding(pthread_t *t, void *(*holder)(void *), pthread_mutex_t *mutex)
+{
+    atomic_store(&holding, 0);
+    atomic_store(&release, 0);
+    pthread_create(t, NULL, holder, mutex);
+    while (!atomic_load(&holding))
+        pause_ms(1);
 }
 
 static void test_mutexes(void)
@@ -215,15 +241,12 @@ static void test_mutexes(void)
 
     pthread_mutex_t timed = PTHREAD_MUTEX_INITIALIZER;
     struct timespec start, until;
-    pthread_mutex_lock(&timed);
     until = deadline_in(CLOCK_REALTIME, 60);
     clock_gettime(CLOCK_MONOTONIC, &start);
-    pthread_mutex_t *held = &timed;
-    pthread_create(&t[0], NULL, hold_then_release, held);
-    pthread_mutex_unlock(&timed);
-    pause_ms(20);
+    start_holding(&t[0], hold_until_told, &timed);
     int timed_out = pthread_mutex_timedlock(&timed, &until);
     long waited = ms_since(&start);
+    atomic_store(&release, 1);
     check(timed_out == ETIMEDOUT && waited >= 55,
           "pthread_mutex_timedlock of a held mutex times out at its deadline");
     pthread_join(t[0], NULL);
@@ -231,8 +254,7 @@ static void test_mutexes(void)
     check(pthread_mutex_timedlock(&timed, &until) == 0,
           "pthread_mutex_timedlock of a free mutex takes it");
     pthread_mutex_unlock(&timed);
-    pthread_create(&t[0], NULL, hold_then_release, held);
-    pause_ms(20);
+    start_holding(&t[0], hold_then_release, &timed);
     until = deadline_in(CLOCK_REALTIME, 2000);
     clock_gettime(CLOCK_MONOTONIC, &start);
     check(pthread_mutex_timedlock(&timed, &until) == 0 && ms_since(&start) < 1500,
