@@ -65,12 +65,14 @@ ULIB_CFLAGS := -std=gnu11 -O2 -g -fno-toplevel-reorder -ffreestanding -nostdlib 
 
 # Linux programs (chapter 7 on): each user/linux/NAME.c of any chapter is a static Linux program,
 # built against musl with the compiler tools/linux-userland.sh makes for this architecture (set-up
-# runs it), and packed into the initramfs as /bin/NAME; user/linux/*.h are headers they share.
+# runs it), and packed into the initramfs as /bin/NAME; user/linux/*.h are headers they share, a
+# later chapter's programs with an earlier one's.
 LINUX_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/linux/*.c))
 LINUX_HEADERS := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/linux/*.h))
 LINUX_PROGRAMS := $(foreach s,$(LINUX_SOURCES),$(BUILD)/linux/$(basename $(notdir $(s))).elf)
 LINUX_CC := $(TOP)/build/userland/$(USER_ARCH)/cc
-LINUX_CFLAGS := -std=gnu11 -O2 -g $(WARNINGS)
+LINUX_CFLAGS := -std=gnu11 -O2 -g $(WARNINGS) \
+	$(addprefix -I,$(wildcard $(foreach c,$(CHAPTERS),$(TOP)/$(c)/user/linux)))
 # A program whose name starts with pie- is a static position-independent executable (static-PIE),
 # which the kernel loads at an address of its choice; its C library relocates it as it starts, in
 # the start file rcrt1.o. Debian's x86_64 musl has none, so glibc's gcc -static-pie builds it there

@@ -179,4 +179,7 @@ KTEST(elf_rejects_segments_outside_file_or_user_space)
     build_good();
     segment(1)->vaddr = HAL_USER_END - PAGE_SIZE; /* runs past the end of user space */
     KEXPECT_EQ(try_load(FILE_SIZE), ZX_ERR_INVALID_ARGS);
+    build_good();
+    segment(1)->vaddr = HAL_USER_END + PAGE_SIZE; /* starts past it: the end minus it wraps */
+    KEXPECT_EQ(try_load(FILE_SIZE), ZX_ERR_INVALID_ARGS);
 }

@@ -68,7 +68,8 @@ static zx_status_t load_segment(const struct elf_target *t, void *ctx, const uin
                                 size_t size, const struct elf_segment *s)
 {
     if (s->filesz > s->memsz || s->offset > size || s->filesz > size - s->offset ||
-        s->vaddr < HAL_USER_BASE || s->memsz > HAL_USER_END - s->vaddr)
+        s->vaddr < HAL_USER_BASE || s->vaddr >= HAL_USER_END ||
+        s->memsz > HAL_USER_END - s->vaddr)
         return ZX_ERR_INVALID_ARGS;
     vaddr_t start = PAGE_ROUND_DOWN(s->vaddr), end = PAGE_ROUND_UP(s->vaddr + s->memsz);
     /* New memory is zero, so the .bss needs nothing; the segment's own permissions come last. */

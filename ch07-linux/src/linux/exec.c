@@ -19,7 +19,10 @@ them all, from inside a static-PIE program.
 
 Everything in the file is checked before it is believed, as chapter 3's loader does: a file that is
 not an ELF program for this machine is `-ENOEXEC` (the shell then tries it as a script), as is one
-that needs a dynamic loader (`PT_INTERP`: Zinc runs static programs only). */
+that needs a dynamic loader (`PT_INTERP`: Zinc runs static programs only). A program whose span is
+larger than a VMO may be is `-ENOMEM`. These checks come before the old program is let go, so that
+its caller hears of them (final/user/linux/elf-refusals.c breaks a program in 62 ways); a failure
+after that point, memory running out, kills the process with `SIGSEGV`, as Linux does. */
 #include "linux/exec.h"
 
 #include <string.h>
@@ -68,12 +71,15 @@ static int read_headers(const struct exec_file *f, struct program *prog)
         vaddr_t va = s->vaddr + prog->bias;
         if ((s->align && prog->bias % s->align) || s->filesz > s->memsz || s->offset > f->size ||
             s->filesz > f->size - s->offset || va < s->vaddr || va < HAL_USER_BASE ||
-            s->memsz > HAL_USER_END - va)
+            va >= HAL_USER_END || s->memsz > HAL_USER_END - va)
             return -ENOEXEC;
         prog->lo = va < prog->lo ? PAGE_ROUND_DOWN(va) : prog->lo;
         prog->hi = va + s->memsz > prog->hi ? PAGE_ROUND_UP(va + s->memsz) : prog->hi;
     }
-    return prog->hi ? 0 : -ENOEXEC;
+    if (!prog->hi)
+        return -ENOEXEC;
+    /* a span no VMO can hold: refused now, while the caller's program is still there to be told */
+    return prog->hi - prog->lo > VMO_MAX_SIZE ? -ENOMEM : 0;
 }
 
 int exec_check(const struct exec_file *f)

@@ -125,7 +125,7 @@ static int load(struct process *p, struct thread *t, const char *path, const str
     if (!err)
         forget_old_program(t);
     if (!err && (err = load_program(p, t, &f, path, args, image)) != 0)
-        linux_exit_group(p, SIGKILL); /* its old program is gone already: it cannot go on */
+        linux_exit_group(p, SIGSEGV); /* its old program is gone already: it cannot go on */
     if (!err)
         memcpy(image->exe, f.path, sizeof image->exe);
     program_file_close(&f);
