@@ -31,4 +31,4 @@ LINK_DEPS :=
 # How to boot the kernel with some boot arguments, and interactively.
 BOOT := $(KERNEL)
 BOOT_INTERACTIVE := $(KERNEL)
-GDB_SESSION = gdb -q -x $(TOP)/tools/gdb/libos.gdb --args $(KERNEL) run
+GDB_SESSION = gdb -q -x $(TOP)/tools/gdb/libos.gdb --args $(KERNEL) run $(RUN_ARGS)

@@ -56,6 +56,6 @@ LINK_DEPS := $(LDSCRIPT)
 QEMU := $(TOP)/tools/qemu-riscv64.sh
 BOOT := $(QEMU) batch $(KERNEL).bin
 BOOT_INTERACTIVE := $(QEMU) console $(KERNEL).bin
-GDB_SESSION = $(QEMU) gdb $(KERNEL).bin run & \
+GDB_SESSION = $(QEMU) gdb $(KERNEL).bin run $(RUN_ARGS) & \
 	gdb-multiarch -q -x $(TOP)/tools/gdb/riscv64.gdb $(KERNEL); \
 	kill $$! 2>/dev/null; wait

@@ -52,6 +52,6 @@ LINK_DEPS := $(LDSCRIPT) $(TOP)/tools/ksyms.sh
 QEMU := $(TOP)/tools/qemu-x86_64.sh
 BOOT := $(QEMU) batch $(KERNEL)
 BOOT_INTERACTIVE := $(QEMU) console $(KERNEL)
-GDB_SESSION = $(QEMU) gdb $(KERNEL) run & \
+GDB_SESSION = $(QEMU) gdb $(KERNEL) run $(RUN_ARGS) & \
 	gdb-multiarch -q -x $(TOP)/tools/gdb/x86_64.gdb $(KERNEL); \
 	kill $$! 2>/dev/null; wait
