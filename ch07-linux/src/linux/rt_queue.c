@@ -76,6 +76,8 @@ bool rt_queue_take(const struct linux_process *lp, int tid, int sig, struct sign
 
 static bool queued_for(const struct rt_instance *e, int whom)
 {
+    if (whom == RT_QUEUED_FOR_ANYONE)
+        return true;
     return whom == RT_QUEUED_FOR_THREADS ? e->tid != 0 : e->tid == whom;
 }
 

@@ -41,12 +41,15 @@ int rt_queue_add(const struct linux_process *lp, int tid, int sig,
 bool rt_queue_take(const struct linux_process *lp, int tid, int sig, struct signal_origin *origin,
                    bool *more);
 
-/* Whose instances rt_queue_drop drops: lp's own, any thread's of lp, or (a thread id) one
-   thread's. */
-enum { RT_QUEUED_FOR_PROCESS = 0, RT_QUEUED_FOR_THREADS = -1 };
+/* Whose instances rt_queue_drop drops, besides one thread's (named by its id): any thread's of lp,
+   or every one queued for lp or its threads. */
+enum {
+    RT_QUEUED_FOR_THREADS = -1,
+    RT_QUEUED_FOR_ANYONE = -2
+};
 
-/* Drop the instances of the signals of sigs queued for whom: RT_QUEUED_FOR_PROCESS,
-   RT_QUEUED_FOR_THREADS, or the id of one thread of lp (which ends: its id may be given again). */
+/* Drop the instances of the signals of sigs queued for whom: RT_QUEUED_FOR_THREADS,
+   RT_QUEUED_FOR_ANYONE, or the id of one thread of lp (which ends: its id may be given again). */
 void rt_queue_drop(const struct linux_process *lp, uint64_t sigs, int whom);
 
 #endif

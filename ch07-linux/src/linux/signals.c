@@ -59,8 +59,7 @@ int linux_signals_attach(struct linux_process *lp, const struct linux_signals *c
 void linux_signals_detach(struct linux_process *lp)
 {
     hal_lock_acquire(&linux_tree_lock); /* the instances queued for it, and for its threads */
-    rt_queue_drop(lp, SIG_REALTIME, RT_QUEUED_FOR_PROCESS);
-    rt_queue_drop(lp, SIG_REALTIME, RT_QUEUED_FOR_THREADS);
+    rt_queue_drop(lp, SIG_REALTIME, RT_QUEUED_FOR_ANYONE);
     hal_lock_release(&linux_tree_lock);
     kfree(lp->signals);
     kfree(lp->origin);
@@ -495,8 +494,7 @@ static void drop_pending(struct linux_process *lp, int sig)
 {
     struct process *p = lp->process;
     hal_lock_acquire(&linux_tree_lock);
-    rt_queue_drop(lp, SIG_BIT(sig), RT_QUEUED_FOR_PROCESS);
-    rt_queue_drop(lp, SIG_BIT(sig), RT_QUEUED_FOR_THREADS);
+    rt_queue_drop(lp, SIG_BIT(sig), RT_QUEUED_FOR_ANYONE);
     __atomic_fetch_and(&lp->pending, ~SIG_BIT(sig), __ATOMIC_SEQ_CST);
     hal_lock_acquire(&p->lock);
     for (struct thread *t = p->threads; t; t = t->next_in_process)
