@@ -51,6 +51,13 @@ static void *exit_early(void *arg)
 
 static atomic_int detached_ran;
 
+/* Wait (a second at most) until another thread sets *flag. */
+static void wait_until_set(atomic_int *flag)
+{
+    for (int i = 0; i < 200 && !atomic_load(flag); i++)
+        pause_ms(5);
+}
+
 static void *note_detached(void *arg)
 {
     atomic_store(&detached_ran, 1);
@@ -100,16 +107,14 @@ static void test_create_join(void)
     check(state == PTHREAD_CREATE_DETACHED, "an attribute remembers its detach state");
     atomic_store(&detached_ran, 0);
     check(pthread_create(&t, &attr, note_detached, NULL) == 0, "a detached thread starts");
-    for (int i = 0; i < 200 && !atomic_load(&detached_ran); i++)
-        pause_ms(5);
+    wait_until_set(&detached_ran);
     check(atomic_load(&detached_ran), "a detached thread runs to its end");
     pthread_attr_destroy(&attr);
 
     atomic_store(&detached_ran, 0);
     pthread_create(&t, NULL, note_detached, NULL);
     check(pthread_detach(t) == 0, "pthread_detach of a running thread succeeds");
-    for (int i = 0; i < 200 && !atomic_load(&detached_ran); i++)
-        pause_ms(5);
+    wait_until_set(&detached_ran);
     check(atomic_load(&detached_ran), "a thread detached after its start still runs");
 
     pthread_attr_init(&attr);
@@ -681,8 +686,7 @@ static void test_signals_in_threads(void)
     pthread_create(&t, NULL, wait_for_signal, NULL);
     pause_ms(10);
     check(pthread_kill(t, SIGUSR1) == 0, "pthread_kill to a running thread succeeds");
-    for (int i = 0; i < 200 && !atomic_load(&handled); i++)
-        pause_ms(5);
+    wait_until_set(&handled);
     check(atomic_load(&handled) == 1 && pthread_equal(handled_in, t),
           "the handler runs in the thread pthread_kill named");
     atomic_store(&stop_waiting, 1);
@@ -698,8 +702,7 @@ static void test_signals_in_threads(void)
     pthread_sigmask(SIG_BLOCK, &set, &old);
     pause_ms(10);
     kill(getpid(), SIGUSR1);
-    for (int i = 0; i < 200 && !atomic_load(&handled); i++)
-        pause_ms(5);
+    wait_until_set(&handled);
     check(atomic_load(&handled) == 1 && pthread_equal(handled_in, t),
           "a process signal goes to the thread that does not block it");
     atomic_store(&stop_waiting, 1);
