@@ -3,15 +3,37 @@
 On LibOS the kernel calls the host's C library; on bare metal there is none, so here are the few
 functions that kernel code calls, written plainly. (The compiler may also emit calls to `memcpy` and
 `memset` on its own, for struct copies and initialisers, which is why these exact names are
-needed.) */
+needed.)
+
+`memcpy` and `memset` are the only ones whose speed shows: every frame the kernel hands out is
+zeroed, every freed one filled with a pattern (kernel/frame.c), and every byte between user and
+kernel memory is copied, so a page fault or a fork spends most of its time in them. They move eight
+bytes a step, four steps a turn, where the addresses allow it (both aligned alike), and single bytes
+only at the ends; byte by byte, a page took 4,096 turns of the loop, which under QEMU's emulator was
+most of the time of a page fault. The word type may alias anything, as the bytes it moves may belong
+to objects of any type. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+
+typedef uint64_t __attribute__((may_alias)) word;
+#define WORD sizeof(word)
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
     uint8_t *d = dst;
     const uint8_t *s = src;
+    if ((uintptr_t)d % WORD == (uintptr_t)s % WORD) {
+        for (; n && (uintptr_t)d % WORD; n--)
+            *d++ = *s++;
+        for (; n >= 4 * WORD; n -= 4 * WORD, d += 4 * WORD, s += 4 * WORD) {
+            word *dw = (word *)d;
+            const word *sw = (const word *)s;
+            dw[0] = sw[0], dw[1] = sw[1], dw[2] = sw[2], dw[3] = sw[3];
+        }
+        for (; n >= WORD; n -= WORD, d += WORD, s += WORD)
+            *(word *)d = *(const word *)s;
+    }
     while (n--)
         *d++ = *s++;
     return dst;
@@ -21,8 +43,8 @@ void *memmove(void *dst, const void *src, size_t n)
 {
     uint8_t *d = dst;
     const uint8_t *s = src;
-    if (d < s)
-        return memcpy(dst, src, n);
+    if (d < s || d >= s + n)
+        return memcpy(dst, src, n); /* copying forwards cannot overwrite what is still to copy */
     while (n--)
         d[n] = s[n];
     return dst;
@@ -31,6 +53,15 @@ void *memmove(void *dst, const void *src, size_t n)
 void *memset(void *dst, int c, size_t n)
 {
     uint8_t *d = dst;
+    word w = 0x0101010101010101ull * (uint8_t)c; /* the byte in each of the word's eight */
+    for (; n && (uintptr_t)d % WORD; n--)
+        *d++ = (uint8_t)c;
+    for (; n >= 4 * WORD; n -= 4 * WORD, d += 4 * WORD) {
+        word *dw = (word *)d;
+        dw[0] = w, dw[1] = w, dw[2] = w, dw[3] = w;
+    }
+    for (; n >= WORD; n -= WORD, d += WORD)
+        *(word *)d = w;
     while (n--)
         *d++ = (uint8_t)c;
     return dst;
