@@ -176,18 +176,20 @@ static bool node_empty(const struct node *n)
     return true;
 }
 
-/* Free the nodes below n (a node of the given level, 0 for the root) that serve only [va, last] and
-   hold nothing any more, as the bare-metal tables do (x86_64/mmu.c). */
-static void prune(struct node *n, int level, vaddr_t va, vaddr_t last)
+/* Clear the entries that map [va, last] in n (a node of the given level, 0 for the root) and below
+   it, and free the nodes that serve only [va, last] and hold nothing any more, visiting only the
+   nodes that exist, as the bare-metal tables do (x86_64/mmu.c). */
+static void clear(struct node *n, int level, vaddr_t va, vaddr_t last)
 {
     uint64_t span = (uint64_t)PAGE_SIZE << (9 * (LEVELS - 1 - level)); /* what one entry covers */
     for (vaddr_t at = va;;) {
         vaddr_t end = (at & ~(span - 1)) + span - 1;
         uint64_t *e = &n->entry[index_at(at, level)];
-        if (*e) {
+        if (level == LEVELS - 1) {
+            *e = 0;
+        } else if (*e) {
             struct node *child = (struct node *)(uintptr_t)*e;
-            if (level < LEVELS - 2)
-                prune(child, level + 1, at, end < last ? end : last);
+            clear(child, level + 1, at, end < last ? end : last);
             if (node_empty(child)) {
                 free(child);
                 *e = 0;
@@ -204,12 +206,7 @@ int hal_pt_unmap(struct hal_pt *pt, vaddr_t va, size_t len)
     if (!valid_range(va, len))
         return HAL_EINVAL;
     hal_lock_acquire(&mmu_lock);
-    for (size_t off = 0; off < len; off += PAGE_SIZE) {
-        uint64_t *e = walk(pt, va + off, false);
-        if (e)
-            *e = 0;
-    }
-    prune(pt->root, 0, va, va + len - 1);
+    clear(pt->root, 0, va, va + len - 1);
     if (live == pt)
         host_unmap(va, len);
     hal_lock_release(&mmu_lock);

@@ -171,22 +171,25 @@ static bool table_empty(const uint64_t *table)
     return true;
 }
 
-/* Unlink the tables below table (a table of the given level, 2 for the root) that serve only
-   [va, last] and map nothing any more, and put them on the list *unlinked (threaded through their
-   first entry, which is 0 in an empty table), to be freed once no TLB can lead to them. Without
-   this, a process that maps and unmaps at ever new places (placement is random, vmar.c) would keep
-   every table it ever needed until it dies. User pages are 4 KiB leaves, so every valid entry above
-   the last level leads to a table. */
-static void prune(uint64_t *table, int level, vaddr_t va, vaddr_t last, paddr_t *unlinked)
+/* Clear the entries that map [va, last] in table (a table of the given level, 2 for the root) and
+   below it, and unlink the tables that serve only [va, last] and map nothing any more, putting them
+   on the list *unlinked (threaded through their first entry, which is 0 in an empty table), to be
+   freed once no TLB can lead to them. It visits only the tables that exist, as x86_64's does (a
+   walk from the top for every page of a large, mostly empty range was most of the time of an
+   exit). Without the unlinking, a process that maps and unmaps at ever new places (placement is
+   random, vmar.c) would keep every table it ever needed until it dies. User pages are 4 KiB
+   leaves, so every valid entry above the last level leads to a table. */
+static void clear(uint64_t *table, int level, vaddr_t va, vaddr_t last, paddr_t *unlinked)
 {
     uint64_t span = (uint64_t)PAGE_SIZE << (9 * level); /* what one entry of this table covers */
     for (vaddr_t at = va;;) {
         vaddr_t end = (at & ~(span - 1)) + span - 1;
         uint64_t *e = &table[index_at(at, level)];
-        if (*e & PTE_V) {
+        if (level == 0) {
+            *e = 0;
+        } else if (*e & PTE_V) {
             uint64_t *child = table_at(entry_pa(*e));
-            if (level > 1)
-                prune(child, level - 1, at, end < last ? end : last, unlinked);
+            clear(child, level - 1, at, end < last ? end : last, unlinked);
             if (table_empty(child)) {
                 child[0] = *unlinked;
                 *unlinked = entry_pa(*e);
@@ -203,13 +206,8 @@ int hal_pt_unmap(struct hal_pt *pt, vaddr_t va, size_t len)
 {
     if (!valid_range(va, len))
         return HAL_EINVAL;
-    for (size_t off = 0; off < len; off += PAGE_SIZE) {
-        uint64_t *e = walk(pt->entry, va + off, false);
-        if (e && *e)
-            *e = 0;
-    }
     paddr_t unlinked = 0;
-    prune(pt->entry, 2, va, va + len - 1, &unlinked);
+    clear(pt->entry, 2, va, va + len - 1, &unlinked);
     /* `sfence.vma` for an address forgets leaf translations only: an unlinked table may still be
        cached as the way to one, which only a full fence forgets. So then every hart that may hold
        the table forgets all of it (a length past every address asks for that); then the tables

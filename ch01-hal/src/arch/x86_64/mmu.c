@@ -234,21 +234,27 @@ static bool table_empty(const uint64_t *table)
     return true;
 }
 
-/* Unlink the tables below table (a table of the given level) that serve only [va, last] and map
-   nothing any more, and put them on the list *unlinked (threaded through their first entry, which
-   is 0 in an empty table), to be freed once no TLB can lead to them. Without this, a process that
-   maps and unmaps at ever new places (placement is random, vmar.c) would keep every table it ever
-   needed until it dies. */
-static void prune(uint64_t *table, int level, vaddr_t va, vaddr_t last, paddr_t *unlinked)
+/* Clear the entries that map [va, last] in table (a table of the given level) and below it,
+   noting in *changed whether one was present, and unlink the tables that serve only [va, last] and
+   map nothing any more, putting them on the list *unlinked (threaded through their first entry,
+   which is 0 in an empty table), to be freed once no TLB can lead to them. It visits only the
+   tables that exist: a walk from the top for every page of a large range that is mostly empty (a
+   stack's reservation, say) was most of the time of an exit or an exec. Without the unlinking, a
+   process that maps and unmaps at ever new places (placement is random, vmar.c) would keep every
+   table it ever needed until it dies. */
+static void clear(uint64_t *table, int level, vaddr_t va, vaddr_t last, bool *changed,
+                  paddr_t *unlinked)
 {
     uint64_t span = (uint64_t)PAGE_SIZE << (9 * level); /* what one entry of this table covers */
     for (vaddr_t at = va;;) {
         vaddr_t end = (at & ~(span - 1)) + span - 1;
         uint64_t *e = &table[index_at(at, level)];
-        if (*e & PTE_P) {
+        if (level == 0) {
+            *changed |= (*e & PTE_P) != 0; /* an absent entry is in no TLB */
+            *e = 0;
+        } else if (*e & PTE_P) {
             uint64_t *child = table_of(*e);
-            if (level > 1)
-                prune(child, level - 1, at, end < last ? end : last, unlinked);
+            clear(child, level - 1, at, end < last ? end : last, changed, unlinked);
             if (table_empty(child)) {
                 child[0] = *unlinked;
                 *unlinked = *e & PTE_ADDR;
@@ -267,15 +273,8 @@ int hal_pt_unmap(struct hal_pt *pt, vaddr_t va, size_t len)
         return HAL_EINVAL;
     hal_lock_acquire(&mmu_lock);
     bool changed = false;
-    for (size_t off = 0; off < len; off += PAGE_SIZE) {
-        uint64_t *e = walk(pt, va + off, false);
-        if (e && *e) {
-            changed |= (*e & PTE_P) != 0; /* an absent entry is in no TLB */
-            *e = 0;
-        }
-    }
     paddr_t unlinked = 0;
-    prune(pt->entry, 3, va, va + len - 1, &unlinked);
+    clear(pt->entry, 3, va, va + len - 1, &changed, &unlinked);
     hal_lock_release(&mmu_lock);
     /* A CPU may also cache the entries that led to a table (its paging-structure caches); the
        flush drops those too (invlpg drops them all, as a cr3 reload does). Then the tables go. */
