@@ -60,6 +60,17 @@ void hal_context_init(struct hal_context *ctx, vaddr_t pc, vaddr_t sp);
    the program's next trap. */
 void hal_context_run(struct hal_context *ctx, struct hal_trap *trap);
 
+/* The same, except that part of ctx's state may stay in the CPU when it returns, as Linux leaves it
+   across a system call: the registers the kernel never uses (on x86_64 the floating-point and
+   vector registers and the segment bases). Running ctx again on this CPU then costs nothing for
+   them. Until hal_context_unload, on this CPU, writes them back, ctx holds a stale copy of them:
+   the kernel calls it before it reads or changes them in ctx (the thread pointer, a signal
+   frame's vector state, a copy of the registers for fork), and before ctx may run on another CPU
+   or its memory goes. A switch of kernel threads unloads too. Where an architecture keeps nothing
+   (riscv64, LibOS) it is hal_context_run, and unloading does nothing. */
+void hal_context_run_kept(struct hal_context *ctx, struct hal_trap *trap);
+void hal_context_unload(void);
+
 /* A name for a trap kind, for messages. */
 const char *hal_trap_name(enum hal_trap_kind kind);
 

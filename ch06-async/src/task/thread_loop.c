@@ -20,6 +20,11 @@ ends the slice (task/sched_tick.c) makes it wake its own task and say pending, w
 back of the run queue. A kill wakes the task and pokes the CPU that runs it, so the kill takes
 effect whether the thread waits or computes.
 
+While a poll lasts, the thread's turns leave the state the kernel never uses (x86_64's vector
+registers and segment bases) in the CPU (`hal_context_run_kept`), so a system call that returns to
+its caller does not move it in and out; the poll writes it back as it ends, since the thread's next
+poll may run on another CPU.
+
 The personality's `to_user`, which runs before the registers do, may wait too (a Linux thread
 whose process a signal has stopped waits there to be continued, chapter 7): if it leaves a wait
 pending, the loop says pending, and once the wait has ended runs `to_user` again. */
@@ -120,7 +125,7 @@ static zx_status_t run(struct thread_task *tt)
         }
         if (told_to_stop(t))
             break; /* the personality ended it */
-        hal_context_run(t->ctx, &tt->trap);
+        hal_context_run_kept(t->ctx, &tt->trap);
         if (tt->trap.kind == HAL_TRAP_INTERRUPT) {
             hal_thread_yield(); /* and the kernel's own threads theirs, on a CPU they share */
             return ZX_ERR_SHOULD_WAIT;
@@ -151,6 +156,7 @@ static enum poll poll_thread(struct future *f, struct waker w)
     wait_self_attach(&t->waits);
     hal_pt_activate(t->process->memory.pt); /* a wait's second half may copy to the user */
     zx_status_t status = run(tt);
+    hal_context_unload(); /* the next poll may be another CPU's */
     if (status == ZX_OK && t->process->personality->thread_exit)
         t->process->personality->thread_exit(t); /* still as the thread, in its address space */
     wait_self_attach(NULL);

@@ -51,6 +51,7 @@ static int64_t linux_execve(const uint64_t *arg)
     if (!err)
         err = linux_program_exec(thread_current()->process, thread_current(), path, &args, &image);
     if (!err) {
+        hal_context_unload(); /* the old program's state leaves the CPU before ctx is reset */
         hal_context_init(thread_current()->ctx, image.entry, image.sp);
         hal_context_set_arg(thread_current()->ctx, 0, image.arg0);
         err = (int64_t)image.arg0; /* what the return register holds (riscv64's a0 is both) */

@@ -166,6 +166,7 @@ static int64_t fork_process(uint64_t flags, vaddr_t sp, uaddr_t parent_tid, uadd
         if (!regs)
             err = -ENOMEM;
         if (regs) {
+            hal_context_unload(); /* all of the caller's registers into its context */
             *regs = *self->ctx;
             hal_context_set_return(regs, 0);
             if (sp)

@@ -44,6 +44,7 @@ static int start_copy(struct thread *t, uint64_t flags, vaddr_t sp, uint64_t tls
     if (!frame)
         return -ENOMEM;
     struct hal_context *regs = hal_pmem_ptr(frame);
+    hal_context_unload(); /* all of the caller's registers into its context (hal/context.h) */
     *regs = *thread_current()->ctx;
     hal_context_set_return(regs, 0);
     if (sp)

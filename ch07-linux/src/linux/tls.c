@@ -18,6 +18,7 @@ has), so the C library asks the kernel: `arch_prctl(ARCH_SET_FS, address)`.
 static int64_t linux_arch_prctl(const uint64_t *arg)
 {
     struct thread *t = thread_current();
+    hal_context_unload(); /* the base may be in the CPU still, not in t->ctx (hal/context.h) */
     switch (arg[0]) {
     case ARCH_SET_FS:
         if (arg[1] >= HAL_USER_END)

@@ -3,9 +3,9 @@
 `x86_enter_user(ctx)` is the body of `hal_context_run`. It saves the kernel's callee-saved registers
 on the kernel stack and leaves the stack pointer in two places: the CPU area, where the way back
 finds it, and the TSS, so that a trap from user mode pushes its frame just below. Then it loads the
-user's state: the floating-point and vector registers (`fxrstor`), the two segment bases
-(model-specific registers: `MSR_USER_GS_BASE` is where the user's `%gs` base waits while the kernel
-runs, percpu.h), the general registers. Two instructions can drop to user mode:
+user's general registers; the floating-point and vector registers and the two segment bases are
+already in place (context.c puts them there, and leaves them there while the same context runs
+again). Two instructions can drop to user mode:
 
 - `sysretq` is the fast one, the partner of `syscall`: it takes the instruction pointer from `rcx`
   and the flags from `r11`, and sets the user's code and stack segments from `STAR`. It fits exactly
@@ -16,11 +16,11 @@ runs, percpu.h), the general registers. Two instructions can drop to user mode:
   an interrupt, and for a fresh context.
 
 The user's turn ends at a `syscall` (`x86_syscall_entry` below) or at a trap from user mode
-(trap.S). Both save the registers into the context and meet in `x86_leave_user`, which saves the
-floating-point state and the segment bases and returns from `x86_enter_user` on the kernel stack,
-with the reason: the vector number, or `X86_VECTOR_SYSCALL`. Every access to the CPU area is written
-`THIS_CPU(field)`, and the last instruction in the kernel and the first out of user mode are marked
-with `kernel_gs_leave` and `kernel_gs_enter` (percpu.h). */
+(trap.S). Both save the registers into the context and meet in `x86_leave_user`, which returns from
+`x86_enter_user` on the kernel stack, with the reason: the vector number, or `X86_VECTOR_SYSCALL`.
+Every access to the CPU area is written `THIS_CPU(field)`, and the last instruction in the kernel
+and the first out of user mode are marked with `kernel_gs_leave` and `kernel_gs_enter`
+(percpu.h). */
 #include "arch/x86_64/percpu.h"
 #include "context_offsets.h"
 #include "layout.h"
@@ -57,16 +57,6 @@ x86_enter_user:
     mov THIS_CPU(CPU_TSS), %rax
     mov %rsp, TSS_RSP0(%rax)
     mov %rdi, THIS_CPU(CPU_CTX)
-
-    fxrstor64 CTX_FPU(%rdi)
-    mov $MSR_FS_BASE, %ecx
-    mov CTX_FSBASE(%rdi), %eax
-    mov CTX_FSBASE + 4(%rdi), %edx
-    wrmsr
-    mov $MSR_USER_GS_BASE, %ecx
-    mov CTX_GSBASE(%rdi), %eax
-    mov CTX_GSBASE + 4(%rdi), %edx
-    wrmsr
 
     mov CTX_RCX(%rdi), %rax
     cmp CTX_RIP(%rdi), %rax
@@ -126,24 +116,12 @@ x86_syscall_entry:
     .size x86_syscall_entry, . - x86_syscall_entry
     /* fall through */
 
-/* x86_leave_user: rdi = the context, esi = the reason, kernel_gs_enter done. The user's flags may
-   still be in force after a trap (an interrupt gate clears only a few): the kernel gets clean ones,
-   interrupts still off. */
+/* x86_leave_user: rdi = the context, esi = the reason, kernel_gs_enter done, and the flags the
+   kernel's (FMASK cleared those of a system call; trap.S clears a trap's). */
     .globl x86_leave_user
 x86_leave_user:
-    fxsave64 CTX_FPU(%rdi)
-    mov $MSR_FS_BASE, %ecx
-    rdmsr
-    mov %eax, CTX_FSBASE(%rdi)
-    mov %edx, CTX_FSBASE + 4(%rdi)
-    mov $MSR_USER_GS_BASE, %ecx
-    rdmsr
-    mov %eax, CTX_GSBASE(%rdi)
-    mov %edx, CTX_GSBASE + 4(%rdi)
     mov %esi, %eax
     mov THIS_CPU(CPU_KERNEL_RSP), %rsp
-    push $2                         /* rflags with only the always-one bit */
-    popfq
     pop %r15
     pop %r14
     pop %r13

@@ -35,6 +35,8 @@ struct x86_cpu {
     uint64_t error;          /* the last user trap's error code */
     uint64_t fault_addr;     /* and cr2, the address of a page fault */
     struct x86_tss *tss;     /* this CPU's task state segment */
+    /* the context whose vector state and segment bases are in the registers (context.c) */
+    struct hal_context *loaded;
 };
 
 struct x86_tss {

@@ -72,6 +72,12 @@ trap_common:
     mov %cr2, %rax
     mov %rax, THIS_CPU(CPU_FAULT_ADDR)
     mov 0(%rsp), %esi
+    /* The user's flags may still be in force (an interrupt gate clears only a few): the kernel
+       gets clean ones, interrupts still off. (A system call needs none of this: FMASK cleared
+       them. And popfq is slow, on a CPU and under QEMU, where it ends a block of translated
+       code.) */
+    push $2                         /* rflags with only the always-one bit */
+    popfq
     jmp x86_leave_user
 
 kernel_trap:

@@ -10,11 +10,12 @@ between and be missed; it ends the `hlt` instead. The CPU's tick is stopped for 
 The CPU's number is in its area (percpu.h), and `metal_cpu_kick` sends it the interrupt that ends
 such a sleep, or a user program's turn (smp.c).
 
-`metal_cpu_forget_user`, called as a CPU switches threads, has nothing to do: a CPU may keep the
-table of the last user thread it ran in `cr3`, since a table is freed only once every CPU that holds
-it has loaded the kernel's own instead (tlb.c), and the next user thread loads its own anyway
-(`hal_pt_activate`). Keeping it saves a reload of `cr3`, and with it an empty TLB, at each
-switch. */
+`metal_cpu_forget_user`, called as a CPU switches threads, writes back the user state the CPU
+still holds for a context (`hal_context_unload`, arch/x86_64/context.c): the thread switched away
+from may resume on another CPU. It keeps the table of the last user thread it ran in `cr3`, though,
+since a table is freed only once every CPU that holds it has loaded the kernel's own instead
+(tlb.c), and the next user thread loads its own anyway (`hal_pt_activate`). Keeping it saves a
+reload of `cr3`, and with it an empty TLB, at each switch. */
 #ifndef ZINC_CPU_LOCAL_H
 #define ZINC_CPU_LOCAL_H
 
@@ -40,6 +41,6 @@ static inline void metal_cpu_sleep(void)
 
 void metal_cpu_kick(unsigned cpu);
 
-static inline void metal_cpu_forget_user(void) {}
+static inline void metal_cpu_forget_user(void) { hal_context_unload(); }
 
 #endif

@@ -85,6 +85,7 @@ int sigframe_push(struct hal_context *ctx, struct sigframe_stack where,
     };
     memcpy(&f.uc.uc_sigmask, &saved->mask, sizeof saved->mask);
     f.info = *info;
+    hal_context_unload(); /* the vector state into ctx, from the CPU (hal/context.h) */
     if (!f.pretcode || copy_to_user(fpstate, ctx->fpu, FXSAVE_SIZE) ||
         copy_to_user(frame, &f, sizeof f))
         return -EFAULT;
@@ -115,6 +116,7 @@ int64_t sigframe_pop(struct hal_context *ctx, struct sigframe_saved *saved)
     ctx->rip = mc->rip;
     ctx->rflags = (mc->eflags & X86_RFLAGS_USER_MASK) | X86_RFLAGS_ALWAYS;
     if (mc->fpstate) {
+        hal_context_unload(); /* so that the next turn loads the state written here */
         struct _fpstate_64 *state = (struct _fpstate_64 *)fx;
         state->mxcsr &= MXCSR_VALID;
         memcpy(ctx->fpu, fx, sizeof fx);
