@@ -35,6 +35,7 @@ static void unlink_child(struct linux_process *lp)
         link = &(*link)->next_sibling;
     *link = lp->next_sibling;
     lp->parent = NULL;
+    __atomic_store_n(&lp->ppid, 0, __ATOMIC_RELAXED);
 }
 
 /* With the tree lock held: child, whose parent is gone, goes to pid 1 (if it is not pid 1's own
@@ -44,9 +45,11 @@ static bool adopt(struct linux_process *child, struct linux_process *dying)
 {
     struct linux_process *init = linux_process_find(1);
     child->parent = NULL;
+    __atomic_store_n(&child->ppid, 0, __ATOMIC_RELAXED);
     if (!init || init == dying || init->exited)
         return child->exited;
     child->parent = init;
+    __atomic_store_n(&child->ppid, 1, __ATOMIC_RELAXED);
     child->next_sibling = init->children;
     init->children = child;
     if (child->exited || child->stop_report) /* something for init's wait already */

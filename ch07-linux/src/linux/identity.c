@@ -31,13 +31,12 @@ static int64_t linux_gettid(const uint64_t *arg)
 }
 LINUX_SYSCALL(gettid, linux_gettid);
 
+/* The parent's pid, kept beside the parent (process.h): following the pointer would need the tree
+   lock, as the parent may be exiting, and getppid is the call a benchmark makes to time the way in
+   and out of the kernel. */
 static int64_t linux_getppid(const uint64_t *arg)
 {
-    hal_lock_acquire(&linux_tree_lock);
-    struct linux_process *parent = linux_current()->parent;
-    int pid = parent ? parent->pid : 0;
-    hal_lock_release(&linux_tree_lock);
-    return pid;
+    return __atomic_load_n(&linux_current()->ppid, __ATOMIC_RELAXED);
 }
 LINUX_SYSCALL(getppid, linux_getppid);
 

@@ -119,6 +119,7 @@ struct linux_process *linux_process_attach(struct process *p, struct linux_proce
         all[slot] = lp;
         lp->pid = lt->tid = pid;
         lp->parent = parent;
+        lp->ppid = parent ? parent->pid : 0;
         lp->pgid = parent ? parent->pgid : pid;
         lp->sid = parent ? parent->sid : pid;
         if (parent) {

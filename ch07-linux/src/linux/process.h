@@ -40,6 +40,7 @@ struct linux_process {
     struct process *process; /* the Zircon process (a reference, kept until reaped) */
     int pid;
     struct linux_process *parent; /* NULL for the first process; guarded by the tree lock */
+    int ppid; /* atomic: the parent's pid, or 0, set with parent: getppid reads it with no lock */
     struct linux_process *children, *next_sibling; /* the same */
     struct fd_table *files;
     vaddr_t brk_start, brk;       /* the heap: the pages of [brk_start, brk) are mapped */

@@ -139,7 +139,11 @@ static void update_interrupted(struct thread *t)
     uint64_t pending;
     do {
         pending = pending_for(t);
-        __atomic_store_n(&lt->interrupted, (pending & takeable) != 0, __ATOMIC_SEQ_CST);
+        bool now = (pending & takeable) != 0;
+        /* Stored only when it changes: a locked store on every return to user mode costs more
+           than the look. */
+        if (__atomic_load_n(&lt->interrupted, __ATOMIC_SEQ_CST) != now)
+            __atomic_store_n(&lt->interrupted, now, __ATOMIC_SEQ_CST);
     } while (pending_for(t) != pending);
 }
 
@@ -309,9 +313,9 @@ static int take_of(struct thread *t, uint64_t allowed, siginfo_t *info, bool the
 {
     struct linux_thread *lt = t->personality_state;
     struct linux_process *lp = t->process->personality_state;
-    memset(info, 0, sizeof *info);
     uint64_t mine = __atomic_load_n(&lt->pending, __ATOMIC_SEQ_CST) & allowed;
     if (mine) {
+        memset(info, 0, sizeof *info);
         int sig = lowest(mine);
         if (SIG_BIT(sig) & SIG_REALTIME) {
             hal_lock_acquire(&linux_tree_lock);
@@ -335,7 +339,8 @@ static int take_of(struct thread *t, uint64_t allowed, siginfo_t *info, bool the
     }
     int sig = 0;
     if (!(__atomic_load_n(&lp->pending, __ATOMIC_SEQ_CST) & allowed))
-        return 0; /* the common case, on every return to user mode: no lock */
+        return 0; /* the common case, on every return to user mode: no lock, no memset */
+    memset(info, 0, sizeof *info);
     hal_lock_acquire(&linux_tree_lock);
     while (!sig) {
         uint64_t shared = __atomic_load_n(&lp->pending, __ATOMIC_SEQ_CST) & allowed;
