@@ -14,11 +14,39 @@ static unsigned slot_of(uint64_t index, int level)
     return (index >> (PAGE_TREE_BITS * (PAGE_TREE_LEVELS - 1 - level))) & (SLOTS - 1);
 }
 
+/* How many levels a tree needs to hold index. */
+static int height_for(uint64_t index)
+{
+    int height = 1;
+    while (height < PAGE_TREE_LEVELS && index >> (PAGE_TREE_BITS * height))
+        height++;
+    return height;
+}
+
+/* Make t tall enough for index: each new root has the old one as its first slot. */
+static bool grow(struct page_tree *t, uint64_t index)
+{
+    int need = height_for(index);
+    if (!t->root)
+        t->height = need;
+    while (t->height < need) {
+        struct node *top = kzalloc(sizeof *top);
+        if (!top)
+            return false;
+        top->slot[0] = t->root;
+        t->root = top;
+        t->height++;
+    }
+    return true;
+}
+
 /* The leaf slot for index; NULL if absent and create is false, or if memory ran out. */
 static void **leaf(struct page_tree *t, uint64_t index, bool create)
 {
+    if (height_for(index) > t->height && (!create || !grow(t, index)))
+        return NULL;
     void **slot = &t->root;
-    for (int level = 0; level < PAGE_TREE_LEVELS; level++) {
+    for (int level = PAGE_TREE_LEVELS - t->height; level < PAGE_TREE_LEVELS; level++) {
         if (!*slot) {
             if (!create)
                 return NULL;
@@ -64,7 +92,7 @@ void page_tree_each(struct page_tree *t, uint64_t first, uint64_t end,
                     void (*fn)(uint64_t index, struct page_ref *ref, void *arg), void *arg)
 {
     if (t->root)
-        each(t->root, 0, 0, first, end, fn, arg);
+        each(t->root, PAGE_TREE_LEVELS - t->height, 0, first, end, fn, arg);
 }
 
 static void free_nodes(void *n, int level)
@@ -79,6 +107,7 @@ static void free_nodes(void *n, int level)
 void page_tree_free(struct page_tree *t)
 {
     if (t->root)
-        free_nodes(t->root, 0);
+        free_nodes(t->root, PAGE_TREE_LEVELS - t->height);
     t->root = NULL;
+    t->height = 0;
 }

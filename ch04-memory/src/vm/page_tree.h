@@ -1,8 +1,11 @@
 /*: # Which frames hold a VMO's pages
 
 A VMO is mostly empty: pages are committed on first write, and may be anywhere in a range of
-gigabytes. Its committed pages are kept in a radix tree indexed by page number, three levels of 256
-slots, enough for a 64 GiB VMO (`VMO_MAX_SIZE`), with a node being one kernel heap block. A leaf
+gigabytes. Its committed pages are kept in a radix tree indexed by page number, up to three levels
+of 256 slots, enough for a 64 GiB VMO (`VMO_MAX_SIZE`), with a node being one kernel heap block.
+The tree is only as tall as its highest page needs, as Linux's radix trees are: one node for a VMO
+of up to 1 MiB, two up to 256 MiB, so that a small VMO's pages are found, visited and freed
+without walking through nodes of one slot each (a program's VMOs are mostly small). A leaf
 holds a `struct page_ref`: a frame, how many VMOs share it, and which one of them owns it. Sharing
 is how copy-on-write works: a snapshot child takes another reference to each of its parent's frames,
 and whichever side writes to a shared frame first copies it (vm/vmo.c). Owning is how a shared frame
@@ -30,6 +33,7 @@ struct page_ref {
 
 struct page_tree {
     void *root;
+    int height; /* the levels in use, 0 to PAGE_TREE_LEVELS: the root is of level LEVELS - height */
 };
 
 /* The page at index, or NULL if none is committed. */
