@@ -168,10 +168,13 @@ out:
     return err;
 }
 
-static bool node_empty(const struct node *n)
+/* Does the table hold nothing? The look starts at the entry just cleared, from index, and goes
+   both ways: a mapping is a run of entries, so a table still in use shows a neighbour at once,
+   where a look from entry 0 would walk the empty entries before the run, on every unmap. */
+static bool node_empty(const struct node *n, unsigned index)
 {
-    for (int i = 0; i < ENTRIES; i++)
-        if (n->entry[i])
+    for (unsigned d = 0; d <= ENTRIES / 2; d++)
+        if (n->entry[(index + d) % ENTRIES] || n->entry[(index - d) % ENTRIES])
             return false;
     return true;
 }
@@ -190,7 +193,7 @@ static void clear(struct node *n, int level, vaddr_t va, vaddr_t last)
         } else if (*e) {
             struct node *child = (struct node *)(uintptr_t)*e;
             clear(child, level + 1, at, end < last ? end : last);
-            if (node_empty(child)) {
+            if (node_empty(child, index_at(at, level + 1))) {
                 free(child);
                 *e = 0;
             }

@@ -163,10 +163,13 @@ int hal_pt_map(struct hal_pt *pt, vaddr_t va, paddr_t pa, size_t len, unsigned f
     return 0;
 }
 
-static bool table_empty(const uint64_t *table)
+/* Does the table hold nothing? The look starts at the entry just cleared, from index, and goes
+   both ways: a mapping is a run of entries, so a table still in use shows a neighbour at once,
+   where a look from entry 0 would walk the empty entries before the run, on every unmap. */
+static bool table_empty(const uint64_t *table, unsigned index)
 {
-    for (int i = 0; i < ENTRIES; i++)
-        if (table[i])
+    for (unsigned d = 0; d <= ENTRIES / 2; d++)
+        if (table[(index + d) % ENTRIES] || table[(index - d) % ENTRIES])
             return false;
     return true;
 }
@@ -190,7 +193,7 @@ static void clear(uint64_t *table, int level, vaddr_t va, vaddr_t last, paddr_t 
         } else if (*e & PTE_V) {
             uint64_t *child = table_at(entry_pa(*e));
             clear(child, level - 1, at, end < last ? end : last, unlinked);
-            if (table_empty(child)) {
+            if (table_empty(child, index_at(at, level - 1))) {
                 child[0] = *unlinked;
                 *unlinked = entry_pa(*e);
                 *e = 0;

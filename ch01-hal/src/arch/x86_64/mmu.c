@@ -226,10 +226,13 @@ out:
     return err;
 }
 
-static bool table_empty(const uint64_t *table)
+/* Does the table hold nothing? The look starts at the entry just cleared, from index, and goes
+   both ways: a mapping is a run of entries, so a table still in use shows a neighbour at once,
+   where a look from entry 0 would walk the empty entries before the run, on every unmap. */
+static bool table_empty(const uint64_t *table, unsigned index)
 {
-    for (int i = 0; i < ENTRIES; i++)
-        if (table[i])
+    for (unsigned d = 0; d <= ENTRIES / 2; d++)
+        if (table[(index + d) % ENTRIES] || table[(index - d) % ENTRIES])
             return false;
     return true;
 }
@@ -255,7 +258,7 @@ static void clear(uint64_t *table, int level, vaddr_t va, vaddr_t last, bool *ch
         } else if (*e & PTE_P) {
             uint64_t *child = table_of(*e);
             clear(child, level - 1, at, end < last ? end : last, changed, unlinked);
-            if (table_empty(child)) {
+            if (table_empty(child, index_at(at, level - 1))) {
                 child[0] = *unlinked;
                 *unlinked = *e & PTE_ADDR;
                 *e = 0;
