@@ -11,11 +11,15 @@ struct message *message_create(uint32_t num_bytes, uint32_t num_handles)
     _Static_assert(ZX_CHANNEL_MAX_MSG_HANDLES <= 64, "`counted` has a bit for every handle");
     if (num_bytes > ZX_CHANNEL_MAX_MSG_BYTES || num_handles > ZX_CHANNEL_MAX_MSG_HANDLES)
         return NULL;
-    struct message *m = kzalloc(sizeof *m + num_handles * sizeof(struct message_handle));
+    size_t head = sizeof(struct message) + num_handles * sizeof(struct message_handle);
+    bool inline_bytes = head + num_bytes <= KMALLOC_MAX;
+    struct message *m = kzalloc(head + (inline_bytes ? num_bytes : 0));
     if (!m)
         return NULL;
     m->num_bytes = num_bytes;
-    for (uint32_t i = 0; i * PAGE_SIZE < num_bytes; i++) {
+    if (inline_bytes)
+        m->inline_bytes = (uint8_t *)m + head;
+    for (uint32_t i = 0; !inline_bytes && i * PAGE_SIZE < num_bytes; i++) {
         if (!(m->pages[i] = frame_alloc())) {
             message_destroy(m);
             return NULL;
@@ -41,6 +45,10 @@ void message_destroy(struct message *m)
 
 uint8_t *message_bytes_at(struct message *m, uint32_t offset, uint32_t *contiguous)
 {
+    if (m->inline_bytes) {
+        *contiguous = m->num_bytes - offset;
+        return m->inline_bytes + offset;
+    }
     uint32_t in_page = offset % PAGE_SIZE;
     *contiguous = PAGE_SIZE - in_page;
     if (*contiguous > m->num_bytes - offset)

@@ -8,9 +8,11 @@ their rights, and whoever reads the message gets them in its own table. A handle
 (start-up, exceptions) is an object reference only, and becomes a handle when it is read.
 
 The bytes can reach `ZX_CHANNEL_MAX_MSG_BYTES` (64 KiB), more than one kernel heap block, so they
-live in frames, one per 4 KiB. `message_bytes_at` gives the kernel pointer to the bytes at an offset
-and how many follow contiguously, which is what a copy from or to user memory needs, one page at a
-time. */
+live in frames, one per 4 KiB, unless they fit in the message's own heap block after its handles:
+most messages are small (a write of a few bytes to a pipe is one), and a frame for each would be
+4 KiB zeroed and 4 KiB freed for every one of them. `message_bytes_at` gives the kernel pointer to
+the bytes at an offset and how many follow contiguously, which is what a copy from or to user
+memory needs, one page at a time. */
 #ifndef ZINC_MESSAGE_H
 #define ZINC_MESSAGE_H
 
@@ -26,7 +28,8 @@ struct message {
     uint32_t num_bytes, num_handles;
     /* bit i: handles[i] was moved out of a table (handle_table_move_out), a handle still */
     uint64_t counted;
-    paddr_t pages[ZX_CHANNEL_MAX_MSG_BYTES / PAGE_SIZE];
+    paddr_t pages[ZX_CHANNEL_MAX_MSG_BYTES / PAGE_SIZE]; /* the bytes, unless they are inline */
+    uint8_t *inline_bytes; /* or NULL: the bytes, in this block after the handles */
     struct message_handle handles[]; /* num_handles of them */
 };
 

@@ -21,6 +21,7 @@ finds no reader at the other end of a pipe is `-EPIPE` and `SIGPIPE` both, as in
 #include "linux/uaccess.h"
 
 #define CHUNK PAGE_SIZE
+#define SMALL 256 /* a transfer this short goes through the stack, not a frame */
 
 /* Transfer len bytes between the program's buf and f at *pos: the count, or -errno if nothing was
    transferred, or (if may_wait) what the call must return to wait. */
@@ -29,10 +30,13 @@ static int64_t transfer(struct file *f, bool writing, uaddr_t buf, size_t len, u
 {
     if (writing ? !f->ops->write || !file_writable(f) : !f->ops->read || !file_readable(f))
         return writing ? (f->ops->write ? -EBADF : -EINVAL) : (f->ops->read ? -EBADF : -EINVAL);
-    paddr_t bounce = frame_alloc();
-    if (!bounce)
+    /* The bytes pass through a kernel buffer: a frame, or for a short transfer (a pipe's byte, a
+       line of the terminal) a few bytes of the stack, which are not zeroed and freed each time. */
+    uint8_t small[SMALL];
+    paddr_t bounce = len > SMALL ? frame_alloc() : 0;
+    if (len > SMALL && !bounce)
         return -ENOMEM;
-    void *kbuf = hal_pmem_ptr(bounce);
+    void *kbuf = bounce ? hal_pmem_ptr(bounce) : small;
     int64_t done = 0, n = 0;
     while ((size_t)done < len) {
         size_t want = len - done < CHUNK ? len - done : CHUNK;
@@ -51,7 +55,8 @@ static int64_t transfer(struct file *f, bool writing, uaddr_t buf, size_t len, u
         if ((size_t)n < want)
             break;
     }
-    frame_free(bounce);
+    if (bounce)
+        frame_free(bounce);
     if (writing && !done && n == -EPIPE) /* a pipe nobody reads: Linux adds a signal */
         linux_signal_thread(thread_current(), SIGPIPE);
     if (done || n != -EAGAIN || !may_wait || (f->flags & O_NONBLOCK))
