@@ -93,27 +93,33 @@ linux_cc = $(if $(filter pie-%,$(1)),$(LINUX_PIE_CC_$(USER_ARCH)),$(if $(filter 
 
 # The compiler and busybox come from set-up (`make setup`, which `make test` and `make run` run);
 # a stage built without it (`make -C ch07-linux` in a fresh student tree) makes them here.
-$(TOP)/build/userland/%/cc $(TOP)/build/userland/%/busybox:
+$(TOP)/build/userland/%/cc $(TOP)/build/userland/%/busybox $(TOP)/build/userland/%/busybox.links:
 	$(TOP)/tools/linux-userland.sh
 
 # The initramfs (chapter 7 on): the root file system of Linux programs, a cpio archive packed into
-# the image as the blob `initramfs` (fs/initramfs.c unpacks it at boot). tools/initramfs.sh stages
-# /bin with each Linux program (without .elf), /etc, /tmp, /root, empty /dev and /proc, each
-# chapter's rootfs/ directory, and the files of INITRAMFS_FILES: DEST=SOURCE copies a file,
-# DEST@TARGET makes a symlink (so busybox is /bin/busybox=PATH plus /bin/sh@busybox).
-# The Zircon programs of the boot filesystem are in /boot too, without their debugging information,
-# for Linux programs to run (linux/zircon_program.h).
-# A chapter that sets BUSYBOX_APPLETS gets Debian's busybox (tools/linux-userland.sh) as
-# /bin/busybox, with a link /bin/APPLET for each applet named.
+# the image as the blob `initramfs` (fs/initramfs.c unpacks it at boot). What it holds is listed in
+# one manifest, build/ARCH/gen/initramfs.manifest, a line a piece: DEST=SOURCE copies a file (or a
+# directory's contents) to DEST, DEST@TARGET makes DEST a symbolic link. The list: each chapter's
+# rootfs/ directory, each Linux program as /bin/NAME (without .elf), the Zircon programs of the boot
+# filesystem in /boot, without their debugging information, for Linux programs to run
+# (linux/zircon_program.h), and the stage's own INITRAMFS_FILES. A chapter that sets
+# BUSYBOX_APPLETS gets Debian's busybox (tools/linux-userland.sh) as /bin/busybox, with a link
+# /bin/APPLET for each applet named, or, for `all`, a link for every applet where busybox's own
+# list puts it (busybox.links: /bin/ls, /usr/bin/awk, ...). tools/initramfs.sh packs it, adding
+# the directories every Linux system has.
 ifneq ($(LINUX_PROGRAMS),)
 ROOTFS_DIRS := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/rootfs))
 ROOTFS_FILES := $(if $(ROOTFS_DIRS),$(shell find $(ROOTFS_DIRS) -type f -o -type l))
+INITRAMFS_FILES += $(foreach d,$(ROOTFS_DIRS),/=$(d))
 INITRAMFS_FILES += $(foreach p,$(LINUX_PROGRAMS),/bin/$(basename $(notdir $(p)))=$(p))
 INITRAMFS_FILES += $(foreach n,$(basename $(notdir $(ZX_PROGRAMS))),/boot/$(n)=$(BUILD)/boot/$(n))
 INITRAMFS_FILES += $(if $(BUSYBOX_APPLETS),/bin/busybox=$(TOP)/build/userland/$(USER_ARCH)/busybox \
-	$(foreach a,$(BUSYBOX_APPLETS),/bin/$(a)@busybox))
+	$(foreach a,$(filter-out all,$(BUSYBOX_APPLETS)),/bin/$(a)@busybox))
+BUSYBOX_LINKS := $(if $(filter all,$(BUSYBOX_APPLETS)), \
+	$(TOP)/build/userland/$(USER_ARCH)/busybox.links)
 INITRAMFS_SOURCES := $(foreach f,$(INITRAMFS_FILES),$(if $(findstring =,$(f)),$(lastword \
 	$(subst =, ,$(f)))))
+INITRAMFS_MANIFEST := $(BUILD)/gen/initramfs.manifest
 INITRAMFS := $(BUILD)/gen/initramfs.cpio
 endif
 
@@ -189,9 +195,16 @@ $(BUILD)/linux/%.elf: $(LINUX_SOURCES) $(LINUX_HEADERS) $(LINUX_CC)
 		$(filter %/$(patsubst glibc-%,%,$*).c,$(LINUX_SOURCES))
 
 ifneq ($(INITRAMFS),)
-$(INITRAMFS): $(INITRAMFS_SOURCES) $(ROOTFS_FILES) $(TOP)/tools/initramfs.sh $(BUILD_LIST)
-	$(call say,CPIO,$@)$(TOP)/tools/initramfs.sh $@ $(BUILD)/rootfs "$(ROOTFS_DIRS)" \
-		$(INITRAMFS_FILES)
+# The manifest: the entries above, then busybox's links (Debian's list names busybox itself too).
+$(INITRAMFS_MANIFEST): $(BUILD_LIST) $(BUSYBOX_LINKS) $(TOP)/tools/chapter.mk
+	@mkdir -p $(dir $@)
+	$(Q){ echo "# The initramfs of $(CHAPTER) on $(ARCH) (tools/chapter.mk, tools/initramfs.sh)"; \
+		printf '%s\n' $(INITRAMFS_FILES); \
+		$(if $(BUSYBOX_LINKS),grep -vx /bin/busybox $(BUSYBOX_LINKS) | sed 's|$$|@/bin/busybox|';) \
+		} > $@
+
+$(INITRAMFS): $(INITRAMFS_MANIFEST) $(INITRAMFS_SOURCES) $(ROOTFS_FILES) $(TOP)/tools/initramfs.sh
+	$(call say,CPIO,$@)$(TOP)/tools/initramfs.sh $@ $(BUILD)/rootfs $(INITRAMFS_MANIFEST)
 endif
 
 $(BUILD)/boot/%: $(BUILD)/zircon/%.elf
@@ -239,9 +252,11 @@ run: $(KERNEL)
 # The benchmarks named in BENCHES (all if empty). A chapter that sets BENCH_BESIDE (a chapter, and
 # the benchmarks of it to run) has those run first on that chapter's own kernel, so that a figure
 # shows beside the same figure of an earlier stage; each run opens with the banner of its stage.
+# A stage that sets BENCH_COMMAND runs that instead (the final stage: Zinc against Linux).
+BENCH_COMMAND ?= $(BOOT) bench $(BENCHES)
 bench: $(KERNEL)
 	$(if $(BENCH_BESIDE),$(MAKE) --no-print-directory -C $(TOP)/$(firstword $(BENCH_BESIDE)) bench \
-		ARCH=$(ARCH) BENCHES="$(wordlist 2,99,$(BENCH_BESIDE))" &&) $(BOOT) bench $(BENCHES)
+		ARCH=$(ARCH) BENCHES="$(wordlist 2,99,$(BENCH_BESIDE))" &&) $(BENCH_COMMAND)
 
 # QEMU with the console attached (bare metal), and the debugger stopped at the kernel's C entry.
 qemu: $(KERNEL)

@@ -11,6 +11,7 @@
 # It writes the top-level build/userland/, which no chapter's `make clean` touches:
 #
 #   x86_64/busybox, riscv64/busybox    BusyBox, static
+#   */busybox.links                    where each of its applets is linked in a root file system
 #   x86_64/cc, riscv64/cc              gcc's arguments in, a static program against musl out
 #   riscv64/musl/                      musl's include/ and lib/
 #   VERSIONS                           the Debian version of each piece
@@ -32,7 +33,8 @@ src=$out/src
 log=$top/build/userland.log
 
 up_to_date() {
-    for f in x86_64/busybox x86_64/cc riscv64/busybox riscv64/cc riscv64/musl/lib/libc.a VERSIONS
+    for f in x86_64/busybox x86_64/busybox.links x86_64/cc riscv64/busybox riscv64/busybox.links \
+        riscv64/cc riscv64/musl/lib/libc.a VERSIONS
     do
         [ "$out/$f" -nt "$self" ] || return 1
     done
@@ -187,6 +189,8 @@ proven() {
 
 mkdir "$tmp/x86_64"
 cp /bin/busybox "$tmp/x86_64/busybox"
+# The links, one path a line, as the riscv64 build writes them (busybox.links): from the binary.
+"$tmp/x86_64/busybox" --list-full | sed 's|^|/|' > "$tmp/x86_64/busybox.links"
 cat > "$tmp/x86_64/cc" << 'EOF'
 #!/bin/sh
 # cc GCC-ARGUMENTS...: a static x86_64 Linux program against musl (Debian's musl-gcc).
@@ -231,7 +235,8 @@ build_busybox() (
         sed -i 's/^# CONFIG_STATIC is not set$/CONFIG_STATIC=y/' .config &&
         grep -q '^CONFIG_STATIC=y$' .config && yes '' | make oldconfig &&
         make -j2 CROSS_COMPILE=riscv64-linux-gnu- &&
-        cp busybox "$tmp/riscv64/busybox"
+        make CROSS_COMPILE=riscv64-linux-gnu- busybox.links &&
+        cp busybox busybox.links "$tmp/riscv64/"
 )
 run "building busybox for riscv64" build_busybox
 proven riscv64 RISC-V

@@ -7,8 +7,14 @@
 #            the kernel's own shutdown status as exit status (124 when the time ran out: a failure).
 #   console  interactive: the serial line on this terminal. Ctrl-A X quits QEMU.
 #   gdb      QEMU waits halted for a debugger on port 1234 (tools/gdb/x86_64.gdb), always under TCG.
+#   linux    `linux VMLINUZ INITRD ARGS...`: another kernel on the same machine, for the benchmarks
+#            against Linux (tools/bench-linux.sh): Linux's image VMLINUZ with the initramfs INITRD
+#            and the command line ARGS, the serial line on standard input and output, under
+#            ACCEL (tcg by default). The exit status is QEMU's: 0 when Linux powers off.
 #
-# SMP is the number of CPUs (1 by default).
+# SMP is the number of CPUs (1 by default). ZINC_QEMU_ICOUNT=1 (under TCG) makes the guest's clock
+# count instructions, one a nanosecond: a time measured inside is then the number of instructions
+# the guest ran, the same on every host however busy (tools/bench-linux.sh).
 #
 # The accelerator: ACCEL=kvm or ACCEL=tcg forces one. Otherwise KVM is used only if /dev/kvm opens
 # and a quick probe proves that KVM runs this very kernel: a boot that must pass a few kernel tests
@@ -32,7 +38,7 @@ probe_tests="$probe_tests timer_does_not_fire_early"
 qemu() {
     case $1 in
     kvm) accel="-accel kvm -cpu host" ;;
-    *) accel="-accel tcg -cpu max" ;;
+    *) accel="-accel tcg -cpu max${ZINC_QEMU_ICOUNT:+ -icount shift=0}" ;;
     esac
     cmdline=$2; shift 2
     set -- qemu-system-x86_64 $accel -m 256M -smp "${SMP:-1}" -nodefaults -no-reboot \
@@ -107,6 +113,10 @@ gdb)
     # so that Ctrl-C in gdb (sent to the terminal's foreground group) reaches gdb only.
     launch="exec setsid"
     qemu tcg "$*" -display none -serial stdio -monitor none -S -s </dev/null ;;
+linux)
+    initrd=$1; shift
+    echo "# qemu-system-x86_64, accelerator: ${ACCEL:-tcg}"
+    qemu "${ACCEL:-tcg}" "$*" -initrd "$initrd" -display none -serial stdio -monitor none ;;
 *)
-    echo "usage: $0 batch|console|gdb KERNEL ARGS..." >&2; exit 2 ;;
+    echo "usage: $0 batch|console|gdb|linux KERNEL ARGS..." >&2; exit 2 ;;
 esac

@@ -10,7 +10,8 @@
 # quiet when all is well, so `make test` and `make run` call it every time. The probes take a few
 # seconds, so a stamp (build/setup.ok) remembers that they passed, until a package is installed or
 # removed or this script or its list change. Last, it provides the Linux programs that chapter 7
-# runs (tools/linux-userland.sh).
+# runs (tools/linux-userland.sh) and the Linux kernel that the final stage's benchmarks compare
+# Zinc with (tools/linux-kernel.sh).
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
 missing=""
@@ -42,7 +43,8 @@ stamp=$top/build/setup.ok
 newer=$(find /var/lib/dpkg/status "$top/tools/setup.sh" "$top/tools/packages.txt" -newer "$stamp" \
     2>/dev/null || true) # no stamp yet: find fails, which must not end the script (set -e)
 if [ -f "$stamp" ] && [ -z "$newer" ]; then
-    exec "$top/tools/linux-userland.sh" # the probes passed before; on to the Linux programs
+    # The probes passed before; on to the Linux programs and Linux's kernel.
+    "$top/tools/linux-userland.sh" && exec "$top/tools/linux-kernel.sh"
 fi
 probe_dir=$(mktemp -d)
 trap 'rm -rf "$probe_dir"' EXIT
@@ -90,6 +92,7 @@ if [ "$broken" -ne 0 ]; then
 fi
 mkdir -p "$top/build" && touch "$stamp"
 
-# Chapter 7's Linux programs, from Debian's packages (tools/linux-userland.sh: nothing to do once
-# they are built).
+# Chapter 7's Linux programs, from Debian's packages (tools/linux-userland.sh), and Debian's Linux
+# kernel for the benchmarks (tools/linux-kernel.sh): nothing to do once they are there.
 "$top/tools/linux-userland.sh"
+"$top/tools/linux-kernel.sh"
