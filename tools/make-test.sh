@@ -66,6 +66,13 @@ for c in "${stages[@]}"; do
         job "$c-$a" "$c: $a" "" "$make -s -C $c test ARCH=$a"
     done
 done
+# make bench's boots of Zinc and of Linux, timing nothing, once the final stage's own jobs have
+# built it for x86_64 and LibOS (the script builds them, and two builds must not share a directory).
+final=${stages[${#stages[@]} - 1]}
+if [ "$final" = final ]; then
+    job bench-linux "final: make bench boots Zinc and Linux, and the benchmark works on each" \
+        "final-libos final-x86_64" "MAKE=$make tools/bench-linux.sh --check"
+fi
 job --early book "book: built from the sources, opened in Chromium" "" tools/check-book.sh
 
 # The runner. state[i]: "" (waiting), "running", or the exit status; pid_job maps a process to its
