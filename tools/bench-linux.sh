@@ -18,8 +18,9 @@
 # Times depend on the host and on what else it is doing. So the two QEMU runs are made once more
 # under TCG with QEMU's instruction count as the guest's clock (ZINC_QEMU_ICOUNT, qemu-x86_64.sh):
 # then a nanosecond measured inside is one instruction run, and the second table, the instructions
-# each figure took on each kernel, is the same on every machine. Each run's whole output is kept in
-# build/bench/ (zinc-x86_64.log, linux-x86_64.log, the -counted ones, zinc-libos.log, host.log).
+# each figure took on each kernel, is the same on every machine with the same QEMU. Each run's
+# whole output is kept in build/bench/ (zinc-x86_64.log, linux-x86_64.log, the -counted ones,
+# zinc-libos.log, host.log).
 #
 # The same initramfs serves both kernels with one addition for Linux: the device files
 # /dev/console and /dev/ttyS0, which Linux's init needs in the archive (its kernel opens the
