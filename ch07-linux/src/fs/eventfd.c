@@ -10,7 +10,11 @@ and libraries use it as the one descriptor that says "something happened".
 What a waiter waits on is a Zircon event (object/event.h) that the file keeps beside the counter:
 its user signal 0 is asserted while the counter is above zero (readable), and user signal 1 while
 one more can be added (writable). Every change of the counter sets both signals again under the
-file's lock, so a waiter woken by a signal always finds what it waited for. */
+file's lock, so a waiter woken by a signal always finds what it waited for. A write of a large
+value may not fit where one more would: the largest value a write found no room for is kept until
+the next read, and the file is not writable while that value does not fit, so the writer waits for
+a read rather than being woken at once, again and again (a write of a random value did that, and
+spun in the kernel beyond the reach even of SIGKILL). */
 #include <asm/fcntl.h>
 #include <string.h>
 
@@ -32,6 +36,7 @@ file's lock, so a waiter woken by a signal always finds what it waited for. */
 struct eventfd {
     struct hal_lock lock; /* guards count, and keeps the event's signals in step with it */
     uint64_t count;
+    uint64_t unfit; /* the largest value a write found no room for since the last read */
     bool semaphore;
     struct kobject *event;
 };
@@ -39,7 +44,8 @@ struct eventfd {
 /* Set the event's signals from the counter; under the lock. */
 static void signal_count(struct eventfd *e)
 {
-    zx_signals_t set = (e->count ? READABLE : 0) | (e->count < COUNTER_MAX ? WRITABLE : 0);
+    bool room = e->count < COUNTER_MAX && e->unfit <= COUNTER_MAX - e->count;
+    zx_signals_t set = (e->count ? READABLE : 0) | (room ? WRITABLE : 0);
     kobject_signal(e->event, (READABLE | WRITABLE) & ~set, set);
 }
 
@@ -51,6 +57,8 @@ static int64_t eventfd_read(struct file *f, void *buf, size_t len, uint64_t *pos
     hal_lock_acquire(&e->lock);
     uint64_t value = e->semaphore && e->count ? 1 : e->count;
     e->count -= value;
+    if (value)
+        e->unfit = 0; /* there is more room: let every waiting write try again */
     signal_count(e);
     hal_lock_release(&e->lock);
     if (!value)
@@ -72,6 +80,8 @@ static int64_t eventfd_write(struct file *f, const void *buf, size_t len, uint64
     bool fits = value <= COUNTER_MAX - e->count;
     if (fits)
         e->count += value;
+    else if (value > e->unfit)
+        e->unfit = value;
     signal_count(e);
     hal_lock_release(&e->lock);
     return fits ? (int64_t)sizeof value : -EAGAIN;

@@ -175,12 +175,21 @@ static int can_replace(struct vnode *node, struct vnode *victim)
     return 0;
 }
 
+/* Is node a computed directory (/proc)? It stands where Linux mounts a file system of its own, and
+   a mount point is busy: it is neither moved nor replaced by a rename. */
+static bool is_computed_dir(const struct vnode *node)
+{
+    return node->type == VNODE_DIRECTORY && node->dir.computed;
+}
+
 /* Under the tree lock: check a rename, whose old entry is old and new one (if any) is new. */
 static int check_rename(struct dir_entry *old, struct vnode *newdir, struct dir_entry *new,
                         bool noreplace)
 {
     if (!old)
         return -ENOENT;
+    if (is_computed_dir(old->node) || (new && is_computed_dir(new->node)))
+        return -EBUSY;
     if (new &&noreplace)
         return -EEXIST;
     if (old->node->type == VNODE_DIRECTORY && is_within(newdir, old->node))

@@ -17,7 +17,9 @@ a program that does *not* fall back is the next thing to implement. */
 #define LINUX_SYSCALLS 512
 
 static const struct linux_syscall *by_number[LINUX_SYSCALLS];
-static uint64_t reported[LINUX_SYSCALLS / 64]; /* atomic: the unknown numbers logged already */
+/* atomic: the unknown numbers logged already; the bit after the table's stands for every number
+   beyond it, or a program making random calls would log each one */
+static uint64_t reported[LINUX_SYSCALLS / 64 + 1];
 
 static void linux_syscalls_init(void)
 {
@@ -36,8 +38,8 @@ const char *linux_syscall_name(uint64_t nr)
 
 static void report_unknown(uint64_t nr)
 {
-    uint64_t bit = 1ull << (nr % 64);
-    if (nr < LINUX_SYSCALLS && (__atomic_fetch_or(&reported[nr / 64], bit, __ATOMIC_RELAXED) & bit))
+    uint64_t slot = nr < LINUX_SYSCALLS ? nr : LINUX_SYSCALLS, bit = 1ull << (slot % 64);
+    if (__atomic_fetch_or(&reported[slot / 64], bit, __ATOMIC_RELAXED) & bit)
         return;
     struct thread *t = thread_current();
     char name[ZX_MAX_NAME_LEN];

@@ -38,6 +38,8 @@ static void kill_if_target(struct linux_process *lp, void *arg)
    real-time signal past the queue's bound is no error (linux/rt_queue.h). */
 static int64_t send(int pid, int sig)
 {
+    if (pid == INT32_MIN)
+        return -ESRCH; /* the group -pid, which has no number: Linux's answer */
     if (sig < 0 || sig > LINUX_NSIG)
         return -EINVAL;
     struct linux_process *self = linux_current();

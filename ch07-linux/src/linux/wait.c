@@ -102,6 +102,8 @@ static int64_t linux_wait4(const uint64_t *arg)
     int pid = (int)arg[0], options = (int)arg[2], status = 0;
     if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE | __WNOTHREAD))
         return -EINVAL;
+    if (pid == INT32_MIN)
+        return -ESRCH; /* the group -pid, which has no number: Linux's answer */
     enum match_by by = pid == -1 ? BY_ANY : pid > 0 ? BY_PID : BY_PGID;
     int id = pid > 0 ? pid : pid == 0 ? linux_current()->pgid : -pid;
     int64_t result = wait_child(by, id, options | WEXITED, &status);

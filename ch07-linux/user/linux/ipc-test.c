@@ -101,6 +101,22 @@ static void eventfd_cases(void)
     check(read_counter(fd) == 42, "a blocking read waits for another process's write");
     int status;
     check(waitpid(child, &status, 0) == child && status == 0, "the writer exited cleanly");
+
+    add_counter(fd, 1);
+    child = fork();
+    if (child == 0)
+        _exit(add_counter(fd, UINT64_MAX - 1) ? 0 : 1); /* no room while 1 is there */
+    pause_ms(50);
+    check(waitpid(child, &status, WNOHANG) == 0, "a write that does not fit waits");
+    check(read_counter(fd) == 1 && waitpid(child, &status, 0) == child && status == 0,
+          "and adds its value once a read made room");
+    child = fork();
+    if (child == 0)
+        _exit(add_counter(fd, 5) ? 0 : 1);
+    pause_ms(50);
+    kill(child, SIGKILL);
+    check(waitpid(child, &status, 0) == child && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+          "a write waiting for room ends when its process is killed");
     close(fd);
 }
 

@@ -435,8 +435,10 @@ static void test_refusals(void)
     check(open("/proc/made-up", O_WRONLY | O_CREAT, 0644) == -1 && errno == ENOENT,
           "no file can be made in /proc");
     check(mkdir("/proc/self/new", 0755) == -1, "no directory can be made in /proc/PID");
-    check(unlink("/proc/meminfo") == -1, "no /proc file can be removed");
     struct stat st;
+    check(unlink("/proc/meminfo") == -1, "no /proc file can be removed");
+    check(rename("/proc", "/proc-moved") == -1 && errno == EBUSY && stat("/proc/self", &st) == 0,
+          "/proc cannot be moved: EBUSY, as a mount point");
     check(stat("/proc/self/no-such-file", &st) == -1 && errno == ENOENT,
           "a name /proc/PID does not have: ENOENT");
 }

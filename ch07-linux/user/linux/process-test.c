@@ -6,6 +6,7 @@ and must pass on Zinc. The children report back through their exit status, the o
 that needs nothing but the calls under test. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,6 +92,8 @@ static void test_fork_and_wait(void)
     check(waitpid(pid, &status, 0) == pid && WEXITSTATUS(status) == 5,
           "wait: then the child is reaped");
     check(waitpid(pid, &status, 0) == -1 && errno == ECHILD, "wait: a reaped child is gone");
+    check(waitpid(INT_MIN, &status, WNOHANG) == -1 && errno == ESRCH,
+          "wait: pid INT_MIN, a group with no number, is ESRCH");
 
     pid = fork();
     if (pid == 0)

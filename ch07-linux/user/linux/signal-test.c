@@ -5,6 +5,7 @@ default actions, checked case by case against what Linux does (the program passe
 It prints TAP. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
@@ -194,6 +195,8 @@ static void test_children(void)
     check(kill(pid, SIGTERM) == -1 && errno == ESRCH, "kill: a reaped pid is ESRCH");
     check(kill(getpid(), 1000) == -1 && errno == EINVAL, "kill: a bad signal is EINVAL");
     check(kill(getpid(), 0) == 0, "kill: signal 0 only checks");
+    check(kill(INT_MIN, 0) == -1 && errno == ESRCH, "kill: pid INT_MIN, a group with no number, "
+          "is ESRCH");
 }
 
 /* A child that signals its parent after a while, and one that ends later still. */

@@ -18,6 +18,7 @@ there. */
 #define SYS_ARCH_PRCTL 158
 #define ARCH_SET_GS 0x1001
 #define ARCH_SET_FS 0x1002
+#define X86_RFLAGS_AC 0x40000   /* alignment check */
 
 /* arch_prctl(code, value) for the system-call path, made while the selector allows system calls.
    The call overwrites rax, rcx and r11, and takes its arguments in rdi and rsi, which hold the CPU
@@ -131,10 +132,19 @@ reaches a thread on its way out, which has given back its CPU area. It can also 
 instructions of `libos_enter`, after `in_user` is set; `libos_user_trap` sees that from the
 interrupted address and keeps the registers the kernel gave. It never arrives inside this handler:
 every trap signal's handler blocks it. Anything else that does not come from user code is a fault of
-the kernel itself and goes to `libos_kernel_fault`. */
+the kernel itself and goes to `libos_kernel_fault`.
+
+The handler starts with the user's flags but one (the host clears the direction flag), and the
+alignment-check flag is one a program may set (`popf`, or `rt_sigreturn`'s frame): on hardware it
+checks the user's accesses only, but the LibOS kernel runs at the same privilege as its programs,
+so it would check the kernel's too, and the first unaligned vector move of the kernel's C code would
+be a SIGBUS that ends it. So the handler clears it first; the user's flags stay in the frame. */
     .globl libos_trap_signal
     .type libos_trap_signal, @function
 libos_trap_signal:
+    pushfq
+    andq $~X86_RFLAGS_AC, (%rsp)
+    popfq
     lea libos_cpus(%rip), %r8
     mov $LIBOS_MAX_CPUS, %ecx
 2:  mov (%r8), %rax
