@@ -1,0 +1,255 @@
+/*: # The soak test: a thousand sessions, nothing left behind
+
+`soak N` runs N shell sessions one after another, each a fresh busybox `sh` reading a script from
+a pipe, as a person's session at the console would read what is typed. The script does what people
+do: a pipeline, a file written, appended to, counted and removed in `/tmp`, a subshell, a job in
+the background and `wait`, `/proc` read, a Zircon program run from the shell, and a command that
+fails. Every session must print exactly the expected text and end with status 0: a session that
+breaks fails the test.
+
+Around the sessions the program reads Zinc's census, `/proc/zinc-census` (chapter 7's
+fs/procfs_census.c): the frames in use, the kernel heap's blocks, the handles and the objects of
+each type. It reads it first after one session, the warm-up, because a first use may fill something
+once; then after the N sessions; and it says "nothing leaked" only if every number is back where
+the warm-up left it, exactly. Anything a session left behind, a frame, a heap block, a handle, an
+object, shows as a difference, and the test fails with the counters that moved.
+
+Before all, the program does what the system's init does at boot (rootfs/etc/inittab): it links
+every applet of busybox under `/bin` and the rest, so that the sessions find `mkdir` and `wc` as a
+person's would. It keeps its own memory still while it runs: its buffers are static, so that its
+own heap does not grow between the two readings. Linux has no census, and no `/boot/hello-zircon`:
+the program runs on Zinc only.
+
+`make test` runs a few dozen sessions (tests/soak.expect); `make soak` runs a thousand. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "elapsed.h"
+
+/* The session: what a person might type. $$ names the session's own directory in /tmp. */
+static const char session[] = "d=/tmp/soak.$$\n"
+                              "mkdir $d || exit 1\n"
+                              "echo one two three | wc -w\n"
+                              "printf 'alpha\\nbeta\\n' > $d/words\n"
+                              "echo gamma >> $d/words\n"
+                              "wc -l < $d/words\n"
+                              "(cd $d && echo subshell: $(ls))\n"
+                              "(sleep 0; echo job > $d/job) &\n"
+                              "wait $!\n"
+                              "echo job status $?: $(cat $d/job)\n"
+                              "ls /proc | grep -c '^self$'\n"
+                              "grep -c '^Pid:' /proc/self/status\n"
+                              "/boot/hello-zircon soak > $d/zircon\n"
+                              "echo zircon status $?\n"
+                              "sed -n 's/^  argv.1. = //p' $d/zircon\n"
+                              "cat $d/missing 2> /dev/null || echo missing: status $?\n"
+                              "rm -r $d\n"
+                              "[ -e $d ] || echo removed\n"
+                              "echo session end\n";
+
+static const char expected[] = "3\n"
+                               "3\n"
+                               "subshell: words\n"
+                               "job status 0: job\n"
+                               "1\n"
+                               "1\n"
+                               "zircon status 7\n"
+                               "soak\n"
+                               "missing: status 1\n"
+                               "removed\n"
+                               "session end\n";
+
+/* What the system's init does first (final/rootfs/etc/inittab): link every applet of busybox, so
+   that the sessions find their commands as a person's would (a busybox may run its applets by name
+   without the links, or not, as riscv64's does not). */
+static const char install[] = "/bin/busybox mkdir -p /usr/bin /usr/sbin\n"
+                              "/bin/busybox --install -s\n"
+                              "echo installed\n";
+
+static char output[4096];
+
+/* Run script in a fresh shell: 0 if it printed expect and ended well, else -1 (and says why, and
+   what failed). */
+static int run_shell(const char *script, const char *expect, const char *what)
+{
+    int in[2], out[2];
+    if (pipe(in) || pipe(out)) {
+        perror("soak: pipe");
+        return -1;
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        perror("soak: fork");
+        return -1;
+    }
+    if (pid == 0) {
+        dup2(in[0], 0);
+        dup2(out[1], 1);
+        dup2(out[1], 2);
+        close(in[0]), close(in[1]), close(out[0]), close(out[1]);
+        execl("/bin/busybox", "sh", (char *)NULL);
+        _exit(127);
+    }
+    close(in[0]);
+    close(out[1]);
+    /* The script fits the pipe's buffer: write it whole, then the end of file. */
+    size_t length = strlen(script);
+    int wrote = write(in[1], script, length) == (ssize_t)length;
+    close(in[1]);
+    size_t used = 0;
+    ssize_t n;
+    while ((n = read(out[0], output + used, sizeof output - 1 - used)) > 0)
+        used += n;
+    output[used] = 0;
+    close(out[0]);
+    int status;
+    if (waitpid(pid, &status, 0) != pid) {
+        perror("soak: waitpid");
+        return -1;
+    }
+    if (wrote && WIFEXITED(status) && WEXITSTATUS(status) == 0 && !strcmp(output, expect))
+        return 0;
+    printf("soak: %s failed (wait status %#x); it printed:\n%s", what, status, output);
+    return -1;
+}
+
+static int run_session(int number)
+{
+    char what[32];
+    snprintf(what, sizeof what, "session %d", number);
+    return run_shell(session, expected, what);
+}
+
+/* A census: the counters of /proc/zinc-census by name. */
+#define COUNTERS 40
+struct census {
+    int count;
+    struct {
+        char name[32];
+        unsigned long value;
+    } counter[COUNTERS];
+};
+
+static char census_text[4096];
+
+/* Read the census into c: 0, or -1 (and says so) if it cannot be read. */
+static int read_census(struct census *c)
+{
+    int fd = open("/proc/zinc-census", O_RDONLY);
+    ssize_t n = fd < 0 ? -1 : read(fd, census_text, sizeof census_text - 1);
+    if (fd >= 0)
+        close(fd);
+    if (n <= 0) {
+        perror("soak: /proc/zinc-census");
+        return -1;
+    }
+    census_text[n] = 0;
+    c->count = 0;
+    for (char *line = strtok(census_text, "\n"); line && c->count < COUNTERS;
+         line = strtok(NULL, "\n")) {
+        if (sscanf(line, "%31s %lu", c->counter[c->count].name, &c->counter[c->count].value) == 2)
+            c->count++;
+    }
+    return 0;
+}
+
+/* Do a and b say the same, line for line? */
+static int same(const struct census *a, const struct census *b)
+{
+    if (a->count != b->count)
+        return 0;
+    for (int i = 0; i < a->count; i++)
+        if (strcmp(a->counter[i].name, b->counter[i].name) ||
+            a->counter[i].value != b->counter[i].value)
+            return 0;
+    return 1;
+}
+
+/* Read the census into c once it has stopped moving: the same twice, SETTLE_MS apart (up to
+   SETTLE_TRIES times). A parent learns of its child's end before the kernel has finished with the
+   child: the dying thread tells the parent, then releases the address space and ends, on its own
+   CPU, while the parent's waitpid returns. 0, or -1 if it cannot be read. */
+#define SETTLE_MS 20
+#define SETTLE_TRIES 250
+static int read_settled_census(struct census *c)
+{
+    static struct census again;
+    if (read_census(c))
+        return -1;
+    for (int tries = 0; tries < SETTLE_TRIES; tries++) {
+        pause_ms(SETTLE_MS);
+        if (read_census(&again))
+            return -1;
+        if (same(c, &again))
+            return 0;
+        *c = again;
+    }
+    printf("soak: the census still moves after %d s\n", SETTLE_MS * SETTLE_TRIES / 1000);
+    return 0;
+}
+
+/* The value of counter name in c; 0 if c has no such line (no object of that type was made yet
+   when it was read). */
+static unsigned long value_of(const struct census *c, const char *name)
+{
+    for (int i = 0; i < c->count; i++)
+        if (!strcmp(c->counter[i].name, name))
+            return c->counter[i].value;
+    return 0;
+}
+
+/* Print the two censuses side by side: the number of counters that differ. The second names
+   every counter of the first, and perhaps more (types first made during the sessions). */
+static int compare(const struct census *before, const struct census *after, int sessions)
+{
+    int differ = 0;
+    printf("soak: %-20s %12s %12s\n", "counter", "warm-up", "after");
+    for (int i = 0; i < after->count; i++) {
+        const char *name = after->counter[i].name;
+        unsigned long was = value_of(before, name), is = after->counter[i].value;
+        printf("soak: %-20s %12lu %12lu%s\n", name, was, is, was == is ? "" : "  <- differs");
+        differ += was != is;
+    }
+    if (!differ)
+        printf("soak: nothing leaked in %d sessions\n", sessions);
+    else
+        printf("soak: %d counters differ after %d sessions: something leaked\n", differ, sessions);
+    return differ;
+}
+
+int main(int argc, char **argv)
+{
+    int sessions = argc > 1 ? atoi(argv[1]) : 0;
+    if (sessions < 1) {
+        fprintf(stderr, "usage: soak SESSIONS\n");
+        return 2;
+    }
+    setvbuf(stdout, NULL, _IONBF, 0); /* unbuffered: a child never inherits unwritten output */
+    static struct census before, after;
+    if (access("/proc/zinc-census", R_OK)) {
+        printf("soak: no /proc/zinc-census: this is not Zinc, nothing to count\n");
+        return 1;
+    }
+    if (run_shell(install, "installed\n", "installing busybox's applets") || run_session(0) ||
+        read_settled_census(&before))
+        return 1;
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (int i = 1; i <= sessions; i++) {
+        if (run_session(i))
+            return 1;
+        if (i % 100 == 0 && i < sessions)
+            printf("soak: %d sessions\n", i);
+    }
+    long ms = ms_since(&start);
+    printf("soak: %d sessions ok in %ld.%03ld s\n", sessions, ms / 1000, ms % 1000);
+    if (read_settled_census(&after))
+        return 1;
+    return compare(&before, &after, sessions) ? 1 : 0;
+}
