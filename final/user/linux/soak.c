@@ -26,6 +26,7 @@ the program runs on Zinc only.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -171,10 +172,43 @@ static int same(const struct census *a, const struct census *b)
     return 1;
 }
 
-/* Read the census into c once it has stopped moving: the same twice, SETTLE_MS apart (up to
-   SETTLE_TRIES times). A parent learns of its child's end before the kernel has finished with the
-   child: the dying thread tells the parent, then releases the address space and ends, on its own
-   CPU, while the parent's waitpid returns. 0, or -1 if it cannot be read. */
+/* The value of counter name in c; 0 if c has no such line (no object of that type was made yet
+   when it was read). */
+static unsigned long value_of(const struct census *c, const char *name)
+{
+    for (int i = 0; i < c->count; i++)
+        if (!strcmp(c->counter[i].name, name))
+            return c->counter[i].value;
+    return 0;
+}
+
+/* How many processes /proc lists (directories named by a pid), zombies included; -1 if it cannot
+   be read. The records are read with getdents64 into a static buffer: opendir's would come from
+   the heap, which this program keeps still. */
+static int count_processes(void)
+{
+    static char records[2048];
+    int fd = open("/proc", O_RDONLY | O_DIRECTORY), count = 0;
+    long n;
+    if (fd < 0)
+        return -1;
+    while ((n = syscall(SYS_getdents64, fd, records, sizeof records)) > 0) {
+        for (long at = 0; at < n; at += *(unsigned short *)(records + at + 16)) {
+            const char *name = records + at + 19; /* d_ino, d_off, d_reclen, d_type, d_name */
+            count += name[0] >= '1' && name[0] <= '9';
+        }
+    }
+    close(fd);
+    return n == 0 ? count : -1;
+}
+
+/* Read the census into c once the kernel has finished with every process that ended. A parent
+   learns of its child's end before the kernel is done with the child: the child's last thread
+   tells the parent, then releases the address space and ends, on its own CPU, while the parent's
+   waitpid returns. So the census is read until it counts as many process objects as /proc lists
+   processes (every one a Linux process, here), and the same twice, SETTLE_MS apart, for what a
+   thread releases as it ends; for SETTLE_TRIES readings at most, after which it is a process that
+   never ends, and compare() shows it. 0, or -1 if something cannot be read. */
 #define SETTLE_MS 20
 #define SETTLE_TRIES 250
 static int read_settled_census(struct census *c)
@@ -184,23 +218,14 @@ static int read_settled_census(struct census *c)
         return -1;
     for (int tries = 0; tries < SETTLE_TRIES; tries++) {
         pause_ms(SETTLE_MS);
-        if (read_census(&again))
+        int processes = count_processes();
+        if (processes < 0 || read_census(&again))
             return -1;
-        if (same(c, &again))
+        if (same(c, &again) && value_of(c, "objects.process") == (unsigned long)processes)
             return 0;
         *c = again;
     }
-    printf("soak: the census still moves after %d s\n", SETTLE_MS * SETTLE_TRIES / 1000);
-    return 0;
-}
-
-/* The value of counter name in c; 0 if c has no such line (no object of that type was made yet
-   when it was read). */
-static unsigned long value_of(const struct census *c, const char *name)
-{
-    for (int i = 0; i < c->count; i++)
-        if (!strcmp(c->counter[i].name, name))
-            return c->counter[i].value;
+    printf("soak: the census did not settle in %d s\n", SETTLE_MS * SETTLE_TRIES / 1000);
     return 0;
 }
 
