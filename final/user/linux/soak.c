@@ -3,9 +3,10 @@
 `soak N` runs N shell sessions one after another, each a fresh busybox `sh` reading a script from
 a pipe, as a person's session at the console would read what is typed. The script does what people
 do: a pipeline, a file written, appended to, counted and removed in `/tmp`, a subshell, a job in
-the background and `wait`, `/proc` read, a Zircon program run from the shell, and a command that
-fails. Every session must print exactly the expected text and end with status 0: a session that
-breaks fails the test.
+the background and `wait`, another killed, a pipeline whose reader leaves first (`yes` ends by
+`SIGPIPE`), `/proc` read, a Zircon program run from the shell, and a command that fails. Every
+session must print exactly the expected text (which busybox prints on Linux too) and end with
+status 0: a session that breaks fails the test.
 
 Around the sessions the program reads Zinc's census, `/proc/zinc-census` (chapter 7's
 fs/procfs_census.c): the frames in use, the kernel heap's blocks, the handles and the objects of
@@ -20,7 +21,7 @@ person's would. It keeps its own memory still while it runs: its buffers are sta
 own heap does not grow between the two readings. Linux has no census, and no `/boot/hello-zircon`:
 the program runs on Zinc only.
 
-`make test` runs a few dozen sessions (tests/soak.expect); `make soak` runs a thousand. */
+`make test` runs ten sessions (tests/soak.expect); `make -C final soak` runs a thousand. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -44,6 +45,11 @@ static const char session[] = "d=/tmp/soak.$$\n"
                               "(sleep 0; echo job > $d/job) &\n"
                               "wait $!\n"
                               "echo job status $?: $(cat $d/job)\n"
+                              "sleep 10 &\n"
+                              "kill $!\n"
+                              "wait $!\n"
+                              "echo killed job status $?\n"
+                              "yes | head -n 2\n"
                               "ls /proc | grep -c '^self$'\n"
                               "grep -c '^Pid:' /proc/self/status\n"
                               "/boot/hello-zircon soak > $d/zircon\n"
@@ -58,6 +64,10 @@ static const char expected[] = "3\n"
                                "3\n"
                                "subshell: words\n"
                                "job status 0: job\n"
+                               "Terminated\n" /* what the shell says of it */
+                               "killed job status 143\n"
+                               "y\n"
+                               "y\n"
                                "1\n"
                                "1\n"
                                "zircon status 7\n"
