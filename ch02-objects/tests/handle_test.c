@@ -1,4 +1,5 @@
 /*: # Tests of handles and the handle table */
+#include "kernel/kmalloc.h"
 #include "kernel/ktest.h"
 #include "object/event.h"
 #include "object/handle.h"
@@ -112,4 +113,27 @@ KTEST(koids_are_unique_and_increasing)
     KEXPECT_LT(a->koid, b->koid);
     kobject_unref(a);
     kobject_unref(b);
+}
+
+KTEST(census_counts_objects_handles_and_heap_blocks)
+{
+    const char *name;
+    uint32_t events = kobject_census_objects(ZX_OBJ_TYPE_EVENT, &name);
+    uint32_t handles = kobject_census_handles();
+    size_t blocks = kmalloc_blocks_in_use();
+    struct handle_table t;
+    handle_table_init(&t);
+    struct kobject *e;
+    zx_handle_t h;
+    KASSERT_EQ(event_create(&e), ZX_OK);
+    KEXPECT_EQ(kobject_census_objects(ZX_OBJ_TYPE_EVENT, &name), events + 1);
+    KEXPECT_STREQ(name, "event");
+    KEXPECT_EQ(kobject_census_handles(), handles);
+    KASSERT_EQ(handle_table_add(&t, e, ZX_RIGHTS_BASIC, &h), ZX_OK);
+    KEXPECT_EQ(kobject_census_handles(), handles + 1);
+    KEXPECT_GE(kmalloc_blocks_in_use(), blocks + 2); /* the event, the table's first chunk */
+    handle_table_destroy(&t);
+    KEXPECT_EQ(kobject_census_objects(ZX_OBJ_TYPE_EVENT, &name), events);
+    KEXPECT_EQ(kobject_census_handles(), handles);
+    KEXPECT_EQ(kmalloc_blocks_in_use(), blocks);
 }

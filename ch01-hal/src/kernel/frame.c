@@ -65,7 +65,10 @@ void frame_free(paddr_t pa)
 
 size_t frame_free_count(void)
 {
-    return frames.free;
+    hal_lock_acquire(&frames.lock); /* other CPUs allocate and free at the same time */
+    size_t n = frames.free;
+    hal_lock_release(&frames.lock);
+    return n;
 }
 
 size_t frame_total_count(void)

@@ -13,16 +13,34 @@ a user program would choose how many (bare-metal kernel stacks are 16 KiB). So t
 through the thread's HAL pointer for it); every object whose last reference goes while the list is
 open joins it instead of being destroyed on the spot, and the outermost call destroys them one after
 the other until the list is empty. The stack stays as deep as one `destroy`, however long the chain.
-Zircon's kernel does the same. */
+Zircon's kernel does the same.
+
+**The census.** Two places see every object come and go, `kobject_init` and the loop that destroys,
+and two every handle, `kobject_handle_added` and `kobject_handle_removed`: a counter at each is a
+census of the kernel, the live objects of each type and the handles, at the price of one atomic
+addition. (A maker that frees an object it never shared, when its making fails halfway, takes it
+out with `kobject_discard`.) It is how a test proves that nothing leaks: the final stage's soak
+test reads the census through chapter 7's `/proc/zinc-census`, runs a thousand shell sessions and
+finds the same numbers after as before. The counters are atomic, because processes on other CPUs
+make and close objects at the same time; a reader sees each one exact, and the whole census exact
+once the system is quiet. */
 #include "object/kobject.h"
 
 #include <string.h>
 
+#include "kernel/panic.h"
 #include "object/observer.h"
 
 #define KOID_FIRST 1024
 
 static zx_koid_t next_koid = KOID_FIRST;
+
+/* The census: live objects by type number, each type's name (once one was made), live handles. */
+static struct {
+    uint32_t objects[KOBJECT_TYPE_LIMIT];
+    const char *names[KOBJECT_TYPE_LIMIT];
+    uint32_t handles;
+} census;
 
 zx_koid_t koid_next(void)
 {
@@ -31,6 +49,9 @@ zx_koid_t koid_next(void)
 
 void kobject_init(struct kobject *obj, const struct kobject_type *type)
 {
+    kassert(type->type < KOBJECT_TYPE_LIMIT);
+    __atomic_fetch_add(&census.objects[type->type], 1, __ATOMIC_RELAXED);
+    __atomic_store_n(&census.names[type->type], type->name, __ATOMIC_RELAXED);
     obj->type = type;
     obj->koid = koid_next();
     obj->related_koid = ZX_KOID_INVALID;
@@ -41,6 +62,11 @@ void kobject_init(struct kobject *obj, const struct kobject_type *type)
     obj->observers = NULL;
     memset(obj->name, 0, sizeof obj->name);
     obj->next_to_destroy = NULL;
+}
+
+void kobject_discard(struct kobject *obj)
+{
+    __atomic_fetch_sub(&census.objects[obj->type->type], 1, __ATOMIC_RELAXED);
 }
 
 void kobject_ref(struct kobject *obj)
@@ -65,6 +91,7 @@ void kobject_unref(struct kobject *obj)
     struct release_list list = {NULL};
     hal_thread_set_release_list(&list);
     while (obj) {
+        kobject_discard(obj);
         obj->type->destroy(obj);
         obj = list.head;
         if (obj)
@@ -76,12 +103,25 @@ void kobject_unref(struct kobject *obj)
 void kobject_handle_added(struct kobject *obj)
 {
     __atomic_fetch_add(&obj->handles, 1, __ATOMIC_RELAXED);
+    __atomic_fetch_add(&census.handles, 1, __ATOMIC_RELAXED);
 }
 
 void kobject_handle_removed(struct kobject *obj)
 {
+    __atomic_fetch_sub(&census.handles, 1, __ATOMIC_RELAXED);
     if (__atomic_sub_fetch(&obj->handles, 1, __ATOMIC_ACQ_REL) == 0 && obj->type->on_zero_handles)
         obj->type->on_zero_handles(obj);
+}
+
+uint32_t kobject_census_objects(zx_obj_type_t type, const char **name)
+{
+    *name = __atomic_load_n(&census.names[type], __ATOMIC_RELAXED);
+    return __atomic_load_n(&census.objects[type], __ATOMIC_RELAXED);
+}
+
+uint32_t kobject_census_handles(void)
+{
+    return __atomic_load_n(&census.handles, __ATOMIC_RELAXED);
 }
 
 zx_koid_t kobject_related_koid(struct kobject *obj)

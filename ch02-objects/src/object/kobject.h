@@ -50,8 +50,12 @@ struct kobject {
     struct kobject *next_to_destroy; /* on the releasing thread's list once refs reached 0 */
 };
 
-/* Give obj a new koid, no signals, and one reference, which the caller owns. */
+/* Give obj a new koid, no signals, and one reference, which the caller owns; it now counts among
+   the live objects of its type. */
 void kobject_init(struct kobject *obj, const struct kobject_type *type);
+/* For a maker that frees an object it never shared, when its making fails after kobject_init: the
+   object counts no more among the live. (The last kobject_unref does this for every other.) */
+void kobject_discard(struct kobject *obj);
 
 zx_koid_t koid_next(void);
 
@@ -74,6 +78,13 @@ zx_koid_t kobject_related_koid(struct kobject *obj);
 void kobject_set_name(struct kobject *obj, const char *name, size_t len);
 /* Copy the name (ZX_MAX_NAME_LEN bytes, ending with a zero byte) to name. */
 void kobject_get_name(struct kobject *obj, char name[ZX_MAX_NAME_LEN]);
+
+/* The census (for a test that proves nothing leaks): how many objects of type (a ZX_OBJ_TYPE_
+   number below KOBJECT_TYPE_LIMIT) are alive, with in *name the type's name, or NULL if none was
+   ever made; and how many handles exist, in every table and every message in flight. */
+#define KOBJECT_TYPE_LIMIT 32
+uint32_t kobject_census_objects(zx_obj_type_t type, const char **name);
+uint32_t kobject_census_handles(void);
 
 zx_signals_t kobject_signals(struct kobject *obj);
 

@@ -134,6 +134,7 @@ zx_status_t job_create(struct job *parent, struct job **out)
         hal_lock_acquire(&parent->lock);
         if (parent->state != JOB_READY) {
             hal_lock_release(&parent->lock);
+            kobject_discard(&j->base);
             kfree(j);
             return ZX_ERR_BAD_STATE;
         }

@@ -54,6 +54,7 @@ zx_status_t process_create(struct job *job, const char *name, struct process **o
     const struct address_space_provider *asp = address_space_provider();
     zx_status_t status = asp ? asp->attach(p) : ZX_OK;
     if (status != ZX_OK) {
+        kobject_discard(&p->base);
         uspace_destroy(&p->memory);
         kfree(p);
         return status;
@@ -66,6 +67,7 @@ zx_status_t process_create(struct job *job, const char *name, struct process **o
         if (asp)
             asp->detach(p);
         uspace_destroy(&p->memory);
+        kobject_discard(&p->base);
         kfree(p);
         return ZX_ERR_BAD_STATE;
     }

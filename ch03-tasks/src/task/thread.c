@@ -60,6 +60,7 @@ zx_status_t thread_create(struct process *p, const char *name, struct thread **o
     hal_lock_acquire(&p->lock);
     if (p->state >= PROCESS_DYING) {
         hal_lock_release(&p->lock);
+        kobject_discard(&t->base);
         frame_free(frame);
         kfree(t);
         return ZX_ERR_BAD_STATE;

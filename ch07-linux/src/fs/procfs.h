@@ -87,6 +87,8 @@ extern const struct computed_dir procfs_fd_dir;
 int procfs_fill_cwd(struct procfs_text *t, const struct procfs_process *pp);
 /* /proc/PID/maps (fs/procfs_maps.c). */
 int procfs_fill_maps(struct procfs_text *t, const struct procfs_process *pp);
+/* /proc/zinc-census, Zinc's own count of what the kernel holds (fs/procfs_census.c). */
+int procfs_fill_census(struct procfs_text *t, const struct procfs_process *none);
 
 /* The files of /proc/PID (fs/procfs_process.c) and of /proc itself (fs/procfs_system.c). */
 extern const struct procfs_entry procfs_process_files[];

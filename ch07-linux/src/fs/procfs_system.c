@@ -16,7 +16,9 @@ The files of `/proc` that speak of the whole system, and `self`:
   tick is counted idle, which `top` shows as a machine at rest; `processes` (Linux's forks since
   the boot) is the number of processes now, a lower bound;
 - `mounts`: the file systems mounted, in fstab's format: the RAM file system at `/` (as Linux calls
-  its initramfs, `rootfs`), and `/proc`. */
+  its initramfs, `rootfs`), and `/proc`;
+- `zinc-census`, which Linux does not have: what the kernel holds, frames, heap blocks, handles and
+  objects, so that a test can prove that nothing leaks (fs/procfs_census.c). */
 #include <asm/errno.h>
 
 #include "fs/procfs.h"
@@ -81,8 +83,12 @@ static int fill_mounts(struct procfs_text *t, const struct procfs_process *none)
 }
 
 const struct procfs_entry procfs_system_files[] = {
-    {"loadavg", VNODE_REGULAR, fill_loadavg}, {"meminfo", VNODE_REGULAR, fill_meminfo},
-    {"mounts", VNODE_REGULAR, fill_mounts},   {"self", VNODE_SYMLINK, fill_self},
-    {"stat", VNODE_REGULAR, fill_stat},       {"uptime", VNODE_REGULAR, fill_uptime},
+    {"loadavg", VNODE_REGULAR, fill_loadavg},
+    {"meminfo", VNODE_REGULAR, fill_meminfo},
+    {"mounts", VNODE_REGULAR, fill_mounts},
+    {"self", VNODE_SYMLINK, fill_self},
+    {"stat", VNODE_REGULAR, fill_stat},
+    {"uptime", VNODE_REGULAR, fill_uptime},
+    {"zinc-census", VNODE_REGULAR, procfs_fill_census},
 };
 const size_t procfs_system_file_count = sizeof procfs_system_files / sizeof *procfs_system_files;

@@ -9,7 +9,10 @@ still have room.
 - `kfree` finds the slab from the block's address alone (it is the start of the block's frame,
   because the direct map keeps frames page-aligned) and gives the block back; a slab whose last
   block comes back returns its frame to the frame allocator, so memory the kernel stops using is
-  free again. */
+  free again.
+
+The heap counts the blocks it has handed out and the slabs it holds, for the census of
+kernel/kmalloc.h. */
 #include <string.h>
 
 #include "hal/hal.h"
@@ -36,6 +39,7 @@ struct slab {
 static struct {
     struct hal_lock lock;
     struct slab *partial[CLASSES];
+    size_t blocks_in_use, slabs;
 } heap = {.lock = HAL_LOCK_INIT};
 
 static size_t block_size(int c)
@@ -82,13 +86,16 @@ void *kzalloc(size_t size)
         return NULL;
     hal_lock_acquire(&heap.lock);
     struct slab *s = heap.partial[c];
-    if (!s && (s = new_slab(c)))
+    if (!s && (s = new_slab(c))) {
         heap.partial[c] = s;
+        heap.slabs++;
+    }
     struct block *b = NULL;
     if (s) {
         b = s->free;
         s->free = b->next;
         s->used++;
+        heap.blocks_in_use++;
         if (!s->free)
             heap.partial[c] = s->next_partial; /* full: off the list of slabs with room */
     }
@@ -111,6 +118,7 @@ void kfree(void *p)
     b->next = s->free;
     s->free = b;
     s->used--;
+    heap.blocks_in_use--;
     if (was_full) {
         s->next_partial = heap.partial[c];
         heap.partial[c] = s;
@@ -121,9 +129,26 @@ void kfree(void *p)
             link = &(*link)->next_partial;
         *link = s->next_partial;
         s->magic = 0;
+        heap.slabs--;
         hal_lock_release(&heap.lock);
         frame_free(s->frame);
         return;
     }
     hal_lock_release(&heap.lock);
+}
+
+size_t kmalloc_blocks_in_use(void)
+{
+    hal_lock_acquire(&heap.lock);
+    size_t n = heap.blocks_in_use;
+    hal_lock_release(&heap.lock);
+    return n;
+}
+
+size_t kmalloc_frames_in_use(void)
+{
+    hal_lock_acquire(&heap.lock);
+    size_t n = heap.slabs;
+    hal_lock_release(&heap.lock);
+    return n;
 }
