@@ -72,9 +72,12 @@ static bool claims_linux_program(const uint8_t *head, size_t len)
 static int64_t linux_syscall(struct thread *t)
 {
     struct linux_thread *lt = t->personality_state;
-    uint64_t arg[6];
-    for (int i = 0; i < 6; i++)
-        arg[i] = hal_context_syscall_arg(t->ctx, i);
+    const struct hal_context *ctx = t->ctx;
+    /* Each by its own number, which makes each a single load: in a loop, each turn built the
+       accessor's table of all six (90 instructions, a sixth of a null system call). */
+    uint64_t arg[6] = {hal_context_syscall_arg(ctx, 0), hal_context_syscall_arg(ctx, 1),
+                       hal_context_syscall_arg(ctx, 2), hal_context_syscall_arg(ctx, 3),
+                       hal_context_syscall_arg(ctx, 4), hal_context_syscall_arg(ctx, 5)};
     lt->after_syscall = true;
     lt->syscall_nr = hal_context_syscall_nr(t->ctx);
     lt->syscall_arg0 = arg[0];

@@ -464,6 +464,15 @@ void linux_signal_deliver(struct thread *t)
     struct linux_thread *lt = t->personality_state;
     struct linux_process *lp = t->process->personality_state;
     bool after_syscall = lt->after_syscall; /* kept while the thread waits stopped */
+    /* Almost every return to user mode: no signal pending, the process running, no mask to put
+       back and no call interrupted. Then the steps below would all do nothing (and `interrupted`,
+       false already, stays so), so they are skipped: a sixth of a null system call. */
+    if (!pending_for(t) && !stopped(lp) && !lt->has_saved_mask &&
+        !__atomic_load_n(&lt->interrupted, __ATOMIC_SEQ_CST) &&
+        !(after_syscall && sigframe_syscall_result(t->ctx) == -EINTR)) {
+        lt->after_syscall = false;
+        return;
+    }
     siginfo_t info;
     int sig;
     for (;;) {
