@@ -15,6 +15,13 @@ process, `ZX_JOB_NO_JOBS` while it has no child job, `ZX_JOB_NO_CHILDREN` while 
 process leaves its job's list when it dies (process.c), a child job when it dies or when its last
 reference goes.
 
+Leaving takes two steps, with `ZX_TASK_TERMINATED` between them: off the list (so that whoever sees
+the task terminated finds it gone from the list), then the job's signals and death (so that whoever
+sees the job empty, or dead, finds the task terminated). Between the steps the task is counted as
+*leaving*, and a job with a task still leaving is neither empty nor dead: without that count, a
+kill that finished its sweep on one CPU saw the lists empty while a process on another was between
+its steps, and the job, and every job above it, said `ZX_TASK_TERMINATED` before that process did.
+
 The tree has a height limit, Fuchsia's: the root may have children 32 levels deep, each job one
 level less than its parent, and a job at level 0 may hold processes but no child job
 (`ZX_ERR_OUT_OF_RANGE`). The limit also bounds the kernel's own recursion over the tree (killing a
@@ -34,23 +41,27 @@ taken. */
 
 static struct job *root;
 
-/* Under j's lock: the signals that say which of its lists are empty. */
+/* Under j's lock: the signals that say which of its lists are empty, counting what is leaving. */
 static void update_signals(struct job *j)
 {
-    zx_signals_t set = j->children ? 0 : ZX_JOB_NO_JOBS;
-    set |= j->processes ? 0 : ZX_JOB_NO_PROCESSES;
+    zx_signals_t set = j->children || j->jobs_leaving ? 0 : ZX_JOB_NO_JOBS;
+    set |= j->processes || j->processes_leaving ? 0 : ZX_JOB_NO_PROCESSES;
     if (set == (ZX_JOB_NO_JOBS | ZX_JOB_NO_PROCESSES))
         set |= ZX_JOB_NO_CHILDREN;
     kobject_signal(&j->base, JOB_LIST_SIGNALS & ~set, set);
 }
 
-/* j's lists changed: its signals follow them, and a killed job with nothing left in it is dead.
-   True if this call made it so: the caller then ends it with job_end. */
-static bool lists_changed(struct job *j)
+/* j's lists changed, and if left is one of its counts of tasks leaving, one of those has finished
+   leaving: its signals follow, and a killed job with nothing left in it is dead. True if this call
+   made it so: the caller then ends it with job_end. */
+static bool lists_changed(struct job *j, uint32_t *left)
 {
     hal_lock_acquire(&j->lock);
+    if (left)
+        --*left;
     update_signals(j);
-    bool dead = j->state == JOB_KILLING && !j->children && !j->processes;
+    bool dead = j->state == JOB_KILLING && !j->children && !j->processes && !j->jobs_leaving &&
+                !j->processes_leaving;
     if (dead)
         j->state = JOB_DEAD;
     hal_lock_release(&j->lock);
@@ -65,10 +76,12 @@ static bool lists_changed(struct job *j)
             break;                                                                                 \
         }
 
+/* The first step of a child's leaving; lists_changed(parent, &parent->jobs_leaving) the second. */
 static void unlink_child(struct job *parent, struct job *child)
 {
     hal_lock_acquire(&parent->lock);
     UNLINK(parent->children, child, next_sibling);
+    parent->jobs_leaving++;
     hal_lock_release(&parent->lock);
 }
 
@@ -86,7 +99,7 @@ static void job_end(struct job *j)
         if (parent)
             unlink_child(parent, j);
         kobject_signal(&j->base, 0, ZX_TASK_TERMINATED);
-        bool parent_dead = parent && lists_changed(parent);
+        bool parent_dead = parent && lists_changed(parent, &parent->jobs_leaving);
         if (parent_dead)
             kobject_ref(&parent->base);
         kobject_unref(&j->base);
@@ -102,7 +115,7 @@ static void job_destroy(struct kobject *obj)
         /* Its last handle went while it was alive: it leaves the tree now, and its parent, being
            killed, may have been waiting for just that. */
         unlink_child(j->parent, j);
-        if (lists_changed(j->parent))
+        if (lists_changed(j->parent, &j->parent->jobs_leaving))
             job_end(j->parent);
         kobject_unref(&j->parent->base);
     }
@@ -167,12 +180,13 @@ void job_remove_process(struct job *j, struct process *p)
 {
     hal_lock_acquire(&j->lock);
     UNLINK(j->processes, p, next_in_job);
+    j->processes_leaving++;
     hal_lock_release(&j->lock);
 }
 
 void job_process_gone(struct job *j)
 {
-    if (lists_changed(j))
+    if (lists_changed(j, &j->processes_leaving))
         job_end(j);
 }
 
@@ -210,7 +224,7 @@ void job_kill(struct job *job)
             job_kill(child); /* as deep as the tree, which is at most JOB_ROOT_HEIGHT */
         kobject_unref(victim);
     }
-    if (lists_changed(job))
+    if (lists_changed(job, NULL))
         job_end(job);
 }
 

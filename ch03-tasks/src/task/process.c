@@ -166,10 +166,11 @@ void process_thread_ended(struct process *p, struct thread *t)
         end_unstarted_threads(p, false);
         p->state = PROCESS_DEAD;
     }
-    hal_lock_release(&p->lock);
-    /* In this order: whoever sees the thread TERMINATED finds it gone from the process's list, and
-       the thread ends before its process does. */
+    /* Under the lock, as the list changes: whoever sees the thread TERMINATED finds it gone from
+       the process's list, and the thread ends before its process does, even when the process's
+       last thread ends on another CPU at the same time (that one waits for the lock). */
     kobject_signal(&t->base, 0, ZX_TASK_TERMINATED);
+    hal_lock_release(&p->lock);
     if (last)
         process_die(p);
 }

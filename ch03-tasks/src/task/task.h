@@ -32,6 +32,7 @@ struct job {
     struct hal_lock lock; /* guards the lists, state, return_code and kill_on_oom */
     struct job *children, *next_sibling;
     struct process *processes;
+    uint32_t jobs_leaving, processes_leaving; /* off the lists, not yet ZX_TASK_TERMINATED */
     enum job_state state;
     int64_t return_code; /* ZX_TASK_RETCODE_SYSCALL_KILL once killed */
     bool kill_on_oom;    /* ZX_PROP_JOB_KILL_ON_OOM: kept and told; Zinc has no OOM killer yet */
@@ -84,9 +85,10 @@ struct job *job_root(void);
    height limit, ZX_ERR_BAD_STATE if it was killed. */
 zx_status_t job_create(struct job *parent, struct job **out);
 void job_kill(struct job *job);
-/* Put p on j's list (ZX_ERR_BAD_STATE if j was killed). When p dies it leaves the list, asserts
-   ZX_TASK_TERMINATED, and only then tells j, whose signals follow and which ends if it was killed
-   and is now empty. */
+/* Put p on j's list (ZX_ERR_BAD_STATE if j was killed). When p dies it leaves the list
+   (job_remove_process), asserts ZX_TASK_TERMINATED, and only then tells j (job_process_gone), whose
+   signals follow and which ends if it was killed and is now empty: until then j counts p as
+   leaving, neither empty nor dead. */
 zx_status_t job_add_process(struct job *j, struct process *p);
 void job_remove_process(struct job *j, struct process *p);
 void job_process_gone(struct job *j);
