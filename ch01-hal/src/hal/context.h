@@ -67,7 +67,7 @@ void hal_context_run(struct hal_context *ctx, struct hal_trap *trap);
    the kernel calls it before it reads or changes them in ctx (the thread pointer, a signal
    frame's vector state, a copy of the registers for fork), and before ctx may run on another CPU
    or its memory goes. A switch of kernel threads unloads too. Where an architecture keeps nothing
-   (riscv64, LibOS) it is hal_context_run, and unloading does nothing. */
+   (riscv64, LibOS) it is hal_context_run, and unloading does nothing (hal/context_kept.c). */
 void hal_context_run_kept(struct hal_context *ctx, struct hal_trap *trap);
 void hal_context_unload(void);
 

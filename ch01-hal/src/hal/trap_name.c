@@ -1,6 +1,7 @@
 /*: # Naming traps
 
-The one piece of the HAL interface that is the same on every target. */
+The one piece of the HAL interface that is the same on every target (with the defaults of
+hal/context_kept.c, which a target may replace). */
 #include "hal/hal.h"
 
 const char *hal_trap_name(enum hal_trap_kind kind)

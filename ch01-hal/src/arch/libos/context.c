@@ -308,11 +308,3 @@ void libos_kernel_fault(int sig, siginfo_t *info, ucontext_t *uc)
         signal(sig, SIG_DFL);
     }
 }
-
-/* Nothing of a context stays in the CPU after its turn here (hal/context.h). */
-void hal_context_run_kept(struct hal_context *ctx, struct hal_trap *trap)
-{
-    hal_context_run(ctx, trap);
-}
-
-void hal_context_unload(void) {}

@@ -84,11 +84,3 @@ void hal_context_run(struct hal_context *ctx, struct hal_trap *trap)
         riscv_interrupt(cause & ~SCAUSE_INTERRUPT);
     csr_set(sstatus, status & SSTATUS_SIE);
 }
-
-/* Nothing of a context stays in the CPU after its turn here (hal/context.h). */
-void hal_context_run_kept(struct hal_context *ctx, struct hal_trap *trap)
-{
-    hal_context_run(ctx, trap);
-}
-
-void hal_context_unload(void) {}
