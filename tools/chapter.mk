@@ -54,7 +54,7 @@ ZX_PROGRAMS := $(foreach s,$(ZX_SOURCES),$(BUILD)/zircon/$(basename $(notdir $(s
 ULIB_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/lib/*.c \
 	$(TOP)/$(c)/user/lib/$(USER_ARCH)/*.[cS]))
 ULIB_INCLUDES := -I$(BUILD)/gen/user/include $(foreach c,$(CHAPTERS),$(addprefix -I,$(wildcard \
-	$(TOP)/$(c)/user/lib $(TOP)/$(c)/user/lib/$(USER_ARCH))) \
+	$(TOP)/$(c)/user/lib $(TOP)/$(c)/user/lib/$(USER_ARCH) $(TOP)/$(c)/user/common)) \
 	$(patsubst %/zircon,-I%,$(wildcard $(TOP)/$(c)/src/zircon)))
 # Code, read-only data and data in segments of their own (separate-code), so that each gets only the
 # permissions it needs, on every architecture.
@@ -66,13 +66,16 @@ ULIB_CFLAGS := -std=gnu11 -O2 -g -fno-toplevel-reorder -ffreestanding -nostdlib 
 # Linux programs (chapter 7 on): each user/linux/NAME.c of any chapter is a static Linux program,
 # built against musl with the compiler tools/linux-userland.sh makes for this architecture (set-up
 # runs it), and packed into the initramfs as /bin/NAME; user/linux/*.h are headers they share, a
-# later chapter's programs with an earlier one's.
+# later chapter's programs with an earlier one's, and user/common/*.h those they share with Zircon
+# programs.
 LINUX_SOURCES := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/linux/*.c))
-LINUX_HEADERS := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/linux/*.h))
+LINUX_HEADERS := $(foreach c,$(CHAPTERS),$(wildcard $(TOP)/$(c)/user/linux/*.h \
+	$(TOP)/$(c)/user/common/*.h))
 LINUX_PROGRAMS := $(foreach s,$(LINUX_SOURCES),$(BUILD)/linux/$(basename $(notdir $(s))).elf)
 LINUX_CC := $(TOP)/build/userland/$(USER_ARCH)/cc
 LINUX_CFLAGS := -std=gnu11 -O2 -g $(WARNINGS) \
-	$(addprefix -I,$(wildcard $(foreach c,$(CHAPTERS),$(TOP)/$(c)/user/linux)))
+	$(addprefix -I,$(wildcard $(foreach c,$(CHAPTERS),$(TOP)/$(c)/user/linux \
+	$(TOP)/$(c)/user/common)))
 # A program whose name starts with pie- is a static position-independent executable (static-PIE),
 # which the kernel loads at an address of its choice; its C library relocates it as it starts, in
 # the start file rcrt1.o. Debian's x86_64 musl has none, so glibc's gcc -static-pie builds it there

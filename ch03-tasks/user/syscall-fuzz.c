@@ -28,6 +28,7 @@ it (and, on LibOS, the sanitizers) sees whether the kernel survived. Usage:
 #include "launch.h"
 #include "probe.h"
 #include "syscall_list.h"
+#include "xorshift.h"
 #include "zinc_syscall.h"
 #include "zircon/process.h"
 #include "zircon/task.h"
@@ -44,13 +45,10 @@ static uint8_t buffer[BUFFER_SIZE] __attribute__((aligned(16)));
 static zx_handle_t pool[MAX_POOL];
 static unsigned pool_size;
 
-/* xorshift64*: small, fast, and the same sequence on every target for the same seed. */
+/* The same sequence on every target for the same seed (common/xorshift.h). */
 static uint64_t next_random(void)
 {
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return rng_state * 0x2545f4914f6cdd1dull;
+    return xorshift64star(&rng_state);
 }
 
 static uint64_t below(uint64_t n)

@@ -76,6 +76,8 @@ calls would reach the real kernel, as root. */
 #include <time.h>
 #include <unistd.h>
 
+#include "xorshift.h"
+
 #if defined(__x86_64__)
 #define USER_END 0x800000000000ul
 #elif defined(__riscv) && __riscv_xlen == 64
@@ -101,13 +103,10 @@ static uint64_t rng_state;
 static uint8_t *scratch;
 static pid_t parent_pid, own_pid;
 
-/* xorshift64*: small, fast, and the same sequence on every target for the same seed. */
+/* The same sequence on every target for the same seed (common/xorshift.h). */
 static uint64_t next_random(void)
 {
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return rng_state * 0x2545f4914f6cdd1dull;
+    return xorshift64star(&rng_state);
 }
 
 static uint64_t below(uint64_t n)
