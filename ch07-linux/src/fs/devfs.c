@@ -16,6 +16,7 @@ static void devfs_init(void)
             return;
         dev = made;
     }
+    dev->dir.mount_point = true; /* Linux mounts devtmpfs here */
     TABLE_FOREACH(struct device, devices, d)
     {
         struct vnode *node = vnode_create_device(d, 0666);

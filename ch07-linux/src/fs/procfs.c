@@ -124,6 +124,7 @@ static void procfs_init(void)
     }
     found->mode = 0555;
     found->dir.computed = &proc_dir;
+    found->dir.mount_point = true;
     proc = found; /* its reference is kept: /proc is never freed */
 }
 INIT_STEP(procfs_init, INIT_LATE);

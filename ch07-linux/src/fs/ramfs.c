@@ -134,6 +134,8 @@ static int remove_name(struct vnode *dir, const char *name, bool directory)
     int err = !e ? -ENOENT : 0;
     if (!err && directory != (e->node->type == VNODE_DIRECTORY))
         err = directory ? -ENOTDIR : -EISDIR;
+    if (!err && directory && e->node->dir.mount_point)
+        err = -EBUSY;
     if (!err && directory && !dir_is_empty(e->node))
         err = -ENOTEMPTY;
     if (!err)
@@ -175,11 +177,12 @@ static int can_replace(struct vnode *node, struct vnode *victim)
     return 0;
 }
 
-/* Is node a computed directory (/proc)? It stands where Linux mounts a file system of its own, and
-   a mount point is busy: it is neither moved nor replaced by a rename. */
-static bool is_computed_dir(const struct vnode *node)
+/* Is node busy, as Linux's mount points are: a directory that stands where Linux mounts a file
+   system of its own (/dev, /proc) or, as /proc/PID is, belongs to one? A rename neither moves nor
+   replaces it. */
+static bool is_busy(const struct vnode *node)
 {
-    return node->type == VNODE_DIRECTORY && node->dir.computed;
+    return node->type == VNODE_DIRECTORY && (node->dir.mount_point || node->dir.computed);
 }
 
 /* Under the tree lock: check a rename, whose old entry is old and new one (if any) is new. */
@@ -188,7 +191,7 @@ static int check_rename(struct dir_entry *old, struct vnode *newdir, struct dir_
 {
     if (!old)
         return -ENOENT;
-    if (is_computed_dir(old->node) || (new && is_computed_dir(new->node)))
+    if (is_busy(old->node) || (new && is_busy(new->node)))
         return -EBUSY;
     if (new &&noreplace)
         return -EEXIST;

@@ -87,6 +87,9 @@ struct vnode {
                for whom (/proc/PID's pid); set once, before the directory is reachable. */
             const struct computed_dir *computed;
             int computed_for;
+            /* It stands where Linux mounts a file system of its own (/proc, /dev): a mount point
+               is busy, neither moved, replaced nor removed. Set once, at boot. */
+            bool mount_point;
         } dir;
         char *target;                /* a symlink's: size bytes and a zero */
         const struct device *device; /* a character device's */

@@ -439,6 +439,10 @@ static void test_refusals(void)
     check(unlink("/proc/meminfo") == -1, "no /proc file can be removed");
     check(rename("/proc", "/proc-moved") == -1 && errno == EBUSY && stat("/proc/self", &st) == 0,
           "/proc cannot be moved: EBUSY, as a mount point");
+    check(rmdir("/proc") == -1 && errno == EBUSY, "nor removed: EBUSY, not ENOTEMPTY");
+    check(rename("/dev", "/dev-moved") == -1 && errno == EBUSY && stat("/dev/null", &st) == 0,
+          "/dev cannot be moved either: EBUSY");
+    check(rmdir("/dev") == -1 && errno == EBUSY, "nor removed");
     check(stat("/proc/self/no-such-file", &st) == -1 && errno == ENOENT,
           "a name /proc/PID does not have: ENOENT");
 }
