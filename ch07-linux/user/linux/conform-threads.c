@@ -246,8 +246,8 @@ static void test_mutexes(void)
 
     pthread_mutex_t timed = PTHREAD_MUTEX_INITIALIZER;
     struct timespec start, until;
+    clock_gettime(CLOCK_MONOTONIC, &start); /* first: measured from before the deadline */
     until = deadline_in(CLOCK_REALTIME, 60);
-    clock_gettime(CLOCK_MONOTONIC, &start);
     start_holding(&t[0], hold_until_told, &timed);
     int timed_out = pthread_mutex_timedlock(&timed, &until);
     long waited = ms_since(&start);
@@ -310,8 +310,9 @@ static void test_condition_variables(void)
         pthread_join(t[i], NULL);
     check(cv_woken == 4, "pthread_cond_broadcast wakes all 4 waiters");
 
-    struct timespec start, until = deadline_in(CLOCK_REALTIME, 50);
-    clock_gettime(CLOCK_MONOTONIC, &start);
+    struct timespec start, until;
+    clock_gettime(CLOCK_MONOTONIC, &start); /* first: measured from before the deadline */
+    until = deadline_in(CLOCK_REALTIME, 50);
     pthread_mutex_lock(&cv_lock);
     int r = pthread_cond_timedwait(&cv, &cv_lock, &until);
     int relocked = pthread_mutex_trylock(&cv_lock) != 0;
@@ -329,8 +330,8 @@ static void test_condition_variables(void)
           "a condition attribute keeps CLOCK_MONOTONIC");
     pthread_cond_t mono;
     pthread_cond_init(&mono, &attr);
-    until = deadline_in(CLOCK_MONOTONIC, 50);
     clock_gettime(CLOCK_MONOTONIC, &start);
+    until = deadline_in(CLOCK_MONOTONIC, 50);
     pthread_mutex_lock(&cv_lock);
     r = pthread_cond_timedwait(&mono, &cv_lock, &until);
     pthread_mutex_unlock(&cv_lock);
@@ -457,8 +458,9 @@ static void test_barriers_and_friends(void)
     pthread_create(&t[0], NULL, post_later, NULL);
     check(sem_wait(&sem) == 0, "sem_wait wakes on another thread's sem_post");
     pthread_join(t[0], NULL);
-    struct timespec start, until = deadline_in(CLOCK_REALTIME, 50);
-    clock_gettime(CLOCK_MONOTONIC, &start);
+    struct timespec start, until;
+    clock_gettime(CLOCK_MONOTONIC, &start); /* first: measured from before the deadline */
+    until = deadline_in(CLOCK_REALTIME, 50);
     int r = sem_timedwait(&sem, &until);
     check(r == -1 && errno == ETIMEDOUT && ms_since(&start) >= 45,
           "sem_timedwait times out at its deadline");
